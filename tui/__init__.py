@@ -1,0 +1,1 @@
+"""jixiao's terminal front end: the command line and the Textual assistant."""
