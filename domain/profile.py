@@ -1,0 +1,144 @@
+"""Rule profiles: the named conventions a locality scores by, loadable from TOML without code.
+
+A profile file names only what differs from the default profile; everything else is inherited.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from decimal import Decimal
+from enum import StrEnum
+from functools import cache
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from domain.errors import InputError, describe_validation_error
+
+PROFILE_DIR = Path(__file__).parent / "profiles"
+DEFAULT_PROFILE = "default"
+
+Fraction = Annotated[Decimal, Field(ge=0, le=1)]
+
+
+class ReverseConvention(StrEnum):
+    """How a reverse indicator that missed its target loses points."""
+
+    LINEAR = "linear"  # 分值 × max(0, 1 − (实际 − 指标) ÷ 指标): zero at twice the target
+    RATIO = "ratio"  # 分值 × 指标 ÷ 实际
+
+
+class Rounding(StrEnum):
+    """How a row score is cut to its precision."""
+
+    HALF_UP = "half_up"
+    TRUNCATE = "truncate"
+
+
+class BudgetDenominator(StrEnum):
+    """Which budget column the execution rate divides by."""
+
+    ANNUAL = "annual"  # 全年预算数 (the method)
+    INITIAL = "initial"  # 年初预算数 (some older local methods)
+
+
+class Bands(BaseModel):
+    """The share of a row's 分值 each qualitative grade may earn, as [low, high]."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    achieved: tuple[Fraction, Fraction] = (Decimal("0.8"), Decimal("1.0"))
+    partial: tuple[Fraction, Fraction] = (Decimal("0.6"), Decimal("0.8"))
+    not_achieved: tuple[Fraction, Fraction] = (Decimal("0.0"), Decimal("0.6"))
+
+    @field_validator("achieved", "partial", "not_achieved")
+    @classmethod
+    def _low_not_above_high(cls, band: tuple[Decimal, Decimal]) -> tuple[Decimal, Decimal]:
+        if band[0] > band[1]:
+            raise ValueError("区间下限不能大于上限")
+        return band
+
+
+class Profile(BaseModel):
+    """Every convention the scoring engine needs, with the seed forms' arithmetic as default."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: str = DEFAULT_PROFILE
+    title: str = ""
+    reverse_convention: ReverseConvention = ReverseConvention.LINEAR
+    round_rate: bool = True
+    rate_decimals: Annotated[int, Field(ge=0, le=6)] = 2
+    score_decimals: Annotated[int, Field(ge=0, le=4)] = 2
+    rounding: Rounding = Rounding.HALF_UP
+    budget_weight: Annotated[Decimal, Field(ge=0, le=100)] = Decimal(10)
+    budget_denominator: BudgetDenominator = BudgetDenominator.ANNUAL
+    overachievement_ratio: Annotated[Decimal, Field(gt=1)] = Decimal("1.2")
+    low_execution_rate: Fraction = Decimal("0.9")
+    level1_weights: dict[str, Annotated[Decimal, Field(ge=0, le=100)]] = Field(
+        default_factory=lambda: {"产出指标": Decimal(50), "效益指标": Decimal(30), "满意度指标": Decimal(10)}
+    )
+    grades: dict[str, Annotated[Decimal, Field(ge=0, le=100)]] = Field(
+        default_factory=lambda: {"优": Decimal(90), "良": Decimal(80), "中": Decimal(60)}
+    )
+    bands: Bands = Field(default_factory=Bands)
+    lowest_grade: str = "差"
+
+    def grade_of(self, total: Decimal) -> str:
+        """The grade word (优/良/中/差) a total earns."""
+        for word, floor in sorted(self.grades.items(), key=lambda item: item[1], reverse=True):
+            if total >= floor:
+                return word
+        return self.lowest_grade
+
+
+def _read_toml(path: Path) -> dict:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InputError(f"找不到规则文件：{path}") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise InputError(f"无法读取规则文件 {path}：{error}") from None
+    try:
+        return tomllib.loads(text, parse_float=Decimal)
+    except tomllib.TOMLDecodeError as error:
+        raise InputError(f"规则文件 {path} 不是有效的 TOML：{error}") from None
+
+
+def profile_from_toml(path: Path) -> Profile:
+    """Load a profile file; keys it leaves out come from the default profile."""
+    data = dict(_read_toml(PROFILE_DIR / f"{DEFAULT_PROFILE}.toml")) if path.stem != DEFAULT_PROFILE else {}
+    own = _read_toml(path)
+    if "bands" in data and "bands" in own:
+        own = {**own, "bands": {**data["bands"], **own["bands"]}}
+    data.update(own)
+    try:
+        return Profile.model_validate(data)
+    except ValidationError as error:
+        raise InputError(describe_validation_error(error, str(path))) from None
+
+
+def builtin_profile_names() -> list[str]:
+    """Names of the profiles that ship with jixiao."""
+    return sorted(path.stem for path in PROFILE_DIR.glob("*.toml"))
+
+
+@cache
+def builtin_profile(name: str = DEFAULT_PROFILE) -> Profile:
+    """A shipped profile by name."""
+    path = PROFILE_DIR / f"{name}.toml"
+    if not path.is_file():
+        known = "、".join(builtin_profile_names())
+        raise InputError(f"没有名为“{name}”的规则（可用：{known}）")
+    return profile_from_toml(path)
+
+
+def load_profile(name_or_path: str | None) -> Profile:
+    """A shipped profile by name, or a profile file by path; None gives the default."""
+    if not name_or_path:
+        return builtin_profile(DEFAULT_PROFILE)
+    candidate = Path(name_or_path)
+    if candidate.suffix == ".toml" or candidate.exists():
+        return profile_from_toml(candidate)
+    return builtin_profile(name_or_path)

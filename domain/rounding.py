@@ -1,0 +1,37 @@
+"""Exact decimal arithmetic helpers: rounding to a profile's precision and plain rendering."""
+
+from __future__ import annotations
+
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, localcontext
+
+from domain.profile import Rounding
+
+ONE_HUNDRED = Decimal(100)
+
+
+def quantize(value: Decimal, decimals: int, rounding: Rounding = Rounding.HALF_UP) -> Decimal:
+    """Round ``value`` to ``decimals`` places, half-up or by truncation."""
+    mode = ROUND_HALF_UP if rounding is Rounding.HALF_UP else ROUND_DOWN
+    with localcontext() as context:
+        context.prec = 50
+        return value.quantize(Decimal(1).scaleb(-decimals), rounding=mode)
+
+
+def divide(numerator: Decimal, denominator: Decimal) -> Decimal:
+    """Exact-enough division (40 significant digits) for intermediate results."""
+    with localcontext() as context:
+        context.prec = 40
+        return numerator / denominator
+
+
+def plain(value: Decimal) -> str:
+    """A decimal without exponent or trailing zeros: 90 → "90", 16.670 → "16.67", 1E+2 → "100"."""
+    if value == value.to_integral_value():
+        return str(value.quantize(Decimal(1)))
+    text = format(value.normalize(), "f")
+    return text
+
+
+def fixed(value: Decimal, decimals: int) -> str:
+    """A decimal at a fixed number of places: 9.8 → "9.80" (half-up)."""
+    return str(quantize(value, decimals))
