@@ -1,0 +1,68 @@
+"""Tie a form's rows to the catalogue: which entry each 三级 name means, and what is off in its 一级/二级."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from domain.catalogue import Catalogue, CatalogueEntry, load_catalogue
+from domain.findings import Finding, FindingClass
+from domain.matching import IndicatorMatcher, default_matcher
+from domain.models import IndicatorRow
+
+ACCEPT_SCORE = 75.0  # a fuzzy match below this is not taken as the row's indicator
+
+
+@dataclass(frozen=True)
+class RowMatch:
+    """The catalogue entry a row was matched to (or None) and what the framework says of its levels."""
+
+    row: IndicatorRow
+    entry: CatalogueEntry | None
+    score: float
+    how: str
+    level1: str | None  # the framework name of the row's 一级, or None when not recognised
+    level2: str | None
+
+    def findings(self, number: int) -> list[Finding]:
+        """Structure findings for this row (row numbers are 1-based)."""
+        row = self.row
+        if row.is_unused:
+            return []
+        found: list[Finding] = []
+        if self.level1 is None:
+            found.append(Finding(FindingClass.STRUCTURE, "level1", f"第 {number} 行的一级指标“{row.level1}”不在指标框架中",
+                                 f"row {number}: level-1 “{row.level1}” is not in the framework", number, row.name))
+        if self.level2 is None:
+            expected = "服务对象满意度指标" if self.level1 == "满意度指标" else "数量/质量/时效/成本指标等"
+            what = f"“{row.level2}”不在指标框架中" if row.level2.strip() else "未填写"
+            found.append(Finding(FindingClass.STRUCTURE, "level2", f"第 {number} 行“{row.name}”的二级指标{what}（应为{expected}）",
+                                 f"row {number}: level-2 “{row.level2}” is missing or not in the framework", number, row.name))
+        if self.entry is None:
+            found.append(Finding(FindingClass.STRUCTURE, "level3", f"第 {number} 行的三级指标“{row.name}”在指标库中找不到",
+                                 f"row {number}: “{row.name}” is not in the catalogue", number, row.name))
+        return found
+
+
+def match_row(row: IndicatorRow, catalogue: Catalogue | None = None, matcher: IndicatorMatcher | None = None) -> RowMatch:
+    """Match one row: the recorded catalogue_name if it is known, else the best fuzzy match above ACCEPT_SCORE."""
+    catalogue = catalogue or load_catalogue()
+    matcher = matcher or default_matcher()
+    level1 = catalogue.normalise_level1(row.level1)
+    level2 = catalogue.normalise_level2(row.level2)
+    if row.is_unused:
+        return RowMatch(row, None, 0.0, "unused", level1, level2)
+    if row.catalogue_name:
+        entry = catalogue.resolve(row.catalogue_name, level2)
+        if entry is not None:
+            return RowMatch(row, entry, 100.0, "recorded", level1, level2)
+    matches = matcher.search(row.name, level2=level2, limit=1) if row.name.strip() else []
+    if matches and matches[0].score >= ACCEPT_SCORE:
+        best = matches[0]
+        return RowMatch(row, best.entry, best.score, best.how, level1, level2)
+    return RowMatch(row, None, matches[0].score if matches else 0.0, "none", level1, level2)
+
+
+def match_rows(rows: list[IndicatorRow]) -> list[RowMatch]:
+    """Match every row of a form against the default catalogue."""
+    catalogue, matcher = load_catalogue(), default_matcher()
+    return [match_row(row, catalogue, matcher) for row in rows]

@@ -1,0 +1,262 @@
+"""Find the catalogue indicator a user means from what they typed: a full or cut-off name, a typo, or pinyin.
+
+Chinese queries are scored with rapidfuzz ``fuzz.ratio`` (WRatio and partial_ratio tie and misrank on
+Chinese names) plus a bonus when the query is the start of a name or inside it, which is how the sheet
+export cuts names (项目招标资金 → 项目招标资金节约率). ASCII queries are read as pinyin, full
+(shebeiguzhang) or initials (sbgzl). The 二级 a row sits under lowers the score of entries filed
+elsewhere, so it settles ties without hiding anything.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import fuzz, process
+
+from domain.catalogue import Catalogue, CatalogueEntry, load_catalogue, normalise_key
+
+EXACT, ALIAS, FUZZY, PINYIN, INITIALS = "exact", "alias", "fuzzy", "pinyin", "initials"
+
+_FUZZY_CANDIDATES = 30  # best fuzz.ratio keys re-scored per query
+_CONTAINMENT_CAP = 300  # names containing the query re-scored per query (shortest first)
+_MAX_QUERY = 64
+_STEM_ENDINGS = "率度性"
+_COST_LEVEL2 = frozenset({"成本指标", "经济成本指标", "社会成本指标", "生态环境成本指标"})
+_SEPARATOR = "\x00"
+
+
+@dataclass(frozen=True)
+class Match:
+    """A catalogue entry proposed for a query, with a 0–100 score and what matched."""
+
+    entry: CatalogueEntry
+    score: float
+    matched: str  # the name, alias or pinyin that matched
+    how: str  # "exact" | "alias" | "fuzzy" | "pinyin" | "initials"
+
+
+@dataclass(frozen=True)
+class _Target:
+    entry_index: int
+    text: str  # the name, alias or pinyin as stored, reported back as Match.matched
+    how: str
+
+
+class _KeyIndex:
+    """Unique lookup strings, sorted shortest first, with a joined copy for substring search."""
+
+    def __init__(self, targets_by_key: dict[str, list[_Target]]) -> None:
+        self.keys: list[str] = sorted(targets_by_key, key=lambda k: (len(k), k))
+        self.targets: list[tuple[_Target, ...]] = [tuple(targets_by_key[k]) for k in self.keys]
+        self.position = {key: i for i, key in enumerate(self.keys)}
+        self.starts: list[int] = []
+        offset = 1
+        for key in self.keys:
+            self.starts.append(offset)
+            offset += len(key) + 1
+        self.haystack = _SEPARATOR + _SEPARATOR.join(self.keys) + _SEPARATOR
+
+    def containing(self, query: str) -> list[tuple[int, bool]]:
+        """(key index, is prefix) for keys containing the query, shortest keys first, at most the cap."""
+        found: dict[int, bool] = {}
+        find, starts = self.haystack.find, self.starts
+        at = find(query)
+        while at != -1 and len(found) < _CONTAINMENT_CAP:
+            index = bisect_right(starts, at) - 1
+            found[index] = found.get(index, False) or at == starts[index]
+            at = find(query, at + 1)
+        return list(found.items())
+
+
+def _add(table: dict[str, list[_Target]], key: str, target: _Target) -> None:
+    if not key:
+        return
+    bucket = table.setdefault(key, [])
+    for i, existing in enumerate(bucket):
+        if existing.entry_index == target.entry_index:
+            if existing.how == ALIAS and target.how == EXACT:
+                bucket[i] = target
+            return
+    bucket.append(target)
+
+
+def _pinyin_key(text: str) -> str:
+    # ü is typed as v or u; compare with u on both sides.
+    return text.lower().replace("v", "u").replace("ü", "u")
+
+
+def _clean_query(query: object) -> str:
+    text = query if isinstance(query, str) else ("" if query is None else str(query))
+    text = "".join(ch for ch in text[: _MAX_QUERY * 4] if unicodedata.category(ch)[0] != "C")
+    return normalise_key(text)[:_MAX_QUERY]
+
+
+def _stem(text: str) -> str:
+    return text[:-1] if len(text) > 1 and text[-1] in _STEM_ENDINGS else text
+
+
+def _name_quality(query: str, key: str, ratio: float, is_prefix: bool, inside: bool) -> float:
+    """How well a Chinese query fits a key that is not exactly it (0–96)."""
+    score = ratio
+    if _stem(query) == _stem(key):
+        return 96.0  # only 率 / 度 / 性 added, dropped or swapped
+    if is_prefix:
+        score = max(score, 70.0 + 25.0 * len(query) / len(key))
+    elif inside:
+        score = max(score, 60.0 + 30.0 * len(query) / len(key))
+    elif key in query:
+        score = max(score, 60.0 + 30.0 * len(key) / len(query))
+    return min(score, 96.0)
+
+
+def _pinyin_quality(query: str, key: str, is_prefix: bool, inside: bool, initials: bool) -> float:
+    """How well an ASCII query fits a pinyin key (full or initials) that is not exactly it."""
+    if is_prefix:
+        return (65.0 if initials else 70.0) + 25.0 * len(query) / len(key)
+    if inside and not initials:
+        return 55.0 + 30.0 * len(query) / len(key)
+    return 0.0
+
+
+class IndicatorMatcher:
+    """Ranks catalogue entries against typed text; build once per catalogue (indexes are precomputed)."""
+
+    def __init__(self, catalogue: Catalogue) -> None:
+        self.catalogue = catalogue
+        self._entries = catalogue.entries
+        names: dict[str, list[_Target]] = {}
+        full: dict[str, list[_Target]] = {}
+        initials: dict[str, list[_Target]] = {}
+        for index, entry in enumerate(self._entries):
+            _add(names, normalise_key(entry.name), _Target(index, entry.name, EXACT))
+            _add(full, _pinyin_key(entry.pinyin), _Target(index, entry.pinyin, PINYIN))
+            _add(initials, _pinyin_key(entry.initials), _Target(index, entry.initials, INITIALS))
+            for alias, alias_full, alias_initials in zip(
+                entry.aliases, entry.alias_pinyin, entry.alias_initials, strict=False
+            ):
+                _add(names, normalise_key(alias), _Target(index, alias, ALIAS))
+                _add(full, _pinyin_key(alias_full), _Target(index, alias_full, PINYIN))
+                _add(initials, _pinyin_key(alias_initials), _Target(index, alias_initials, INITIALS))
+        self._names = _KeyIndex(names)
+        self._full = _KeyIndex(full)
+        self._initials = _KeyIndex(initials)
+
+    def search(self, query: str, level2: str | None = None, limit: int = 5) -> list[Match]:
+        """The best ``limit`` entries for the query, best first; the 二级 (if given) favours its entries.
+
+        Never raises on odd text: an empty or unusable query gives an empty list.
+        """
+        if not isinstance(limit, int) or limit <= 0:
+            return []
+        text = _clean_query(query)
+        if not text:
+            return []
+        best: dict[int, tuple[float, str, str]] = {}
+        as_pinyin = text.isascii() and any(ch.isalpha() for ch in text)
+        if as_pinyin:
+            self._search_pinyin(_pinyin_key("".join(ch for ch in text if ch.isalnum())), best)
+        self._search_names(text, best, fuzzy=not as_pinyin)
+        return self._rank(best, level2, limit)
+
+    def _offer(self, best: dict[int, tuple[float, str, str]], targets, score: float, how: str | None) -> None:
+        for target in targets:
+            current = best.get(target.entry_index)
+            if current is None or score > current[0]:
+                best[target.entry_index] = (score, target.text, how or target.how)
+
+    def _search_names(self, text: str, best: dict[int, tuple[float, str, str]], fuzzy: bool) -> None:
+        index = self._names
+        exact = index.position.get(text)
+        if exact is not None:
+            self._offer(best, index.targets[exact], 100.0, None)
+        containing = dict(index.containing(text))
+        ratios: dict[int, float] = {}
+        if fuzzy:
+            for _, score, position in process.extract(
+                text, index.keys, scorer=fuzz.ratio, processor=None, limit=_FUZZY_CANDIDATES, score_cutoff=30
+            ):
+                ratios[position] = score
+        for position in containing.keys() | ratios.keys():
+            if position == exact:
+                continue
+            key = index.keys[position]
+            ratio = ratios.get(position)
+            if ratio is None:
+                ratio = fuzz.ratio(text, key)
+            is_prefix = containing.get(position, False)
+            quality = _name_quality(text, key, ratio, is_prefix, position in containing)
+            self._offer(best, index.targets[position], quality, FUZZY)
+
+    def _search_pinyin(self, text: str, best: dict[int, tuple[float, str, str]]) -> None:
+        if not text:
+            return
+        for index, is_initials, exact_score, scale in (
+            (self._full, False, 100.0, 0.95),
+            (self._initials, True, 95.0, 0.85),
+        ):
+            exact = index.position.get(text)
+            if exact is not None:
+                self._offer(best, index.targets[exact], exact_score, None)
+            if len(text) >= 2:
+                for position, is_prefix in index.containing(text):
+                    if position != exact:
+                        quality = _pinyin_quality(text, index.keys[position], is_prefix, True, is_initials)
+                        if quality:
+                            self._offer(best, index.targets[position], quality, None)
+            if is_initials and len(text) > 12:
+                continue
+            for _, score, position in process.extract(
+                text, index.keys, scorer=fuzz.ratio, processor=None, limit=_FUZZY_CANDIDATES, score_cutoff=50
+            ):
+                if position != exact:
+                    self._offer(best, index.targets[position], min(score * scale, 94.0), None)
+
+    def _rank(self, best: dict[int, tuple[float, str, str]], level2: str | None, limit: int) -> list[Match]:
+        penalty = self._context_penalty(level2)
+        # A single exact hit stands whatever the 二级; a shared one (an alias of two entries) is settled by it.
+        perfect = [i for i, (score, _, _) in best.items() if score >= 100.0]
+        exempt = perfect[0] if len(perfect) == 1 else None
+        scored: list[tuple[float, int, str, str]] = []
+        for entry_index, (score, matched, how) in best.items():
+            if entry_index != exempt:
+                score -= penalty(self._entries[entry_index])
+            scored.append((round(max(score, 0.0), 2), entry_index, matched, how))
+        scored.sort(key=lambda item: (-item[0], item[1]))
+        return [Match(self._entries[i], score, matched, how) for score, i, matched, how in scored[:limit]]
+
+    def _context_penalty(self, level2: str | None):
+        """How much to take off an entry filed away from the row's 二级 (or 一级, if that is all we know)."""
+        if not level2 or not isinstance(level2, str):
+            return lambda entry: 0.0
+        catalogue = self.catalogue
+        wanted_level2 = catalogue.normalise_level2(level2)
+        if wanted_level2 is None:
+            wanted_level1 = catalogue.normalise_level1(level2)
+            if wanted_level1 is None:
+                return lambda entry: 0.0
+            return lambda entry: 0.0 if entry.level1 == wanted_level1 else 5.0
+        wanted_level1 = catalogue.level1_of(wanted_level2)
+        cost_context = wanted_level2 in _COST_LEVEL2
+
+        def penalty(entry: CatalogueEntry) -> float:
+            if entry.level2 == wanted_level2:
+                return 0.0
+            if cost_context and entry.level2 in _COST_LEVEL2:
+                return 3.0
+            return 5.0 if entry.level1 == wanted_level1 else 8.0
+
+        return penalty
+
+
+@lru_cache(maxsize=1)
+def default_matcher() -> IndicatorMatcher:
+    """The matcher over the shipped catalogue, built on first use."""
+    return IndicatorMatcher(load_catalogue())
+
+
+def match_indicator(query: str, level2: str | None = None, limit: int = 5) -> list[Match]:
+    """Search the shipped catalogue; see IndicatorMatcher.search."""
+    return default_matcher().search(query, level2, limit)

@@ -1,0 +1,59 @@
+"""What-if calculations: one indicator's or the budget row's score from values typed on the spot."""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+
+from domain.errors import InputError
+from domain.models import Direction, Funds, FundsRow, IndicatorRow
+from domain.profile import Profile, builtin_profile
+from domain.scoring import BudgetResult, RowResult, score_budget, score_row
+
+
+def parse_amount(text: str, what: str, *, allow_zero: bool = True) -> Decimal:
+    """A non-negative decimal typed by the user (commas, spaces, full-width digits and 万 allowed)."""
+    from domain.values import normalise_text
+
+    cleaned = normalise_text(str(text)).replace(",", "").replace("，", "")
+    multiplier = Decimal(1)
+    if cleaned.endswith("万元") or cleaned.endswith("万"):
+        cleaned, multiplier = cleaned.removesuffix("元").removesuffix("万"), Decimal(10000)
+    cleaned = cleaned.removesuffix("元")
+    try:
+        value = Decimal(cleaned) * multiplier
+    except InvalidOperation:
+        raise InputError(f"{what}“{text}”不是数字") from None
+    if not value.is_finite() or value < 0 or (value == 0 and not allow_zero):
+        raise InputError(f"{what}应为{'正数' if not allow_zero else '不小于 0 的数字'}，而不是“{text}”")
+    return value
+
+
+def parse_weight(text: str) -> Decimal:
+    """A 分值 between 0 and 100."""
+    weight = parse_amount(text, "分值")
+    if weight > 100:
+        raise InputError(f"分值不能超过 100（收到“{text}”）")
+    return weight
+
+
+def indicator_whatif(
+    weight: Decimal,
+    target_text: str,
+    actual_text: str,
+    direction: Direction | None = None,
+    catalogue_direction: Direction | None = None,
+    judged_score: Decimal | None = None,
+    profile: Profile | None = None,
+) -> RowResult:
+    """Score one indicator as if it were a row on a form."""
+    row = IndicatorRow(name="（试算）", target_text=target_text, actual_text=actual_text, weight=weight,
+                       direction=direction, judged_score=judged_score)
+    return score_row(row, profile or builtin_profile(), catalogue_direction)
+
+
+def budget_whatif(budget: Decimal, executed: Decimal, weight: Decimal | None = None, profile: Profile | None = None) -> BudgetResult:
+    """Score the budget execution row from a full-year budget and the amount spent."""
+    profile = profile or builtin_profile()
+    total = FundsRow(initial_budget=budget, annual_budget=budget, executed=executed)
+    funds = Funds(total=total, weight=weight if weight is not None else profile.budget_weight, reason="（试算）")
+    return score_budget(funds, profile)

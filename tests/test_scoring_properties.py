@@ -1,0 +1,49 @@
+"""Invariants of the scoring rules, checked on generated inputs."""
+
+from decimal import Decimal as D
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from domain.models import Direction, Evaluation, IndicatorRow
+from domain.profile import builtin_profile
+from domain.scoring import score_evaluation, score_row
+
+PROFILES = [builtin_profile("default"), builtin_profile("ratio-reverse")]
+amounts = st.decimals(min_value=0, max_value=10000, places=2, allow_nan=False, allow_infinity=False)
+weights = st.decimals(min_value=0, max_value=100, places=1, allow_nan=False, allow_infinity=False)
+directions = st.sampled_from([Direction.POSITIVE, Direction.REVERSE, Direction.EQUAL])
+profiles = st.sampled_from(PROFILES)
+
+
+def numeric_row(target: D, actual: D, weight: D, direction: Direction) -> IndicatorRow:
+    return IndicatorRow(name="指标", target_text=str(target), actual_text=str(actual), weight=weight, direction=direction)
+
+
+@settings(max_examples=300, deadline=None)
+@given(amounts, amounts, weights, directions, profiles)
+def test_score_stays_between_zero_and_weight(target, actual, weight, direction, profile):
+    result = score_row(numeric_row(target, actual, weight, direction), profile)
+    assert result.score is not None
+    assert D(0) <= result.score <= weight
+
+
+@settings(max_examples=300, deadline=None)
+@given(amounts, amounts, amounts, weights, directions, profiles)
+def test_score_is_monotone_in_the_actual_value(target, first, second, weight, direction, profile):
+    low, high = sorted((first, second))
+    score_low = score_row(numeric_row(target, low, weight, direction), profile).score
+    score_high = score_row(numeric_row(target, high, weight, direction), profile).score
+    if direction is Direction.REVERSE:
+        assert score_low >= score_high
+    else:
+        assert score_low <= score_high
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.tuples(amounts, amounts, weights, directions), min_size=1, max_size=8))
+def test_total_is_budget_plus_sum_of_rows(rows):
+    evaluation = Evaluation(indicators=[numeric_row(*spec) for spec in rows])
+    scored = score_evaluation(evaluation)
+    budget = scored.budget.score or D(0)
+    assert scored.total == budget + sum(result.score for result in scored.rows)

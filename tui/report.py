@@ -1,0 +1,99 @@
+"""Plain-text reports for the headless commands: scored forms, audits, what-ifs and catalogue matches."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from domain.audit import FormAudit
+from domain.findings import Severity
+from domain.rounding import fixed, plain
+from domain.scoring import BudgetResult, RowResult, RowStatus, ScoredEvaluation
+from tui.cells import pad
+
+SEVERITY_WORDS = {Severity.ERROR: "错误", Severity.WARNING: "注意", Severity.INFO: "提示"}
+STATUS_WORDS = {RowStatus.SCORED: "", RowStatus.JUDGEMENT: "待评定", RowStatus.UNUSED: "未使用"}
+
+
+def _score(value: Decimal | None, decimals: int = 2) -> str:
+    return "待评定" if value is None else fixed(value, decimals)
+
+
+def _indent(lines: list[str], prefix: str = "    ") -> list[str]:
+    return [prefix + line for line in lines]
+
+
+def row_lines(result: RowResult, english: bool = False) -> list[str]:
+    """The explanation and notes of one scored row."""
+    lines = [result.explanation.en if english else result.explanation.zh]
+    lines += [f"· {note.en if english else note.zh}" for note in result.notes]
+    return lines
+
+
+def budget_lines(result: BudgetResult, english: bool = False) -> list[str]:
+    lines = [result.explanation.en if english else result.explanation.zh]
+    lines += [f"· {note.en if english else note.zh}" for note in result.notes]
+    return lines
+
+
+def render_scored(scored: ScoredEvaluation, file: str = "") -> str:
+    """A scored form, row by row with explanations, then the total and grade."""
+    evaluation = scored.evaluation
+    decimals = scored.profile.score_decimals
+    out = [f"项目：{evaluation.header.project_name or '（未命名）'}", f"规则：{scored.profile.name}" + (f"    文件：{file}" if file else ""), ""]
+    out.append(f"   {pad('预算执行率', 40)} 分值 {pad(plain(scored.budget.weight), 5, 'right')}  得分 {_score(scored.budget.score, decimals)}")
+    out += _indent(budget_lines(scored.budget))
+    for number, (row, result) in enumerate(zip(evaluation.indicators, scored.rows, strict=True), start=1):
+        if result.status is RowStatus.UNUSED:
+            continue
+        levels = "/".join(part for part in (row.level1, row.level2) if part)
+        title = f"{row.name}（{levels}）" if levels else row.name
+        out.append(f"{number:>2} {pad(title, 40)} 分值 {pad(plain(row.weight), 5, 'right')}  得分 {_score(result.score, decimals)}")
+        out.append(f"    年度指标值 {row.target_text or '—'}；实际完成值 {row.actual_text or '—'}")
+        out += _indent(row_lines(result))
+    out.append("")
+    if scored.complete:
+        out.append(f"总分 {fixed(scored.total, decimals)}（{scored.grade}）")
+    else:
+        pending = "、".join(str(index + 1) for index in scored.pending_rows)
+        out.append(f"已计得分 {fixed(scored.total, decimals)}；第 {pending} 行待评定，评定后才有总分和等级")
+    return "\n".join(out)
+
+
+def render_audit(audit: FormAudit) -> str:
+    """One form's audit: totals, then each finding with its severity."""
+    declared = "—" if audit.declared_total is None else plain(audit.declared_total)
+    head = (f"{audit.file or audit.project}\n  项目：{audit.project}\n"
+            f"  表上总分 {declared}，核算总分 {plain(audit.computed_total)}（{audit.grade}）")
+    if not audit.findings:
+        return head + "\n  未发现问题"
+    lines = [head]
+    for finding in sorted(audit.findings, key=lambda f: (list(Severity).index(f.severity), f.row if f.row is not None else 999)):
+        lines.append(f"  [{SEVERITY_WORDS[finding.severity]}] {finding.message}")
+    return "\n".join(lines)
+
+
+def render_audit_summary(audits: list[FormAudit]) -> str:
+    errors = sum(1 for audit in audits if audit.has_errors)
+    counts = {severity: sum(audit.count(severity) for audit in audits) for severity in Severity}
+    return (f"共 {len(audits)} 份表，{errors} 份有错误；错误 {counts[Severity.ERROR]} 条，注意 {counts[Severity.WARNING]} 条，"
+            f"提示 {counts[Severity.INFO]} 条")
+
+
+def render_row_result(result: RowResult, english: bool = False) -> str:
+    """A what-if result: score line, then the explanation."""
+    if result.score is None:
+        low, high = result.band or (Decimal(0), result.weight)
+        head = (f"score pending judgement ({plain(low)}–{plain(high)} of {plain(result.weight)})" if english
+                else f"得分待评定（{plain(low)}–{plain(high)} 分，分值 {plain(result.weight)}）")
+    else:
+        head = (f"score {plain(result.score)} of {plain(result.weight)}, {plain(result.weight - result.score)} lost" if english
+                else f"得分 {plain(result.score)}（分值 {plain(result.weight)}，扣 {plain(result.weight - result.score)} 分）")
+    return "\n".join([head, *row_lines(result, english)])
+
+
+def render_budget_result(result: BudgetResult, english: bool = False) -> str:
+    if result.score is None:
+        return "\n".join(budget_lines(result, english))
+    head = (f"score {plain(result.score)} of {plain(result.weight)}" if english
+            else f"得分 {plain(result.score)}（分值 {plain(result.weight)}）")
+    return "\n".join([head, *budget_lines(result, english)])
