@@ -10,7 +10,7 @@ elsewhere, so it settles ties without hiding anything.
 from __future__ import annotations
 
 import unicodedata
-from bisect import bisect_right
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -21,11 +21,10 @@ from domain.catalogue import Catalogue, CatalogueEntry, load_catalogue, normalis
 EXACT, ALIAS, FUZZY, PINYIN, INITIALS = "exact", "alias", "fuzzy", "pinyin", "initials"
 
 _FUZZY_CANDIDATES = 30  # best fuzz.ratio keys re-scored per query
-_CONTAINMENT_CAP = 300  # names containing the query re-scored per query (shortest first)
+_CONTAINMENT_CAP = 100  # names containing the query re-scored per query (shortest first)
 _MAX_QUERY = 64
 _STEM_ENDINGS = "率度性"
 _COST_LEVEL2 = frozenset({"成本指标", "经济成本指标", "社会成本指标", "生态环境成本指标"})
-_SEPARATOR = "\x00"
 
 
 @dataclass(frozen=True)
@@ -46,29 +45,58 @@ class _Target:
 
 
 class _KeyIndex:
-    """Unique lookup strings, sorted shortest first, with a joined copy for substring search."""
+    """Unique lookup strings, sorted shortest first, with what each one stands for.
 
-    def __init__(self, targets_by_key: dict[str, list[_Target]]) -> None:
+    ``grams=True`` adds a character and bigram index (for finding Chinese keys that contain the query);
+    pinyin keys are instead searched by prefix in a lexicographic copy.
+    """
+
+    def __init__(self, targets_by_key: dict[str, list[_Target]], *, grams: bool) -> None:
         self.keys: list[str] = sorted(targets_by_key, key=lambda k: (len(k), k))
         self.targets: list[tuple[_Target, ...]] = [tuple(targets_by_key[k]) for k in self.keys]
         self.position = {key: i for i, key in enumerate(self.keys)}
-        self.starts: list[int] = []
-        offset = 1
-        for key in self.keys:
-            self.starts.append(offset)
-            offset += len(key) + 1
-        self.haystack = _SEPARATOR + _SEPARATOR.join(self.keys) + _SEPARATOR
+        self.grams: dict[str, list[int]] = {}
+        if grams:
+            for i, key in enumerate(self.keys):
+                for gram in {*key, *(key[j : j + 2] for j in range(len(key) - 1))}:
+                    self.grams.setdefault(gram, []).append(i)
+        self.alphabetical = [] if grams else sorted(self.keys)
 
     def containing(self, query: str) -> list[tuple[int, bool]]:
         """(key index, is prefix) for keys containing the query, shortest keys first, at most the cap."""
-        found: dict[int, bool] = {}
-        find, starts = self.haystack.find, self.starts
-        at = find(query)
-        while at != -1 and len(found) < _CONTAINMENT_CAP:
-            index = bisect_right(starts, at) - 1
-            found[index] = found.get(index, False) or at == starts[index]
-            at = find(query, at + 1)
-        return list(found.items())
+        if len(query) == 1:
+            pool = self.grams.get(query, ())
+        else:
+            pool = None
+            for j in range(len(query) - 1):
+                posting = self.grams.get(query[j : j + 2])
+                if posting is None:
+                    return []
+                if pool is None or len(posting) < len(pool):
+                    pool = posting
+        found: list[tuple[int, bool]] = []
+        keys = self.keys
+        for i in pool or ():
+            key = keys[i]
+            if query in key:
+                found.append((i, key.startswith(query)))
+                if len(found) >= _CONTAINMENT_CAP:
+                    break
+        return found
+
+    def starting_with(self, query: str) -> list[int]:
+        """Indexes of keys that start with the query (and are longer), at most the cap."""
+        found: list[int] = []
+        alphabetical, position = self.alphabetical, self.position
+        at = bisect_left(alphabetical, query)
+        while at < len(alphabetical) and len(found) < _CONTAINMENT_CAP:
+            key = alphabetical[at]
+            if not key.startswith(query):
+                break
+            if key != query:
+                found.append(position[key])
+            at += 1
+        return found
 
 
 def _add(table: dict[str, list[_Target]], key: str, target: _Target) -> None:
@@ -112,15 +140,6 @@ def _name_quality(query: str, key: str, ratio: float, is_prefix: bool, inside: b
     return min(score, 96.0)
 
 
-def _pinyin_quality(query: str, key: str, is_prefix: bool, inside: bool, initials: bool) -> float:
-    """How well an ASCII query fits a pinyin key (full or initials) that is not exactly it."""
-    if is_prefix:
-        return (65.0 if initials else 70.0) + 25.0 * len(query) / len(key)
-    if inside and not initials:
-        return 55.0 + 30.0 * len(query) / len(key)
-    return 0.0
-
-
 class IndicatorMatcher:
     """Ranks catalogue entries against typed text; build once per catalogue (indexes are precomputed)."""
 
@@ -140,13 +159,17 @@ class IndicatorMatcher:
                 _add(names, normalise_key(alias), _Target(index, alias, ALIAS))
                 _add(full, _pinyin_key(alias_full), _Target(index, alias_full, PINYIN))
                 _add(initials, _pinyin_key(alias_initials), _Target(index, alias_initials, INITIALS))
-        self._names = _KeyIndex(names)
-        self._full = _KeyIndex(full)
-        self._initials = _KeyIndex(initials)
+        self._names = _KeyIndex(names, grams=True)
+        self._full = _KeyIndex(full, grams=False)
+        self._initials = _KeyIndex(initials, grams=False)
 
-    def search(self, query: str, level2: str | None = None, limit: int = 5) -> list[Match]:
-        """The best ``limit`` entries for the query, best first; the 二级 (if given) favours its entries.
+    def search(
+        self, query: str, level2: str | None = None, limit: int = 5, *, level1: str | None = None
+    ) -> list[Match]:
+        """The best ``limit`` entries for the query, best first.
 
+        ``level2`` is the row's 二级 as written (社会效益, 满意度指标, blank …) and ``level1`` its 一级;
+        entries filed elsewhere lose a few points, so the context settles ties without hiding anything.
         Never raises on odd text: an empty or unusable query gives an empty list.
         """
         if not isinstance(limit, int) or limit <= 0:
@@ -159,7 +182,7 @@ class IndicatorMatcher:
         if as_pinyin:
             self._search_pinyin(_pinyin_key("".join(ch for ch in text if ch.isalnum())), best)
         self._search_names(text, best, fuzzy=not as_pinyin)
-        return self._rank(best, level2, limit)
+        return self._rank(best, self._context_penalty(level2, level1), limit)
 
     def _offer(self, best: dict[int, tuple[float, str, str]], targets, score: float, how: str | None) -> None:
         for target in targets:
@@ -193,29 +216,21 @@ class IndicatorMatcher:
     def _search_pinyin(self, text: str, best: dict[int, tuple[float, str, str]]) -> None:
         if not text:
             return
-        for index, is_initials, exact_score, scale in (
-            (self._full, False, 100.0, 0.95),
-            (self._initials, True, 95.0, 0.85),
-        ):
+        for index, initials in ((self._full, False), (self._initials, True)):
             exact = index.position.get(text)
             if exact is not None:
-                self._offer(best, index.targets[exact], exact_score, None)
+                self._offer(best, index.targets[exact], 95.0 if initials else 100.0, None)
             if len(text) >= 2:
-                for position, is_prefix in index.containing(text):
-                    if position != exact:
-                        quality = _pinyin_quality(text, index.keys[position], is_prefix, True, is_initials)
-                        if quality:
-                            self._offer(best, index.targets[position], quality, None)
-            if is_initials and len(text) > 12:
-                continue
-            for _, score, position in process.extract(
-                text, index.keys, scorer=fuzz.ratio, processor=None, limit=_FUZZY_CANDIDATES, score_cutoff=50
-            ):
-                if position != exact:
-                    self._offer(best, index.targets[position], min(score * scale, 94.0), None)
+                for position in index.starting_with(text):
+                    quality = (65.0 if initials else 70.0) + 25.0 * len(text) / len(index.keys[position])
+                    self._offer(best, index.targets[position], quality, None)
+        # Typos and inner syllables (guzhanglv) only against the full pinyin; initials are too short.
+        for _, score, position in process.extract(
+            text, self._full.keys, scorer=fuzz.ratio, processor=None, limit=_FUZZY_CANDIDATES, score_cutoff=50
+        ):
+            self._offer(best, self._full.targets[position], min(score * 0.95, 94.0), None)
 
-    def _rank(self, best: dict[int, tuple[float, str, str]], level2: str | None, limit: int) -> list[Match]:
-        penalty = self._context_penalty(level2)
+    def _rank(self, best: dict[int, tuple[float, str, str]], penalty, limit: int) -> list[Match]:
         # A single exact hit stands whatever the 二级; a shared one (an alias of two entries) is settled by it.
         perfect = [i for i, (score, _, _) in best.items() if score >= 100.0]
         exempt = perfect[0] if len(perfect) == 1 else None
@@ -227,14 +242,14 @@ class IndicatorMatcher:
         scored.sort(key=lambda item: (-item[0], item[1]))
         return [Match(self._entries[i], score, matched, how) for score, i, matched, how in scored[:limit]]
 
-    def _context_penalty(self, level2: str | None):
-        """How much to take off an entry filed away from the row's 二级 (or 一级, if that is all we know)."""
-        if not level2 or not isinstance(level2, str):
-            return lambda entry: 0.0
+    def _context_penalty(self, level2: object, level1: object):
+        """How much to take off an entry filed away from the row's 二级 (or its 一级, if that is all we know)."""
+        level2 = level2 if isinstance(level2, str) else ""
+        level1 = level1 if isinstance(level1, str) else ""
         catalogue = self.catalogue
-        wanted_level2 = catalogue.normalise_level2(level2)
+        wanted_level2 = catalogue.normalise_level2(level2, level1) if (level2 or level1) else None
         if wanted_level2 is None:
-            wanted_level1 = catalogue.normalise_level1(level2)
+            wanted_level1 = catalogue.normalise_level1(level2) or catalogue.normalise_level1(level1)
             if wanted_level1 is None:
                 return lambda entry: 0.0
             return lambda entry: 0.0 if entry.level1 == wanted_level1 else 5.0
@@ -257,6 +272,8 @@ def default_matcher() -> IndicatorMatcher:
     return IndicatorMatcher(load_catalogue())
 
 
-def match_indicator(query: str, level2: str | None = None, limit: int = 5) -> list[Match]:
+def match_indicator(
+    query: str, level2: str | None = None, limit: int = 5, *, level1: str | None = None
+) -> list[Match]:
     """Search the shipped catalogue; see IndicatorMatcher.search."""
-    return default_matcher().search(query, level2, limit)
+    return default_matcher().search(query, level2, limit, level1=level1)

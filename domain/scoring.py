@@ -238,6 +238,8 @@ def resolve_direction(
     if hint is Direction.QUALITATIVE:
         return Direction.QUALITATIVE, []
     numeric_catalogue = None if catalogue_direction is Direction.QUALITATIVE else catalogue_direction
+    if hint is Direction.EQUAL and numeric_catalogue is not None:
+        return numeric_catalogue, []  # "=" states the target; the catalogue knows which way is better
     if hint is not None and numeric_catalogue is not None:
         hint_reverse = hint is Direction.REVERSE
         catalogue_reverse = numeric_catalogue is Direction.REVERSE

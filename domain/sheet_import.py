@@ -237,12 +237,8 @@ def _header_label(cell: str) -> str | None:
     return None
 
 
-def _level_key(text: str) -> str:
-    return _norm(text)
-
-
 def _is_level_name(text: str) -> bool:
-    key = _level_key(text)
+    key = _norm(text)
     return key in LEVEL1_NAMES or key in LEVEL2_NAMES
 
 
@@ -254,10 +250,11 @@ class _FormReader:
     source: str
     year: int | None
     warnings: list[str] = field(default_factory=list)
-    header: dict = field(default_factory=dict)
-    funds: dict = field(default_factory=dict)
-    funds_columns: dict | None = None
+    header: dict[str, object] = field(default_factory=dict)
+    funds: dict[str, object] = field(default_factory=dict)
+    funds_columns: dict[str, int] | None = None
     funds_label_column: int = 1
+    funds_rows_seen: set[str] = field(default_factory=set)
     goal_columns: tuple[int, int] | None = None
     expected: list[str] = field(default_factory=list)
     achieved: list[str] = field(default_factory=list)
@@ -266,7 +263,7 @@ class _FormReader:
     level1: str = ""
     level2: str = ""
     declared_total: Decimal | None = None
-    seen: set = field(default_factory=set)
+    total_seen: bool = False
 
     def warn(self, line: int, message: str) -> None:
         self.warnings.append(f"第{line}行：{message}")
@@ -316,7 +313,7 @@ class _FormReader:
             values = [cell for cell in line.cells[index + 1 : end] if cell]
             text = " ".join(values)
             if len(values) > 1:
-                self.warn(line.number, f"「{key_label(key)}」后有{len(values)}个单元格，已连起来读作「{_clip(text)}」")
+                self.warn(line.number, f"「{_key_label(key)}」后有{len(values)}个单元格，已连起来读作「{_clip(text)}」")
             self.set_header(line, key, text)
 
     def set_header(self, line: _Line, key: str, text: str) -> None:
@@ -376,17 +373,17 @@ class _FormReader:
                 shift = 0
         if shift:
             self.warn(line.number, f"资金行「{line.at(label_index)}」整行{_columns_moved(shift)}，已按表头归位")
-        if key in self.funds and "row:" + key in self.seen:
+        if key in self.funds_rows_seen:
             self.warn(line.number, f"资金行「{line.at(label_index)}」重复出现，以这一行为准")
-        self.seen.add("row:" + key)
+        self.funds_rows_seen.add(key)
         values: dict[str, Decimal | None] = {}
         for name in numeric:
             cell = line.at(columns[name] + shift)
             value = _number(cell)
             if value is None and not _is_blank(cell):
-                self.warn(line.number, f"「{key_label(name)}」的「{_clip(cell)}」不是数字，未读入")
+                self.warn(line.number, f"「{_key_label(name)}」的「{_clip(cell)}」不是数字，未读入")
             elif value is not None and value < 0:
-                self.warn(line.number, f"「{key_label(name)}」为负数 {value}，未读入")
+                self.warn(line.number, f"「{_key_label(name)}」为负数 {value}，未读入")
                 value = None
             values[name] = value
         self.funds[key] = FundsRow(**values)
@@ -402,7 +399,7 @@ class _FormReader:
             cell = line.at(columns[name] + shift)
             value = reader(cell)
             if value is None and not _is_blank(cell):
-                self.warn(line.number, f"「{key_label(name)}」的「{_clip(cell)}」不是数字，未读入")
+                self.warn(line.number, f"「{_key_label(name)}」的「{_clip(cell)}」不是数字，未读入")
             self.funds["declared_" + name] = value
 
     # -- goals
@@ -449,7 +446,8 @@ class _FormReader:
                     found[key] = index
         required = [key for _, key in _INDICATOR_HEADINGS if key != "reason"]
         positions = [found.get(key) for key in required]
-        if all(p is not None for p in positions) and positions == sorted(positions) and len(set(positions)) == len(positions):
+        in_order = all(p is not None for p in positions) and positions == sorted(positions)  # type: ignore[type-var]
+        if in_order and len(set(positions)) == len(positions):
             found.setdefault("reason", found["score"] + 1)
             self.columns = _IndicatorColumns(**found)
         else:
@@ -521,7 +519,24 @@ class _FormReader:
             name_at = columns.name + shift
             name = at(name_at)
             used |= {i for i in (columns.level1 + shift, columns.level2 + shift, name_at) if i >= 0}
-            if not name:
+            before = [(i, c) for i, c in line.filled if i < columns.weight + shift]
+            if shift < 0 and (not target or not actual) and len(before) >= 3 and not _is_level_name(before[-3][1]):
+                # Shifted further than the merged cells explain: read the texts from the right.
+                (_, name), (_, target), (_, actual) = before[-3:]
+                rest = [c for _, c in before[:-3]]
+                raw = {"1": "", "2": ""}
+                if len(rest) == 1:
+                    raw["1" if _norm(rest[0]) in LEVEL1_NAMES else "2"] = rest[0]
+                elif rest:
+                    raw["1"], raw["2"] = rest[-2], rest[-1]
+                    for cell in rest[:-2]:
+                        notes.append(f"「{_clip(cell)}」无法归位，未读入")
+                used |= {i for i, _ in before}
+                notes.append(
+                    f"单元格错位，已从右向左读作三级指标「{_clip(name)}」、年度指标值「{_clip(target)}」、"
+                    f"实际完成值「{_clip(actual)}」"
+                )
+            elif not name:
                 displaced = [(i, c) for i, c in line.filled if i < name_at and not _is_level_name(c)]
                 if displaced:
                     index, name = displaced[-1]
@@ -529,24 +544,6 @@ class _FormReader:
                     if index in level_at:
                         raw[level_at[index]] = ""
                     notes.append(f"三级指标「{_clip(name)}」写在{columns.label(index - shift)}，已移到三级指标列")
-            if shift < 0 and (not target or not actual):
-                # A row shifted by more than the merged cells explain: read its texts from the right.
-                before = [(i, c) for i, c in line.filled if i < columns.weight + shift]
-                if len(before) >= 3 and not _is_level_name(before[-3][1]):
-                    (_, name), (_, target), (_, actual) = before[-3:]
-                    rest = [c for _, c in before[:-3]]
-                    raw = {"1": "", "2": ""}
-                    if len(rest) == 1:
-                        raw["1" if _level_key(rest[0]) in LEVEL1_NAMES else "2"] = rest[0]
-                    elif rest:
-                        raw["1"], raw["2"] = rest[-2], rest[-1]
-                        for cell in rest[:-2]:
-                            notes.append(f"「{_clip(cell)}」无法归位，未读入")
-                    used |= {i for i, _ in before}
-                    notes.append(
-                        f"单元格错位，已从右向左读作三级指标「{_clip(name)}」、年度指标值「{_clip(target)}」、"
-                        f"实际完成值「{_clip(actual)}」"
-                    )
         for index, cell in line.filled:
             if index not in used:
                 notes.append(f"第{index + 1}列的「{_clip(cell)}」无法归位，未读入")
@@ -572,10 +569,10 @@ class _FormReader:
 
     def resolve_levels(self, raw1: str, raw2: str, notes: list[str]) -> tuple[str, str]:
         """Apply merged-cell inheritance and put 满意度指标 / a 二级 name where they belong."""
-        if _level_key(raw2) == SATISFACTION:
+        if _norm(raw2) == SATISFACTION:
             notes.append("「满意度指标」写在二级指标列，已作为一级指标读取，二级指标留空")
             raw1, raw2 = raw2, ""
-        elif raw1 and not raw2 and _level_key(raw1) in LEVEL2_NAMES and _level_key(raw1) not in LEVEL1_NAMES:
+        elif raw1 and not raw2 and _norm(raw1) in LEVEL2_NAMES and _norm(raw1) not in LEVEL1_NAMES:
             kept = f"一级指标沿用「{self.level1}」" if self.level1 else "一级指标为空"
             notes.append(f"二级指标「{raw1}」写在一级指标列，已移到二级指标列，{kept}")
             raw1, raw2 = "", raw1
@@ -599,9 +596,9 @@ class _FormReader:
     # -- total
 
     def read_total(self, line: _Line) -> None:
-        if self.declared_total is not None or "total" in self.seen:
+        if self.total_seen:
             self.warn(line.number, "总分行重复出现，以这一行为准")
-        self.seen.add("total")
+        self.total_seen = True
         columns = self.columns or _IndicatorColumns()
         numbers = [(index, value) for index, cell in line.filled[1:] if (value := _number(cell)) is not None]
         others = [(index, cell) for index, cell in line.filled[1:] if _number(cell) is None and not _is_blank(cell)]
@@ -617,7 +614,7 @@ class _FormReader:
             return
         if len(numbers) > 2:
             self.warn(line.number, f"总分行有{len(numbers)}个数字，已取最后两个作分值合计和总分")
-        (weight_at, weight_total), (score_at, total) = numbers[-2:]
+        (_, weight_total), (score_at, total) = numbers[-2:]
         shift = score_at - columns.score
         if shift:
             self.warn(line.number, f"总分行的数字{_columns_moved(shift)}，已读作分值合计 {weight_total}、总分 {total}")
@@ -636,7 +633,7 @@ class _FormReader:
                 ("项目资金", self.funds_columns is not None),
                 ("年度总体目标", self.goal_columns is not None or self.expected or self.achieved),
                 ("年度绩效指标", self.columns is not None),
-                ("总分行", "total" in self.seen),
+                ("总分行", self.total_seen),
             )
             if not present
         ]
@@ -663,7 +660,7 @@ class _FormReader:
         return ImportedForm(evaluation=evaluation, line=where, warnings=self.warnings)
 
 
-def key_label(key: str) -> str:
+def _key_label(key: str) -> str:
     """The form's own word for a field key, for messages."""
     return {
         "project_name": "项目名称", "department": "主管部门", "implementer": "实施单位", "project_amount": "项目金额",
@@ -687,7 +684,8 @@ def parse_sheet(text: str, source_name: str = "", year: int | None = None) -> li
         raise SheetError(f"年度应为 {YEAR_MIN} 到 {YEAR_MAX} 之间的四位年份。")
     text = _check_usable(text)
     file_name = PureWindowsPath(PurePosixPath(source_name).name).name if source_name else ""
-    lines = [_Line(number, _split_cells(raw)) for number, raw in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), 1)]
+    raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = [_Line(number, _split_cells(raw)) for number, raw in enumerate(raw_lines, 1)]
     starts = [index for index, line in enumerate(lines) if _title_of(line) is not None]
     if not starts:
         raise SheetError(f"文件中没有找到“{TITLE}”，不是自评表的导出文件。")
@@ -697,7 +695,6 @@ def parse_sheet(text: str, source_name: str = "", year: int | None = None) -> li
         end = starts[position + 1] if position + 1 < len(starts) else len(lines)
         title = lines[start]
         form_year = year
-        inferred = None
         if form_year is None:
             match = _YEAR_IN_TEXT.search(_title_of(title) or "")
             form_year = _plausible_year(match.group(1)) if match else None
@@ -705,13 +702,9 @@ def parse_sheet(text: str, source_name: str = "", year: int | None = None) -> li
         reader = _FormReader(title=title, source=source, year=form_year)
         form = reader.read(lines[start + 1 : end])
         if form.evaluation.header.year is None and name_year is not None:
-            inferred = name_year
-            form.evaluation.header.year = inferred
-            form.warnings.insert(0, f"第{title.number}行：表上没有写年度，已按文件名推断为 {inferred} 年")
+            form.evaluation.header.year = name_year
         if position == 0:
-            stray = [line for line in lines[:start] if line.filled]
-            for line in stray:
-                form.warnings.insert(0, f"第{line.number}行：在第一张表之前，未读入")
+            form.warnings[:0] = [f"第{line.number}行：在第一张表之前，未读入" for line in lines[:start] if line.filled]
         forms.append(form)
     return forms
 

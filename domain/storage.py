@@ -25,6 +25,8 @@ def _without_none(value: Any) -> Any:
         return {key: _without_none(item) for key, item in value.items() if item is not None}
     if isinstance(value, list):
         return [_without_none(item) for item in value]
+    if isinstance(value, Decimal) and value.as_tuple().exponent == 0:
+        return int(value)  # keep "20" as written instead of tomli-w's "20.0"
     return value
 
 

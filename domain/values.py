@@ -27,7 +27,7 @@ from functools import lru_cache
 
 from domain.models import Comparator, Direction, Grade, ParsedValue, ValueKind
 
-__all__ = ["describe", "format_number", "normalise_text", "parse_value"]
+__all__ = ["INTERNAL_ERROR_NOTE", "describe", "format_number", "normalise_text", "parse_value"]
 
 # --- normalisation -------------------------------------------------------------------------------
 
@@ -197,6 +197,8 @@ _KILO_UNITS = ("千克", "千米", "千瓦", "千帕", "千焦", "千卡", "千�
 
 # --- public API ----------------------------------------------------------------------------------
 
+INTERNAL_ERROR_NOTE = "无法识别（读取时出错）"
+
 
 def parse_value(text: str) -> ParsedValue:
     """Read one written value; never raises (unreadable text becomes ValueKind.UNREADABLE)."""
@@ -208,9 +210,6 @@ def parse_value(text: str) -> ParsedValue:
         return _parse_cached(raw)
     except Exception:  # noqa: BLE001 - a safety net; the tests check it is never reached
         return ParsedValue(raw=raw, kind=ValueKind.UNREADABLE, note=INTERNAL_ERROR_NOTE)
-
-
-INTERNAL_ERROR_NOTE = "无法识别（读取时出错）"
 
 
 def describe(value: ParsedValue) -> str:
@@ -257,17 +256,20 @@ def _parse(raw: str) -> ParsedValue:
         return ParsedValue(
             raw=raw, kind=ValueKind.GRADE, grade=found, direction_hint=Direction.QUALITATIVE, note=note
         )
-    text = _spell_out(text)
+    spelled = _spell_out(text)
+    if spelled != text:
+        # Chinese numerals count only when they make a clean value (三个工作日内), not in 百年大计.
+        try:
+            value = _read_date(raw, spelled) or _read_quantity(raw, spelled)
+        except _Unreadable:
+            value = None
+        if value is not None and value.kind is not ValueKind.TEXT and "忽略了" not in value.note:
+            return value
     try:
-        date = _read_date(raw, text)
-        if date is not None:
-            return date
-        quantity = _read_quantity(raw, text)
+        value = _read_date(raw, text) or _read_quantity(raw, text)
     except _Unreadable as reason:
         return ParsedValue(raw=raw, kind=ValueKind.UNREADABLE, note=str(reason))
-    if quantity is not None:
-        return quantity
-    return _read_text(raw, text)
+    return value if value is not None else _read_text(raw, text)
 
 
 def _read_grade(text: str) -> tuple[Grade, str] | None:
@@ -392,7 +394,7 @@ def _acceptable_tail(tail: str, notes: list[str]) -> bool:
             raise _Unreadable("写了不止一个数值，不能确定按哪个计")
         notes.append(f"忽略了尾部文字“{tail}”")
         return True
-    if _HAS_DIGIT.search(tail):
+    if _NUMBER.match(tail):
         raise _Unreadable("写了不止一个数值，不能确定按哪个计")
     if len(tail) <= 2 and _CJK_RUN.fullmatch(tail):
         notes.append(f"忽略了尾部文字“{tail}”")
@@ -437,8 +439,8 @@ def _strip_prefix(lead: str, notes: list[str]) -> tuple[Comparator | None, bool,
     return None
 
 
-def _read_unit(rest: str) -> tuple[str, str]:
-    """The unit at the start of ``rest`` (with a /per part) and what follows it."""
+def _read_unit(rest: str, per_part: bool = True) -> tuple[str, str]:
+    """The unit at the start of ``rest`` (with one /per part, as in 元/卷) and what follows it."""
     unit = ""
     for word in _UNITS_LONGEST_FIRST:
         if rest.startswith(word):
@@ -459,15 +461,12 @@ def _read_unit(rest: str) -> tuple[str, str]:
                 )
                 if 1 <= cut <= 2:
                     unit, rest = candidate[:cut], rest[cut:]
-    if rest.startswith("/") and len(rest) > 1:
-        per, after = _read_unit(rest[1:])
-        if per == "":
-            run = _CJK_RUN.match(rest, 1)
-            if run and len(run.group()) <= 2:
-                per, after = run.group(), rest[run.end():]
+    unit = _UNIT_ALIASES.get(unit, unit)
+    if per_part and rest.startswith("/"):
+        per, after = _read_unit(rest[1:], per_part=False)
         if per:
             unit, rest = f"{unit}/{per}", after
-    return _UNIT_ALIASES.get(unit, unit), rest
+    return unit, rest
 
 
 def _read_quantity(raw: str, text: str) -> ParsedValue | None:

@@ -394,13 +394,13 @@ def _assert_read(value: ParsedValue, text: str) -> None:
     assert value.note != INTERNAL_ERROR_NOTE
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(st.text())
 def test_never_raises_on_any_text(text):
     _assert_read(parse_value(text), text)
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=250, deadline=None)
 @given(st.lists(_PIECES, max_size=8).map("".join))
 def test_never_raises_on_value_like_text(text):
     value = parse_value(text)

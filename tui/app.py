@@ -1,0 +1,275 @@
+"""The jixiao assistant as a Textual application: which screen comes first, app-wide keys, theme, keymap,
+saving and quitting, and flushing the draft when the terminal goes away (SIGHUP) or the process is told
+to stop (SIGTERM)."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from textual.app import App
+from textual.binding import Binding
+from textual.theme import BUILTIN_THEMES, Theme
+
+from tui.keymap import load_keymap
+from tui.ui_text import t
+
+STYLES = Path(__file__).parent / "styles"
+DEFAULT_THEME = "textual-dark"
+HANDLED_SIGNALS = (signal.SIGHUP, signal.SIGTERM)
+
+
+@dataclass(frozen=True)
+class AppOptions:
+    """What the command line asked for, as the app needs it."""
+
+    drafts: str | None = None
+    file: str | None = None
+    out: str | None = None
+    train_path: str | None = None
+    walk: bool = False
+    theme: str | None = None
+
+    @classmethod
+    def from_args(cls, args: Any) -> AppOptions:
+        return cls(drafts=getattr(args, "drafts", None), file=getattr(args, "file", None),
+                   out=getattr(args, "out", None), train_path=getattr(args, "path", None),
+                   walk=bool(getattr(args, "walk", False)), theme=os.environ.get("JIXIAO_THEME") or None)
+
+
+def _ansi_theme() -> Theme:
+    """Textual's ANSI theme under the name people know it by: the terminal's own 16 colours."""
+    base = BUILTIN_THEMES["ansi-dark"]
+    return Theme(**{**base.__dict__, "name": "textual-ansi"})
+
+
+class JixiaoApp(App[int]):
+    """Screens are pushed by mode; the app itself only owns the session, saving, quitting and signals."""
+
+    TITLE = t("ui.app.title")
+    CSS_PATH = [STYLES / name for name in ("base.tcss", "start.tcss", "interview.tcss", "review.tcss",
+                                           "whatif.tcss", "training.tcss", "dialogs.tcss")]
+    BINDINGS = [
+        Binding("ctrl+q", "request_quit", t("ui.key.quit"), priority=True, id="app.quit"),
+        Binding("f1", "help", t("ui.key.help"), id="app.help"),
+    ]
+
+    def __init__(self, mode: str = "start", options: AppOptions | None = None) -> None:
+        super().__init__()
+        self.mode = mode
+        self.options = options or AppOptions()
+        self.session: Any = None  # domain.session.EditSession while a form is open
+        self.animation_level = "none"
+        self.register_theme(_ansi_theme())
+        wanted = self.options.theme or DEFAULT_THEME
+        self.theme = wanted if wanted in self.available_themes else DEFAULT_THEME
+        keymap = load_keymap()
+        self.keymap_problems = keymap.problems
+        self.set_keymap(keymap.keys)
+        self._signals_installed: list[int] = []
+
+    # --- start-up --------------------------------------------------------------------------------
+    def on_mount(self) -> None:
+        if not self.is_headless:
+            self._install_signal_handlers()
+        self._show_first_screen()
+        for problem in self.keymap_problems:
+            self.notify(problem, severity="warning", timeout=8)
+
+    def _show_first_screen(self) -> None:
+        if self.mode == "new":
+            self.open_interview("new")
+        elif self.mode == "edit" and self.options.file:
+            self.open_interview("open", self.options.file)
+        elif self.mode == "whatif":
+            from tui.screens.whatif import WhatIfScreen
+
+            self.push_screen(WhatIfScreen(standalone=True))
+        elif self.mode == "train":
+            self.open_training(self.options.train_path, self.options.walk, standalone=True)
+        else:
+            from tui.screens.start import StartScreen
+
+            self.push_screen(StartScreen())
+            self.run_worker(self._count_drafts, thread=True, group="drafts", exit_on_error=False)
+
+    def _count_drafts(self) -> None:
+        """Read the drafts directory after the first paint and offer to resume when there are drafts."""
+        try:
+            count = len(self.draft_store().list())
+        except Exception:  # an unreadable drafts directory must not stop the start screen
+            return
+        self.call_from_thread(self._show_draft_count, count)
+
+    def _show_draft_count(self, count: int) -> None:
+        from tui.screens.start import StartScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, StartScreen):
+                screen.refresh_drafts(count)
+
+    # --- sessions --------------------------------------------------------------------------------
+    def draft_store(self) -> Any:
+        from domain.drafts import DraftStore
+
+        return DraftStore(Path(self.options.drafts) if self.options.drafts else None)
+
+    def open_interview(self, how: str, value: str | None = None) -> None:
+        """Open the interview screen on a new form, a file, or a draft; the session loads off the UI thread."""
+        from tui.screens.interview import InterviewScreen
+
+        self.push_screen(InterviewScreen(how, value, standalone=self.mode in ("new", "edit")))
+
+    def open_training(self, path: str | None, walk: bool, standalone: bool = False) -> None:
+        from tui.screens.training import TrainingScreen
+
+        self.push_screen(TrainingScreen(path, walk, standalone=standalone))
+
+    def start_action(self, action: str) -> None:
+        """An item chosen on the start screen."""
+        if action == "new":
+            self.open_interview("new")
+        elif action == "resume":
+            from tui.screens.resume import ResumeScreen
+
+            self.push_screen(ResumeScreen(self.draft_store()), self._resume_chosen)
+        elif action == "open":
+            from tui.screens.dialogs import AskPathDialog
+
+            self.push_screen(AskPathDialog(t("ui.open.question")),
+                             lambda path: self.open_interview("open", path) if path else None)
+        elif action == "whatif":
+            from tui.screens.whatif import WhatIfScreen
+
+            self.push_screen(WhatIfScreen())
+        elif action in ("train", "walk"):
+            self.open_training(None, action == "walk")
+        elif action == "help":
+            self.action_help()
+        elif action == "quit":
+            self.action_request_quit()
+
+    def _resume_chosen(self, draft_id: str | None) -> None:
+        if draft_id:
+            self.open_interview("resume", draft_id)
+
+    def flush_session(self) -> None:
+        """Write the draft of the open form now (never raises: this runs while the terminal goes away)."""
+        if self.session is None:
+            return
+        try:
+            self.session.flush()
+        except Exception:
+            pass
+
+    def save_session(self, then: Callable[[], None] | None = None, path: str | None = None,
+                     overwrite: bool = False) -> None:
+        """Save the open form: ask for a path when there is none and before overwriting a file changed on disk."""
+        from domain.errors import InputError
+        from tui.screens.dialogs import AskPathDialog, ChoiceDialog
+
+        session = self.session
+        if session is None:
+            return
+        try:
+            outcome = session.save(Path(path) if path else None, overwrite=overwrite)
+        except InputError as error:
+            self.notify(error.message, severity="error", timeout=8)
+            return
+        status = str(getattr(outcome, "status", outcome))
+        if status.endswith("saved"):
+            saved_to = getattr(outcome, "path", None) or path or ""
+            self.notify(t("ui.save.saved", path=str(saved_to)), timeout=5)
+            self.refresh_open_screens()
+            if then is not None:
+                then()
+        elif status.endswith("needs_path"):
+            default = self.options.out or ""
+            self.push_screen(AskPathDialog(t("ui.save.ask_path"), default),
+                             lambda chosen: self.save_session(then, chosen) if chosen else None)
+        elif status.endswith("conflict"):
+            target = getattr(outcome, "path", None) or path or ""
+
+            def decided(answer: str | None) -> None:
+                if answer == "overwrite":
+                    self.save_session(then, str(target) if target else None, overwrite=True)
+                elif answer == "save_as":
+                    self.push_screen(AskPathDialog(t("ui.save.ask_path")),
+                                     lambda chosen: self.save_session(then, chosen) if chosen else None)
+
+            self.push_screen(ChoiceDialog(t("ui.save.conflict", path=str(target)), [
+                ("save_as", t("ui.save.save_as")), ("overwrite", t("ui.save.overwrite")), ("cancel", t("ui.key.cancel")),
+            ], cancel_value="cancel"), decided)
+        else:
+            message = getattr(outcome, "message", "") or status
+            self.notify(str(message), severity="warning", timeout=8)
+
+    def refresh_open_screens(self) -> None:
+        for screen in self.screen_stack:
+            refresh = getattr(screen, "refresh_from_session", None)
+            if refresh is not None:
+                refresh()
+
+    # --- app-wide actions ------------------------------------------------------------------------
+    def action_help(self) -> None:
+        from tui.screens.help import HelpScreen, keys_text
+
+        if isinstance(self.screen, HelpScreen):
+            return
+        provider = getattr(self.screen, "help_text", None)
+        title, body = provider() if provider else (t("ui.help.general_title"), t("ui.help.general_body"))
+        self.push_screen(HelpScreen(title, body, keys_text(self.screen.active_bindings)))
+
+    def action_request_quit(self) -> None:
+        """Quit at once when nothing is unsaved; otherwise ask: save, leave the draft for later, or stay."""
+        from tui.screens.dialogs import ChoiceDialog
+
+        if any(isinstance(screen, ChoiceDialog) and getattr(screen, "is_quit_dialog", False)
+               for screen in self.screen_stack):
+            return
+        if self.session is None or not self.session.dirty:
+            self.exit(0)
+            return
+
+        def decided(answer: str | None) -> None:
+            if answer == "save":
+                self.save_session(then=lambda: self.exit(0))
+            elif answer == "leave":
+                self.flush_session()
+                self.exit(0)
+
+        dialog = ChoiceDialog(t("ui.quit.question"), [
+            ("stay", t("ui.quit.stay")), ("save", t("ui.quit.save")), ("leave", t("ui.quit.leave")),
+        ], cancel_value="stay")
+        dialog.is_quit_dialog = True  # type: ignore[attr-defined]
+        self.push_screen(dialog, decided)
+
+    # --- signals ---------------------------------------------------------------------------------
+    def _install_signal_handlers(self) -> None:
+        loop = asyncio.get_running_loop()
+        for signum in HANDLED_SIGNALS:
+            try:
+                loop.add_signal_handler(signum, self.handle_signal, signum)
+                self._signals_installed.append(signum)
+            except (NotImplementedError, RuntimeError, ValueError):
+                pass
+
+    def handle_signal(self, signum: int) -> None:
+        """Flush the draft first, then leave; if the terminal is gone and exiting stalls, leave anyway."""
+        self.flush_session()
+        code = 128 + int(signum)
+        self.set_timer(3.0, lambda: os._exit(code))
+        self.exit(return_code=code)
+
+    def on_unmount(self) -> None:
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            return
+        for signum in self._signals_installed:
+            loop.remove_signal_handler(signum)

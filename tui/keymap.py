@@ -1,0 +1,78 @@
+"""The user's keymap: a TOML file mapping binding ids to keys, read without Textual so it stays cheap.
+
+The file lives at ``$XDG_CONFIG_HOME/jixiao/keymap.toml`` (default ``~/.config/jixiao/keymap.toml``)::
+
+    [keys]
+    "interview.jump" = "ctrl+j"
+    "interview.back" = ["shift+tab", "ctrl+b"]
+
+Quit is never remappable: ctrl+q must always get the user out.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from domain.paths import keymap_path
+
+FIXED_BINDING_IDS = frozenset({"app.quit"})
+
+
+@dataclass
+class Keymap:
+    """Binding id → comma-separated keys, and the problems found while reading the file (plain words)."""
+
+    keys: dict[str, str] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)
+
+
+def _keys_text(value: object) -> str | None:
+    if isinstance(value, str) and value.strip():
+        return ",".join(part.strip() for part in value.split(",") if part.strip())
+    if isinstance(value, list) and value and all(isinstance(item, str) and item.strip() for item in value):
+        return ",".join(item.strip() for item in value)
+    return None
+
+
+def parse_keymap(text: str, known_ids: frozenset[str] | set[str] | None = None) -> Keymap:
+    """Read keymap TOML text; bad entries are skipped and reported, never raised."""
+    keymap = Keymap()
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        keymap.problems.append(f"键位文件无法读取：{error}")
+        return keymap
+    table = data.get("keys", data)
+    if not isinstance(table, dict):
+        keymap.problems.append("键位文件应为“绑定编号 = 按键”的表")
+        return keymap
+    for binding_id, value in table.items():
+        if binding_id in FIXED_BINDING_IDS:
+            keymap.problems.append(f"“{binding_id}”（ctrl+q 退出）不能改动，已忽略")
+            continue
+        if known_ids is not None and binding_id not in known_ids:
+            keymap.problems.append(f"没有编号为“{binding_id}”的按键，已忽略")
+            continue
+        keys = _keys_text(value)
+        if keys is None:
+            keymap.problems.append(f"“{binding_id}”的按键应为文字或文字列表，已忽略")
+            continue
+        if "ctrl+q" in keys.split(","):
+            keymap.problems.append(f"ctrl+q 固定用于退出，不能分给“{binding_id}”，已忽略")
+            continue
+        keymap.keys[binding_id] = keys
+    return keymap
+
+
+def load_keymap(path: Path | None = None, known_ids: frozenset[str] | set[str] | None = None) -> Keymap:
+    """The user's keymap, or an empty one when there is no file."""
+    path = path or keymap_path()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return Keymap()
+    except (OSError, UnicodeDecodeError) as error:
+        return Keymap(problems=[f"键位文件 {path} 无法读取：{error}"])
+    return parse_keymap(text, known_ids)

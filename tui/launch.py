@@ -1,0 +1,43 @@
+"""Start the assistant: the full-screen app in a real terminal, the plain line mode everywhere else."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from typing import TextIO
+
+from domain.errors import InputError
+
+
+def wants_plain(args: argparse.Namespace, environ: os._Environ[str] | dict[str, str] | None = None,
+                stdin: TextIO | None = None, stdout: TextIO | None = None) -> bool:
+    """Plain mode when asked for, on a dumb terminal, or when either end is not a terminal (pipes, files)."""
+    environ = os.environ if environ is None else environ
+    stdin = sys.stdin if stdin is None else stdin
+    stdout = sys.stdout if stdout is None else stdout
+    if getattr(args, "plain", False):
+        return True
+    if environ.get("TERM", "").strip().lower() == "dumb":
+        return True
+    try:
+        return not (stdin is not None and stdin.isatty() and stdout is not None and stdout.isatty())
+    except (ValueError, OSError):
+        return True
+
+
+def launch(mode: str, args: argparse.Namespace) -> int:
+    """Run ``mode`` ("start", "new", "edit", "whatif", "train") and return the process exit code."""
+    if wants_plain(args):
+        from tui.plain import run_plain
+
+        return run_plain(mode, args)
+    if mode == "edit":
+        path = getattr(args, "file", None)
+        if not path or not os.path.isfile(path):
+            raise InputError(f"找不到评价文件：{path}")
+    from tui.app import AppOptions, JixiaoApp
+
+    app = JixiaoApp(mode, AppOptions.from_args(args))
+    app.run()
+    return app.return_code or 0

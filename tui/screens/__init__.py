@@ -1,0 +1,1 @@
+"""The assistant's screens, one module each."""

@@ -1,0 +1,82 @@
+"""Small modal dialogs: a choice among a few answers (confirm, quit, overwrite) and asking for a file path."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from tui.display import literal
+from tui.ui_text import t
+
+
+class ChoiceDialog(ModalScreen[str | None]):
+    """A question with a few answers picked by arrows and enter; dismisses with the chosen value."""
+
+    BINDINGS = [Binding("escape", "cancel", t("ui.key.cancel"), show=False, id="dialog.cancel")]
+
+    def __init__(self, question: str | Text, answers: list[tuple[str, str]], cancel_value: str | None = None) -> None:
+        super().__init__()
+        self.question = question
+        self.answers = answers
+        self.cancel_value = cancel_value
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            question = self.question if isinstance(self.question, Text) else literal(self.question)
+            yield Static(question, classes="dialog-question")
+            yield OptionList(*(Option(f"{number}. {label}", id=value)
+                               for number, (value, label) in enumerate(self.answers, start=1)), id="dialog-answers")
+
+    def on_mount(self) -> None:
+        answers = self.query_one(OptionList)
+        answers.highlighted = 0
+        answers.focus()
+
+    def on_key(self, event) -> None:
+        """Digits pick an answer directly (1 = first)."""
+        if event.character and event.character.isdigit():
+            index = int(event.character) - 1
+            if 0 <= index < len(self.answers):
+                event.stop()
+                self.dismiss(self.answers[index][0])
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.dismiss(event.option.id)
+
+    def action_cancel(self) -> None:
+        self.dismiss(self.cancel_value)
+
+
+class AskPathDialog(ModalScreen[str | None]):
+    """Ask for a file path (save as, open); empty input or escape cancels."""
+
+    BINDINGS = [Binding("escape", "cancel", t("ui.key.cancel"), show=False, id="dialog.cancel")]
+
+    def __init__(self, question: str, default: str = "") -> None:
+        super().__init__()
+        self.question = question
+        self.default = default
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(literal(self.question), classes="dialog-question")
+            yield Input(value=self.default, placeholder=t("ui.path.placeholder"), id="path-input")
+            yield Static(t("ui.path.hint"), classes="hint-line")
+
+    def on_mount(self) -> None:
+        path_input = self.query_one(Input)
+        path_input.cursor_blink = False
+        path_input.focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.dismiss(event.value.strip() or None)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,331 @@
+"""The interview screen: the transcript on the left, the form so far on the right, the answer line below.
+
+It only renders the interview controller (domain.interview): every key the user presses becomes a call to
+answer / back / jump / undo, and the events that come back are drawn. The session (controller + draft) is
+built off the UI thread after the first paint, so the first question shows as fast as a bare app's.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import Footer
+
+from tui.display import clean, one_line
+from tui.ui_text import t
+from tui.widgets.input_line import InputLine, Offer
+from tui.widgets.side_panel import SidePanel
+from tui.widgets.transcript import Transcript
+
+SLOW_SUGGESTIONS = 0.008  # seconds: above this, suggestions move to a worker so typing never waits
+
+
+def load_session(how: str, value: str | None, drafts: str | None, out: str | None) -> Any:
+    """Build the EditSession for a new form, an opened file or a resumed draft (runs in a worker thread)."""
+    from pathlib import Path
+
+    from domain.drafts import DraftStore
+    from domain.session import EditSession
+
+    store = DraftStore(Path(drafts) if drafts else None)
+    if how == "open":
+        return EditSession.open(Path(value or ""), store=store)
+    if how == "resume":
+        return EditSession.resume(value or "", store=store)
+    return EditSession.new(store=store, path=Path(out) if out else None)
+
+
+class InterviewScreen(Screen[None]):
+    """One question at a time; enter answers, and back, jump, undo, save, review and help always work."""
+
+    BINDINGS = [
+        Binding("shift+tab,ctrl+b", "back", t("ui.interview.back"), id="interview.back"),
+        Binding("ctrl+g", "jump", t("ui.interview.jump"), id="interview.jump"),
+        Binding("ctrl+z", "undo", t("ui.interview.undo"), id="interview.undo"),
+        Binding("ctrl+s", "save", t("ui.interview.save"), id="interview.save"),
+        Binding("ctrl+r", "review", t("ui.interview.review"), id="interview.review"),
+        Binding("pageup", "scroll_transcript(-1)", t("ui.interview.scroll_up"), show=False, id="interview.page_up"),
+        Binding("pagedown", "scroll_transcript(1)", t("ui.interview.scroll_down"), show=False, id="interview.page_down"),
+    ]
+
+    def __init__(self, how: str = "new", value: str | None = None, standalone: bool = False,
+                 session: Any = None) -> None:
+        super().__init__()
+        self.how = how
+        self.value = value
+        self.standalone = standalone
+        self.session = session
+        self.queued: list[str] = []
+        self.asked_id: str | None = None
+        self.suggest_in_worker = False
+        self.matcher_ready = False
+
+    @property
+    def interview(self) -> Any:
+        return None if self.session is None else self.session.interview
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="interview-main"):
+            yield Transcript(id="transcript")
+            yield SidePanel(id="side-panel")
+        yield InputLine(id="input-line")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        line = self.query_one(InputLine)
+        if self.session is not None:
+            self._session_ready(self.session)
+            return
+        if self.how == "new":
+            first = t("field.header.project_name.prompt")
+            self.query_one(Transcript).say("info", t("interview.greeting"))
+            self.query_one(Transcript).say("question", first)
+            line.ask(Text(first, style="bold"))
+            self.asked_id = "header.project_name"
+        else:
+            self.query_one(Transcript).say("info", t("ui.interview.loading"))
+            line.ask(Text(t("ui.interview.loading"), style="dim"))
+        self.app.call_after_refresh(self._load)
+
+    # --- loading ---------------------------------------------------------------------------------
+    @work(thread=True, exclusive=True, group="session", exit_on_error=False)
+    def _load(self) -> None:
+        from domain.errors import InputError
+
+        options = self.app.options  # type: ignore[attr-defined]
+        try:
+            session = load_session(self.how, self.value, options.drafts, options.out)
+        except InputError as error:
+            self.app.call_from_thread(self._load_failed, error.message)
+            return
+        self.app.call_from_thread(self._session_ready, session)
+
+    def _load_failed(self, message: str) -> None:
+        self.query_one(Transcript).say("error", message)
+        self.notify(message, severity="error", timeout=10)
+        if not self.standalone:
+            self.dismiss(None)
+
+    def _session_ready(self, session: Any) -> None:
+        self.session = session
+        self.app.session = session  # type: ignore[attr-defined]
+        transcript = self.query_one(Transcript)
+        transcript.clear()
+        self.asked_id = None
+        self.show_events(self.interview.start())
+        queued, self.queued = self.queued, []
+        for answer in queued:
+            self.submit(answer)
+        self._warm_matcher()
+
+    @work(thread=True, exclusive=True, group="matcher", exit_on_error=False)
+    def _warm_matcher(self) -> None:
+        """Load the catalogue and matcher after the first paint; suggestions appear once it is there."""
+        try:
+            from domain.matching import default_matcher
+
+            default_matcher()
+        except Exception:
+            return
+        self.app.call_from_thread(self._matcher_warmed)
+
+    def _matcher_warmed(self) -> None:
+        self.matcher_ready = True
+        self.update_suggestions(self.query_one(InputLine).value)
+
+    # --- rendering events --------------------------------------------------------------------------
+    def show_events(self, events: list[Any]) -> None:
+        """Draw events in order; the last QUESTION sets up the answer line."""
+        transcript = self.query_one(Transcript)
+        question = None
+        finished = False
+        for event in events:
+            kind = str(event.kind)
+            transcript.say(kind, event.text, event.data)
+            if kind == "question":
+                question = event
+            elif kind == "done":
+                finished = True
+        if question is not None:
+            self._ask(question)
+        self.refresh_panel()
+        if finished:
+            self.on_interview_done()
+
+    def _current_answer(self, field_id: str) -> str:
+        for state in self.interview.fields():
+            if state.spec.id == field_id:
+                return state.answer
+        return ""
+
+    def _ask(self, event: Any) -> None:
+        spec = event.field
+        if spec is None:
+            return
+        self.asked_id = spec.id
+        prompt = Text(clean(event.text or spec.prompt), style="bold")
+        kind = str(spec.kind)
+        hint = spec.placeholder and t("ui.interview.example", example=one_line(spec.placeholder))
+        if spec.optional:
+            hint = (hint + "  " if hint else "") + t("ui.interview.optional")
+        if kind == "long_text":
+            hint = (hint + "  " if hint else "") + t("ui.interview.long_text_keys")
+        self.query_one(InputLine).ask(prompt, default=self._current_answer(spec.id), placeholder=one_line(spec.placeholder),
+                                      long=kind == "long_text", hint=hint or "")
+        self.update_suggestions(self.query_one(InputLine).value)
+        if str(spec.section) == "review":
+            self.action_review()
+
+    def refresh_panel(self) -> None:
+        if self.interview is None:
+            return
+        current = self.interview.current
+        self.query_one(SidePanel).show(self.interview, current.row if current is not None else None)
+
+    def refresh_from_session(self) -> None:
+        self.refresh_panel()
+
+    def on_interview_done(self) -> None:
+        """The controller reached its end: save (asking for a path if needed)."""
+        self.app.save_session()  # type: ignore[attr-defined]
+
+    # --- answering -----------------------------------------------------------------------------------
+    def on_input_line_submitted(self, event: InputLine.Submitted) -> None:
+        event.stop()
+        self.submit(event.value)
+
+    def submit(self, value: str) -> None:
+        if self.interview is None:
+            if self.how == "new":
+                self.queued.append(value)
+                self.query_one(Transcript).user_answer(value)
+            return
+        if self.interview.current is None:
+            self.action_review()
+            return
+        self.query_one(Transcript).user_answer(value)
+        self.show_events(self.interview.answer(value))
+
+    def on_input_line_changed(self, event: InputLine.Changed) -> None:
+        event.stop()
+        self.update_suggestions(event.value)
+
+    def update_suggestions(self, text: str) -> None:
+        """Refresh the suggestion list for what is typed: choices at once, catalogue matches when loaded."""
+        interview = self.interview
+        line = self.query_one(InputLine)
+        if interview is None or interview.current is None:
+            line.set_offers([])
+            return
+        spec = interview.current
+        kind = str(spec.kind)
+        if kind == "choice":
+            line.set_offers(choice_offers(spec, text))
+        elif kind == "indicator":
+            if not self.matcher_ready or not text.strip():
+                line.set_offers([])
+            elif self.suggest_in_worker:
+                self._suggest_in_worker(spec.id, text)
+            else:
+                started = time.perf_counter()
+                offers = indicator_offers(interview.suggestions(text))
+                self.suggest_in_worker = time.perf_counter() - started > SLOW_SUGGESTIONS
+                line.set_offers(offers)
+        else:
+            line.set_offers([])
+
+    @work(thread=True, exclusive=True, group="suggest", exit_on_error=False)
+    def _suggest_in_worker(self, field_id: str, text: str) -> None:
+        try:
+            offers = indicator_offers(self.interview.suggestions(text))
+        except Exception:
+            return
+        self.app.call_from_thread(self._suggestions_arrived, field_id, text, offers)
+
+    def _suggestions_arrived(self, field_id: str, text: str, offers: list[Offer]) -> None:
+        line = self.query_one(InputLine)
+        if self.asked_id == field_id and line.value == text:
+            line.set_offers(offers)
+
+    # --- moving around -------------------------------------------------------------------------------
+    def action_back(self) -> None:
+        if self.interview is not None:
+            self.show_events(self.interview.back())
+
+    def action_undo(self) -> None:
+        if self.interview is not None:
+            self.show_events(self.interview.undo())
+
+    def action_jump(self) -> None:
+        if self.interview is None:
+            return
+        from tui.screens.jump import JumpScreen
+
+        self.app.push_screen(JumpScreen(self.interview.fields()), self._jump_to)
+
+    def _jump_to(self, field_id: str | None) -> None:
+        if field_id and self.interview is not None:
+            self.show_events(self.interview.jump(field_id))
+        self.query_one(InputLine).focus_answer()
+
+    def action_save(self) -> None:
+        if self.session is not None:
+            self.app.save_session()  # type: ignore[attr-defined]
+
+    def action_review(self) -> None:
+        if self.session is None:
+            return
+        from tui.screens.review import ReviewScreen
+
+        if not any(isinstance(screen, ReviewScreen) for screen in self.app.screen_stack):
+            self.app.push_screen(ReviewScreen(self.session), self._review_closed)
+
+    def _review_closed(self, field_id: str | None) -> None:
+        if field_id and self.interview is not None:
+            self.show_events(self.interview.jump(field_id))
+        else:
+            self.refresh_panel()
+        self.query_one(InputLine).focus_answer()
+
+    def action_scroll_transcript(self, direction: int) -> None:
+        transcript = self.query_one(Transcript)
+        (transcript.scroll_page_down if direction > 0 else transcript.scroll_page_up)(animate=False)
+
+    def help_text(self) -> tuple[str, str]:
+        if self.interview is None or self.interview.current is None:
+            return t("ui.interview.help_title"), t("ui.interview.help_body")
+        spec = self.interview.current
+        return t("ui.interview.help_field_title", label=one_line(spec.label)), self.interview.help_for(spec.id)
+
+
+def choice_offers(spec: Any, text: str) -> list[Offer]:
+    """The choices of a CHOICE or CONFIRM field that fit what is typed (all of them when nothing is)."""
+    typed = text.strip().lower()
+    offers = []
+    for choice in spec.choices:
+        if typed and not (choice.key.lower().startswith(typed) or typed in choice.label.lower()
+                          or typed in str(choice.value).lower()):
+            continue
+        label = Text(f"{choice.key}. ", style="bold")
+        label.append(clean(choice.label))
+        offers.append(Offer(choice.key, label))
+    return offers
+
+
+def indicator_offers(suggestions: list[Any]) -> list[Offer]:
+    """Catalogue suggestions as options: the name, then its 二级 and unit dimmed."""
+    offers = []
+    for suggestion in suggestions:
+        label = Text(clean(suggestion.name))
+        extra = " · ".join(part for part in (clean(suggestion.level2), clean(suggestion.unit)) if part)
+        if extra:
+            label.append("  " + extra, style="dim")
+        offers.append(Offer(suggestion.name, label))
+    return offers

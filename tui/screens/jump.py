@@ -1,0 +1,90 @@
+"""The jump list (ctrl+g): every field that applies now, filtered by typing, picked with arrows and enter."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from tui.cells import pad
+from tui.display import one_line
+from tui.ui_text import t
+
+LABEL_CELLS = 24
+
+
+def field_label(state: Any) -> Text:
+    """“▶ 项目名称   answer” with unanswered fields dimmed."""
+    spec = state.spec
+    label = spec.label if spec.row is None else f"{spec.row + 1}. {spec.label}"
+    text = Text("▶ " if state.current else "  ", style="bold")
+    text.append(pad(one_line(label), LABEL_CELLS), style="" if state.answered else "dim")
+    text.append(" " + one_line(state.answer) if state.answered else " " + t("ui.jump.unanswered"),
+                style="" if state.answered else "dim italic")
+    return text
+
+
+class JumpScreen(ModalScreen[str | None]):
+    """Dismisses with the chosen field id, or None."""
+
+    BINDINGS = [
+        Binding("down", "move(1)", t("ui.key.next_field"), show=False),
+        Binding("up", "move(-1)", t("ui.key.previous_field"), show=False),
+        Binding("pagedown", "move(10)", show=False),
+        Binding("pageup", "move(-10)", show=False),
+        Binding("ctrl+g,escape", "cancel", t("ui.key.cancel"), id="jump.cancel"),
+    ]
+
+    def __init__(self, fields: list[Any]) -> None:
+        super().__init__()
+        self.fields = fields
+        self.shown: list[Any] = []
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="jump-dialog"):
+            yield Static(t("ui.jump.title"), classes="title")
+            yield Input(placeholder=t("ui.jump.filter"), id="jump-filter", compact=True)
+            options = OptionList(id="jump-list")
+            options.can_focus = False
+            yield options
+            yield Static(t("ui.jump.hint"), classes="hint-line")
+
+    def on_mount(self) -> None:
+        self.query_one(Input).cursor_blink = False
+        self.query_one(Input).focus()
+        self._fill("")
+
+    def _fill(self, typed: str) -> None:
+        typed = typed.strip().lower()
+        self.shown = [state for state in self.fields
+                      if not typed or typed in state.spec.label.lower() or typed in state.answer.lower()
+                      or typed in state.spec.id.lower()]
+        options = self.query_one(OptionList)
+        options.set_options([Option(field_label(state)) for state in self.shown])
+        current = next((index for index, state in enumerate(self.shown) if state.current), 0)
+        options.highlighted = current if self.shown else None
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self._fill(event.value)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        index = self.query_one(OptionList).highlighted
+        self.dismiss(self.shown[index].spec.id if index is not None and index < len(self.shown) else None)
+
+    def action_move(self, step: int) -> None:
+        options = self.query_one(OptionList)
+        if not self.shown:
+            return
+        current = options.highlighted or 0
+        options.highlighted = max(0, min(len(self.shown) - 1, current + step))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,218 @@
+"""The review screen: the whole form in the official layout (header, funds block, indicator table, total,
+grade, findings) before saving; enter on a row opens the what-if calculator, e edits the row."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from rich import box
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+
+from domain.findings import Severity
+from domain.rounding import fixed, plain
+from domain.scoring import RowStatus
+from tui.cells import truncate
+from tui.display import literal, one_line
+from tui.screens.whatif import Baseline, RowChange, WhatIfScreen
+from tui.ui_text import t
+
+COLUMNS = (("#", 2), ("一级", 8), ("二级", 10), ("三级指标", 16), ("年度指标值", 10), ("实际完成值", 10),
+           ("分值", 4), ("得分", 6))
+SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "dim"}
+FIELD_SUFFIX = {"weight": "weight", "target_text": "target_text", "actual_text": "actual_text",
+                "direction": "direction", "judged": "judged_score"}
+
+
+def _money(value: Decimal | None) -> str:
+    return "" if value is None else f"{value:,.2f}"
+
+
+def _score(value: Decimal | None) -> str:
+    return t("ui.review.pending") if value is None else fixed(value, 2)
+
+
+def funds_table(evaluation: Any, scored: Any) -> Table:
+    """The 项目资金 block as on the paper form."""
+    funds = evaluation.funds
+    table = Table(box=box.SIMPLE_HEAD, padding=(0, 1), expand=False, show_edge=False)
+    table.add_column(t("ui.review.funds_unit", unit=funds.unit), no_wrap=True)
+    for title in ("年初预算数", "全年预算数", "全年执行数"):
+        table.add_column(title, justify="right", no_wrap=True)
+    names = (("total", "年度资金总额"), ("fiscal", "当年财政拨款"), ("carryover", "上年结转资金"), ("other", "其他资金"))
+    for key, name in names:
+        row = getattr(funds, key)
+        table.add_row(name, _money(row.initial_budget), _money(row.annual_budget), _money(row.executed))
+    budget = scored.budget
+    rate = "—" if budget.rate is None else f"{fixed(budget.rate * 100, 2)}%"
+    table.caption = t("ui.review.budget_line", weight=plain(budget.weight), rate=rate, score=_score(budget.score))
+    table.caption_justify = "left"
+    return table
+
+
+def header_text(evaluation: Any) -> Text:
+    header = evaluation.header
+    text = Text()
+    parts = (("项目名称", header.project_name), ("主管部门", header.department), ("实施单位", header.implementer),
+             ("年度", str(header.year or "")), ("项目金额", _money(header.project_amount)))
+    for label, value in parts:
+        text.append(f"{label}：", style="dim")
+        text.append((one_line(value) or "—") + "\n")
+    goals = evaluation.goals
+    text.append("预期目标：", style="dim")
+    text.append((one_line(goals.expected) or "—") + "\n")
+    text.append("实际完成：", style="dim")
+    text.append(one_line(goals.achieved) or "—")
+    return text
+
+
+def totals_text(scored: Any, findings: list[Any]) -> Text:
+    text = Text()
+    if scored.complete:
+        text.append(t("ui.review.total", total=fixed(scored.total, 2), grade=scored.grade or ""), style="bold")
+    else:
+        pending = "、".join(str(index + 1) for index in scored.pending_rows)
+        text.append(t("ui.review.partial_total", total=fixed(scored.total, 2), rows=pending or "—"), style="bold")
+    if findings:
+        text.append("\n\n" + t("ui.review.findings") + "\n", style="bold")
+        for finding in findings:
+            text.append(f"[{t('ui.severity.' + finding.severity.value)}] ", style=SEVERITY_STYLE.get(finding.severity, ""))
+            text.append(one_line(finding.message) + "\n")
+    else:
+        text.append("\n" + t("ui.review.no_findings"), style="dim")
+    return text
+
+
+class ReviewScreen(Screen[str | None]):
+    """Dismisses with a field id to edit, or None to go back to the interview."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", t("ui.interview.save"), id="review.save"),
+        Binding("w", "whatif", t("ui.review.whatif"), id="review.whatif"),
+        Binding("e", "edit", t("ui.review.edit"), id="review.edit"),
+        Binding("ctrl+b", "leave", t("ui.review.back"), id="review.back"),
+        Binding("escape", "leave", t("ui.review.back"), show=False),
+    ]
+
+    def __init__(self, session: Any) -> None:
+        super().__init__()
+        self.session = session
+
+    @property
+    def interview(self) -> Any:
+        return self.session.interview
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="review-body"):
+            yield Static("", id="review-title", classes="title")
+            yield Static("", id="review-header")
+            yield Static("", id="review-funds")
+            table: DataTable = DataTable(id="review-rows", cursor_type="row", zebra_stripes=False)
+            yield table
+            yield Static("", id="review-totals")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        for title, width in COLUMNS:
+            table.add_column(title, width=width)
+        self.refresh_from_session()
+        table.focus()
+
+    def refresh_from_session(self) -> None:
+        evaluation = self.interview.evaluation
+        scored = self.interview.scored()
+        title = t("ui.review.title", name=one_line(evaluation.header.project_name) or t("ui.review.unnamed"))
+        self.query_one("#review-title", Static).update(literal(title))
+        self.query_one("#review-header", Static).update(header_text(evaluation))
+        self.query_one("#review-funds", Static).update(funds_table(evaluation, scored))
+        table = self.query_one(DataTable)
+        cursor = table.cursor_row
+        table.clear()
+        for index, (row, result) in enumerate(zip(evaluation.indicators, scored.rows, strict=False)):
+            cells = [str(index + 1), row.level1, row.level2, row.name, row.target_text, row.actual_text,
+                     plain(row.weight), t("ui.review.unused") if result.status is RowStatus.UNUSED else _score(result.score)]
+            table.add_row(*(Text(truncate(one_line(cell), width)) for cell, (_, width) in zip(cells, COLUMNS, strict=True)),
+                          key=str(index))
+        if evaluation.indicators:
+            table.move_cursor(row=min(cursor, len(evaluation.indicators) - 1))
+        try:
+            findings = self.interview.findings()
+        except Exception:
+            findings = []
+        self.query_one("#review-totals", Static).update(totals_text(scored, findings))
+
+    def _row(self) -> int | None:
+        table = self.query_one(DataTable)
+        if not self.interview.evaluation.indicators:
+            return None
+        return table.cursor_row
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_whatif()
+
+    def action_whatif(self) -> None:
+        index = self._row()
+        if index is None:
+            return
+        row = self.interview.evaluation.indicators[index]
+        scored = self.interview.scored()
+        result = scored.rows[index]
+        catalogue_direction = result.direction.value if result.direction and row.direction is None else None
+        baseline = Baseline(index, row.name, plain(row.weight), row.target_text, row.actual_text,
+                            row.direction.value if row.direction else None,
+                            plain(row.judged_score) if row.judged_score is not None else "",
+                            catalogue_direction, result.score, scored.total)
+        self.app.push_screen(WhatIfScreen(baseline), self._apply_change)
+
+    def _apply_change(self, change: RowChange | None) -> None:
+        if change is None:
+            return
+        wanted = {"weight": change.weight, "target_text": change.target_text, "actual_text": change.actual_text,
+                  "direction": change.direction or "", "judged": change.judged}
+        row = self.interview.evaluation.indicators[change.row]
+        current = {"weight": plain(row.weight), "target_text": row.target_text, "actual_text": row.actual_text,
+                   "direction": row.direction.value if row.direction else "",
+                   "judged": plain(row.judged_score) if row.judged_score is not None else ""}
+        problems: list[str] = []
+        for name, value in wanted.items():
+            if value == current[name]:
+                continue
+            field_id = self._field_id(change.row, FIELD_SUFFIX[name])
+            if field_id is None:
+                continue
+            self.interview.jump(field_id)
+            for event in self.interview.answer(value):
+                if str(event.kind) == "error":
+                    problems.append(event.text)
+        for problem in problems:
+            self.notify(problem, severity="error", timeout=8)
+        if not problems:
+            self.notify(t("ui.review.applied", row=change.row + 1))
+        self.refresh_from_session()
+
+    def _field_id(self, row: int, suffix: str) -> str | None:
+        for state in self.interview.fields():
+            if state.spec.row == row and state.spec.id.endswith("." + suffix):
+                return state.spec.id
+        return None
+
+    def action_edit(self) -> None:
+        index = self._row()
+        self.dismiss(self._field_id(index, "name") if index is not None else None)
+
+    def action_save(self) -> None:
+        self.app.save_session()  # type: ignore[attr-defined]
+
+    def action_leave(self) -> None:
+        self.dismiss(None)
+
+    def help_text(self) -> tuple[str, str]:
+        return t("ui.review.help_title"), t("ui.review.help_body")

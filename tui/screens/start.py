@@ -1,0 +1,78 @@
+"""The start screen of bare ``jixiao``: new form, open a file, resume a draft, what-if, training."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from tui.ui_text import t
+
+ACTIONS = ("resume", "new", "open", "whatif", "train", "walk", "help", "quit")
+
+
+class StartScreen(Screen[None]):
+    """A menu: arrows and enter, or the digit in front of an item."""
+
+    BINDINGS = [Binding("ctrl+o", "pick('open')", t("ui.start.open"), id="start.open")]
+
+    def __init__(self, draft_count: int = 0) -> None:
+        super().__init__()
+        self.draft_count = draft_count
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="start-body"):
+            yield Static(t("ui.app.title"), classes="title", id="start-title")
+            yield Static(t("ui.start.intro"), classes="hint-line", id="start-intro")
+            yield OptionList(*self._options(), id="start-menu")
+            yield Static(t("ui.start.hint"), classes="hint-line", id="start-hint")
+        yield Footer()
+
+    def _options(self) -> list[Option]:
+        labels = {
+            "resume": t("ui.start.resume", count=self.draft_count),
+            "new": t("ui.start.new"),
+            "open": t("ui.start.open"),
+            "whatif": t("ui.start.whatif"),
+            "train": t("ui.start.train"),
+            "walk": t("ui.start.walk"),
+            "help": t("ui.start.help"),
+            "quit": t("ui.start.quit"),
+        }
+        shown = [action for action in ACTIONS if action != "resume" or self.draft_count]
+        return [Option(f"{number}. {labels[action]}", id=action) for number, action in enumerate(shown, start=1)]
+
+    def refresh_drafts(self, draft_count: int) -> None:
+        """Show or hide the resume item after the drafts directory was read."""
+        if draft_count == self.draft_count:
+            return
+        self.draft_count = draft_count
+        menu = self.query_one(OptionList)
+        menu.set_options(self._options())
+        menu.highlighted = 0
+
+    def on_mount(self) -> None:
+        menu = self.query_one(OptionList)
+        menu.highlighted = 0
+        menu.focus()
+
+    def on_key(self, event) -> None:
+        if event.character and event.character.isdigit():
+            menu = self.query_one(OptionList)
+            index = int(event.character) - 1
+            if 0 <= index < menu.option_count:
+                event.stop()
+                self.action_pick(menu.get_option_at_index(index).id or "")
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.action_pick(event.option.id or "")
+
+    def action_pick(self, action: str) -> None:
+        self.app.start_action(action)  # type: ignore[attr-defined]
+
+    def help_text(self) -> tuple[str, str]:
+        return t("ui.start.help_title"), t("ui.start.help_body")

@@ -1,0 +1,103 @@
+"""The side panel: the form so far (header, funds, each indicator's score) and the running total, in cells."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from rich.text import Text
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from tui.cells import cell_width, pad, truncate
+from tui.display import one_line
+
+PANEL_CELLS = 28  # content width inside the panel's padding
+
+
+def _number(value: Decimal | None, decimals: int = 2) -> str:
+    from domain.rounding import fixed
+
+    return "—" if value is None else fixed(value, decimals)
+
+
+def _amount(value: Decimal | None) -> str:
+    if value is None:
+        return "—"
+    return f"{value:,.2f}".rstrip("0").rstrip(".") if value != value.to_integral_value() else f"{int(value):,}"
+
+
+def _pair(label: str, value: str, width: int = PANEL_CELLS) -> Text:
+    """``label`` left and ``value`` right on one line of ``width`` cells; the label gives way first."""
+    value = truncate(value, width - 2)
+    room = width - cell_width(value) - 1
+    line = Text(pad(label, room), style="dim")
+    line.append(" " + value)
+    return line
+
+
+def form_summary(interview: Any, current_row: int | None = None, width: int = PANEL_CELLS) -> Text:
+    """The panel's text for an interview (reads the evaluation and its current scores; changes nothing)."""
+    evaluation = interview.evaluation
+    header = evaluation.header
+    lines: list[Text] = [Text("表单", style="bold")]
+    lines.append(_pair("项目", one_line(header.project_name) or "—", width))
+    if header.department:
+        lines.append(_pair("主管部门", one_line(header.department), width))
+    if header.year:
+        lines.append(_pair("年度", str(header.year), width))
+    total = evaluation.funds.total
+    lines.append(_pair("全年预算", _amount(total.annual_budget), width))
+    lines.append(_pair("全年执行", _amount(total.executed), width))
+    try:
+        scored = interview.scored()
+    except Exception:  # a half-filled form must never break the panel
+        scored = None
+    if scored is not None:
+        budget = scored.budget
+        rate = "—" if budget.rate is None else f"{_number(budget.rate * 100)}%"
+        lines.append(_pair("执行率", rate, width))
+        lines.append(_pair("预算执行得分", f"{_number(budget.score)}/{_number(budget.weight, 0)}", width))
+    lines.append(Text(""))
+    lines.append(Text(pad("指标", width - 11) + pad("得分/分值", 11, "right"), style="bold"))
+    rows = evaluation.indicators
+    if not rows:
+        lines.append(Text("（还没有指标）", style="dim"))
+    for index, row in enumerate(rows):
+        result = scored.rows[index] if scored is not None and index < len(scored.rows) else None
+        if result is not None and result.score is None and result.band is not None:
+            score = "待评定"
+        else:
+            score = _number(result.score if result is not None else None)
+        right = f"{score}/{_number(row.weight, 0)}"
+        marker = "▶" if index == current_row else " "
+        name = one_line(row.name) or "（未填）"
+        left = f"{marker}{index + 1} {name}"
+        line = Text(pad(left, width - cell_width(right) - 1))
+        line.append(" " + right, style="bold" if index == current_row else "")
+        lines.append(line)
+    lines.append(Text(""))
+    if scored is not None:
+        complete = scored.complete
+        label = "总分" if complete else "已计得分"
+        grade = f"（{scored.grade}）" if complete and scored.grade else ""
+        lines.append(_pair(label, f"{_number(scored.total)}{grade}", width))
+    try:
+        left_weight = interview.weight_left()
+        lines.append(_pair("剩余分值", _number(left_weight, 0) if left_weight == left_weight.to_integral_value()
+                           else _number(left_weight), width))
+    except Exception:
+        pass
+    return Text("\n").join(lines)
+
+
+class SidePanel(VerticalScroll):
+    """Scrollable summary of the form; it never takes focus, so typing always goes to the answer line."""
+
+    can_focus = False
+
+    def compose(self):
+        yield Static(Text("表单", style="bold"), id="panel-text")
+
+    def show(self, interview: Any, current_row: int | None = None) -> None:
+        self.query_one("#panel-text", Static).update(form_summary(interview, current_row))

@@ -1,0 +1,75 @@
+"""The conversation so far: questions, the user's answers, and each computed score as a block of its own."""
+
+from __future__ import annotations
+
+from rich.console import Group
+from rich.panel import Panel
+from rich.text import Text
+from textual.widgets import RichLog
+
+from tui.display import clean
+
+KIND_STYLES = {
+    "question": "bold",
+    "hint": "dim",
+    "warning": "yellow",
+    "error": "bold red",
+    "info": "dim italic",
+    "done": "bold green",
+}
+KIND_MARKS = {"question": "? ", "hint": "  ", "warning": "! ", "error": "✗ ", "info": "· ", "done": "✓ "}
+
+
+def _score_text(value: object) -> str:
+    from domain.rounding import fixed
+
+    return "—" if value is None else fixed(value, 2)  # type: ignore[arg-type]
+
+
+def explanation_block(text: str, result: object) -> Panel | Text:
+    """A score with its formula and the points lost, boxed so it stands apart from the questions."""
+    explanation = getattr(result, "explanation", None)
+    if explanation is None:
+        return Text(clean(text), style="cyan")
+    score, weight = getattr(result, "score", None), getattr(result, "weight", None)
+    body = Text(clean(explanation.zh))
+    for note in getattr(result, "notes", ()):
+        body.append("\n· " + clean(note.zh), style="yellow")
+    band = getattr(result, "band", None)
+    if score is None and band is not None:
+        title = f"待评定：{_score_text(band[0])}–{_score_text(band[1])} 分"
+    else:
+        title = f"得分 {_score_text(score)} / {_score_text(weight)}"
+    lines: list[Text] = []
+    if text and clean(text) not in body.plain:
+        lines.append(Text(clean(text), style="bold"))
+    lines.append(body)
+    return Panel(Group(*lines), title=Text(title), title_align="left", border_style="cyan", padding=(0, 1))
+
+
+class Transcript(RichLog):
+    """A log that only ever receives Text objects, so user text can never be read as markup."""
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(wrap=True, markup=False, highlight=False, auto_scroll=True, min_width=20, **kwargs)  # type: ignore[arg-type]
+        self.can_focus = False
+
+    def say(self, kind: str, text: str, data: object = None) -> None:
+        """One event of the conversation, styled by its kind."""
+        if kind == "suggestions":
+            return
+        if kind == "explanation":
+            self.write(explanation_block(text, data), expand=True)
+            return
+        mark = KIND_MARKS.get(kind, "")
+        line = Text(mark, style=KIND_STYLES.get(kind, ""))
+        line.append(clean(text), style=KIND_STYLES.get(kind, ""))
+        if kind == "question":
+            self.write(Text(""))
+        self.write(line)
+
+    def user_answer(self, text: str) -> None:
+        """The user's answer, indented under its question; empty answers read as “(keep / skip)”."""
+        line = Text("› ", style="green")
+        line.append(clean(text) if text.strip() else "（回车）", style="green")
+        self.write(line)
