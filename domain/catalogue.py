@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from domain.models import Direction
+from domain.values import normalise_text
 
 DEFAULT_PATH = Path(__file__).parent / "data" / "catalogue.json"
 
@@ -42,10 +43,10 @@ class CatalogueError(ValueError):
 
 
 def normalise_key(text: object) -> str:
-    """The form of a name used for lookups: NFKC (full-width → half-width), no whitespace, lower case."""
+    """The form of a name used for lookups: half-width, no spaces (domain.values.normalise_text), lower case."""
     if not isinstance(text, str):
         text = "" if text is None else str(text)
-    return "".join(unicodedata.normalize("NFKC", text).split()).lower()
+    return normalise_text(unicodedata.normalize("NFKC", text)).lower()
 
 
 @dataclass(frozen=True)

@@ -58,8 +58,8 @@ def pinyin_of(text: str) -> tuple[str, str]:
         _phrases_loaded = True
     full: list[str] = []
     initials: list[str] = []
-    for run in _HAN_RUN.findall(text):
-        if _HAN_RUN.fullmatch(run) and _is_han(run[0]):
+    for run in _RUNS.findall(text):
+        if _HAN.match(run):
             for syllable in lazy_pinyin(run, style=Style.NORMAL, v_to_u=False, errors="ignore"):
                 syllable = "".join(ch for ch in syllable.lower() if ch.isascii() and ch.isalpha())
                 if syllable:
@@ -73,11 +73,9 @@ def pinyin_of(text: str) -> tuple[str, str]:
 
 
 _phrases_loaded = False
-_HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[^\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
-
-
-def _is_han(ch: str) -> bool:
-    return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
+_HAN_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_HAN = re.compile(f"[{_HAN_CLASS}]")
+_RUNS = re.compile(f"[{_HAN_CLASS}]+|[^{_HAN_CLASS}]+")
 
 
 def _require_text(value: Any, where: str, field: str, *, allow_empty: bool = False) -> str:

@@ -1,8 +1,8 @@
-"""The questions of the interview, declared once: field kinds, choices and a builder for each field.
+"""The questions of the interview, declared once: field kinds, choices, a builder for each field, and
+which of them apply to a form as it stands (with their answers as text and their defaults).
 
 Field ids are stable: "header.project_name", "funds.total.annual_budget", "funds.sources", "goals.expected",
-"indicators[0].name", "loop.more", "review.save". Renderers read the specs; domain.interview decides which
-apply and in what order.
+"indicators[0].name", "loop.more", "review.save". Renderers read the specs from domain.interview.
 """
 
 from __future__ import annotations
@@ -10,8 +10,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from domain.strings import t
+
+if TYPE_CHECKING:
+    from domain.interview import Interview
 
 
 class FieldKind(StrEnum):
@@ -121,7 +125,7 @@ def header_field(key: str) -> FieldSpec:
 
 
 def funds_amount_field(row: str, column: str) -> FieldSpec:
-    names = {"row": t(f"funds.row.{row}"), "column": t(f"funds.column.{column}")}
+    names = {"source": t(f"funds.row.{row}"), "column": t(f"funds.column.{column}")}
     spec = _spec(f"funds.{row}.{column}", "funds", "funds.amount", FieldKind.AMOUNT, **names)
     help_text = t(f"field.funds.{column}.help") if row == "total" else t("field.funds.source.help", **names)
     return FieldSpec(spec.id, spec.section, t("field.funds.amount.label", **names), spec.prompt, spec.kind,
@@ -238,3 +242,191 @@ def find_choice(spec: FieldSpec, text: str) -> Choice | None:
         if wanted in (normalise_text(choice.value).lower(), normalise_text(choice.label).lower()):
             return choice
     return None
+
+
+# --- which fields apply now, and their answers as text -----------------------------------------------
+# These read the interview's state; domain.interview calls them and caches the list per change.
+
+
+def build_specs(interview: Interview) -> list[FieldSpec]:
+    """Every field that applies to the form as it stands, in the order they are asked."""
+    from domain.rounding import ONE_HUNDRED, plain
+
+    evaluation = interview.evaluation
+    profile = interview._profile()
+    specs = [header_field(key) for key in HEADER_KEYS]
+    specs += [funds_amount_field("total", column) for column in FUNDS_COLUMNS]
+    specs.append(sources_field())
+    if interview._extras.get(SOURCES_ID) == "split":
+        specs += [funds_amount_field(row, column) for row in SOURCE_ROWS for column in FUNDS_COLUMNS]
+    specs.append(funds_weight_field(plain(profile.budget_weight)))
+    rate = interview._budget().rate
+    if (rate is not None and rate < profile.low_execution_rate) or evaluation.funds.reason.strip():
+        rate_text = "—" if rate is None else f"{plain(round(rate * ONE_HUNDRED, 2))}%"
+        specs.append(funds_reason_field(rate_text, plain(profile.low_execution_rate * ONE_HUNDRED)))
+    specs += [goals_field(key) for key in GOAL_KEYS]
+    for index in range(len(evaluation.indicators)):
+        specs += _row_specs(interview, index)
+    return [*specs, more_field(), save_field()]
+
+
+def _row_specs(interview: Interview, index: int) -> list[FieldSpec]:
+    from decimal import Decimal
+
+    from domain.rounding import fixed, plain
+    from domain.scoring import RowStatus
+
+    row = interview.evaluation.indicators[index]
+    catalogue = interview._catalogue()
+    title = row_title(index, row.name)
+    level2_names = catalogue.level2_names(row.level1) or catalogue.level2_names()
+    specs = [
+        level1_field(index, title, catalogue.level1_names()),
+        level2_field(index, title, row.level1, level2_names),
+        name_field(index, title),
+    ]
+    name = row.name.strip()
+    if name == "*" and row.weight == 0:
+        return specs
+    matches = interview._matches(row)
+    if matches:
+        entries = [(match.entry.name, _entry_label(match.entry)) for match in matches]
+        chosen = catalogue.get(row.catalogue_name) if row.catalogue_name else None
+        if chosen is not None and chosen.name not in {value for value, _ in entries}:
+            entries.insert(0, (chosen.name, _entry_label(chosen)))
+        specs.append(catalogue_field(index, name, entries))
+    entry = interview._entry(row)
+    example = t("field.target_text.example", example=entry.typical_target) if entry and entry.typical_target else ""
+    left = interview.weight_left() + row.weight
+    specs += [
+        value_field(index, "target_text", title, example),
+        value_field(index, "actual_text", title),
+        weight_field(index, title, plain(left)),
+    ]
+    if not interview._row_complete(index):
+        return specs
+    free = interview._score(row, direction=None, judged_score=None)
+    if free.has_note("direction_conflict") or row.direction is not None:
+        specs.append(direction_field(index, title))
+    undecided = interview._score(row, judged_score=None)
+    if undecided.status is RowStatus.JUDGEMENT or (row.judged_score is not None and undecided.band is not None):
+        low, high = undecided.band or (Decimal(0), row.weight)
+        specs.append(judged_field(index, title, plain(low), plain(high)))
+    result = interview._score(row)
+    lost = result.deduction is not None and result.deduction > 0
+    over = result.has_note("overachieved")
+    if (result.status is not RowStatus.UNUSED and (lost or over)) or row.deviation_reason.strip():
+        why = t("reason.lost", lost=fixed(result.deduction, 2)) if lost else t("reason.overachieved") if over else ""
+        specs.append(reason_field(index, title, why))
+    return specs
+
+
+def _entry_label(entry) -> str:
+    from domain.scoring import DIRECTION_WORDS
+
+    unit = t("choice.catalogue.unit", unit=entry.unit) if entry.unit else ""
+    return t("choice.catalogue.entry", name=entry.name, level2=entry.level2,
+             direction=DIRECTION_WORDS[entry.direction][0], unit=unit)
+
+
+def _label_of(spec: FieldSpec, value: str | None) -> str:
+    if value is None:
+        return ""
+    return next((choice.label for choice in spec.choices if choice.value == value), value)
+
+
+def _number(value) -> str:
+    from decimal import Decimal
+
+    from domain.rounding import plain
+
+    return "" if value is None else plain(Decimal(value))
+
+
+def value_text(interview: Interview, spec: FieldSpec) -> str:
+    """The field's current value as the user would type it ("" when it holds nothing)."""
+    evaluation = interview.evaluation
+    field_id = spec.id
+    place = split_row_id(field_id)
+    if place is not None:
+        index, key = place
+        if index >= len(evaluation.indicators):
+            return ""
+        row = evaluation.indicators[index]
+        if key == "catalogue":
+            return _label_of(spec, row.catalogue_name)
+        if key in ("weight", "judged_score"):
+            return _number(getattr(row, key))
+        if key == "direction":
+            return _label_of(spec, row.direction.value if row.direction else None)
+        return getattr(row, key)
+    section, _, rest = field_id.partition(".")
+    if section == "header":
+        value = getattr(evaluation.header, rest)
+        return value if isinstance(value, str) else _number(value)
+    if field_id == SOURCES_ID:
+        return _label_of(spec, interview._extras.get(SOURCES_ID))
+    if field_id == FUNDS_WEIGHT_ID:
+        return _number(evaluation.funds.weight)
+    if field_id == FUNDS_REASON_ID:
+        return evaluation.funds.reason
+    if section == "funds":
+        row_name, column = rest.split(".")
+        return _number(getattr(getattr(evaluation.funds, row_name), column))
+    if section == "goals":
+        return getattr(evaluation.goals, rest)
+    return _label_of(spec, interview._extras.get(field_id))
+
+
+def default_text(interview: Interview, spec: FieldSpec) -> str:
+    """What enter accepts for a field not answered yet: its value, or a sensible guess (the same as the
+    row above, the remainder of the funds, the profile's usual 分值 …); "" when there is none."""
+    from decimal import Decimal
+
+    from domain.rounding import plain
+
+    evaluation = interview.evaluation
+    field_id = spec.id
+    current = value_text(interview, spec)
+    place = split_row_id(field_id)
+    if place is not None:
+        index, key = place
+        rows = evaluation.indicators
+        above = rows[index - 1] if 0 < index <= len(rows) else None
+        values = [choice.value for choice in spec.choices]
+        if key == "level1":
+            return current or (above.level1 if above is not None and above.level1 else values[0] if values else "")
+        if key == "level2":
+            if current in values:
+                return current
+            if above is not None and above.level2 in values:
+                return above.level2
+            return values[0] if values else current
+        if key == "catalogue":
+            return current if rows[index].catalogue_name is not None else _label_of(spec, "")
+        if key == "weight":
+            return current if rows[index].weight else ""
+        return current
+    if current and field_id not in (FUNDS_WEIGHT_ID, MORE_ID, SAVE_ID):
+        return current
+    funds = evaluation.funds
+    if field_id == "funds.total.annual_budget":
+        return _number(funds.total.initial_budget)
+    if field_id == SOURCES_ID:
+        return _label_of(spec, "fiscal")
+    if field_id == FUNDS_WEIGHT_ID:
+        return plain(interview._profile().budget_weight)
+    if field_id == MORE_ID:
+        return _label_of(spec, "yes" if interview.weight_left() > 0 else "no")
+    if field_id == SAVE_ID:
+        return _label_of(spec, "yes")
+    section, _, rest = field_id.partition(".")
+    if section == "funds" and rest.split(".")[0] in SOURCE_ROWS:
+        source, column = rest.split(".")
+        total = getattr(funds.total, column)
+        if total is None:
+            return ""
+        before = SOURCE_ROWS[: SOURCE_ROWS.index(source)]
+        used = sum((getattr(getattr(funds, name), column) or Decimal(0) for name in before), Decimal(0))
+        return _number(max(Decimal(0), total - used))
+    return current

@@ -48,14 +48,14 @@ def match_row(row: IndicatorRow, catalogue: Catalogue | None = None, matcher: In
     catalogue = catalogue or load_catalogue()
     matcher = matcher or default_matcher()
     level1 = catalogue.normalise_level1(row.level1)
-    level2 = catalogue.normalise_level2(row.level2)
+    level2 = catalogue.normalise_level2(row.level2, level1)
     if row.is_unused:
         return RowMatch(row, None, 0.0, "unused", level1, level2)
     if row.catalogue_name:
         entry = catalogue.resolve(row.catalogue_name, level2)
         if entry is not None:
             return RowMatch(row, entry, 100.0, "recorded", level1, level2)
-    matches = matcher.search(row.name, level2=level2, limit=1) if row.name.strip() else []
+    matches = matcher.search(row.name, level2=level2, limit=1, level1=level1) if row.name.strip() else []
     if matches and matches[0].score >= ACCEPT_SCORE:
         best = matches[0]
         return RowMatch(row, best.entry, best.score, best.how, level1, level2)

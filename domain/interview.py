@@ -4,62 +4,52 @@ It owns the answers (an ``Evaluation``), the current field, which fields apply, 
 events to show. Renderers (the Textual app, the plain line mode, tests) only call its methods and draw
 the events it returns; nothing here knows about a terminal.
 
-INTERFACE CONTRACT — the types and method signatures below are fixed; the bodies are to be written.
+Navigation: answering a field moves to the next one in order; after a jump, answering moves on to any
+field the change made necessary (a new 二级, a direction to decide …) and then back to where the jump
+started. Undo restores the whole form as it was before the last accepted answer.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
 
-from domain.findings import Finding
-from domain.models import Evaluation
+from pydantic import ValidationError
+
+from domain.errors import InputError, describe_validation_error
+from domain.fields import (
+    FUNDS_COLUMNS, FUNDS_REASON_ID, FUNDS_WEIGHT_ID, GOAL_KEYS, HEADER_KEYS, MORE_ID, SAVE_ID, SOURCE_ROWS,
+    SOURCES_ID, Choice, FieldKind, FieldSpec, catalogue_field, direction_field, find_choice, funds_amount_field,
+    funds_reason_field, funds_weight_field, goals_field, header_field, judged_field, level1_field, level2_field,
+    more_field, name_field, parse_confirm, reason_field, row_field_id, row_title, save_field, sources_field,
+    split_row_id, value_field, weight_field,
+)
+from domain.findings import Finding, Severity
+from domain.models import Direction, Evaluation, FundsRow, IndicatorRow, ValueKind
 from domain.profile import Profile
-from domain.scoring import RowResult, ScoredEvaluation
+from domain.rounding import ONE_HUNDRED, fixed, plain, quantize
+from domain.scoring import BudgetResult, RowResult, RowStatus, ScoredEvaluation
+from domain.strings import t
 
+__all__ = [
+    "Choice", "Event", "EventKind", "FieldKind", "FieldSpec", "FieldState", "Interview", "Suggestion",
+]
 
-class FieldKind(StrEnum):
-    """What kind of answer a field takes (decides validation and how a renderer offers it)."""
-
-    TEXT = "text"  # one line of free text (项目名称, 主管部门 …)
-    LONG_TEXT = "long_text"  # several lines allowed (预期目标, 偏差原因 …); renderers submit with enter, newline with ctrl+j
-    AMOUNT = "amount"  # non-negative money (元), commas and 万 accepted
-    NUMBER = "number"  # a plain non-negative decimal (分值, 评定得分, year)
-    CHOICE = "choice"  # one of ``choices`` (by number, key or label)
-    INDICATOR = "indicator"  # a 三级 indicator name, with live catalogue suggestions
-    VALUE = "value"  # a 年度指标值 / 实际完成值, parsed by domain.values
-    CONFIRM = "confirm"  # yes / no
-
-
-@dataclass(frozen=True)
-class Choice:
-    """One option of a CHOICE field; ``key`` is what the user may type to pick it ("1", "2", … or "y")."""
-
-    key: str
-    value: str
-    label: str
-
-
-@dataclass(frozen=True)
-class FieldSpec:
-    """A question, declared once and rendered by every front end.
-
-    ``id`` is stable and addressable: "header.project_name", "funds.total.annual_budget",
-    "goals.expected", "indicators[0].name", "indicators[0].target_text", "loop.more", "review.save".
-    """
-
-    id: str
-    section: str  # "header" | "funds" | "goals" | "indicators" | "review"
-    label: str  # short label for the side panel and jump list, e.g. "项目名称"
-    prompt: str  # the question as asked, e.g. "项目名称是什么？"
-    kind: FieldKind
-    help: str = ""  # F1 text: what the field is, accepted formats, examples
-    choices: tuple[Choice, ...] = ()
-    optional: bool = False  # an empty answer is accepted
-    placeholder: str = ""  # example input shown greyed in the input line
-    row: int | None = None  # 0-based indicator row the field belongs to, if any
+FULL_MARKS = Decimal(100)
+ACCEPT_SCORE = 75.0  # a catalogue match this good is offered as the default (as domain.indicators does)
+OFFER_SCORE = 50.0  # matches below this are not offered at all
+HISTORY_LIMIT = 500
+_WARNING_NOTES = frozenset({
+    "overachieved", "unit_mismatch", "direction_conflict", "judged_out_of_band", "negative_actual",
+    "low_execution", "executed_over_budget",
+})
+SCORE_KEYS = frozenset({"name", "catalogue", "level2", "target_text", "actual_text", "weight", "direction",
+                         "judged_score"})
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+DONE_ID = "<done>"
 
 
 class EventKind(StrEnum):
@@ -107,6 +97,47 @@ class FieldState:
 
 
 @dataclass
+class _Step:
+    """What undo restores: the form and the conversation state before one accepted answer."""
+
+    field_id: str
+    evaluation: Evaluation
+    answered: frozenset[str]
+    extras: dict[str, str]
+    return_to: str | None
+
+
+def _clean(text: object, kind: FieldKind) -> str:
+    """An answer without control characters; one line unless the field takes several."""
+    text = text if isinstance(text, str) else ("" if text is None else str(text))
+    if kind is FieldKind.LONG_TEXT:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    else:
+        text = text.replace("\r", " ").replace("\n", " ").replace("\t", " ")
+    return _CONTROL.sub("", text).strip()
+
+
+def _number_text(value: Decimal | int | None) -> str:
+    if value is None:
+        return ""
+    return plain(Decimal(value))
+
+
+def _percent(rate: Decimal) -> str:
+    return f"{plain(quantize(rate * ONE_HUNDRED, 2))}%"
+
+
+def direction_words(direction: Direction | str) -> str:
+    from domain.scoring import DIRECTION_WORDS
+
+    return DIRECTION_WORDS[Direction(direction)][0]
+
+
+def unit_words(unit: str) -> str:
+    return t("choice.catalogue.unit", unit=unit) if unit else ""
+
+
+@dataclass
 class Interview:
     """The conversation state; every method returns the events to show next."""
 
@@ -114,68 +145,562 @@ class Interview:
     profile: Profile | None = None
     on_commit: Callable[[Interview], None] | None = None  # called after every accepted answer (autosave)
 
+    _answered: set[str] = field(default_factory=set, init=False, repr=False, compare=False)
+    _extras: dict[str, str] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _current_id: str | None = field(default=None, init=False, repr=False, compare=False)
+    _return_to: str | None = field(default=None, init=False, repr=False, compare=False)
+    _history: list[_Step] = field(default_factory=list, init=False, repr=False, compare=False)
+    _dirty: bool = field(default=False, init=False, repr=False, compare=False)
+    _done: bool = field(default=False, init=False, repr=False, compare=False)
+    _origin: str = field(default="new", init=False, repr=False, compare=False)
+    _version: int = field(default=0, init=False, repr=False, compare=False)
+    _specs_cache: tuple[tuple[int, int], list[FieldSpec]] | None = field(default=None, init=False, repr=False,
+                                                                           compare=False)
+    _match_cache: dict[tuple[str, str, str], list] = field(default_factory=dict, init=False, repr=False,
+                                                           compare=False)
+
+    def __post_init__(self) -> None:
+        if not self.evaluation.indicators:
+            self.evaluation.indicators.append(IndicatorRow())
+        if _has_content(self.evaluation):
+            self._origin = "edit"
+            self._presume_answered()
+
     # --- conversation -------------------------------------------------------------------------
     def start(self) -> list[Event]:
         """Greeting and the first question (or, for an existing evaluation, the first field to review)."""
-        raise NotImplementedError
+        name = self.evaluation.header.project_name.strip() or t("interview.untitled")
+        if self._origin == "edit":
+            events = [Event(EventKind.INFO, t("interview.editing", name=name))]
+        elif self._origin == "resumed":
+            events = [Event(EventKind.INFO, t("interview.resumed", name=name, count=len(self._answered)))]
+        else:
+            events = [Event(EventKind.INFO, t("interview.greeting"))]
+        if self._current_id is None and not self._done:
+            self._current_id = self._specs()[0].id
+        return events + self._ask()
 
     @property
     def current(self) -> FieldSpec | None:
         """The field being asked, or None when the interview is done."""
-        raise NotImplementedError
+        if self._done:
+            return None
+        specs = self._specs()
+        if self._current_id is None:
+            self._current_id = specs[0].id
+        for spec in specs:
+            if spec.id == self._current_id:
+                return spec
+        self._current_id = self._first_unanswered(specs)
+        return next(spec for spec in specs if spec.id == self._current_id)
 
     def answer(self, text: str) -> list[Event]:
         """Take an answer for the current field: ERROR and the same question again if refused, else the
         events that follow (explanations, warnings) and the next QUESTION."""
-        raise NotImplementedError
+        spec = self.current
+        if spec is None:
+            return [Event(EventKind.ERROR, t("error.finished"))]
+        from domain.answers import apply_answer
+
+        raw = _clean(text, spec.kind) or self._default_text(spec)
+        if not raw and not spec.optional:
+            return [Event(EventKind.ERROR, t("error.required", label=spec.label), spec), *self._ask()]
+        keep = spec.id in self._answered and raw == self._value_text(spec)
+        step = _Step(spec.id, self.evaluation.model_copy(deep=True), frozenset(self._answered), dict(self._extras),
+                     self._return_to)
+        self._answered.add(spec.id)
+        self._version += 1
+        try:
+            outcome = apply_answer(self, spec, raw, keep)
+        except InputError as error:
+            self._restore(step)
+            return [Event(EventKind.ERROR, error.message, spec), *self._ask()]
+        except ValidationError as error:
+            self._restore(step)
+            return [Event(EventKind.ERROR, describe_validation_error(error, spec.label), spec), *self._ask()]
+        if not outcome.answered:
+            self._answered.discard(spec.id)
+        self._history = [*self._history[-HISTORY_LIMIT:], step]
+        self._changed()
+        self._advance(spec, outcome.goto)
+        events = outcome.events + self._notify()
+        if self._done:
+            scored = self.scored()
+            grade = t("interview.done.grade", grade=scored.grade) if scored.grade else ""
+            events.append(Event(EventKind.DONE, t("interview.done", total=fixed(scored.total, 2), grade=grade),
+                                data=scored))
+            return events
+        return events + self._ask()
 
     def suggestions(self, text: str, limit: int = 6) -> list[Suggestion]:
         """Live suggestions for what is being typed in the current field (catalogue for INDICATOR, matching
         choices for CHOICE); must be cheap — called on every keystroke."""
-        raise NotImplementedError
+        spec = self.current
+        if spec is None or limit <= 0:
+            return []
+        query = _clean(text, FieldKind.TEXT)
+        if spec.kind is FieldKind.INDICATOR and spec.row is not None:
+            row = self.evaluation.indicators[spec.row]
+            if not query:
+                entries = self._catalogue().entries_under(row.level2)[:limit]
+                return [suggestion_of(entry, 0.0, "browse") for entry in entries]
+            matches = self._matcher().search(query, row.level2 or None, limit, level1=row.level1 or None)
+            return [suggestion_of(match.entry, match.score, match.how) for match in matches]
+        if spec.kind in (FieldKind.CHOICE, FieldKind.CONFIRM):
+            from domain.values import normalise_text
+
+            wanted = normalise_text(query).lower()
+            offered = [
+                Suggestion(choice.label, "", "", "", "", 100.0 if wanted == choice.key else 50.0, "choice")
+                for choice in spec.choices
+                if not wanted or wanted == choice.key.lower() or wanted in normalise_text(choice.label).lower()
+            ]
+            return offered[:limit]
+        return []
 
     def back(self) -> list[Event]:
         """Return to the previous field (always allowed, even if the current input is invalid)."""
-        raise NotImplementedError
+        if self._done:
+            self._done = False
+            self._current_id = SAVE_ID
+            return self._ask()
+        spec = self.current
+        ids = [item.id for item in self._specs()]
+        position = ids.index(spec.id) if spec is not None else 0
+        if position == 0:
+            return [Event(EventKind.INFO, t("interview.first_field")), *self._ask()]
+        self._current_id = ids[position - 1]
+        return self._ask()
 
     def jump(self, field_id: str) -> list[Event]:
         """Go to any field that applies now (from the jump list)."""
-        raise NotImplementedError
+        ids = [item.id for item in self._specs()]
+        if field_id not in ids:
+            return [Event(EventKind.ERROR, t("interview.jump_unknown", field=field_id)), *self._ask()]
+        here = SAVE_ID if self._done else self._current_id
+        self._done = False
+        if self._return_to is None and here is not None and here != field_id:
+            self._return_to = here
+        if field_id == self._return_to:
+            self._return_to = None
+        self._current_id = field_id
+        return self._ask()
 
     def undo(self) -> list[Event]:
         """Take back the last accepted answer and ask that field again."""
-        raise NotImplementedError
+        if not self._history:
+            return [Event(EventKind.INFO, t("interview.nothing_to_undo")), *self._ask()]
+        step = self._history.pop()
+        self._restore(step)
+        self._current_id = step.field_id
+        self._done = False
+        self._changed()
+        spec = next((item for item in self._specs() if item.id == step.field_id), None)
+        label = spec.label if spec is not None else step.field_id
+        return [Event(EventKind.INFO, t("interview.undone", label=label)), *self._notify(), *self._ask()]
 
     def fields(self) -> list[FieldState]:
         """Every field that applies now, in order, for the jump list and side panel."""
-        raise NotImplementedError
+        current = None if self._done else self.current
+        return [
+            FieldState(spec, self._value_text(spec) if spec.id in self._answered else "", spec.id in self._answered,
+                       current is not None and spec.id == current.id)
+            for spec in self._specs()
+        ]
 
     # --- what the form says so far -----------------------------------------------------------
     def scored(self) -> ScoredEvaluation:
         """The evaluation as scored now (rows still being filled are skipped)."""
-        raise NotImplementedError
+        rows = [row for index, row in enumerate(self.evaluation.indicators) if self._row_complete(index)]
+        partial = self.evaluation.model_copy(update={"indicators": rows})
+        return ScoredEvaluation(partial, self._profile(), self._budget(), [self._score(row) for row in rows])
 
     def row_result(self, row: int) -> RowResult | None:
         """The computed result of one indicator row, when it has enough answers."""
-        raise NotImplementedError
+        if not 0 <= row < len(self.evaluation.indicators) or not self._row_complete(row):
+            return None
+        return self._score(self.evaluation.indicators[row])
 
     def weight_left(self) -> Decimal:
         """分值 still unassigned: 100 − budget weight − the indicators' weights."""
-        raise NotImplementedError
+        from domain.checks import weight_total
+
+        return FULL_MARKS - weight_total(self.evaluation)
 
     def findings(self) -> list[Finding]:
         """Form checks and structure findings for the review screen."""
-        raise NotImplementedError
+        from domain.checks import form_checks
+        from domain.indicators import match_row
+
+        found = form_checks(self.scored())
+        catalogue, matcher = self._catalogue(), self._matcher()
+        for index, row in enumerate(self.evaluation.indicators):
+            if self._row_complete(index):
+                found.extend(match_row(row, catalogue, matcher).findings(index + 1))
+        return found
 
     def help_for(self, field_id: str | None = None) -> str:
         """F1 text for a field (default: the current one), including why its score is what it is."""
-        raise NotImplementedError
+        specs = self._specs()
+        wanted = field_id or self._current_id
+        spec = next((item for item in specs if item.id == wanted), None)
+        if spec is None:
+            return ""
+        parts = [spec.help]
+        if spec.placeholder:
+            parts.append(spec.placeholder)
+        if spec.row is not None:
+            row = self.evaluation.indicators[spec.row]
+            entry = self._entry(row)
+            if entry is not None:
+                parts.append(t("help.entry", name=entry.name, level1=entry.level1, level2=entry.level2,
+                               direction=direction_words(entry.direction), unit=unit_words(entry.unit),
+                               definition=entry.definition))
+            result = self.row_result(spec.row)
+            if result is not None:
+                parts.append(t("help.row_score", explanation=result.explanation.zh))
+                parts.extend(f"· {note.zh}" for note in result.notes)
+        elif spec.section == "funds":
+            budget = self._budget()
+            parts.append(t("help.budget_score", explanation=budget.explanation.zh))
+            parts.extend(f"· {note.zh}" for note in budget.notes)
+        if spec.id == FUNDS_WEIGHT_ID or (spec.row is not None and spec.id.endswith(".weight")):
+            parts.append(self._running_total_text())
+        return "\n".join(part for part in parts if part)
 
     @property
     def dirty(self) -> bool:
         """True when there are answers not yet written to the final file."""
-        raise NotImplementedError
+        return self._dirty
 
     @property
     def done(self) -> bool:
-        raise NotImplementedError
+        return self._done
+
+    # --- beyond the conversation: drafts, saving, rows ----------------------------------------
+    def mark_saved(self) -> None:
+        """The answers are now in the final file (called by the session after saving)."""
+        self._dirty = False
+
+    @property
+    def answered_count(self) -> int:
+        return len(self._answered)
+
+    def state(self) -> dict[str, object]:
+        """Where the conversation stands, beyond the evaluation itself (kept in drafts)."""
+        return {
+            "current": SAVE_ID if self._done else (self._current_id or ""),
+            "answered": sorted(self._answered),
+            "extras": dict(self._extras),
+            "return_to": self._return_to or "",
+        }
+
+    @classmethod
+    def restore(cls, evaluation: Evaluation, state: dict, profile: Profile | None = None,
+                on_commit: Callable[[Interview], None] | None = None) -> Interview:
+        """An interview continued from a draft: the same answers, asked from where the user was."""
+        interview = cls(evaluation=evaluation, profile=profile, on_commit=on_commit)
+        answered = state.get("answered", [])
+        extras = state.get("extras", {})
+        interview._answered = {str(item) for item in answered} if isinstance(answered, list) else set()
+        interview._extras = {str(k): str(v) for k, v in extras.items()} if isinstance(extras, dict) else {}
+        interview._current_id = str(state.get("current") or "") or None
+        interview._return_to = str(state.get("return_to") or "") or None
+        interview._origin = "resumed"
+        interview._dirty = bool(interview._answered)
+        interview._version += 1
+        return interview
+
+    def finished_evaluation(self) -> Evaluation:
+        """The evaluation to save: blank rows dropped, and the computed scores written as the form's scores."""
+        rows = []
+        for index, row in enumerate(self.evaluation.indicators):
+            if not (row.name.strip() or row.target_text.strip() or row.actual_text.strip() or row.weight):
+                continue
+            result = self.row_result(index)
+            rows.append(row.model_copy(update={"declared_score": result.score if result else None}))
+        evaluation = self.evaluation.model_copy(deep=True)
+        evaluation.indicators = rows
+        scored = self.scored()
+        budget = self._budget()
+        evaluation.funds = evaluation.funds.model_copy(update={"declared_rate": budget.rate_used,
+                                                               "declared_score": budget.score})
+        evaluation.declared_total = scored.total if scored.complete else None
+        return evaluation
+
+    def remove_row(self, row: int | None = None) -> list[Event]:
+        """Delete an indicator row (default: the current field's); the last row left is cleared instead."""
+        spec = self.current
+        row = spec.row if row is None and spec is not None else row
+        rows = self.evaluation.indicators
+        if row is None or not 0 <= row < len(rows):
+            return [Event(EventKind.ERROR, t("interview.no_row")), *self._ask()]
+        field_id = row_field_id(row, "level1")
+        self._history.append(_Step(self._current_id or field_id, self.evaluation.model_copy(deep=True),
+                                   frozenset(self._answered), dict(self._extras), self._return_to))
+        prefix = f"indicators[{row}]."
+        if len(rows) == 1:
+            rows[0] = IndicatorRow()
+            self._answered = {item for item in self._answered if not item.startswith(prefix)}
+            message = t("interview.row_cleared", number=row + 1)
+        else:
+            del rows[row]
+            self._answered = {_shift_row(item, row) for item in self._answered if not item.startswith(prefix)}
+            message = t("interview.row_removed", number=row + 1)
+            field_id = row_field_id(min(row, len(rows) - 1), "level1")
+        self._return_to = None
+        self._current_id = field_id
+        self._changed()
+        return [Event(EventKind.INFO, message), *self._notify(), *self._ask()]
+
+    # --- events -------------------------------------------------------------------------------
+    def _ask(self) -> list[Event]:
+        spec = self.current
+        if spec is None:
+            return []
+        events = self._review_events() if spec.id == SAVE_ID else []
+        default = self._default_text(spec)
+        return [*events, Event(EventKind.QUESTION, spec.prompt, spec, default)]
+
+    def _notify(self) -> list[Event]:
+        if self.on_commit is None:
+            return []
+        try:
+            self.on_commit(self)
+        except InputError as error:
+            return [Event(EventKind.WARNING, t("interview.autosave_failed", reason=error.message))]
+        except OSError as error:
+            return [Event(EventKind.WARNING, t("interview.autosave_failed", reason=error.strerror or str(error)))]
+        return []
+
+    def _row_events(self, index: int, spec: FieldSpec) -> list[Event]:
+        result = self._score(self.evaluation.indicators[index])
+        events = [Event(EventKind.EXPLANATION, result.explanation.zh, spec, result)]
+        events += [Event(EventKind.WARNING if note.code in _WARNING_NOTES else EventKind.HINT, note.zh, spec, note)
+                   for note in result.notes]
+        return [*events, Event(EventKind.HINT, self._running_total_text(), spec)]
+
+    def _budget_events(self) -> list[Event]:
+        budget = self._budget()
+        if budget.score is None:
+            return []
+        events = [Event(EventKind.EXPLANATION, budget.explanation.zh, data=budget)]
+        return events + [Event(EventKind.WARNING if note.code in _WARNING_NOTES else EventKind.HINT, note.zh,
+                               data=note) for note in budget.notes]
+
+    def _running_total_text(self) -> str:
+        left = self.weight_left()
+        return t("hint.running_total", total=fixed(self.scored().total, 2), assigned=plain(FULL_MARKS - left),
+                 left=plain(left))
+
+    def _review_events(self) -> list[Event]:
+        scored = self.scored()
+        budget = scored.budget.score or Decimal(0)
+        grade = t("interview.done.grade", grade=scored.grade) if scored.grade else ""
+        events = [Event(EventKind.INFO, t("review.summary", total=fixed(scored.total, 2), grade=grade,
+                                          budget=fixed(budget, 2), indicators=fixed(scored.total - budget, 2)),
+                        data=scored)]
+        pending = [index + 1 for index in range(len(self.evaluation.indicators))
+                   if (result := self.row_result(index)) is not None and result.score is None
+                   and result.status is not RowStatus.UNUSED]
+        if pending:
+            events.append(Event(EventKind.WARNING, t("review.pending", count=len(pending),
+                                                     rows="、".join(str(number) for number in pending))))
+        findings = self.findings()
+        for finding in findings:
+            kind = EventKind.HINT if finding.severity is Severity.INFO else EventKind.WARNING
+            events.append(Event(kind, finding.message, data=finding))
+        if not findings and not pending:
+            events.append(Event(EventKind.INFO, t("review.no_findings")))
+        return events
+
+    # --- navigation and state -----------------------------------------------------------------
+    def _advance(self, spec: FieldSpec, goto: str | None) -> None:
+        if goto == DONE_ID:
+            self._done = True
+            self._current_id = None
+            self._return_to = None
+            return
+        specs = self._specs()
+        ids = [item.id for item in specs]
+        if goto is not None:
+            self._current_id = goto if goto in ids else self._first_unanswered(specs)
+            return
+        if spec.id not in ids:
+            self._current_id = self._first_unanswered(specs)
+            return
+        position = ids.index(spec.id)
+        if self._return_to is not None and self._return_to in ids:
+            back_to = ids.index(self._return_to)
+            if back_to > position:
+                between = ids[position + 1:back_to]
+            else:
+                between = [item.id for item in specs[position + 1:] if spec.row is not None and item.row == spec.row]
+            pending = [item for item in between if item not in self._answered]
+            if pending:
+                self._current_id = pending[0]
+            else:
+                self._current_id, self._return_to = self._return_to, None
+            return
+        self._return_to = None
+        self._current_id = ids[position + 1] if position + 1 < len(ids) else SAVE_ID
+
+    def _first_unanswered(self, specs: list[FieldSpec]) -> str:
+        return next((spec.id for spec in specs if spec.id not in self._answered), SAVE_ID)
+
+    def _restore(self, step: _Step) -> None:
+        self.evaluation = step.evaluation
+        self._answered = set(step.answered)
+        self._extras = dict(step.extras)
+        self._return_to = step.return_to
+        self._version += 1
+
+    def _changed(self) -> None:
+        self._version += 1
+        self._dirty = True
+
+    def _presume_answered(self) -> None:
+        """An existing evaluation: every field holding a value (or optional) counts as answered."""
+        mode = _infer_sources(self.evaluation)
+        if mode is not None:
+            self._extras[SOURCES_ID] = mode
+        self._extras[MORE_ID] = "no"
+        for _ in range(2):  # answering some fields makes others apply (direction, judged score, reasons)
+            for spec in self._specs():
+                if spec.id == SAVE_ID or spec.id in self._answered:
+                    continue
+                if spec.id == MORE_ID or spec.optional or self._value_text(spec):
+                    self._answered.add(spec.id)
+            self._version += 1
+
+    # --- the field list -----------------------------------------------------------------------
+    def _specs(self) -> list[FieldSpec]:
+        key = (self._version, id(self.evaluation))
+        if self._specs_cache is not None and self._specs_cache[0] == key:
+            return self._specs_cache[1]
+        from domain.fields import build_specs
+
+        specs = build_specs(self)
+        self._specs_cache = (key, specs)
+        return specs
+
+    def _value_text(self, spec: FieldSpec) -> str:
+        from domain.fields import value_text
+
+        return value_text(self, spec)
+
+    def _default_text(self, spec: FieldSpec) -> str:
+        from domain.fields import default_text
+
+        if spec.id in self._answered:
+            return self._value_text(spec)
+        return default_text(self, spec)
+
+    # --- scoring and the catalogue ------------------------------------------------------------
+    def _profile(self) -> Profile:
+        if self.profile is None:
+            from domain.profile import builtin_profile, load_profile
+
+            try:
+                self.profile = load_profile(self.evaluation.profile)
+            except InputError:
+                self.profile = builtin_profile()
+        return self.profile
+
+    def _catalogue(self):
+        from domain.catalogue import load_catalogue
+
+        return load_catalogue()
+
+    def _matcher(self):
+        from domain.matching import default_matcher
+
+        return default_matcher()
+
+    def _entry(self, row: IndicatorRow):
+        """The catalogue entry a row stands for: the one chosen, else its name when that is a catalogue name."""
+        if row.catalogue_name == "":
+            return None
+        name = row.catalogue_name or row.name
+        if not name.strip() or name.strip() == "*":
+            return None
+        return self._catalogue().resolve(name, row.level2 or None)
+
+    def _matches(self, row: IndicatorRow) -> list:
+        """Catalogue entries worth offering for a name that is not itself a catalogue name (cached)."""
+        key = (row.name.strip(), row.level2, row.level1)
+        if key not in self._match_cache:
+            name = key[0]
+            if not name or name == "*" or self._catalogue().resolve(name, row.level2 or None) is not None:
+                found = []
+            else:
+                found = [match for match in self._matcher().search(name, row.level2 or None, 5,
+                                                                   level1=row.level1 or None)
+                         if match.score >= OFFER_SCORE]
+            self._match_cache[key] = found
+        return self._match_cache[key]
+
+    def _score(self, row: IndicatorRow, **override: object) -> RowResult:
+        from domain.scoring import score_row
+
+        entry = self._entry(row)
+        scored_row = row.model_copy(update=override) if override else row
+        return score_row(scored_row, self._profile(), entry.direction if entry is not None else None)
+
+    def _budget(self) -> BudgetResult:
+        from domain.scoring import score_budget
+
+        return score_budget(self.evaluation.funds, self._profile())
+
+    def _row_complete(self, index: int) -> bool:
+        row = self.evaluation.indicators[index]
+        name = row.name.strip()
+        if not name or row_field_id(index, "name") not in self._answered:
+            return False
+        if name == "*" and row.weight == 0:
+            return True
+        return all(row_field_id(index, key) in self._answered for key in ("target_text", "actual_text", "weight"))
+
+
+def suggestion_of(entry, score: float, how: str) -> Suggestion:
+    return Suggestion(entry.name, entry.level1, entry.level2, entry.direction.value, entry.unit, float(score), how)
+
+
+
+
+
+
+
+
+
+
+def _shift_row(field_id: str, removed: int) -> str:
+    place = split_row_id(field_id)
+    if place is None or place[0] < removed:
+        return field_id
+    return row_field_id(place[0] - 1, place[1])
+
+
+def _has_content(evaluation: Evaluation) -> bool:
+    header, funds, goals = evaluation.header, evaluation.funds, evaluation.goals
+    return bool(
+        header.project_name.strip() or header.department.strip() or goals.expected.strip()
+        or funds.total.annual_budget is not None or funds.total.executed is not None
+        or any(row.name.strip() or row.target_text.strip() for row in evaluation.indicators)
+    )
+
+
+def _infer_sources(evaluation: Evaluation) -> str | None:
+    """Which shortcut the source rows of an existing form correspond to ("split" when none does)."""
+    funds = evaluation.funds
+    rows = {source: getattr(funds, source) for source in SOURCE_ROWS}
+    if all(getattr(row, column) is None for row in rows.values() for column in FUNDS_COLUMNS):
+        return None
+    for source, row in rows.items():
+        same = all((getattr(row, column) or 0) == (getattr(funds.total, column) or 0) for column in FUNDS_COLUMNS)
+        others_zero = all(not getattr(other, column) for name, other in rows.items() if name != source
+                          for column in FUNDS_COLUMNS)
+        if same and others_zero:
+            return source
+    return "split"
+

@@ -24,6 +24,7 @@ _FUZZY_CANDIDATES = 30  # best fuzz.ratio keys re-scored per query
 _CONTAINMENT_CAP = 100  # names containing the query re-scored per query (shortest first)
 _MAX_QUERY = 64
 _STEM_ENDINGS = "率度性"
+_UNIT_TAILS = ("(%)", "(‰)")
 _COST_LEVEL2 = frozenset({"成本指标", "经济成本指标", "社会成本指标", "生态环境成本指标"})
 
 
@@ -119,7 +120,12 @@ def _pinyin_key(text: str) -> str:
 def _clean_query(query: object) -> str:
     text = query if isinstance(query, str) else ("" if query is None else str(query))
     text = "".join(ch for ch in text[: _MAX_QUERY * 4] if unicodedata.category(ch)[0] != "C")
-    return normalise_key(text)[:_MAX_QUERY]
+    text = normalise_key(text)
+    for unit in _UNIT_TAILS:  # 满意度（%） is 满意度
+        if text.endswith(unit) and len(text) > len(unit):
+            text = text[: -len(unit)]
+            break
+    return text[:_MAX_QUERY]
 
 
 def _stem(text: str) -> str:
@@ -187,7 +193,12 @@ class IndicatorMatcher:
     def _offer(self, best: dict[int, tuple[float, str, str]], targets, score: float, how: str | None) -> None:
         for target in targets:
             current = best.get(target.entry_index)
-            if current is None or score > current[0]:
+            # Keep each entry's best score; on a tie report its name rather than an alias.
+            if (
+                current is None
+                or score > current[0]
+                or (score == current[0] and target.how == EXACT and current[2] != EXACT)
+            ):
                 best[target.entry_index] = (score, target.text, how or target.how)
 
     def _search_names(self, text: str, best: dict[int, tuple[float, str, str]], fuzzy: bool) -> None:

@@ -72,6 +72,7 @@ class JixiaoApp(App[int]):
         self.keymap_problems = keymap.problems
         self.set_keymap(keymap.keys)
         self._signals_installed: list[int] = []
+        self.painted = False  # True once the first frame is on screen; slow loading waits for it
 
     # --- start-up --------------------------------------------------------------------------------
     def on_mount(self) -> None:
@@ -80,6 +81,13 @@ class JixiaoApp(App[int]):
         self._show_first_screen()
         for problem in self.keymap_problems:
             self.notify(problem, severity="warning", timeout=8)
+
+    def on_ready(self) -> None:
+        self.painted = True
+        for screen in self.screen_stack:
+            after = getattr(screen, "after_first_paint", None)
+            if after is not None:
+                after()
 
     def _show_first_screen(self) -> None:
         if self.mode == "new":
@@ -96,7 +104,6 @@ class JixiaoApp(App[int]):
             from tui.screens.start import StartScreen
 
             self.push_screen(StartScreen())
-            self.run_worker(self._count_drafts, thread=True, group="drafts", exit_on_error=False)
 
     def _count_drafts(self) -> None:
         """Read the drafts directory after the first paint and offer to resume when there are drafts."""

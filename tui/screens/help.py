@@ -20,7 +20,7 @@ def keys_text(bindings: dict[str, ActiveBinding]) -> Text:
     ids: dict[tuple[str, str], str] = {}
     for key, active in bindings.items():
         binding = active.binding
-        if not binding.description or binding.system:
+        if not binding.description or binding.system or not (binding.show or binding.id):
             continue
         slot = (binding.action, binding.description)
         by_action.setdefault(slot, []).append(binding.key_display or key)

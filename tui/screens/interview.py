@@ -16,14 +16,15 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer
 
+from tui.widgets.key_bar import KeyBar
 from tui.display import clean, one_line
 from tui.ui_text import t
 from tui.widgets.input_line import InputLine, Offer
 from tui.widgets.side_panel import SidePanel
 from tui.widgets.transcript import Transcript
 
+LOAD_DELAY = 0.05  # seconds after the first frame, so the terminal has drawn it before the domain loads
 SLOW_SUGGESTIONS = 0.008  # seconds: above this, suggestions move to a worker so typing never waits
 
 
@@ -72,27 +73,27 @@ class InterviewScreen(Screen[None]):
         return None if self.session is None else self.session.interview
 
     def compose(self) -> ComposeResult:
-        with Horizontal(id="interview-main"):
-            yield Transcript(id="transcript")
-            yield SidePanel(id="side-panel")
+        yield Horizontal(id="interview-main")  # transcript and side panel join once the session is there
         yield InputLine(id="input-line")
-        yield Footer()
+        yield KeyBar()
 
-    def on_mount(self) -> None:
+    async def on_mount(self) -> None:
         line = self.query_one(InputLine)
         if self.session is not None:
-            self._session_ready(self.session)
+            await self._session_ready(self.session)
             return
         if self.how == "new":
-            first = t("field.header.project_name.prompt")
-            self.query_one(Transcript).say("info", t("interview.greeting"))
-            self.query_one(Transcript).say("question", first)
-            line.ask(Text(first, style="bold"))
+            line.ask(Text(t("field.header.project_name.prompt"), style="bold"))
             self.asked_id = "header.project_name"
         else:
-            self.query_one(Transcript).say("info", t("ui.interview.loading"))
             line.ask(Text(t("ui.interview.loading"), style="dim"))
-        self.app.call_after_refresh(self._load)
+        if getattr(self.app, "painted", True):
+            self.call_after_refresh(self._load)
+
+    def after_first_paint(self) -> None:
+        """Build the session once the first frame is on screen (the import of the domain is the slow part)."""
+        if self.session is None:
+            self.set_timer(LOAD_DELAY, self._load)
 
     # --- loading ---------------------------------------------------------------------------------
     @work(thread=True, exclusive=True, group="session", exit_on_error=False)
@@ -108,16 +109,16 @@ class InterviewScreen(Screen[None]):
         self.app.call_from_thread(self._session_ready, session)
 
     def _load_failed(self, message: str) -> None:
-        self.query_one(Transcript).say("error", message)
+        self.query_one(InputLine).ask(Text(message, style="bold red"))
         self.notify(message, severity="error", timeout=10)
         if not self.standalone:
             self.dismiss(None)
 
-    def _session_ready(self, session: Any) -> None:
+    async def _session_ready(self, session: Any) -> None:
         self.session = session
         self.app.session = session  # type: ignore[attr-defined]
-        transcript = self.query_one(Transcript)
-        transcript.clear()
+        if not self.query(Transcript):
+            await self.query_one("#interview-main").mount_all([Transcript(id="transcript"), SidePanel(id="side-panel")])
         self.asked_id = None
         self.show_events(self.interview.start())
         queued, self.queued = self.queued, []
@@ -205,7 +206,7 @@ class InterviewScreen(Screen[None]):
         if self.interview is None:
             if self.how == "new":
                 self.queued.append(value)
-                self.query_one(Transcript).user_answer(value)
+                self.query_one(InputLine).ask(Text(t("ui.interview.loading"), style="dim"))
             return
         if self.interview.current is None:
             self.action_review()
@@ -295,6 +296,8 @@ class InterviewScreen(Screen[None]):
         self.query_one(InputLine).focus_answer()
 
     def action_scroll_transcript(self, direction: int) -> None:
+        if not self.query(Transcript):
+            return
         transcript = self.query_one(Transcript)
         (transcript.scroll_page_down if direction > 0 else transcript.scroll_page_up)(animate=False)
 

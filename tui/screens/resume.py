@@ -9,9 +9,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from tui.widgets.key_bar import KeyBar
 from tui.cells import pad
 from tui.display import one_line
 from tui.screens.dialogs import ChoiceDialog
@@ -47,7 +48,7 @@ class ResumeScreen(Screen[str | None]):
             yield Static(t("ui.resume.title"), classes="title")
             yield OptionList(id="resume-list")
             yield Static(t("ui.resume.hint"), classes="hint-line")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self._fill()

@@ -13,11 +13,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from domain.findings import Severity
 from domain.rounding import fixed, plain
 from domain.scoring import RowStatus
+from tui.widgets.key_bar import KeyBar
 from tui.cells import truncate
 from tui.display import literal, one_line
 from tui.screens.whatif import Baseline, RowChange, WhatIfScreen
@@ -116,7 +117,7 @@ class ReviewScreen(Screen[str | None]):
             table: DataTable = DataTable(id="review-rows", cursor_type="row", zebra_stripes=False)
             yield table
             yield Static("", id="review-totals")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

@@ -6,9 +6,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from tui.widgets.key_bar import KeyBar
 from tui.ui_text import t
 
 ACTIONS = ("resume", "new", "open", "whatif", "train", "walk", "help", "quit")
@@ -29,7 +30,7 @@ class StartScreen(Screen[None]):
             yield Static(t("ui.start.intro"), classes="hint-line", id="start-intro")
             yield OptionList(*self._options(), id="start-menu")
             yield Static(t("ui.start.hint"), classes="hint-line", id="start-hint")
-        yield Footer()
+        yield KeyBar()
 
     def _options(self) -> list[Option]:
         labels = {
@@ -54,7 +55,14 @@ class StartScreen(Screen[None]):
         menu.set_options(self._options())
         menu.highlighted = 0
 
+    def after_first_paint(self) -> None:
+        """Count the drafts once the menu is on screen; the resume item appears when there are some."""
+        app = self.app
+        app.run_worker(app._count_drafts, thread=True, group="drafts", exit_on_error=False)  # type: ignore[attr-defined]
+
     def on_mount(self) -> None:
+        if getattr(self.app, "painted", False):
+            self.after_first_paint()
         menu = self.query_one(OptionList)
         menu.highlighted = 0
         menu.focus()

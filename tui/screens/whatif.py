@@ -14,12 +14,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Label, Select, Static
+from textual.widgets import Input, Label, Select, Static
 
 from domain.errors import InputError
 from domain.models import Direction
 from domain.rounding import fixed
 from domain.whatif import budget_whatif, indicator_whatif, parse_amount, parse_weight
+from tui.widgets.key_bar import KeyBar
 from tui.report import render_budget_result, render_row_result
 from tui.display import literal
 from tui.ui_text import t
@@ -113,7 +114,7 @@ class WhatIfScreen(Screen[RowChange | None]):
                 yield Input("", placeholder="10", id="wi-budget_weight", compact=True, classes="wi-budget")
             with VerticalScroll(id="whatif-result-box"):
                 yield Static("", id="whatif-result")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         for field in self.query(Input):

@@ -84,14 +84,23 @@ class InputLine(Vertical):
         suggestions.can_focus = False
         yield suggestions
         yield Input(id="answer", compact=True)
-        yield LongAnswer(id="long-answer", soft_wrap=True, compact=True, show_line_numbers=False)
         yield Static("", id="field-hint")
 
     def on_mount(self) -> None:
         self.query_one("#answer", Input).cursor_blink = False
-        self.query_one(LongAnswer).cursor_blink = False
-        self.query_one(LongAnswer).display = False
         self.query_one("#suggestions", OptionList).display = False
+
+    def _long_area(self, text: str) -> LongAnswer:
+        """The text area for long answers, mounted the first time one is asked (it is costly to build)."""
+        areas = self.query(LongAnswer)
+        if areas:
+            area = areas.first()
+            area.text = text
+            return area
+        area = LongAnswer(text, id="long-answer", soft_wrap=True, compact=True, show_line_numbers=False)
+        area.cursor_blink = False
+        self.mount(area, before="#field-hint")
+        return area
 
     # --- what the screen sets ----------------------------------------------------------------------
     def ask(self, prompt: Text, default: str = "", placeholder: str = "", long: bool = False, hint: str = "") -> None:
@@ -99,13 +108,15 @@ class InputLine(Vertical):
         self.query_one("#prompt", Static).update(prompt)
         self.query_one("#field-hint", Static).update(Text(hint, style="dim"))
         self.long_mode = long
-        line, area = self.query_one("#answer", Input), self.query_one(LongAnswer)
-        line.display, area.display = not long, long
+        line = self.query_one("#answer", Input)
+        line.display = not long
+        for area in self.query(LongAnswer):
+            area.display = long
         if long:
-            area.text = default
+            area = self._long_area(default)
             area.placeholder = placeholder
-            area.move_cursor(area.document.end)
-            area.focus()
+            area.display = True
+            self.call_after_refresh(self._focus_long_end)
         else:
             with line.prevent(Input.Changed):
                 line.value = default
@@ -122,8 +133,16 @@ class InputLine(Vertical):
         suggestions.highlighted = None
         suggestions.display = bool(self.offers)
 
+    def _focus_long_end(self) -> None:
+        area = self.query_one(LongAnswer)
+        area.move_cursor(area.document.end)
+        area.focus()
+
     def focus_answer(self) -> None:
-        (self.query_one(LongAnswer) if self.long_mode else self.query_one("#answer", Input)).focus()
+        if self.long_mode:
+            self._focus_long_end()
+        else:
+            self.query_one("#answer", Input).focus()
 
     @property
     def value(self) -> str:

@@ -1,0 +1,186 @@
+"""An editing session: an interview tied to its draft and to the file it will be saved to.
+
+Every accepted answer is written to the draft at once; saving writes the final TOML, refuses to overwrite
+a file that appeared or changed since it was opened unless told to, and then deletes the draft.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+
+from domain.drafts import Draft, DraftStore
+from domain.errors import InputError
+from domain.interview import Event, EventKind, Interview
+from domain.models import Evaluation
+from domain.profile import Profile
+from domain.storage import file_fingerprint, load_evaluation, save_evaluation
+from domain.strings import t
+
+
+class SaveStatus(StrEnum):
+    SAVED = "saved"
+    CONFLICT = "conflict"  # the file exists (new) or changed since it was opened: ask before overwriting
+    NEEDS_PATH = "needs_path"  # no file name yet
+    FAILED = "failed"  # the disk refused; the message says why
+
+
+@dataclass(frozen=True)
+class SaveOutcome:
+    """What a save did, with a plain message for the user."""
+
+    status: SaveStatus
+    path: Path | None
+    message: str
+
+    @property
+    def saved(self) -> bool:
+        return self.status is SaveStatus.SAVED
+
+
+def _key(path: Path) -> str:
+    try:
+        return str(Path(path).expanduser().resolve())
+    except (OSError, RuntimeError):
+        return str(path)
+
+
+class EditSession:
+    """One evaluation being filled or edited; create it with ``new``, ``open`` or ``resume``."""
+
+    def __init__(self, interview: Interview, store: DraftStore | None = None, target: Path | None = None,
+                 draft_id: str | None = None, origin: str = "new") -> None:
+        self.interview = interview
+        self.store = store
+        self.target = Path(target) if target is not None else None
+        self.draft_id = draft_id
+        self.origin = origin
+        self.autosave_error: str | None = None
+        self._created = ""
+        self._expected: dict[str, str | None] = {}  # path → fingerprint it must still have (None: must not exist)
+        interview.on_commit = self._autosave
+
+    # --- creating ---------------------------------------------------------------------------------
+    @classmethod
+    def new(cls, store: DraftStore | None = None, target: str | Path | None = None,
+            profile: Profile | None = None) -> EditSession:
+        """A blank evaluation; ``target`` (e.g. --out) is where it will be saved, and must not be overwritten
+        without asking if it already exists."""
+        return cls(Interview(Evaluation(), profile), store, Path(target) if target else None)
+
+    @classmethod
+    def open(cls, path: str | Path, store: DraftStore | None = None, target: str | Path | None = None,
+             profile: Profile | None = None) -> EditSession:
+        """An existing evaluation file; saved back to it (or to ``target``). InputError if unreadable."""
+        path = Path(path)
+        fingerprint = file_fingerprint(path)
+        evaluation = load_evaluation(path)
+        session = cls(Interview(evaluation, profile), store, Path(target) if target else path, origin="open")
+        session._expected[_key(path)] = fingerprint
+        return session
+
+    @classmethod
+    def resume(cls, draft_id: str, store: DraftStore, target: str | Path | None = None,
+               profile: Profile | None = None) -> EditSession:
+        """Continue a draft where it was left. InputError if the draft is missing or unreadable."""
+        draft = store.load(draft_id)
+        interview = Interview.restore(draft.evaluation, draft.state, profile)
+        session = cls(interview, store, Path(target) if target else draft.target, draft.id, draft.origin)
+        session._created = draft.created
+        if draft.target is not None:
+            session._expected[_key(draft.target)] = draft.target_fingerprint
+        return session
+
+    # --- using --------------------------------------------------------------------------------------
+    def start(self) -> list[Event]:
+        """The interview's first events (greeting, or where a resumed draft stands, and the question)."""
+        return self.interview.start()
+
+    @property
+    def dirty(self) -> bool:
+        """Answers not yet in the final file: ask before quitting."""
+        return self.interview.dirty
+
+    def flush(self) -> bool:
+        """Write the draft now (for SIGHUP / SIGTERM handlers); never raises. True when a draft was written."""
+        if self.store is None or not self.interview.dirty or not self.interview.answered_count:
+            return False
+        try:
+            self._autosave(self.interview)
+        except Exception:  # noqa: BLE001 - called from signal handlers: nothing may escape
+            return False
+        return True
+
+    def save(self, path: str | Path | None = None, overwrite: bool = False) -> SaveOutcome:
+        """Save the evaluation as TOML to ``path`` (default: the session's target), then delete the draft.
+
+        A file that exists although it did not when the session began, or that changed since it was
+        opened, is a CONFLICT unless ``overwrite`` is given. Never raises on bad paths: FAILED says why.
+        """
+        target = Path(path) if path else self.target
+        if target is None:
+            return SaveOutcome(SaveStatus.NEEDS_PATH, None, t("session.needs_path"))
+        key = _key(target)
+        expected = self._expected.get(key)
+        try:
+            current = file_fingerprint(target)
+        except InputError as error:
+            return SaveOutcome(SaveStatus.FAILED, target, t("session.failed", reason=error.message))
+        if current != expected and not overwrite:
+            message = t("session.exists", path=target) if expected is None else t("session.changed", path=target)
+            return SaveOutcome(SaveStatus.CONFLICT, target, message)
+        try:
+            save_evaluation(self.interview.finished_evaluation(), target)
+            self._expected[key] = file_fingerprint(target)
+        except InputError as error:
+            return SaveOutcome(SaveStatus.FAILED, target, t("session.failed", reason=error.message))
+        self.target = target
+        self.interview.mark_saved()
+        self.discard()
+        return SaveOutcome(SaveStatus.SAVED, target, t("session.saved", path=target))
+
+    def discard(self) -> None:
+        """Delete the draft (after saving, or when the user throws the answers away)."""
+        if self.store is not None and self.draft_id is not None:
+            try:
+                self.store.delete(self.draft_id)
+            except InputError:
+                pass
+        self.draft_id = None
+
+    def draft_kept_message(self) -> str:
+        """A plain line naming the draft that holds the answers ("" when there is none)."""
+        return t("session.draft_kept", id=self.draft_id) if self.draft_id else ""
+
+    def _autosave(self, interview: Interview) -> None:
+        if self.store is None:
+            return
+        if self.draft_id is None:
+            self.draft_id = self.store.new_id()
+        current = interview.current
+        target = self.target
+        draft = Draft(
+            id=self.draft_id, evaluation=interview.evaluation, state=interview.state(), target=target,
+            target_fingerprint=self._expected.get(_key(target)) if target is not None else None,
+            origin=self.origin, created=self._created, current_label=_label(current),
+            answered=interview.answered_count,
+        )
+        try:
+            self.store.save(draft)
+        except InputError as error:
+            self.autosave_error = error.message
+            raise
+        self._created = draft.created
+        self.autosave_error = None
+
+
+def _label(spec) -> str:
+    if spec is None:
+        return ""
+    if spec.row is not None:
+        return f"{t('row.title', number=spec.row + 1)} · {spec.label}"
+    return spec.label
+
+
+__all__ = ["EditSession", "EventKind", "SaveOutcome", "SaveStatus"]

@@ -1,0 +1,47 @@
+"""A one-line key bar: the keys that work on this screen now, as text (cheaper to draw than Textual's Footer)."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import Static
+
+from tui.cells import cell_width
+
+
+class KeyBar(Static):
+    """Shows each shown binding once, as “key description”, cut to the screen width."""
+
+    DEFAULT_CSS = """
+    KeyBar {
+        dock: bottom;
+        height: 1;
+        background: $panel;
+        color: $text-muted;
+    }
+    """
+
+    def on_mount(self) -> None:
+        self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
+        self._bindings_changed(self.screen)
+
+    def on_unmount(self) -> None:
+        self.screen.bindings_updated_signal.unsubscribe(self)
+
+    def on_resize(self) -> None:
+        self._bindings_changed(self.screen)
+
+    def _bindings_changed(self, screen: object) -> None:
+        seen: set[str] = set()
+        text = Text(" ")
+        room = max(10, self.size.width or 80) - 1
+        for active in self.screen.active_bindings.values():
+            binding = active.binding
+            if not binding.show or not binding.description or binding.action in seen or not active.enabled:
+                continue
+            seen.add(binding.action)
+            key = self.app.get_key_display(binding)
+            if cell_width(text.plain) + cell_width(key) + cell_width(binding.description) + 3 > room:
+                break
+            text.append(key, style="bold")
+            text.append(f" {binding.description}  ")
+        self.update(text)
