@@ -72,7 +72,12 @@ def _variant(profile: Profile, **changes: object) -> Profile:
     return profile.model_copy(update=changes)
 
 
+ROUNDING_TOLERANCE = Decimal("0.5")  # a "rounding" that moves a score further than this is not one
+
+
 def _is_rounding_variant(row: IndicatorRow, result: RowResult, profile: Profile, declared: Decimal, direction) -> bool:
+    if result.score is None or abs(result.score - declared) > ROUNDING_TOLERANCE:
+        return False
     for decimals, rounding in _PRECISION_VARIANTS:
         variant = _variant(profile, score_decimals=decimals, rounding=rounding)
         if score_row(row, variant, direction).score == declared:

@@ -131,6 +131,7 @@ class ScoredEvaluation:
 DirectionLookup = Callable[[IndicatorRow], Direction | None]
 
 _TIME_UNITS_IN_HOURS = {"分钟": Decimal(1) / Decimal(60), "小时": Decimal(1), "天": Decimal(24), "日": Decimal(24)}
+TIME_UNITS = frozenset({"分钟", "小时", "天", "日", "工作日", "周", "月", "季度", "年"})
 _GRADE_ORDER = {Grade.NOT_ACHIEVED: 0, Grade.PARTIAL: 1, Grade.ACHIEVED: 2}
 GRADE_WORDS = {
     Grade.ACHIEVED: ("达成年度指标", "target achieved"),
@@ -311,6 +312,11 @@ def _score_quantity(
     if achieved < 0:
         notes.append(Note("negative_actual", "实际完成值不能为负数", "the actual value cannot be negative"))
         return _judgement(weight, direction, "实际完成值为负数，需要评定", "negative actual; needs judgement", notes, judged)
+    if direction is Direction.REVERSE and achieved == 0 and actual.unit == "" and target.unit in TIME_UNITS:
+        notes.append(Note("zero_time", f"时限指标的实际完成值为“{show(actual)}”，可能表示尚未开展或未计量",
+                          f"a time limit with an actual of “{show(actual)}” may mean the work has not started"))
+        return _judgement(weight, direction, "时限指标的实际完成值为 0，需要评定", "a time limit reported as 0; needs judgement",
+                          notes, judged)
     target_text, actual_text = show(target, target.number), show(actual, actual.number)
     if direction is Direction.REVERSE:
         return _score_reverse(weight, goal, achieved, target_text, actual_text, profile, notes)

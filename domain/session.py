@@ -12,7 +12,7 @@ from pathlib import Path
 
 from domain.drafts import Draft, DraftStore
 from domain.errors import InputError
-from domain.interview import Event, EventKind, Interview
+from domain.interview import Event, Interview
 from domain.models import Evaluation
 from domain.profile import Profile
 from domain.storage import file_fingerprint, load_evaluation, save_evaluation
@@ -63,11 +63,11 @@ class EditSession:
 
     # --- creating ---------------------------------------------------------------------------------
     @classmethod
-    def new(cls, store: DraftStore | None = None, target: str | Path | None = None,
+    def new(cls, store: DraftStore | None = None, path: str | Path | None = None,
             profile: Profile | None = None) -> EditSession:
-        """A blank evaluation; ``target`` (e.g. --out) is where it will be saved, and must not be overwritten
-        without asking if it already exists."""
-        return cls(Interview(Evaluation(), profile), store, Path(target) if target else None)
+        """A blank evaluation; ``path`` (e.g. --out) is where it will be saved; a file already there is not
+        overwritten without asking."""
+        return cls(Interview(Evaluation(), profile), store, Path(path) if path else None)
 
     @classmethod
     def open(cls, path: str | Path, store: DraftStore | None = None, target: str | Path | None = None,
@@ -182,5 +182,3 @@ def _label(spec) -> str:
         return f"{t('row.title', number=spec.row + 1)} · {spec.label}"
     return spec.label
 
-
-__all__ = ["EditSession", "EventKind", "SaveOutcome", "SaveStatus"]

@@ -124,7 +124,7 @@ class JixiaoApp(App[int]):
     def draft_store(self) -> Any:
         from domain.drafts import DraftStore
 
-        return DraftStore(Path(self.options.drafts) if self.options.drafts else None)
+        return DraftStore(self.options.drafts)
 
     def open_interview(self, how: str, value: str | None = None) -> None:
         """Open the interview screen on a new form, a file, or a draft; the session loads off the UI thread."""
@@ -209,7 +209,7 @@ class JixiaoApp(App[int]):
                     self.push_screen(AskPathDialog(t("ui.save.ask_path")),
                                      lambda chosen: self.save_session(then, chosen) if chosen else None)
 
-            self.push_screen(ChoiceDialog(t("ui.save.conflict", path=str(target)), [
+            self.push_screen(ChoiceDialog(t("ui.save.conflict", message=getattr(outcome, "message", "")), [
                 ("save_as", t("ui.save.save_as")), ("overwrite", t("ui.save.overwrite")), ("cancel", t("ui.key.cancel")),
             ], cancel_value="cancel"), decided)
         else:

@@ -78,13 +78,20 @@ def command_check(args: argparse.Namespace) -> int:
 
     files = _evaluation_files(args.paths)
     profile = load_profile(args.profile) if args.profile else None
-    audits = [audit_evaluation(evaluation, profile, str(path)) for path, evaluation in ((p, load_evaluation(p)) for p in files)]
+    audits, unusable = [], []
+    for path in files:
+        try:
+            audits.append(audit_evaluation(load_evaluation(path), profile, str(path)))
+        except InputError as error:
+            unusable.append(error.message)
     if args.format == "json":
         _emit_json([audit_data(audit) for audit in audits])
-    else:
+    elif audits:
         print("\n\n".join(render_audit(audit) for audit in audits))
         if len(audits) > 1:
             print("\n" + render_audit_summary(audits))
+    if unusable:
+        raise InputError("\njixiao: ".join(unusable))
     return EXIT_FINDINGS if any(audit.has_errors for audit in audits) else EXIT_OK
 
 

@@ -35,12 +35,12 @@ def load_session(how: str, value: str | None, drafts: str | None, out: str | Non
     from domain.drafts import DraftStore
     from domain.session import EditSession
 
-    store = DraftStore(Path(drafts) if drafts else None)
+    store = DraftStore(drafts)
     if how == "open":
-        return EditSession.open(Path(value or ""), store=store)
+        return EditSession.open(Path(value or ""), store, out)
     if how == "resume":
-        return EditSession.resume(value or "", store=store)
-    return EditSession.new(store=store, path=Path(out) if out else None)
+        return EditSession.resume(value or "", store, out)
+    return EditSession.new(store, out)
 
 
 class InterviewScreen(Screen[None]):
@@ -67,6 +67,7 @@ class InterviewScreen(Screen[None]):
         self.asked_id: str | None = None
         self.suggest_in_worker = False
         self.matcher_ready = False
+        self.default_choice = ""
 
     @property
     def interview(self) -> Any:
@@ -105,6 +106,9 @@ class InterviewScreen(Screen[None]):
             session = load_session(self.how, self.value, options.drafts, options.out)
         except InputError as error:
             self.app.call_from_thread(self._load_failed, error.message)
+            return
+        except Exception as error:  # shown to the user rather than lost in a worker
+            self.app.call_from_thread(self._load_failed, f"{type(error).__name__}: {error}")
             return
         self.app.call_from_thread(self._session_ready, session)
 
@@ -160,12 +164,6 @@ class InterviewScreen(Screen[None]):
         if finished:
             self.on_interview_done()
 
-    def _current_answer(self, field_id: str) -> str:
-        for state in self.interview.fields():
-            if state.spec.id == field_id:
-                return state.answer
-        return ""
-
     def _ask(self, event: Any) -> None:
         spec = event.field
         if spec is None:
@@ -173,13 +171,23 @@ class InterviewScreen(Screen[None]):
         self.asked_id = spec.id
         prompt = Text(clean(event.text or spec.prompt), style="bold")
         kind = str(spec.kind)
-        hint = spec.placeholder and t("ui.interview.example", example=one_line(spec.placeholder))
+        default = event.data if isinstance(event.data, str) else ""
+        picks = kind in ("choice", "confirm") and bool(spec.choices)
+        hints = []
+        if picks:
+            chosen = next((choice for choice in spec.choices if choice.key == default), None)
+            if chosen is not None:
+                hints.append(t("ui.interview.enter_keeps", answer=one_line(chosen.label)))
+        elif spec.placeholder:
+            hints.append(t("ui.interview.example", example=one_line(spec.placeholder)))
         if spec.optional:
-            hint = (hint + "  " if hint else "") + t("ui.interview.optional")
+            hints.append(t("ui.interview.optional"))
         if kind == "long_text":
-            hint = (hint + "  " if hint else "") + t("ui.interview.long_text_keys")
-        self.query_one(InputLine).ask(prompt, default=self._current_answer(spec.id), placeholder=one_line(spec.placeholder),
-                                      long=kind == "long_text", hint=hint or "")
+            hints.append(t("ui.interview.long_text_keys"))
+        self.default_choice = default if picks else ""
+        self.query_one(InputLine).ask(prompt, default="" if picks else default,
+                                      placeholder=one_line(spec.placeholder), long=kind == "long_text",
+                                      hint="  ".join(hints))
         self.update_suggestions(self.query_one(InputLine).value)
         if str(spec.section) == "review":
             self.action_review()
@@ -227,10 +235,13 @@ class InterviewScreen(Screen[None]):
             return
         spec = interview.current
         kind = str(spec.kind)
-        if kind == "choice":
-            line.set_offers(choice_offers(spec, text))
+        if kind in ("choice", "confirm") and spec.choices:
+            offers = choice_offers(spec, text)
+            keys = [offer.value for offer in offers]
+            line.set_offers(offers, highlight=keys.index(self.default_choice)
+                            if not text and self.default_choice in keys else None)
         elif kind == "indicator":
-            if not self.matcher_ready or not text.strip():
+            if not self.matcher_ready:
                 line.set_offers([])
             elif self.suggest_in_worker:
                 self._suggest_in_worker(spec.id, text)

@@ -13,20 +13,20 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.widgets.key_bar import KeyBar
+from domain.drafts import DraftInfo, local_time
 from tui.cells import pad
 from tui.display import one_line
 from tui.screens.dialogs import ChoiceDialog
 from tui.ui_text import t
 
 
-def draft_label(draft: Any) -> Text:
-    """Project name, where the user was and when it was last written (the draft's own words)."""
-    name = one_line(getattr(draft, "project_name", "") or "") or t("ui.review.unnamed")
-    text = Text(pad(name, 30))
-    where = one_line(getattr(draft, "position_label", "") or getattr(draft, "field_id", "") or "")
-    when = one_line(getattr(draft, "updated_text", "") or getattr(draft, "updated", "") or "")
-    text.append(" " + pad(where, 20), style="dim")
-    text.append(" " + when, style="dim")
+def draft_label(draft: DraftInfo) -> Text:
+    """Project name, when it was last written and where the user was; unreadable drafts say why."""
+    if draft.error:
+        return Text(one_line(draft.describe()), style="dim red")
+    text = Text(pad(one_line(draft.project_name) or t("interview.untitled"), 28))
+    text.append(" " + local_time(draft.updated), style="dim")
+    text.append("  " + one_line(draft.current_label or "—"), style="dim")
     return text
 
 
@@ -69,7 +69,7 @@ class ResumeScreen(Screen[str | None]):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        if 0 <= event.option_index < len(self.drafts):
+        if 0 <= event.option_index < len(self.drafts) and not self.drafts[event.option_index].error:
             self.dismiss(self.drafts[event.option_index].id)
 
     def action_delete(self) -> None:
@@ -86,8 +86,8 @@ class ResumeScreen(Screen[str | None]):
                     self.notify(str(getattr(error, "message", error)), severity="error")
                 self._fill()
 
-        self.app.push_screen(ChoiceDialog(t("ui.resume.confirm_delete", name=one_line(getattr(draft, "project_name", "")
-                                                                                      or t("ui.review.unnamed"))),
+        self.app.push_screen(ChoiceDialog(t("ui.resume.confirm_delete",
+                                            name=one_line(draft.project_name) or t("interview.untitled")),
                                           [("keep", t("ui.resume.keep")), ("delete", t("ui.resume.delete"))],
                                           cancel_value="keep"), decided)
 

@@ -125,12 +125,12 @@ class InputLine(Vertical):
             line.focus()
         self.set_offers([])
 
-    def set_offers(self, offers: list[Offer]) -> None:
-        """Replace the suggestions; none is highlighted until the user presses down."""
+    def set_offers(self, offers: list[Offer], highlight: int | None = None) -> None:
+        """Replace the suggestions; none is highlighted (unless asked) until the user presses down."""
         self.offers = offers[:MAX_SHOWN]
         suggestions = self.query_one("#suggestions", OptionList)
         suggestions.set_options([Option(offer.label) for offer in self.offers])
-        suggestions.highlighted = None
+        suggestions.highlighted = highlight if highlight is not None and highlight < len(self.offers) else None
         suggestions.display = bool(self.offers)
 
     def _focus_long_end(self) -> None:

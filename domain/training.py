@@ -1,0 +1,290 @@
+"""Scoring practice on real forms: the trainee scores each row with the scores hidden, and is told why.
+
+A ``TrainingSession`` goes through the budget row and every scorable indicator row of one or more
+evaluations (default: the seed forms shipped in fixtures/seed). Answers are checked to 0.01; rows that
+need judgement accept any score inside their band. In walk mode it shows each row's score and
+explanation in turn instead of asking (for a trainer in front of a class).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+from domain.errors import InputError
+from domain.fields import FieldKind, FieldSpec
+from domain.interview import Event, EventKind
+from domain.models import Evaluation, IndicatorRow
+from domain.profile import Profile
+from domain.rounding import fixed, plain, quantize
+from domain.scoring import BudgetResult, RowResult, RowStatus
+from domain.strings import t
+
+TOLERANCE = Decimal("0.01")
+_SKIP = {"s", "skip", "跳过", "下一题"}
+_QUIT = {"q", "quit", "退出", "结束"}
+
+
+@dataclass(frozen=True)
+class TrainingItem:
+    """One row to score: which form and row (None for the budget row), what the trainee sees, the answer."""
+
+    form: int
+    row: int | None
+    description: str
+    result: RowResult | BudgetResult
+    band: tuple[Decimal, Decimal] | None = None  # any answer inside counts (rows that need judgement)
+
+    @property
+    def expected(self) -> Decimal | None:
+        return self.result.score
+
+
+@dataclass
+class TrainingTally:
+    """How the trainee did so far."""
+
+    correct: int = 0
+    wrong: int = 0
+    skipped: int = 0
+    seen: int = 0
+    mistakes: list[tuple[int, int | None]] = field(default_factory=list)  # (form, row) answered wrongly
+
+    @property
+    def answered(self) -> int:
+        return self.correct + self.wrong
+
+
+def _load_forms(paths: Sequence[str | Path] | None) -> list[tuple[str, Evaluation]]:
+    from domain.paths import seed_dir
+    from domain.storage import load_evaluation
+
+    if not paths:
+        seed = seed_dir()
+        files = sorted(seed.glob("*.toml")) or sorted(seed.glob("*.tsv"))
+        if not files:
+            raise InputError(t("train.no_forms", where=seed))
+    else:
+        files = []
+        for name in paths:
+            path = Path(name)
+            if path.is_dir():
+                found = sorted(path.rglob("*.toml"))
+                if not found:
+                    raise InputError(t("train.no_forms", where=path))
+                files.extend(found)
+            elif path.exists():
+                files.append(path)
+            else:
+                raise InputError(t("train.no_forms", where=path))
+    forms: list[tuple[str, Evaluation]] = []
+    for path in files:
+        if path.suffix in (".tsv", ".txt"):
+            forms.extend(_sheet_forms(path))
+        else:
+            forms.append((str(path), load_evaluation(path)))
+    return forms
+
+
+def _sheet_forms(path: Path) -> list[tuple[str, Evaluation]]:
+    from domain.importing import with_catalogue_names
+    from domain.sheet_import import parse_sheet
+    from domain.storage import read_text_file
+
+    forms = parse_sheet(read_text_file(path, "表格文件"), source_name=path.name)
+    return [(f"{path.name}:{form.line}", with_catalogue_names(form.evaluation)) for form in forms]
+
+
+def _catalogue_direction(row: IndicatorRow):
+    from domain.catalogue import load_catalogue
+
+    if row.catalogue_name == "":
+        return None
+    name = (row.catalogue_name or row.name).strip()
+    entry = load_catalogue().resolve(name, row.level2 or None) if name and name != "*" else None
+    return entry.direction if entry is not None else None
+
+
+class TrainingSession:
+    """A practice round over some evaluations; every method returns the events to show next."""
+
+    def __init__(self, forms: Sequence[tuple[str, Evaluation]], walk: bool = False,
+                 profile: Profile | None = None) -> None:
+        self.forms = list(forms)
+        self.walk = walk
+        self.profile = profile
+        self.tally = TrainingTally()
+        self.items = self._build_items()
+        self.position = 0
+        self._finished = False
+        if not self.items:
+            raise InputError(t("train.nothing"))
+
+    @classmethod
+    def from_paths(cls, paths: Sequence[str | Path] | None = None, walk: bool = False,
+                   profile: Profile | None = None) -> TrainingSession:
+        """Practise on evaluation files or directories (default: the seed forms). InputError if none."""
+        return cls(_load_forms(paths), walk, profile)
+
+    # --- conversation ---------------------------------------------------------------------------
+    def start(self) -> list[Event]:
+        key = "train.start.walk" if self.walk else "train.start"
+        return [Event(EventKind.INFO, t(key, forms=len(self.forms), items=len(self.items))), *self._present()]
+
+    @property
+    def done(self) -> bool:
+        return self._finished
+
+    @property
+    def current(self) -> FieldSpec | None:
+        if self._finished:
+            return None
+        item = self.items[self.position]
+        where = "budget" if item.row is None else str(item.row)
+        if self.walk:
+            return FieldSpec(f"train.{item.form}.{where}", "training", t("train.walk.label"),
+                             t("train.walk.question"), FieldKind.CONFIRM, optional=True)
+        return FieldSpec(f"train.{item.form}.{where}", "training", t("train.question.label"), t("train.question"),
+                         FieldKind.NUMBER, t("train.question.help"), placeholder="16.67")
+
+    @property
+    def current_item(self) -> TrainingItem | None:
+        return None if self._finished else self.items[self.position]
+
+    def answer(self, text: str) -> list[Event]:
+        """Check a score (or, in walk mode, move on); "s" skips, "q" ends with the summary."""
+        if self._finished:
+            return []
+        word = (text or "").strip().lower()
+        if word in _QUIT:
+            return self.finish()
+        item = self.items[self.position]
+        if self.walk:
+            self.tally.seen += 1
+            return self._next()
+        if word in _SKIP:
+            return self.skip()
+        try:
+            from domain.whatif import parse_amount
+
+            given = parse_amount(word.removesuffix("分"), t("train.question.label"))
+        except InputError as error:
+            return [Event(EventKind.ERROR, error.message, self.current), *self._ask()]
+        self.tally.seen += 1
+        events = [self._verdict(item, given), Event(EventKind.EXPLANATION, item.result.explanation.zh,
+                                                     data=item.result)]
+        return events + self._next()
+
+    def skip(self) -> list[Event]:
+        """Show the answer of the current row and move on."""
+        if self._finished:
+            return []
+        item = self.items[self.position]
+        self.tally.skipped += 1
+        self.tally.seen += 1
+        score = self._score_text(item)
+        events = [Event(EventKind.INFO, t("train.skipped", score=score)),
+                  Event(EventKind.EXPLANATION, item.result.explanation.zh, data=item.result)]
+        return events + self._next()
+
+    def finish(self) -> list[Event]:
+        """End the round now and give the summary."""
+        self._finished = True
+        tally = self.tally
+        if self.walk:
+            text = t("train.summary.walk", seen=tally.seen, items=len(self.items))
+        else:
+            accuracy = ""
+            if tally.answered:
+                accuracy = t("train.summary.accuracy", percent=plain(quantize(Decimal(100) * tally.correct / tally.answered, 0)))
+            text = t("train.summary", correct=tally.correct, answered=tally.answered, skipped=tally.skipped,
+                     accuracy=accuracy)
+        return [Event(EventKind.DONE, text, data=tally)]
+
+    # --- inner workings -------------------------------------------------------------------------
+    def _profile_for(self, evaluation: Evaluation) -> Profile:
+        if self.profile is not None:
+            return self.profile
+        from domain.profile import builtin_profile, load_profile
+
+        try:
+            return load_profile(evaluation.profile)
+        except InputError:
+            return builtin_profile()
+
+    def _build_items(self) -> list[TrainingItem]:
+        from domain.scoring import score_budget, score_row
+
+        items: list[TrainingItem] = []
+        for number, (_, evaluation) in enumerate(self.forms):
+            profile = self._profile_for(evaluation)
+            funds = evaluation.funds
+            budget = score_budget(funds, profile)
+            if budget.score is not None:
+                description = t("train.budget", budget=plain(funds.total.annual_budget or Decimal(0)),
+                                executed=plain(funds.total.executed or Decimal(0)), weight=plain(funds.weight))
+                items.append(TrainingItem(number, None, description, budget))
+            for index, row in enumerate(evaluation.indicators):
+                blind = row.model_copy(update={"judged_score": None})
+                result = score_row(blind, profile, _catalogue_direction(row))
+                if result.status is RowStatus.UNUSED:
+                    continue
+                band = None
+                if result.status is RowStatus.JUDGEMENT or result.band is not None:
+                    band = result.band or (Decimal(0), row.weight)
+                description = t("train.row", number=index + 1, level2=row.level2 or "—", name=row.name,
+                                target=row.target_text or "—", actual=row.actual_text or "—",
+                                weight=plain(row.weight))
+                items.append(TrainingItem(number, index, description, result, band))
+        return items
+
+    def _present(self) -> list[Event]:
+        item = self.items[self.position]
+        events: list[Event] = []
+        if self.position == 0 or self.items[self.position - 1].form != item.form:
+            _, evaluation = self.forms[item.form]
+            events.append(Event(EventKind.INFO, t("train.form", number=item.form + 1,
+                                                  name=evaluation.header.project_name,
+                                                  department=evaluation.header.department or "—")))
+        events.append(Event(EventKind.INFO, item.description, data=item))
+        if item.band is not None:
+            events.append(Event(EventKind.HINT, t("train.band", low=plain(item.band[0]), high=plain(item.band[1]))))
+        if self.walk:
+            events.append(Event(EventKind.EXPLANATION, item.result.explanation.zh, data=item.result))
+        return events + self._ask()
+
+    def _ask(self) -> list[Event]:
+        spec = self.current
+        return [] if spec is None else [Event(EventKind.QUESTION, spec.prompt, spec, "")]
+
+    def _next(self) -> list[Event]:
+        self.position += 1
+        if self.position >= len(self.items):
+            self.position = len(self.items) - 1
+            return self.finish()
+        return self._present()
+
+    def _score_text(self, item: TrainingItem) -> str:
+        if item.band is not None:
+            return f"{plain(item.band[0])}–{plain(item.band[1])}"
+        return fixed(item.expected, 2) if item.expected is not None else t("train.pending")
+
+    def _verdict(self, item: TrainingItem, given: Decimal) -> Event:
+        if item.band is not None:
+            low, high = item.band
+            right = low - TOLERANCE <= given <= high + TOLERANCE
+            text = (t("train.correct.band", low=plain(low), high=plain(high)) if right
+                    else t("train.wrong.band", given=plain(given), low=plain(low), high=plain(high)))
+        else:
+            expected = item.expected if item.expected is not None else Decimal(0)
+            right = abs(given - expected) <= TOLERANCE
+            score = fixed(expected, 2)
+            text = t("train.correct", score=score) if right else t("train.wrong", given=plain(given), score=score)
+        if right:
+            self.tally.correct += 1
+            return Event(EventKind.INFO, text, data=True)
+        self.tally.wrong += 1
+        self.tally.mistakes.append((item.form, item.row))
+        return Event(EventKind.WARNING, text, data=False)
