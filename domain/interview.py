@@ -378,6 +378,10 @@ class Interview:
         return self._done
 
     # --- beyond the conversation: drafts, saving, rows ----------------------------------------
+    def ask(self) -> list[Event]:
+        """The current question again (with the review summary when at review), for a renderer redrawing."""
+        return self._ask()
+
     def mark_saved(self) -> None:
         """The answers are now in the final file (called by the session after saving)."""
         self._dirty = False

@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, localcontext
 
 from domain.profile import Rounding
+from domain.values import format_number
 
 ONE_HUNDRED = Decimal(100)
 
@@ -24,12 +25,7 @@ def divide(numerator: Decimal, denominator: Decimal) -> Decimal:
         return numerator / denominator
 
 
-def plain(value: Decimal) -> str:
-    """A decimal without exponent or trailing zeros: 90 → "90", 16.670 → "16.67", 1E+2 → "100"."""
-    if value == value.to_integral_value():
-        return str(value.quantize(Decimal(1)))
-    text = format(value.normalize(), "f")
-    return text
+plain = format_number  # a decimal without exponent or trailing zeros: 16.670 → "16.67"
 
 
 def fixed(value: Decimal, decimals: int) -> str:

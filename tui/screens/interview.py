@@ -178,7 +178,7 @@ class InterviewScreen(Screen[None]):
             chosen = next((choice for choice in spec.choices if choice.key == default), None)
             if chosen is not None:
                 hints.append(t("ui.interview.enter_keeps", answer=one_line(chosen.label)))
-        elif spec.placeholder:
+        elif spec.placeholder and default:
             hints.append(t("ui.interview.example", example=one_line(spec.placeholder)))
         if spec.optional:
             hints.append(t("ui.interview.optional"))

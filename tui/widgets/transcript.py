@@ -17,7 +17,7 @@ KIND_STYLES = {
     "info": "dim italic",
     "done": "bold green",
 }
-KIND_MARKS = {"question": "? ", "hint": "  ", "warning": "! ", "error": "✗ ", "info": "· ", "done": "✓ "}
+KIND_MARKS = {"question": "?\u00a0", "hint": "\u00a0\u00a0", "warning": "!\u00a0", "error": "✗\u00a0", "info": "·\u00a0", "done": "✓\u00a0"}
 
 
 def _score_text(value: object) -> str:
@@ -70,6 +70,6 @@ class Transcript(RichLog):
 
     def user_answer(self, text: str) -> None:
         """The user's answer, indented under its question; empty answers read as “(keep / skip)”."""
-        line = Text("› ", style="green")
+        line = Text("›\u00a0", style="green")
         line.append(clean(text) if text.strip() else "（回车）", style="green")
         self.write(line)

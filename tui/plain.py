@@ -1,0 +1,446 @@
+"""The plain line mode: the assistant's questions on stdout, one answer per line from stdin.
+
+For screen readers, dumb terminals and pipes. Each question is one line starting with "? " (its choices
+numbered on the lines before it, the answer enter accepts in brackets), flushed before the answer is read.
+Other lines say what happened: "计分：" explanations, "提示：", "注意：", "错误：" (the question is then
+asked again). Lines starting with ":" are commands (:h lists them). Never imports Textual.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import re
+import signal
+import sys
+import threading
+from collections.abc import Iterator, Sequence
+from typing import TextIO
+
+from domain.errors import InputError
+from domain.strings import t
+
+EXIT_OK, EXIT_UNFINISHED, EXIT_BAD_INPUT = 0, 1, 2
+DEFAULT_SHOWN = 30  # characters of a default answer shown in brackets
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_PREFIX = {"hint": "plain.prefix.hint", "warning": "plain.prefix.warning", "error": "plain.prefix.error",
+           "explanation": "plain.prefix.explanation"}
+
+
+class EndOfInput(Exception):
+    """stdin ran out before the conversation ended."""
+
+
+class HungUp(Exception):
+    """SIGHUP or SIGTERM arrived; the draft has been flushed."""
+
+
+def clean(text: object) -> str:
+    """Text safe to print: no control characters (escape sequences in user text must not act)."""
+    return _CONTROL.sub("", str(text))
+
+
+class Console:
+    """Writes lines and asks questions over a pair of text streams."""
+
+    def __init__(self, stdin: TextIO, stdout: TextIO) -> None:
+        self.stdin = stdin
+        self.stdout = stdout
+
+    def say(self, text: str = "") -> None:
+        self.stdout.write(clean(text) + "\n")
+
+    def show(self, events: Sequence[object]) -> object | None:
+        """Print every event but the question, and return the last QUESTION event (None if there is none)."""
+        question = None
+        for event in events:
+            kind = str(event.kind)  # type: ignore[attr-defined]
+            if kind == "question":
+                question = event
+            elif kind != "suggestions":
+                prefix = t(_PREFIX[kind]) if kind in _PREFIX else ""
+                self.say(prefix + event.text)  # type: ignore[attr-defined]
+        return question
+
+    def read(self) -> str:
+        self.stdout.flush()
+        line = self.stdin.readline()
+        if line == "":
+            raise EndOfInput
+        return line.rstrip("\r\n")
+
+    def ask(self, prompt: str, default: str = "", choices: Sequence[tuple[str, str]] = (),
+            confirm: bool = False) -> str:
+        """Print the choices and the one-line question, then read one answer line."""
+        for key, label in choices:
+            self.say(f"  {key}. {label}")
+        line = "? " + " ".join(prompt.split())
+        if confirm:
+            line += " (y/n)"
+        if default:
+            shown = " ".join(default.split())
+            shown = shown if len(shown) <= DEFAULT_SHOWN else shown[:DEFAULT_SHOWN] + "…"
+            line += " " + t("plain.default", default=shown)
+        self.say(line)
+        return self.read()
+
+    def ask_event(self, question: object) -> str:
+        """Ask the question an interview or training session posed."""
+        from domain.fields import FieldKind, find_choice
+
+        spec = question.field  # type: ignore[attr-defined]
+        default = str(question.data or "")  # type: ignore[attr-defined]
+        confirm = spec.kind is FieldKind.CONFIRM and bool(spec.choices)
+        choices = [] if confirm else [(choice.key, choice.label) for choice in spec.choices]
+        if default and spec.choices:
+            chosen = find_choice(spec, default)
+            default = chosen.key if chosen is not None else default
+        return self.ask(question.text, default, choices, confirm)  # type: ignore[attr-defined]
+
+    def confirm(self, prompt: str, default: bool = True) -> bool:
+        from domain.fields import parse_confirm
+
+        while True:
+            answer = parse_confirm(self.ask(prompt, "y" if default else "n", confirm=True) or
+                                   ("y" if default else "n"))
+            if answer is not None:
+                return answer
+            self.say(t("plain.prefix.error") + t("error.confirm"))
+
+
+@contextlib.contextmanager
+def _flush_on_hangup(flush) -> Iterator[None]:
+    """While active, SIGHUP and SIGTERM write the draft and end the conversation (main thread only)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def handler(signum, frame) -> None:  # noqa: ARG001
+        flush()
+        raise HungUp
+
+    previous = {}
+    for name in ("SIGHUP", "SIGTERM"):
+        number = getattr(signal, name, None)
+        if number is not None:
+            previous[number] = signal.signal(number, handler)
+    try:
+        yield
+    finally:
+        for number, old in previous.items():
+            signal.signal(number, old)
+
+
+# --- filling a form ---------------------------------------------------------------------------------
+
+
+def _drafts_hint(args: argparse.Namespace) -> str:
+    drafts = getattr(args, "drafts", None)
+    return f" --drafts {drafts}" if drafts else ""
+
+
+def _open_session(mode: str, console: Console, args: argparse.Namespace):
+    from domain.drafts import DraftStore
+    from domain.session import EditSession
+
+    store = DraftStore(getattr(args, "drafts", None))
+    out = getattr(args, "out", None)
+    if mode == "edit":
+        path = getattr(args, "file", None)
+        if not path:
+            raise InputError(t("session.needs_path"))
+        for info in store.for_target(out or path)[:1]:
+            if console.confirm(t("plain.edit.draft", describe=info.describe())):
+                return EditSession.resume(info.id, store, out)
+        return EditSession.open(path, store, out)
+    if mode == "start":
+        drafts = [info for info in store.list() if not info.error]
+        if drafts:
+            choices = [(str(number), info.describe()) for number, info in enumerate(drafts, start=1)]
+            choices.append(("0", t("plain.start.new")))
+            while True:
+                answer = console.ask(t("plain.start.choice"), "1", choices).strip() or "1"
+                if answer == "0":
+                    break
+                if answer.isdigit() and 1 <= int(answer) <= len(drafts):
+                    return EditSession.resume(drafts[int(answer) - 1].id, store, out)
+                console.say(t("plain.prefix.error") + t("error.choice", keys="、".join(key for key, _ in choices)))
+    return EditSession.new(store, out)
+
+
+def _save(console: Console, session, path: str | None = None) -> bool:
+    """Save, asking for a path or before overwriting as needed; False if input ran out first."""
+    from domain.session import SaveStatus
+
+    outcome = session.save(path)
+    while not outcome.saved:
+        if outcome.status is SaveStatus.CONFLICT:
+            if console.confirm(t("plain.overwrite", message=outcome.message), default=False):
+                outcome = session.save(outcome.path, overwrite=True)
+                continue
+        elif outcome.status is SaveStatus.FAILED:
+            console.say(t("plain.prefix.error") + outcome.message)
+        answer = ""
+        while not answer:
+            answer = console.ask(t("plain.save_path")).strip()
+        outcome = session.save(answer)
+    console.say(outcome.message)
+    return True
+
+
+def _field_lines(interview) -> list[str]:
+    lines = []
+    for number, state in enumerate(interview.fields(), start=1):
+        spec = state.spec
+        label = spec.label if spec.row is None else f"{t('row.title', number=spec.row + 1)} · {spec.label}"
+        mark = "→" if state.current else ("✓" if state.answered else " ")
+        answer = " ".join(state.answer.split())
+        lines.append(t("plain.field_line", number=number, mark=mark, label=label,
+                       answer=answer if len(answer) <= 40 else answer[:40] + "…"))
+    return lines
+
+
+def _command(line: str, console: Console, session) -> list | str | None:
+    """Run one ":" command: the events it produced, "quit", or None when there is nothing new to show."""
+    interview = session.interview
+    word, _, rest = line[1:].strip().partition(" ")
+    word, rest = word.lower(), rest.strip()
+    if word in ("b", "back", "上一项"):
+        return interview.back()
+    if word in ("u", "undo", "撤销"):
+        return interview.undo()
+    if word in ("d", "delete", "删除"):
+        return interview.remove_row()
+    if word in ("j", "jump", "跳转"):
+        states = interview.fields()
+        if rest.isdigit() and 1 <= int(rest) <= len(states):
+            return interview.jump(states[int(rest) - 1].spec.id)
+        return interview.jump(rest)
+    if word in ("f", "fields", "列表"):
+        for text in _field_lines(interview):
+            console.say(text)
+        return None
+    if word in ("h", "help", "帮助", "?"):
+        console.say(interview.help_for())
+        console.say(t("plain.commands"))
+        return None
+    if word in ("s", "save", "保存"):
+        _save(console, session)
+        return None
+    if word in ("q", "quit", "退出"):
+        return "quit"
+    console.say(t("plain.prefix.error") + t("plain.unknown_command", command=line))
+    return None
+
+
+def _unfinished(console: Console, session, args: argparse.Namespace, message: str) -> int:
+    session.flush()
+    console.say(message)
+    if session.draft_id:
+        console.say(session.draft_kept_message())
+        console.say(t("plain.resume_how", drafts=_drafts_hint(args)))
+    return EXIT_UNFINISHED
+
+
+def _run_form(mode: str, console: Console, args: argparse.Namespace) -> int:
+    session = _open_session(mode, console, args)
+    if session.origin == "new" and session.target is not None and session.target.exists():
+        console.say(t("plain.prefix.warning") + t("session.exists", path=session.target))
+    console.say(t("plain.commands"))
+    question = console.show(session.start())
+    with _flush_on_hangup(session.flush):
+        try:
+            while not session.interview.done:
+                if question is None:
+                    question = console.show(session.interview.ask())
+                line = console.ask_event(question)
+                if line.startswith(":") and not line.startswith("::"):
+                    result = _command(line, console, session)
+                    if result == "quit":
+                        return _unfinished(console, session, args, t("plain.quit"))
+                    if result is not None:
+                        question = console.show(result) or question
+                    continue
+                answer = line[1:] if line.startswith("::") else line
+                question = console.show(session.interview.answer(answer)) or question
+            _save(console, session)
+        except EndOfInput:
+            return _unfinished(console, session, args, t("plain.eof"))
+        except HungUp:
+            return _unfinished(console, session, args, t("plain.eof"))
+    return EXIT_OK
+
+
+# --- what-if calculator -----------------------------------------------------------------------------
+
+
+def _ask_parsed(console: Console, prompt: str, default: str, parse):
+    while True:
+        text = console.ask(prompt, default).strip() or default
+        try:
+            return text, parse(text)
+        except InputError as error:
+            console.say(t("plain.prefix.error") + error.message)
+
+
+def _show_result(console: Console, result) -> None:
+    console.say(t("plain.prefix.explanation") + result.explanation.zh)
+    for note in result.notes:
+        console.say(t("plain.prefix.hint") + note.zh)
+
+
+def _whatif_indicator(console: Console, last: dict[str, str], profile):
+    from decimal import Decimal
+
+    from domain.fields import DIRECTION_CHOICES
+    from domain.models import Direction
+    from domain.rounding import plain
+    from domain.scoring import DIRECTION_WORDS, RowStatus
+    from domain.whatif import indicator_whatif, parse_amount, parse_weight
+
+    name = console.ask(t("plain.whatif.indicator"), last.get("name", "")).strip() or last.get("name", "")
+    last["name"] = name
+    catalogue_direction = None
+    if name:
+        from domain.matching import match_indicator
+
+        matches = match_indicator(name, limit=1)
+        if matches and matches[0].score >= 75:
+            catalogue_direction = matches[0].entry.direction
+            console.say(t("plain.whatif.matched", name=matches[0].entry.name,
+                          direction=DIRECTION_WORDS[catalogue_direction][0]))
+        else:
+            console.say(t("plain.whatif.unmatched", name=name))
+    last["weight"], weight = _ask_parsed(console, t("plain.whatif.weight"), last.get("weight", "10"),
+                                         lambda text: parse_weight(text.removesuffix("分")))
+    for key in ("target", "actual"):
+        value = ""
+        while not value:
+            value = console.ask(t(f"plain.whatif.{key}"), last.get(key, "")).strip() or last.get(key, "")
+            if not value:
+                console.say(t("plain.prefix.error") + t("error.required", label=t(f"plain.whatif.{key}")))
+        last[key] = value
+    result = indicator_whatif(weight, last["target"], last["actual"], None, catalogue_direction, None, profile)
+    direction = None
+    if result.has_note("direction_conflict"):
+        choices = [(str(number), DIRECTION_WORDS[Direction(value)][0])
+                   for number, value in enumerate(DIRECTION_CHOICES, start=1)]
+        while direction is None:
+            answer = console.ask(t("plain.whatif.direction"), "", choices).strip()
+            if answer.isdigit() and 1 <= int(answer) <= len(choices):
+                direction = Direction(DIRECTION_CHOICES[int(answer) - 1])
+            else:
+                console.say(t("plain.prefix.error") + t("error.choice", keys="、".join(k for k, _ in choices)))
+        result = indicator_whatif(weight, last["target"], last["actual"], direction, catalogue_direction, None,
+                                  profile)
+    if result.status is RowStatus.JUDGEMENT:
+        low, high = result.band or (Decimal(0), weight)
+        prompt = t("plain.whatif.judged", low=plain(low), high=plain(high))
+        while True:
+            text = console.ask(prompt).strip()
+            if not text:
+                break
+            try:
+                judged = parse_amount(text.removesuffix("分"), t("field.judged_score.label"))
+            except InputError as error:
+                console.say(t("plain.prefix.error") + error.message)
+                continue
+            if low <= judged <= high:
+                result = indicator_whatif(weight, last["target"], last["actual"], direction, catalogue_direction,
+                                          judged, profile)
+                break
+            console.say(t("plain.prefix.error") + t("error.judged_band", low=plain(low), high=plain(high), text=text))
+    return result
+
+
+def _whatif_budget(console: Console, last: dict[str, str], profile):
+    from domain.whatif import budget_whatif, parse_amount, parse_weight
+
+    last["budget"], budget = _ask_parsed(console, t("plain.whatif.budget"), last.get("budget", ""),
+                                         lambda text: parse_amount(text, t("plain.whatif.budget")))
+    last["executed"], executed = _ask_parsed(console, t("plain.whatif.executed"), last.get("executed", ""),
+                                             lambda text: parse_amount(text, t("plain.whatif.executed")))
+    default_weight = last.get("budget_weight", "10")
+    last["budget_weight"], weight = _ask_parsed(console, t("plain.whatif.weight"), default_weight,
+                                                lambda text: parse_weight(text.removesuffix("分")))
+    return budget_whatif(budget, executed, weight, profile)
+
+
+def _run_whatif(console: Console, args: argparse.Namespace) -> int:
+    from domain.profile import load_profile
+    from domain.rounding import fixed
+
+    profile = load_profile(getattr(args, "profile", None))
+    console.say(t("plain.whatif.start"))
+    last: dict[str, str] = {}
+    previous: dict[str, object] = {}
+    kinds = [("1", t("plain.whatif.kind.indicator")), ("2", t("plain.whatif.kind.budget"))]
+    kind = "1"
+    try:
+        while True:
+            answer = console.ask(t("plain.whatif.kind"), kind, kinds).strip() or kind
+            if answer not in ("1", "2"):
+                console.say(t("plain.prefix.error") + t("error.choice", keys="1、2"))
+                continue
+            kind = answer
+            result = _whatif_indicator(console, last, profile) if kind == "1" else _whatif_budget(console, last, profile)
+            _show_result(console, result)
+            before = previous.get(kind)
+            if before is not None and result.score is not None:
+                change = result.score - before  # type: ignore[operator]
+                console.say(t("plain.whatif.change", change=("+" if change > 0 else "") + fixed(change, 2)))
+            previous[kind] = result.score
+            if not console.confirm(t("plain.whatif.again")):
+                return EXIT_OK
+    except (EndOfInput, HungUp):
+        return EXIT_OK
+
+
+# --- training ---------------------------------------------------------------------------------------
+
+
+def _run_train(console: Console, args: argparse.Namespace) -> int:
+    from domain.training import TrainingSession
+
+    path = getattr(args, "path", None)
+    session = TrainingSession.from_paths([path] if path else None, walk=bool(getattr(args, "walk", False)))
+    question = console.show(session.start())
+    try:
+        while not session.done and question is not None:
+            line = console.ask_event(question).strip()
+            if line.startswith(":"):
+                word = line[1:].strip().lower()
+                if word in ("h", "help", "帮助"):
+                    console.say(t("train.question.help"))
+                    continue
+                line = {"q": "q", "quit": "q", "s": "s", "skip": "s"}.get(word, line)
+            question = console.show(session.answer(line)) or (None if session.done else question)
+    except (EndOfInput, HungUp):
+        console.say(t("plain.train.eof"))
+        console.show(session.finish())
+        return EXIT_UNFINISHED
+    return EXIT_OK
+
+
+def run_plain(mode: str, args: argparse.Namespace, stdin: TextIO | None = None,
+              stdout: TextIO | None = None) -> int:
+    """Run ``mode`` ("start", "new", "edit", "whatif", "train") in the line mode; returns the exit code:
+    0 done (and saved), 1 ended before the end (the draft is kept), 2 unusable input (file, draft)."""
+    console = Console(stdin if stdin is not None else sys.stdin, stdout if stdout is not None else sys.stdout)
+    try:
+        if mode == "whatif":
+            return _run_whatif(console, args)
+        if mode == "train":
+            return _run_train(console, args)
+        return _run_form(mode, console, args)
+    except InputError as error:
+        console.say(t("plain.prefix.error") + error.message)
+        return EXIT_BAD_INPUT
+    except EndOfInput:
+        console.say(t("plain.eof"))
+        return EXIT_UNFINISHED
+    except BrokenPipeError:
+        return EXIT_UNFINISHED
+    finally:
+        with contextlib.suppress(OSError, ValueError):
+            console.stdout.flush()
