@@ -180,7 +180,7 @@ def _apply_row(interview: Interview, spec: FieldSpec, index: int, key: str, raw:
         row.deviation_reason = raw
         if not raw:
             events = [Event(EventKind.WARNING, t("warning.reason_missing"), spec)]
-    if key in SCORE_KEYS and interview._row_complete(index):
+    if (key == "weight" or (key in SCORE_KEYS and not keep)) and interview._row_complete(index):
         events.extend(interview._row_events(index, spec))
     return Outcome(events)
 

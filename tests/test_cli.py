@@ -96,6 +96,8 @@ def test_import_writes_one_file_per_form(tmp_path, capsys):
         (["whatif", "--budget", "100", "--executed", "-5"], "执行数应为不小于 0 的数字"),
         (["score", str(FIRST_FORM), "--profile", "atlantis"], "没有名为“atlantis”的规则"),
         (["frobnicate"], "命令行有误"),
+        (["whatif", "--weight", "5", "--target", "90%95%", "--actual", "75%"], "年度指标值“90%95%”无法识别"),
+        (["whatif", "--weight", "5", "--target", "90%", "--actual", ""], "实际完成值“”无法识别"),
     ],
 )
 def test_bad_input_is_one_plain_line_and_exit_2(capsys, argv, message):

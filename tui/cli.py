@@ -126,6 +126,13 @@ def command_whatif(args: argparse.Namespace) -> int:
         if not matches:
             raise InputError(f"指标库中找不到“{args.indicator}”")
         catalogue_direction = matches[0].entry.direction
+    from domain.models import ValueKind
+    from domain.values import parse_value
+
+    for label, text in (("年度指标值", args.target), ("实际完成值", args.actual)):
+        parsed = parse_value(text)
+        if parsed.kind in (ValueKind.UNREADABLE, ValueKind.UNUSED):
+            raise InputError(f"{label}“{text}”无法识别：{parsed.note or '没有可比较的数值或等级'}")
     judged = parse_amount(args.judged, "评定得分") if args.judged is not None else None
     result = indicator_whatif(parse_weight(args.weight), args.target, args.actual,
                               Direction(args.direction) if args.direction else None, catalogue_direction, judged, profile)

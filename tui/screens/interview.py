@@ -47,11 +47,11 @@ class InterviewScreen(Screen[None]):
     """One question at a time; enter answers, and back, jump, undo, save, review and help always work."""
 
     BINDINGS = [
-        Binding("shift+tab,ctrl+b", "back", t("ui.interview.back"), id="interview.back"),
-        Binding("ctrl+g", "jump", t("ui.interview.jump"), id="interview.jump"),
-        Binding("ctrl+z", "undo", t("ui.interview.undo"), id="interview.undo"),
-        Binding("ctrl+s", "save", t("ui.interview.save"), id="interview.save"),
-        Binding("ctrl+r", "review", t("ui.interview.review"), id="interview.review"),
+        Binding("shift+tab,ctrl+b", "back", t("ui.interview.back"), id="interview.back", priority=True),
+        Binding("ctrl+g", "jump", t("ui.interview.jump"), id="interview.jump", priority=True),
+        Binding("ctrl+z", "undo", t("ui.interview.undo"), id="interview.undo", priority=True),
+        Binding("ctrl+s", "save", t("ui.interview.save"), id="interview.save", priority=True),
+        Binding("ctrl+r", "review", t("ui.interview.review"), id="interview.review", priority=True),
         Binding("pageup", "scroll_transcript(-1)", t("ui.interview.scroll_up"), show=False, id="interview.page_up"),
         Binding("pagedown", "scroll_transcript(1)", t("ui.interview.scroll_down"), show=False, id="interview.page_down"),
     ]

@@ -77,17 +77,18 @@ def form_summary(interview: Any, current_row: int | None = None, width: int = PA
         line.append(" " + right, style="bold" if index == current_row else "")
         lines.append(line)
     lines.append(Text(""))
+    try:
+        left_weight = interview.weight_left()
+    except Exception:
+        left_weight = None
     if scored is not None:
-        complete = scored.complete
+        complete = scored.complete and bool(scored.rows) and left_weight == 0
         label = "总分" if complete else "已计得分"
         grade = f"（{scored.grade}）" if complete and scored.grade else ""
         lines.append(_pair(label, f"{_number(scored.total)}{grade}", width))
-    try:
-        left_weight = interview.weight_left()
+    if left_weight is not None:
         lines.append(_pair("剩余分值", _number(left_weight, 0) if left_weight == left_weight.to_integral_value()
                            else _number(left_weight), width))
-    except Exception:
-        pass
     return Text("\n").join(lines)
 
 

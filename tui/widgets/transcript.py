@@ -26,6 +26,12 @@ def _score_text(value: object) -> str:
     return "—" if value is None else fixed(value, 2)  # type: ignore[arg-type]
 
 
+def _weight_text(value: object) -> str:
+    from domain.rounding import plain
+
+    return "—" if value is None else plain(value)  # type: ignore[arg-type]
+
+
 def explanation_block(text: str, result: object) -> Panel | Text:
     """A score with its formula and the points lost, boxed so it stands apart from the questions."""
     explanation = getattr(result, "explanation", None)
@@ -39,7 +45,7 @@ def explanation_block(text: str, result: object) -> Panel | Text:
     if score is None and band is not None:
         title = f"待评定：{_score_text(band[0])}–{_score_text(band[1])} 分"
     else:
-        title = f"得分 {_score_text(score)} / {_score_text(weight)}"
+        title = f"得分 {_score_text(score)} / {_weight_text(weight)}"
     lines: list[Text] = []
     if text and clean(text) not in body.plain:
         lines.append(Text(clean(text), style="bold"))
