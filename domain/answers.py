@@ -35,10 +35,6 @@ class Outcome:
 
 def apply_answer(interview: Interview, spec: FieldSpec, raw: str, keep: bool) -> Outcome:
     """Check and apply ``raw`` to the field ``spec``; ``keep`` means the current answer was confirmed as is."""
-    return _apply(interview, spec, raw, keep)
-
-
-def _apply(interview: Interview, spec: FieldSpec, raw: str, keep: bool) -> Outcome:
     field_id = spec.id
     place = split_row_id(field_id)
     if place is not None:
@@ -62,6 +58,7 @@ def _apply(interview: Interview, spec: FieldSpec, raw: str, keep: bool) -> Outco
         return _apply_more(interview, raw)
     return _apply_save(interview, raw)
 
+
 def _apply_header(interview: Interview, key: str, spec: FieldSpec, raw: str) -> Outcome:
     from domain.whatif import parse_amount
 
@@ -72,6 +69,7 @@ def _apply_header(interview: Interview, key: str, spec: FieldSpec, raw: str) -> 
         value = _parse_year(raw) if raw else None
     setattr(interview.evaluation.header, key, value)
     return Outcome([])
+
 
 def _apply_amount(interview: Interview, spec: FieldSpec, row: str, column: str, raw: str) -> Outcome:
     from domain.checks import check_funds
@@ -96,6 +94,7 @@ def _apply_amount(interview: Interview, spec: FieldSpec, row: str, column: str, 
         events.extend(interview._budget_events())
     return Outcome(events)
 
+
 def _apply_sources(interview: Interview, spec: FieldSpec, raw: str) -> Outcome:
     choice = _choose(spec, raw)
     interview._extras[SOURCES_ID] = choice.value
@@ -104,12 +103,14 @@ def _apply_sources(interview: Interview, spec: FieldSpec, raw: str) -> Outcome:
         interview._answered -= {f"funds.{row}.{column}" for row in SOURCE_ROWS for column in FUNDS_COLUMNS}
     return Outcome([])
 
+
 def _fill_sources(interview: Interview, mode: str) -> None:
     funds = interview.evaluation.funds
     total = funds.total
     zero = FundsRow(**{column: None if getattr(total, column) is None else Decimal(0) for column in FUNDS_COLUMNS})
     for source in SOURCE_ROWS:
         setattr(funds, source, total.model_copy() if source == mode else zero.model_copy())
+
 
 def _apply_funds_weight(interview: Interview, raw: str, keep: bool) -> Outcome:
     weight = _parse_weight(raw)
@@ -122,6 +123,7 @@ def _apply_funds_weight(interview: Interview, raw: str, keep: bool) -> Outcome:
     interview.evaluation.funds.weight = weight
     return Outcome(events + interview._budget_events())
 
+
 def _apply_more(interview: Interview, raw: str) -> Outcome:
     wanted = parse_confirm(raw)
     if wanted is None:
@@ -131,7 +133,7 @@ def _apply_more(interview: Interview, raw: str) -> Outcome:
         rows.append(IndicatorRow())
         interview._extras.pop(MORE_ID, None)
         return Outcome([Event(EventKind.INFO, t("interview.row_added", number=len(rows)))],
-                        goto=row_field_id(len(rows) - 1, "level1"), answered=False)
+                       goto=row_field_id(len(rows) - 1, "level1"), answered=False)
     interview._extras[MORE_ID] = "no"
     left = interview.weight_left()
     events = []
@@ -141,6 +143,7 @@ def _apply_more(interview: Interview, raw: str) -> Outcome:
     elif left < 0:
         events.append(Event(EventKind.WARNING, t("warning.weights_over", total=plain(FULL_MARKS - left))))
     return Outcome(events, goto=SAVE_ID)
+
 
 def _apply_save(interview: Interview, raw: str) -> Outcome:
     wanted = parse_confirm(raw)
@@ -153,6 +156,7 @@ def _apply_save(interview: Interview, raw: str) -> Outcome:
     target = interview._return_to or interview._specs()[0].id
     interview._return_to = None
     return Outcome([Event(EventKind.INFO, t("interview.review_declined"))], goto=target, answered=False)
+
 
 def _apply_row(interview: Interview, spec: FieldSpec, index: int, key: str, raw: str, keep: bool) -> Outcome:
     row = interview.evaluation.indicators[index]
@@ -184,6 +188,7 @@ def _apply_row(interview: Interview, spec: FieldSpec, index: int, key: str, raw:
         events.extend(interview._row_events(index, spec))
     return Outcome(events)
 
+
 def _set_level1(interview: Interview, spec: FieldSpec, index: int, row: IndicatorRow, raw: str, keep: bool) -> None:
     if keep:
         return
@@ -198,6 +203,7 @@ def _set_level1(interview: Interview, spec: FieldSpec, index: int, row: Indicato
             row.level2 = ""
             interview._answered.discard(row_field_id(index, "level2"))
 
+
 def _set_level2(interview: Interview, spec: FieldSpec, index: int, row: IndicatorRow, raw: str, keep: bool) -> list[Event]:
     if keep:
         return []
@@ -211,6 +217,7 @@ def _set_level2(interview: Interview, spec: FieldSpec, index: int, row: Indicato
     _reset_decisions(interview, index)
     return _match_name(interview, index, row) if row.name.strip() else []
 
+
 def _set_name(interview: Interview, index: int, row: IndicatorRow, raw: str) -> list[Event]:
     changed = raw != row.name
     row.name = raw
@@ -220,6 +227,7 @@ def _set_name(interview: Interview, index: int, row: IndicatorRow, raw: str) -> 
     if changed:
         _reset_decisions(interview, index)
     return events
+
 
 def _match_name(interview: Interview, index: int, row: IndicatorRow) -> list[Event]:
     """Tie a freshly written name to the catalogue: exact names at once, near ones offered as choices."""
@@ -247,13 +255,24 @@ def _match_name(interview: Interview, index: int, row: IndicatorRow) -> list[Eve
     offered = [suggestion_of(match.entry, match.score, match.how) for match in matches]
     return [Event(EventKind.SUGGESTIONS, t("field.catalogue.prompt", name=name), data=offered)]
 
+
 def _set_catalogue(interview: Interview, spec: FieldSpec, index: int, row: IndicatorRow, raw: str) -> list[Event]:
     value = _choose(spec, raw).value
     if value != (row.catalogue_name or ""):
         _reset_decisions(interview, index)
     row.catalogue_name = value
     entry = interview._entry(row)
-    return [Event(EventKind.HINT, _entry_hint(entry), spec, entry)] if entry is not None else []
+    if entry is None:
+        return []
+    if _is_pinyin(row.name):  # "sbgzl" was a way of finding the name, not the name itself
+        row.name = entry.name
+    return [Event(EventKind.HINT, _entry_hint(entry), spec, entry)]
+
+
+def _is_pinyin(name: str) -> bool:
+    letters = name.replace(" ", "").replace("'", "")
+    return letters.isascii() and letters.isalpha()
+
 
 def _set_value(interview: Interview, index: int, row: IndicatorRow, key: str, raw: str) -> list[Event]:
     from domain.values import describe, parse_value
@@ -269,6 +288,7 @@ def _set_value(interview: Interview, index: int, row: IndicatorRow, key: str, ra
         text = t("hint.value", value=describe(parsed))
     return [Event(EventKind.HINT, text, data=parsed)]
 
+
 def _set_weight(interview: Interview, index: int, row: IndicatorRow, raw: str, keep: bool) -> list[Event]:
     weight = _parse_weight(raw)
     others = FULL_MARKS - interview.weight_left() - row.weight
@@ -282,6 +302,7 @@ def _set_weight(interview: Interview, index: int, row: IndicatorRow, raw: str, k
         _reset_decisions(interview, index, judged_only=True)
     return events
 
+
 def _set_judged(interview: Interview, spec: FieldSpec, row: IndicatorRow, raw: str) -> None:
     from domain.values import normalise_text
     from domain.whatif import parse_amount
@@ -291,6 +312,7 @@ def _set_judged(interview: Interview, spec: FieldSpec, row: IndicatorRow, raw: s
     if not low <= value <= high:
         raise InputError(t("error.judged_band", low=plain(low), high=plain(high), text=raw))
     row.judged_score = value
+
 
 def _reset_decisions(interview: Interview, index: int, judged_only: bool = False) -> None:
     """Decisions taken about a row's old values no longer hold once those values change."""

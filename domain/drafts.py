@@ -184,7 +184,7 @@ def _parse(draft_id: str, text: str) -> Draft:
     try:
         evaluation = Evaluation.model_validate(data)
     except ValidationError as error:
-        raise InputError(t("draft.unreadable", id=draft_id, reason=describe_validation_error(error, "草稿"))) from None
+        raise InputError(t("draft.unreadable", id=draft_id, reason=describe_validation_error(error, t("draft.name")))) from None
     state = meta.get("state", {})
     target = meta.get("target")
     answered = meta.get("answered", 0)

@@ -51,6 +51,8 @@ def match_row(row: IndicatorRow, catalogue: Catalogue | None = None, matcher: In
     level2 = catalogue.normalise_level2(row.level2, level1)
     if row.is_unused:
         return RowMatch(row, None, 0.0, "unused", level1, level2)
+    if row.catalogue_name == "":
+        return RowMatch(row, None, 0.0, "declined", level1, level2)  # the user said it is not in the catalogue
     if row.catalogue_name:
         entry = catalogue.resolve(row.catalogue_name, level2)
         if entry is not None:

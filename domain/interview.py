@@ -21,17 +21,14 @@ from pydantic import ValidationError
 
 from domain.errors import InputError, describe_validation_error
 from domain.fields import (
-    FUNDS_COLUMNS, FUNDS_REASON_ID, FUNDS_WEIGHT_ID, GOAL_KEYS, HEADER_KEYS, MORE_ID, SAVE_ID, SOURCE_ROWS,
-    SOURCES_ID, Choice, FieldKind, FieldSpec, catalogue_field, direction_field, find_choice, funds_amount_field,
-    funds_reason_field, funds_weight_field, goals_field, header_field, judged_field, level1_field, level2_field,
-    more_field, name_field, parse_confirm, reason_field, row_field_id, row_title, save_field, sources_field,
-    split_row_id, value_field, weight_field,
+    FUNDS_COLUMNS, FUNDS_WEIGHT_ID, MORE_ID, SAVE_ID, SOURCE_ROWS, SOURCES_ID, Choice, FieldKind, FieldSpec,
+    row_field_id, split_row_id,
 )
 from domain.findings import Finding, Severity
-from domain.models import Direction, Evaluation, FundsRow, IndicatorRow, ValueKind
+from domain.models import Direction, Evaluation, IndicatorRow
 from domain.profile import Profile
-from domain.rounding import ONE_HUNDRED, fixed, plain, quantize
-from domain.scoring import BudgetResult, RowResult, RowStatus, ScoredEvaluation
+from domain.rounding import fixed, plain
+from domain.scoring import BudgetResult, RowResult, RowStatus, ScoredEvaluation, score_budget, score_row
 from domain.strings import t
 
 __all__ = [
@@ -115,16 +112,6 @@ def _clean(text: object, kind: FieldKind) -> str:
     else:
         text = text.replace("\r", " ").replace("\n", " ").replace("\t", " ")
     return _CONTROL.sub("", text).strip()
-
-
-def _number_text(value: Decimal | int | None) -> str:
-    if value is None:
-        return ""
-    return plain(Decimal(value))
-
-
-def _percent(rate: Decimal) -> str:
-    return f"{plain(quantize(rate * ONE_HUNDRED, 2))}%"
 
 
 def direction_words(direction: Direction | str) -> str:
@@ -218,6 +205,9 @@ class Interview:
         except ValidationError as error:
             self._restore(step)
             return [Event(EventKind.ERROR, describe_validation_error(error, spec.label), spec), *self._ask()]
+        except (ArithmeticError, ValueError):  # a safety net: odd input is refused, never a traceback
+            self._restore(step)
+            return [Event(EventKind.ERROR, t("error.unusable", text=raw), spec), *self._ask()]
         if not outcome.answered:
             self._answered.discard(spec.id)
         self._history = [*self._history[-HISTORY_LIMIT:], step]
@@ -645,15 +635,11 @@ class Interview:
         return self._match_cache[key]
 
     def _score(self, row: IndicatorRow, **override: object) -> RowResult:
-        from domain.scoring import score_row
-
         entry = self._entry(row)
         scored_row = row.model_copy(update=override) if override else row
         return score_row(scored_row, self._profile(), entry.direction if entry is not None else None)
 
     def _budget(self) -> BudgetResult:
-        from domain.scoring import score_budget
-
         return score_budget(self.evaluation.funds, self._profile())
 
     def _row_complete(self, index: int) -> bool:

@@ -22,7 +22,7 @@ EXACT, ALIAS, FUZZY, PINYIN, INITIALS = "exact", "alias", "fuzzy", "pinyin", "in
 
 _FUZZY_CANDIDATES = 30  # best fuzz.ratio keys re-scored per query
 _CONTAINMENT_CAP = 100  # names containing the query re-scored per query (shortest first)
-_MAX_QUERY = 64
+_MAX_QUERY = 160  # long enough for the full pinyin of the longest catalogue name
 _STEM_ENDINGS = "率度性"
 _UNIT_TAILS = ("(%)", "(‰)")
 _COST_LEVEL2 = frozenset({"成本指标", "经济成本指标", "社会成本指标", "生态环境成本指标"})

@@ -14,7 +14,7 @@ def quantize(value: Decimal, decimals: int, rounding: Rounding = Rounding.HALF_U
     """Round ``value`` to ``decimals`` places, half-up or by truncation."""
     mode = ROUND_HALF_UP if rounding is Rounding.HALF_UP else ROUND_DOWN
     with localcontext() as context:
-        context.prec = 50
+        context.prec = max(50, value.adjusted() + decimals + 10)
         return value.quantize(Decimal(1).scaleb(-decimals), rounding=mode)
 
 

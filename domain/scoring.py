@@ -464,8 +464,19 @@ def _texts_match(target: ParsedValue, actual: ParsedValue) -> bool:
 
 
 def score_row(row: IndicatorRow, profile: Profile | None = None, catalogue_direction: Direction | None = None) -> RowResult:
-    """Score one indicator row by the method; rows the method cannot decide come back as JUDGEMENT."""
+    """Score one indicator row by the method; rows the method cannot decide come back as JUDGEMENT.
+
+    Never raises: numbers beyond what exact arithmetic can carry are left to judgement.
+    """
     profile = profile or builtin_profile()
+    try:
+        return _score_row(row, profile, catalogue_direction)
+    except ArithmeticError:
+        return _judgement(row.weight, row.direction, "数值过大或过小，无法按公式计算，需要评定",
+                          "the numbers are out of range; needs judgement", [], row.judged_score)
+
+
+def _score_row(row: IndicatorRow, profile: Profile, catalogue_direction: Direction | None) -> RowResult:
     weight = row.weight
     target, actual = row.target, row.actual
     if row.is_unused:
@@ -503,8 +514,16 @@ def score_row(row: IndicatorRow, profile: Profile | None = None, catalogue_direc
 
 
 def score_budget(funds: Funds, profile: Profile | None = None) -> BudgetResult:
-    """The budget execution row: 执行率 = 全年执行数 ÷ 全年预算数, score = 分值 × min(1, 执行率)."""
+    """The budget execution row: 执行率 = 全年执行数 ÷ 全年预算数, score = 分值 × min(1, 执行率). Never raises."""
     profile = profile or builtin_profile()
+    try:
+        return _score_budget(funds, profile)
+    except ArithmeticError:
+        return BudgetResult(funds.weight, None, None, None, Explanation(
+            Rule.BUDGET, "执行率无法计算", "金额过大或过小，执行率无法计算", "the amounts are out of range: no execution rate"))
+
+
+def _score_budget(funds: Funds, profile: Profile) -> BudgetResult:
     weight = funds.weight
     use_initial = profile.budget_denominator is BudgetDenominator.INITIAL
     budget = funds.total.initial_budget if use_initial else funds.total.annual_budget

@@ -36,6 +36,16 @@ def to_toml(evaluation: Evaluation) -> str:
     return tomli_w.dumps(data, multiline_strings=True)
 
 
+def _mode_for(path: Path) -> int:
+    """Keep an existing file's permissions; a new file gets the usual 0666 less the umask."""
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 def atomic_write_text(path: Path, text: str) -> None:
     """Write through a temporary file, fsync and rename: a crash leaves the old file whole."""
     path = Path(path)
@@ -43,6 +53,7 @@ def atomic_write_text(path: Path, text: str) -> None:
     directory.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     try:
+        os.fchmod(handle, _mode_for(path))
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
             stream.write(text)
             stream.flush()

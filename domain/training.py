@@ -93,7 +93,7 @@ def _sheet_forms(path: Path) -> list[tuple[str, Evaluation]]:
     from domain.sheet_import import parse_sheet
     from domain.storage import read_text_file
 
-    forms = parse_sheet(read_text_file(path, "表格文件"), source_name=path.name)
+    forms = parse_sheet(read_text_file(path, t("train.sheet_file")), source_name=path.name)
     return [(f"{path.name}:{form.line}", with_catalogue_names(form.evaluation)) for form in forms]
 
 

@@ -135,6 +135,12 @@ def test_any_evaluation_round_trips(name, reason, amount, rows):
 def test_save_creates_parent_directories(tmp_path: Path):
     path = tmp_path / "a" / "b" / "form.toml"
     save_evaluation(sample(), path)
-    assert path.exists()
-    assert oct(path.stat().st_mode & 0o777) != oct(0)
     assert os.access(path, os.R_OK)
+
+
+def test_save_keeps_the_permissions_of_the_file_it_replaces(tmp_path: Path):
+    path = tmp_path / "form.toml"
+    path.write_text("old", encoding="utf-8")
+    path.chmod(0o640)
+    save_evaluation(sample(), path)
+    assert path.stat().st_mode & 0o777 == 0o640

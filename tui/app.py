@@ -17,7 +17,7 @@ from textual.binding import Binding
 from textual.theme import BUILTIN_THEMES, Theme
 
 from tui.keymap import load_keymap
-from tui.ui_text import t
+from domain.strings import t
 
 STYLES = Path(__file__).parent / "styles"
 DEFAULT_THEME = "textual-dark"
@@ -53,17 +53,19 @@ class JixiaoApp(App[int]):
 
     TITLE = t("ui.app.title")
     CSS_PATH = [STYLES / name for name in ("base.tcss", "start.tcss", "interview.tcss", "review.tcss",
-                                           "whatif.tcss", "training.tcss", "dialogs.tcss")]
+                                           "whatif.tcss", "dialogs.tcss")]
     BINDINGS = [
         Binding("ctrl+q", "request_quit", t("ui.key.quit"), priority=True, id="app.quit"),
         Binding("f1", "help", t("ui.key.help"), id="app.help"),
     ]
 
-    def __init__(self, mode: str = "start", options: AppOptions | None = None) -> None:
+    def __init__(self, mode: str = "start", options: AppOptions | None = None, session: Any = None) -> None:
+        """``session``: an EditSession to open at once (instead of what ``mode`` would create)."""
         super().__init__()
         self.mode = mode
         self.options = options or AppOptions()
         self.session: Any = None  # domain.session.EditSession while a form is open
+        self._given_session = session
         self.animation_level = "none"
         self.register_theme(_ansi_theme())
         wanted = self.options.theme or DEFAULT_THEME
@@ -90,10 +92,14 @@ class JixiaoApp(App[int]):
                 after()
 
     def _show_first_screen(self) -> None:
-        if self.mode == "new":
+        if self._given_session is not None:
+            from tui.screens.interview import InterviewScreen
+
+            self.push_screen(InterviewScreen(session=self._given_session, standalone=True))
+        elif self.mode == "new":
             self.open_interview("new")
         elif self.mode == "edit" and self.options.file:
-            self.open_interview("open", self.options.file)
+            self._open_file(self.options.file)
         elif self.mode == "whatif":
             from tui.screens.whatif import WhatIfScreen
 
@@ -132,6 +138,28 @@ class JixiaoApp(App[int]):
 
         self.push_screen(InterviewScreen(how, value, standalone=self.mode in ("new", "edit")))
 
+    def _open_file(self, path: str) -> None:
+        """Open a form file, first offering the unsaved draft of that same file when there is one."""
+        from tui.screens.dialogs import ChoiceDialog
+
+        try:
+            drafts = [draft for draft in self.draft_store().for_target(path) if not draft.error]
+        except Exception:  # an unreadable drafts directory must not stop the file from opening
+            drafts = []
+        if not drafts:
+            self.open_interview("open", path)
+            return
+
+        def decided(answer: str | None) -> None:
+            if answer == "resume":
+                self.open_interview("resume", drafts[0].id)
+            else:
+                self.open_interview("open", path)
+
+        self.push_screen(ChoiceDialog(t("ui.open.draft_found", describe=drafts[0].describe()), [
+            ("resume", t("ui.open.resume_draft")), ("open", t("ui.open.ignore_draft")),
+        ], cancel_value="open"), decided)
+
     def open_training(self, path: str | None, walk: bool, standalone: bool = False) -> None:
         from tui.screens.training import TrainingScreen
 
@@ -148,8 +176,7 @@ class JixiaoApp(App[int]):
         elif action == "open":
             from tui.screens.dialogs import AskPathDialog
 
-            self.push_screen(AskPathDialog(t("ui.open.question")),
-                             lambda path: self.open_interview("open", path) if path else None)
+            self.push_screen(AskPathDialog(t("ui.open.question")), lambda path: self._open_file(path) if path else None)
         elif action == "whatif":
             from tui.screens.whatif import WhatIfScreen
 
@@ -188,19 +215,18 @@ class JixiaoApp(App[int]):
         except InputError as error:
             self.notify(error.message, severity="error", timeout=8)
             return
-        status = str(getattr(outcome, "status", outcome))
-        if status.endswith("saved"):
-            saved_to = getattr(outcome, "path", None) or path or ""
-            self.notify(t("ui.save.saved", path=str(saved_to)), timeout=5)
+        status = str(outcome.status)
+        if status == "saved":
+            self.notify(outcome.message, timeout=5)
             self.refresh_open_screens()
             if then is not None:
                 then()
-        elif status.endswith("needs_path"):
+        elif status == "needs_path":
             default = self.options.out or ""
             self.push_screen(AskPathDialog(t("ui.save.ask_path"), default),
                              lambda chosen: self.save_session(then, chosen) if chosen else None)
-        elif status.endswith("conflict"):
-            target = getattr(outcome, "path", None) or path or ""
+        elif status == "conflict":
+            target = outcome.path
 
             def decided(answer: str | None) -> None:
                 if answer == "overwrite":
@@ -209,12 +235,11 @@ class JixiaoApp(App[int]):
                     self.push_screen(AskPathDialog(t("ui.save.ask_path")),
                                      lambda chosen: self.save_session(then, chosen) if chosen else None)
 
-            self.push_screen(ChoiceDialog(t("ui.save.conflict", message=getattr(outcome, "message", "")), [
+            self.push_screen(ChoiceDialog(t("ui.save.conflict", message=outcome.message), [
                 ("save_as", t("ui.save.save_as")), ("overwrite", t("ui.save.overwrite")), ("cancel", t("ui.key.cancel")),
             ], cancel_value="cancel"), decided)
         else:
-            message = getattr(outcome, "message", "") or status
-            self.notify(str(message), severity="warning", timeout=8)
+            self.notify(outcome.message or status, severity="error", timeout=8)
 
     def refresh_open_screens(self) -> None:
         for screen in self.screen_stack:

@@ -192,10 +192,17 @@ def _add_format(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", choices=("text", "json"), default="text", help="输出格式（默认 text）")
 
 
+def _add_session_options(parser: argparse.ArgumentParser, top_level: bool = False) -> None:
+    """--plain and --drafts, accepted before or after the subcommand (a subcommand never resets them)."""
+    default = None if top_level else argparse.SUPPRESS
+    parser.add_argument("--plain", action="store_true", default=False if top_level else argparse.SUPPRESS,
+                        help="逐行问答模式（不用全屏界面）")
+    parser.add_argument("--drafts", default=default, help="草稿目录（也可用环境变量 JIXIAO_DRAFTS）")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="jixiao", description="项目支出绩效自评表助手：填写、计分、解释和核查绩效自评。")
-    parser.add_argument("--plain", action="store_true", help="逐行问答模式（不用全屏界面）")
-    parser.add_argument("--drafts", help="草稿目录（也可用环境变量 JIXIAO_DRAFTS）")
+    _add_session_options(parser, top_level=True)
     commands = parser.add_subparsers(dest="command", parser_class=_Parser)
 
     score = commands.add_parser("score", help="按方法给一份评价文件计分并解释每一项")
@@ -221,7 +228,7 @@ def build_parser() -> argparse.ArgumentParser:
     whatif.add_argument("--executed", help="全年执行数")
     whatif.add_argument("--profile", help="规则名称或规则文件")
     whatif.add_argument("--lang", choices=("zh", "en"), default="zh", help="说明的语言")
-    whatif.add_argument("--plain", action="store_true", help="逐行问答模式")
+    _add_session_options(whatif)
     _add_format(whatif)
     whatif.set_defaults(handler=command_whatif)
 
@@ -249,7 +256,7 @@ def build_parser() -> argparse.ArgumentParser:
             sub.add_argument("path", nargs="?", help="练习用的评价文件或目录（默认：随附的 37 份真实自评表）")
             sub.add_argument("--walk", action="store_true", help="讲解模式：逐行展示正确得分与解释")
         sub.add_argument("--out", help="保存到的文件")
-        sub.add_argument("--plain", action="store_true", help="逐行问答模式")
+        _add_session_options(sub)
         sub.set_defaults(handler=lambda args, mode=name: _run_interactive(mode, args))
     return parser
 

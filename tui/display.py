@@ -25,3 +25,67 @@ def one_line(text: object) -> str:
 def literal(text: object, style: str = "") -> Text:
     """A Rich Text holding the user's words exactly: ``[red]x[/red]`` stays ``[red]x[/red]``."""
     return Text(clean(text), style=style)
+
+
+NO_LINE_START = set("，。、；：！？）》」』】〕”’%,.;:!?)]}…·")
+
+
+def wrap_offsets(text: str, width: int) -> list[int]:
+    """Where to break ``text`` into lines of at most ``width`` cells: at spaces, or between wide characters
+    (Chinese has no spaces), never putting closing punctuation at the start of a line."""
+    from tui.cells import char_width
+
+    width = max(2, width)
+    offsets: list[int] = []
+    used = 0
+    candidate: int | None = None  # last index where a new line may start
+    line_start = 0
+    index = 0
+    while index < len(text):
+        char = text[index]
+        if char == "\n":
+            offsets.append(index + 1)
+            line_start, used, candidate = index + 1, 0, None
+            index += 1
+            continue
+        size = char_width(char)
+        wide = size == 2
+        if index > line_start and char != " " and char not in NO_LINE_START and (wide or text[index - 1] == " "
+                                                                 or char_width(text[index - 1]) == 2):
+            candidate = index
+        if used + size > width and index > line_start:
+            cut = candidate if candidate is not None and candidate > line_start else index
+            offsets.append(cut)
+            line_start, candidate = cut, None
+            used = sum(char_width(c) for c in text[cut:index])
+        used += size
+        index += 1
+    return offsets
+
+
+class Wrapped:
+    """A Rich renderable that wraps a Text by :func:`wrap_offsets` instead of Rich's space-only rule."""
+
+    def __init__(self, text: Text) -> None:
+        self.text = text
+
+    def __rich_console__(self, console, options):  # type: ignore[no-untyped-def]
+        width = options.max_width
+        plain_text = self.text.plain
+        lines = self.text.divide(wrap_offsets(plain_text, width))
+        for line in lines:
+            line.rstrip()
+            if line.plain.endswith("\n"):
+                line.right_crop(1)
+            line.no_wrap = True
+            line.overflow = "crop"
+            line.end = "\n"
+            yield line
+
+    def __rich_measure__(self, console, options):  # type: ignore[no-untyped-def]
+        from rich.measure import Measurement
+
+        from tui.cells import cell_width
+
+        longest = max((cell_width(part) for part in self.text.plain.split("\n")), default=0)
+        return Measurement(min(4, longest), longest)

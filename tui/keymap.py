@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from domain.paths import keymap_path
+from domain.strings import t
 
 FIXED_BINDING_IDS = frozenset({"app.quit"})
 
@@ -42,25 +43,25 @@ def parse_keymap(text: str, known_ids: frozenset[str] | set[str] | None = None) 
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        keymap.problems.append(f"键位文件无法读取：{error}")
+        keymap.problems.append(t("ui.keymap.unreadable", error=error))
         return keymap
     table = data.get("keys", data)
     if not isinstance(table, dict):
-        keymap.problems.append("键位文件应为“绑定编号 = 按键”的表")
+        keymap.problems.append(t("ui.keymap.not_table"))
         return keymap
     for binding_id, value in table.items():
         if binding_id in FIXED_BINDING_IDS:
-            keymap.problems.append(f"“{binding_id}”（ctrl+q 退出）不能改动，已忽略")
+            keymap.problems.append(t("ui.keymap.fixed", id=binding_id))
             continue
         if known_ids is not None and binding_id not in known_ids:
-            keymap.problems.append(f"没有编号为“{binding_id}”的按键，已忽略")
+            keymap.problems.append(t("ui.keymap.unknown", id=binding_id))
             continue
         keys = _keys_text(value)
         if keys is None:
-            keymap.problems.append(f"“{binding_id}”的按键应为文字或文字列表，已忽略")
+            keymap.problems.append(t("ui.keymap.bad_keys", id=binding_id))
             continue
         if "ctrl+q" in keys.split(","):
-            keymap.problems.append(f"ctrl+q 固定用于退出，不能分给“{binding_id}”，已忽略")
+            keymap.problems.append(t("ui.keymap.quit_key", id=binding_id))
             continue
         keymap.keys[binding_id] = keys
     return keymap
@@ -74,5 +75,5 @@ def load_keymap(path: Path | None = None, known_ids: frozenset[str] | set[str] |
     except FileNotFoundError:
         return Keymap()
     except (OSError, UnicodeDecodeError) as error:
-        return Keymap(problems=[f"键位文件 {path} 无法读取：{error}"])
+        return Keymap(problems=[t("ui.keymap.unreadable_file", path=path, error=error)])
     return parse_keymap(text, known_ids)

@@ -8,6 +8,7 @@ import sys
 from typing import TextIO
 
 from domain.errors import InputError
+from domain.strings import t
 
 
 def wants_plain(args: argparse.Namespace, environ: os._Environ[str] | dict[str, str] | None = None,
@@ -35,7 +36,7 @@ def launch(mode: str, args: argparse.Namespace) -> int:
     if mode == "edit":
         path = getattr(args, "file", None)
         if not path or not os.path.isfile(path):
-            raise InputError(f"找不到评价文件：{path}")
+            raise InputError(t("ui.launch.no_file", path=path))
     from tui.app import AppOptions, JixiaoApp
 
     app = JixiaoApp(mode, AppOptions.from_args(args))

@@ -267,7 +267,7 @@ def _run_form(mode: str, console: Console, args: argparse.Namespace) -> int:
         except EndOfInput:
             return _unfinished(console, session, args, t("plain.eof"))
         except HungUp:
-            return _unfinished(console, session, args, t("plain.eof"))
+            return _unfinished(console, session, args, t("plain.stopped"))
     return EXIT_OK
 
 
@@ -383,7 +383,12 @@ def _run_whatif(console: Console, args: argparse.Namespace) -> int:
                 console.say(t("plain.prefix.error") + t("error.choice", keys="1、2"))
                 continue
             kind = answer
-            result = _whatif_indicator(console, last, profile) if kind == "1" else _whatif_budget(console, last, profile)
+            try:
+                result = (_whatif_indicator(console, last, profile) if kind == "1"
+                          else _whatif_budget(console, last, profile))
+            except ArithmeticError:
+                console.say(t("plain.prefix.error") + t("score.unusable"))
+                continue
             _show_result(console, result)
             before = previous.get(kind)
             if before is not None and result.score is not None:

@@ -11,7 +11,7 @@ from textual.widgets import Static
 
 from tui.cells import pad
 from tui.display import clean
-from tui.ui_text import t
+from domain.strings import t
 
 
 def keys_text(bindings: dict[str, ActiveBinding]) -> Text:

@@ -19,7 +19,7 @@ from textual.screen import Screen
 
 from tui.widgets.key_bar import KeyBar
 from tui.display import clean, one_line
-from tui.ui_text import t
+from domain.strings import t
 from tui.widgets.input_line import InputLine, Offer
 from tui.widgets.side_panel import SidePanel
 from tui.widgets.transcript import Transcript
@@ -74,7 +74,8 @@ class InterviewScreen(Screen[None]):
         return None if self.session is None else self.session.interview
 
     def compose(self) -> ComposeResult:
-        yield Horizontal(id="interview-main")  # transcript and side panel join once the session is there
+        # the transcript and the side panel join once the session has loaded
+        yield Horizontal(id="interview-main", classes="conversation")
         yield InputLine(id="input-line")
         yield KeyBar()
 
@@ -300,8 +301,14 @@ class InterviewScreen(Screen[None]):
             self.app.push_screen(ReviewScreen(self.session), self._review_closed)
 
     def _review_closed(self, field_id: str | None) -> None:
-        if field_id and self.interview is not None:
-            self.show_events(self.interview.jump(field_id))
+        """Back from the review: go to the field to edit, or ask the current one again (a what-if may have
+        changed the form meanwhile)."""
+        if self.interview is None:
+            return
+        current = self.interview.current
+        target = field_id or (current.id if current is not None else None)
+        if target:
+            self.show_events(self.interview.jump(target))
         else:
             self.refresh_panel()
         self.query_one(InputLine).focus_answer()

@@ -12,11 +12,12 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from tui.cells import pad
+from tui.cells import pad, truncate
 from tui.display import one_line
-from tui.ui_text import t
+from domain.strings import t
 
 LABEL_CELLS = 24
+ANSWER_CELLS = 42
 
 
 def field_label(state: Any) -> Text:
@@ -25,8 +26,8 @@ def field_label(state: Any) -> Text:
     label = spec.label if spec.row is None else f"{spec.row + 1}. {spec.label}"
     text = Text("▶ " if state.current else "  ", style="bold")
     text.append(pad(one_line(label), LABEL_CELLS), style="" if state.answered else "dim")
-    text.append(" " + one_line(state.answer) if state.answered else " " + t("ui.jump.unanswered"),
-                style="" if state.answered else "dim italic")
+    answer = truncate(one_line(state.answer), ANSWER_CELLS) if state.answered else t("ui.jump.unanswered")
+    text.append(" " + answer, style="" if state.answered else "dim italic")
     return text
 
 

@@ -17,7 +17,7 @@ from domain.drafts import DraftInfo, local_time
 from tui.cells import pad
 from tui.display import one_line
 from tui.screens.dialogs import ChoiceDialog
-from tui.ui_text import t
+from domain.strings import t
 
 
 def draft_label(draft: DraftInfo) -> Text:

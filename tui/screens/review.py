@@ -22,10 +22,11 @@ from tui.widgets.key_bar import KeyBar
 from tui.cells import truncate
 from tui.display import literal, one_line
 from tui.screens.whatif import Baseline, RowChange, WhatIfScreen
-from tui.ui_text import t
+from domain.strings import t
 
-COLUMNS = (("#", 2), ("一级", 8), ("二级", 10), ("三级指标", 16), ("年度指标值", 10), ("实际完成值", 10),
-           ("分值", 4), ("得分", 6))
+COLUMNS = (("#", 2), ("ui.review.col.level1", 8), ("ui.review.col.level2", 8), ("ui.review.col.name", 14),
+           ("field.target_text.label", 9), ("field.actual_text.label", 9), ("field.weight.label", 4),
+           ("ui.review.col.score", 6))
 SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "dim"}
 FIELD_SUFFIX = {"weight": "weight", "target_text": "target_text", "actual_text": "actual_text",
                 "direction": "direction", "judged": "judged_score"}
@@ -44,12 +45,11 @@ def funds_table(evaluation: Any, scored: Any) -> Table:
     funds = evaluation.funds
     table = Table(box=box.SIMPLE_HEAD, padding=(0, 1), expand=False, show_edge=False)
     table.add_column(t("ui.review.funds_unit", unit=funds.unit), no_wrap=True)
-    for title in ("年初预算数", "全年预算数", "全年执行数"):
-        table.add_column(title, justify="right", no_wrap=True)
-    names = (("total", "年度资金总额"), ("fiscal", "当年财政拨款"), ("carryover", "上年结转资金"), ("other", "其他资金"))
-    for key, name in names:
+    for column in ("initial_budget", "annual_budget", "executed"):
+        table.add_column(t(f"funds.column.{column}"), justify="right", no_wrap=True)
+    for key in ("total", "fiscal", "carryover", "other"):
         row = getattr(funds, key)
-        table.add_row(name, _money(row.initial_budget), _money(row.annual_budget), _money(row.executed))
+        table.add_row(t(f"funds.row.{key}"), _money(row.initial_budget), _money(row.annual_budget), _money(row.executed))
     budget = scored.budget
     rate = "—" if budget.rate is None else f"{fixed(budget.rate * 100, 2)}%"
     table.caption = t("ui.review.budget_line", weight=plain(budget.weight), rate=rate, score=_score(budget.score))
@@ -57,20 +57,22 @@ def funds_table(evaluation: Any, scored: Any) -> Table:
     return table
 
 
-def header_text(evaluation: Any) -> Text:
-    header = evaluation.header
-    text = Text()
-    parts = (("项目名称", header.project_name), ("主管部门", header.department), ("实施单位", header.implementer),
-             ("年度", str(header.year or "")), ("项目金额", _money(header.project_amount)))
-    for label, value in parts:
-        text.append(f"{label}：", style="dim")
-        text.append((one_line(value) or "—") + "\n")
-    goals = evaluation.goals
-    text.append("预期目标：", style="dim")
-    text.append((one_line(goals.expected) or "—") + "\n")
-    text.append("实际完成：", style="dim")
-    text.append(one_line(goals.achieved) or "—")
-    return text
+def header_table(evaluation: Any) -> Table:
+    """The header block and the overall goals, two fields to a line."""
+    header, goals = evaluation.header, evaluation.goals
+    grid = Table.grid(padding=(0, 1))
+    for _ in range(2):
+        grid.add_column(style="dim", no_wrap=True)
+        grid.add_column(ratio=1)
+    grid.add_row(t("field.header.project_name.label"), literal(one_line(header.project_name) or "—"),
+                 t("field.header.year.label"), str(header.year or "—"))
+    grid.add_row(t("field.header.department.label"), literal(one_line(header.department) or "—"),
+                 t("field.header.implementer.label"),
+                 literal(one_line(header.implementer) or "—"))
+    grid.add_row(t("field.header.project_amount.label"), _money(header.project_amount) or "—", "", "")
+    grid.add_row(t("field.goals.expected.label"), literal(one_line(goals.expected) or "—"), "", "")
+    grid.add_row(t("ui.review.achieved"), literal(one_line(goals.achieved) or "—"), "", "")
+    return grid
 
 
 def totals_text(scored: Any, findings: list[Any]) -> Text:
@@ -78,7 +80,7 @@ def totals_text(scored: Any, findings: list[Any]) -> Text:
     if scored.complete:
         text.append(t("ui.review.total", total=fixed(scored.total, 2), grade=scored.grade or ""), style="bold")
     else:
-        pending = "、".join(str(index + 1) for index in scored.pending_rows)
+        pending = t("ui.review.list_separator").join(str(index + 1) for index in scored.pending_rows)
         text.append(t("ui.review.partial_total", total=fixed(scored.total, 2), rows=pending or "—"), style="bold")
     if findings:
         text.append("\n\n" + t("ui.review.findings") + "\n", style="bold")
@@ -99,6 +101,8 @@ class ReviewScreen(Screen[str | None]):
         Binding("e", "edit", t("ui.review.edit"), id="review.edit"),
         Binding("ctrl+b", "leave", t("ui.review.back"), id="review.back"),
         Binding("escape", "leave", t("ui.review.back"), show=False),
+        Binding("pagedown", "page(1)", t("ui.review.page"), priority=True, id="review.page_down"),
+        Binding("pageup", "page(-1)", t("ui.review.page"), show=False, priority=True, id="review.page_up"),
     ]
 
     def __init__(self, session: Any) -> None:
@@ -121,8 +125,8 @@ class ReviewScreen(Screen[str | None]):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        for title, width in COLUMNS:
-            table.add_column(title, width=width)
+        for key, width in COLUMNS:
+            table.add_column(t(key), width=width)
         self.refresh_from_session()
         table.focus()
 
@@ -131,7 +135,7 @@ class ReviewScreen(Screen[str | None]):
         scored = self.interview.scored()
         title = t("ui.review.title", name=one_line(evaluation.header.project_name) or t("ui.review.unnamed"))
         self.query_one("#review-title", Static).update(literal(title))
-        self.query_one("#review-header", Static).update(header_text(evaluation))
+        self.query_one("#review-header", Static).update(header_table(evaluation))
         self.query_one("#review-funds", Static).update(funds_table(evaluation, scored))
         table = self.query_one(DataTable)
         cursor = table.cursor_row
@@ -211,6 +215,10 @@ class ReviewScreen(Screen[str | None]):
 
     def action_save(self) -> None:
         self.app.save_session()  # type: ignore[attr-defined]
+
+    def action_page(self, direction: int) -> None:
+        body = self.query_one("#review-body", VerticalScroll)
+        (body.scroll_page_down if direction > 0 else body.scroll_page_up)(animate=False)
 
     def action_leave(self) -> None:
         self.dismiss(None)

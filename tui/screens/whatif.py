@@ -23,7 +23,7 @@ from domain.whatif import budget_whatif, indicator_whatif, parse_amount, parse_w
 from tui.widgets.key_bar import KeyBar
 from tui.report import render_budget_result, render_row_result
 from tui.display import literal
-from tui.ui_text import t
+from domain.strings import t
 
 DIRECTIONS = ("auto", "positive", "reverse", "equal", "qualitative")
 INDICATOR_FIELDS = ("weight", "target", "actual", "direction", "judged")

@@ -17,6 +17,8 @@ from textual.message import Message
 from textual.widgets import Input, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
+from domain.strings import t
+
 MAX_SHOWN = 6
 
 
@@ -54,8 +56,8 @@ class InputLine(Vertical):
     """Question prompt, suggestions and the answer field; posts ``InputLine.Submitted``."""
 
     BINDINGS = [
-        Binding("down", "suggestion(1)", "建议", show=False, id="input.suggestion_down"),
-        Binding("up", "suggestion(-1)", "建议", show=False, id="input.suggestion_up"),
+        Binding("down", "suggestion(1)", t("ui.input.suggestion"), show=False, id="input.suggestion_down"),
+        Binding("up", "suggestion(-1)", t("ui.input.suggestion"), show=False, id="input.suggestion_up"),
     ]
 
     class Submitted(Message):

@@ -1,4 +1,7 @@
-"""The side panel: the form so far (header, funds, each indicator's score) and the running total, in cells."""
+"""The side panel: the form so far (header, funds, each indicator's score) and the running total, in cells.
+
+Domain modules are imported inside functions: this module loads before the first paint.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +14,7 @@ from textual.widgets import Static
 
 from tui.cells import cell_width, pad, truncate
 from tui.display import one_line
+from domain.strings import t
 
 PANEL_CELLS = 28  # content width inside the panel's padding
 
@@ -28,8 +32,8 @@ def _amount(value: Decimal | None) -> str:
 
 
 def _pair(label: str, value: str, width: int = PANEL_CELLS) -> Text:
-    """``label`` left and ``value`` right on one line of ``width`` cells; the label gives way first."""
-    value = truncate(value, width - 2)
+    """``label`` left and ``value`` right on one line of ``width`` cells; a long value is cut, not the label."""
+    value = truncate(value, max(4, width - cell_width(label) - 1))
     room = width - cell_width(value) - 1
     line = Text(pad(label, room), style="dim")
     line.append(" " + value)
@@ -40,15 +44,15 @@ def form_summary(interview: Any, current_row: int | None = None, width: int = PA
     """The panel's text for an interview (reads the evaluation and its current scores; changes nothing)."""
     evaluation = interview.evaluation
     header = evaluation.header
-    lines: list[Text] = [Text("表单", style="bold")]
-    lines.append(_pair("项目", one_line(header.project_name) or "—", width))
+    lines: list[Text] = [Text(t("ui.panel.title"), style="bold")]
+    lines.append(_pair(t("ui.panel.project"), one_line(header.project_name) or "—", width))
     if header.department:
-        lines.append(_pair("主管部门", one_line(header.department), width))
+        lines.append(_pair(t("field.header.department.label"), one_line(header.department), width))
     if header.year:
-        lines.append(_pair("年度", str(header.year), width))
+        lines.append(_pair(t("field.header.year.label"), str(header.year), width))
     total = evaluation.funds.total
-    lines.append(_pair("全年预算", _amount(total.annual_budget), width))
-    lines.append(_pair("全年执行", _amount(total.executed), width))
+    lines.append(_pair(t("ui.panel.budget"), _amount(total.annual_budget), width))
+    lines.append(_pair(t("ui.panel.executed"), _amount(total.executed), width))
     try:
         scored = interview.scored()
     except Exception:  # a half-filled form must never break the panel
@@ -56,22 +60,22 @@ def form_summary(interview: Any, current_row: int | None = None, width: int = PA
     if scored is not None:
         budget = scored.budget
         rate = "—" if budget.rate is None else f"{_number(budget.rate * 100)}%"
-        lines.append(_pair("执行率", rate, width))
-        lines.append(_pair("预算执行得分", f"{_number(budget.score)}/{_number(budget.weight, 0)}", width))
+        lines.append(_pair(t("ui.panel.rate"), rate, width))
+        lines.append(_pair(t("ui.panel.budget_score"), f"{_number(budget.score)}/{_number(budget.weight, 0)}", width))
     lines.append(Text(""))
-    lines.append(Text(pad("指标", width - 11) + pad("得分/分值", 11, "right"), style="bold"))
+    lines.append(Text(pad(t("ui.panel.rows"), width - 11) + pad(t("ui.panel.score_weight"), 11, "right"), style="bold"))
     rows = evaluation.indicators
     if not rows:
-        lines.append(Text("（还没有指标）", style="dim"))
+        lines.append(Text(t("ui.panel.no_rows"), style="dim"))
     for index, row in enumerate(rows):
         result = scored.rows[index] if scored is not None and index < len(scored.rows) else None
         if result is not None and result.score is None and result.band is not None:
-            score = "待评定"
+            score = t("ui.review.pending")
         else:
             score = _number(result.score if result is not None else None)
         right = f"{score}/{_number(row.weight, 0)}"
         marker = "▶" if index == current_row else " "
-        name = one_line(row.name) or "（未填）"
+        name = one_line(row.name) or t("ui.jump.unanswered")
         left = f"{marker}{index + 1} {name}"
         line = Text(pad(left, width - cell_width(right) - 1))
         line.append(" " + right, style="bold" if index == current_row else "")
@@ -83,11 +87,11 @@ def form_summary(interview: Any, current_row: int | None = None, width: int = PA
         left_weight = None
     if scored is not None:
         complete = scored.complete and bool(scored.rows) and left_weight == 0
-        label = "总分" if complete else "已计得分"
-        grade = f"（{scored.grade}）" if complete and scored.grade else ""
+        label = t("ui.panel.total") if complete else t("ui.panel.partial_total")
+        grade = t("ui.panel.grade", grade=scored.grade) if complete and scored.grade else ""
         lines.append(_pair(label, f"{_number(scored.total)}{grade}", width))
     if left_weight is not None:
-        lines.append(_pair("剩余分值", _number(left_weight, 0) if left_weight == left_weight.to_integral_value()
+        lines.append(_pair(t("ui.panel.weight_left"), _number(left_weight, 0) if left_weight == left_weight.to_integral_value()
                            else _number(left_weight), width))
     return Text("\n").join(lines)
 
@@ -98,7 +102,7 @@ class SidePanel(VerticalScroll):
     can_focus = False
 
     def compose(self):
-        yield Static(Text("表单", style="bold"), id="panel-text")
+        yield Static(Text(t("ui.panel.title"), style="bold"), id="panel-text")
 
     def show(self, interview: Any, current_row: int | None = None) -> None:
         self.query_one("#panel-text", Static).update(form_summary(interview, current_row))

@@ -1,4 +1,7 @@
-"""The conversation so far: questions, the user's answers, and each computed score as a block of its own."""
+"""The conversation so far: questions, the user's answers, and each computed score as a block of its own.
+
+Domain modules are imported inside functions: this module loads before the first paint.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +10,8 @@ from rich.panel import Panel
 from rich.text import Text
 from textual.widgets import RichLog
 
-from tui.display import clean
+from tui.display import Wrapped, clean
+from domain.strings import t
 
 KIND_STYLES = {
     "question": "bold",
@@ -32,24 +36,24 @@ def _weight_text(value: object) -> str:
     return "—" if value is None else plain(value)  # type: ignore[arg-type]
 
 
-def explanation_block(text: str, result: object) -> Panel | Text:
+def explanation_block(text: str, result: object) -> Panel | Wrapped:
     """A score with its formula and the points lost, boxed so it stands apart from the questions."""
     explanation = getattr(result, "explanation", None)
     if explanation is None:
-        return Text(clean(text), style="cyan")
+        return Wrapped(Text(clean(text), style="cyan"))
     score, weight = getattr(result, "score", None), getattr(result, "weight", None)
     body = Text(clean(explanation.zh))
     for note in getattr(result, "notes", ()):
         body.append("\n· " + clean(note.zh), style="yellow")
     band = getattr(result, "band", None)
     if score is None and band is not None:
-        title = f"待评定：{_score_text(band[0])}–{_score_text(band[1])} 分"
+        title = t("ui.transcript.pending", low=_score_text(band[0]), high=_score_text(band[1]))
     else:
-        title = f"得分 {_score_text(score)} / {_weight_text(weight)}"
-    lines: list[Text] = []
+        title = t("ui.transcript.score", score=_score_text(score), weight=_weight_text(weight))
+    lines: list[Wrapped] = []
     if text and clean(text) not in body.plain:
-        lines.append(Text(clean(text), style="bold"))
-    lines.append(body)
+        lines.append(Wrapped(Text(clean(text), style="bold")))
+    lines.append(Wrapped(body))
     return Panel(Group(*lines), title=Text(title), title_align="left", border_style="cyan", padding=(0, 1))
 
 
@@ -72,10 +76,10 @@ class Transcript(RichLog):
         line.append(clean(text), style=KIND_STYLES.get(kind, ""))
         if kind == "question":
             self.write(Text(""))
-        self.write(line)
+        self.write(Wrapped(line), expand=True)
 
     def user_answer(self, text: str) -> None:
         """The user's answer, indented under its question; empty answers read as “(keep / skip)”."""
         line = Text("›\u00a0", style="green")
-        line.append(clean(text) if text.strip() else "（回车）", style="green")
-        self.write(line)
+        line.append(clean(text) if text.strip() else t("ui.transcript.enter"), style="green")
+        self.write(Wrapped(line), expand=True)

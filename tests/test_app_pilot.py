@@ -1,0 +1,283 @@
+"""The full-screen assistant driven by keys at 80×24: what only the screens can show, asserted on state.
+
+Long conversations are driven through the controller first (each key press here costs ~85 ms); the app then
+opens on that session. Every test runs blind to the developer's config, drafts and theme.
+"""
+
+from __future__ import annotations
+
+import os
+import pty
+import select
+import signal
+import sys
+import time
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from domain.drafts import DraftStore
+from domain.session import EditSession
+from tui.app import AppOptions, JixiaoApp
+from tui.screens.dialogs import ChoiceDialog
+from tui.screens.interview import InterviewScreen
+from tui.screens.jump import JumpScreen
+from tui.screens.whatif import WhatIfScreen
+from tui.widgets.input_line import InputLine
+from tui.widgets.transcript import Transcript
+
+HEADER_AND_FUNDS = ["测试项目", "", "", "400000", "2020", "400000", "", "360000", "1", "", "目标", "完成"]
+TO_NAME = [*HEADER_AND_FUNDS, "1", "1"]  # 产出指标 / 数量指标: the 三级 name is asked next
+
+
+@pytest.fixture(autouse=True)
+def blind_environment(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.setenv("JIXIAO_DRAFTS", str(tmp_path / "drafts"))
+    monkeypatch.delenv("JIXIAO_THEME", raising=False)
+    monkeypatch.delenv("NO_COLOR", raising=False)
+
+
+def session_at(answers: list[str], drafts: Path) -> EditSession:
+    session = EditSession.new(DraftStore(drafts))
+    session.start()
+    for answer in answers:
+        session.interview.answer(answer)
+    return session
+
+
+def transcript_text(app: JixiaoApp) -> str:
+    return "\n".join(line.text for line in app.screen.query_one(Transcript).lines)
+
+
+def transcript_prose(app: JixiaoApp) -> str:
+    """The transcript's words with line breaks and box borders taken out (wrapping splits sentences)."""
+    lines = (line.text.strip().strip("│").strip() for line in app.screen.query_one(Transcript).lines)
+    return "".join(lines).replace("\u00a0", " ")
+
+
+async def settle(app: JixiaoApp, pilot) -> None:
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def test_new_form_takes_answers_literally_and_autosaves(tmp_path):
+    app = JixiaoApp("new", AppOptions(drafts=str(tmp_path / "drafts")))
+    async with app.run_test() as pilot:
+        await settle(app, pilot)
+        assert isinstance(app.screen, InterviewScreen)
+        await pilot.press(*"[red]x[/red]\x1b", "enter")
+        await settle(app, pilot)
+        evaluation = app.session.interview.evaluation
+        assert evaluation.header.project_name == "[red]x[/red]"
+        assert app.session.interview.current.id == "header.department"
+        assert "› [red]x[/red]" in transcript_text(app).replace("\u00a0", " ")
+        assert app.session.dirty
+        assert len(DraftStore(tmp_path / "drafts").list()) == 1
+
+
+async def test_indicator_suggestions_are_picked_with_arrows_and_enter(tmp_path):
+    session = session_at(TO_NAME, tmp_path / "drafts")
+    assert session.interview.current.id == "indicators[0].name"
+    app = JixiaoApp("new", session=session)
+    async with app.run_test() as pilot:
+        await settle(app, pilot)
+        await pilot.press(*"pxrc")
+        await settle(app, pilot)
+        line = app.screen.query_one(InputLine)
+        assert line.offers, "typing pinyin initials offers catalogue names"
+        first = line.offers[0].value
+        await pilot.press("down", "enter")
+        await settle(app, pilot)
+        assert session.interview.evaluation.indicators[0].name == first
+
+
+async def test_score_explanation_back_jump_and_undo(tmp_path):
+    session = session_at([*TO_NAME, "培训人数", "1", "≥90%", "75%"], tmp_path / "drafts")
+    app = JixiaoApp("new", session=session)
+    async with app.run_test() as pilot:
+        await settle(app, pilot)
+        await pilot.press("2", "0", "enter")
+        await settle(app, pilot)
+        assert "得分=20×75%÷90%=16.67，扣3.33分" in transcript_prose(app).replace(" ", "")
+        interview = session.interview
+        assert interview.current.id == "indicators[0].deviation_reason"
+        await pilot.press("ctrl+b")
+        assert interview.current.id == "indicators[0].weight"
+        await pilot.press("ctrl+z")
+        assert interview.evaluation.indicators[0].weight == 0
+        await pilot.press("ctrl+g")
+        assert isinstance(app.screen, JumpScreen)
+        await pilot.press(*"项目名称", "enter")
+        assert interview.current.id == "header.project_name"
+
+
+async def test_quit_with_unsaved_changes_asks_first(tmp_path):
+    session = session_at(["测试项目"], tmp_path / "drafts")
+    app = JixiaoApp("new", session=session)
+    async with app.run_test() as pilot:
+        await settle(app, pilot)
+        await pilot.press("ctrl+q")
+        assert isinstance(app.screen, ChoiceDialog)
+        await pilot.press("1")  # stay
+        assert isinstance(app.screen, InterviewScreen)
+        assert app.return_code is None
+        await pilot.press("ctrl+q", "3")  # leave, the draft is kept
+        assert app.return_code == 0
+    assert DraftStore(tmp_path / "drafts").list()
+
+
+async def test_save_never_overwrites_a_file_changed_on_disk_without_asking(tmp_path):
+    source = Path(__file__).parent.parent / "fixtures" / "seed" / "01-互联网+不动产登记强隔离安全交换平台.toml"
+    target = tmp_path / "form.toml"
+    target.write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+    session = EditSession.open(target, DraftStore(tmp_path / "drafts"))
+    session.start()
+    session.interview.answer("新名称")
+    target.write_text(target.read_text(encoding="utf-8") + "\n# changed by someone else\n", encoding="utf-8")
+    changed = target.read_text(encoding="utf-8")
+    app = JixiaoApp("edit", session=session)
+    async with app.run_test() as pilot:
+        await settle(app, pilot)
+        await pilot.press("ctrl+s")
+        assert isinstance(app.screen, ChoiceDialog)
+        assert target.read_text(encoding="utf-8") == changed
+        await pilot.press("2")  # overwrite, now that the user has said so
+        await settle(app, pilot)
+        assert "新名称" in target.read_text(encoding="utf-8")
+        assert not session.dirty
+
+
+async def test_user_keymap_remaps_by_binding_id_but_never_quit(tmp_path):
+    config = tmp_path / "config" / "jixiao"
+    config.mkdir(parents=True)
+    (config / "keymap.toml").write_text('"interview.jump" = "ctrl+t"\n"app.quit" = "ctrl+x"\n', encoding="utf-8")
+    session = session_at(["测试项目"], tmp_path / "drafts")
+    app = JixiaoApp("new", session=session)
+    async with app.run_test() as pilot:
+        await settle(app, pilot)
+        assert any("ctrl+q" in problem for problem in app.keymap_problems)
+        await pilot.press("ctrl+t")
+        assert isinstance(app.screen, JumpScreen)
+
+
+async def test_whatif_calculator_updates_on_every_change():
+    app = JixiaoApp("whatif")
+    async with app.run_test() as pilot:
+        await settle(app, pilot)
+        assert isinstance(app.screen, WhatIfScreen)
+        await pilot.press("2", "0", "down", *"90%", "down", *"75%")
+        result = str(app.screen.query_one("#whatif-result").render())
+        assert "得分 16.67（分值 20，扣 3.33 分）" in result
+        await pilot.press("backspace", "backspace", "backspace", *"95%")
+        assert "得分 20" in str(app.screen.query_one("#whatif-result").render())
+
+
+def test_no_color_is_honoured(monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert JixiaoApp().no_color
+    assert "textual-ansi" in JixiaoApp().available_themes
+
+
+def _read_until(fd: int, marker: bytes, timeout: float = 15.0) -> bytes:
+    seen = b""
+    deadline = time.monotonic() + timeout
+    while marker not in seen:
+        if time.monotonic() > deadline:
+            raise AssertionError(f"never saw {marker!r}")
+        ready, _, _ = select.select([fd], [], [], 0.1)
+        if ready:
+            try:
+                seen += os.read(fd, 65536)
+            except OSError:
+                break
+    return seen
+
+
+def test_sighup_flushes_the_draft_and_exits(tmp_path):
+    """A dropped SSH connection: the app gets SIGHUP mid-form, exits, and the next start can resume."""
+    drafts = tmp_path / "drafts"
+    env = {**os.environ, "TERM": "xterm-256color", "JIXIAO_DRAFTS": str(drafts),
+           "XDG_CONFIG_HOME": str(tmp_path / "config"), "XDG_DATA_HOME": str(tmp_path / "data")}
+    jixiao = str(Path(sys.executable).parent / "jixiao")
+    pid, fd = pty.fork()
+    if pid == 0:
+        os.execve(jixiao, [jixiao, "new"], env)
+    try:
+        _read_until(fd, "剩余分值".encode())
+        os.write(fd, "断线测试项目\r".encode())
+        _read_until(fd, "主管部门".encode())
+        os.kill(pid, signal.SIGHUP)
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            finished, status = os.waitpid(pid, os.WNOHANG)
+            if finished:
+                break
+            try:
+                os.read(fd, 65536)
+            except OSError:
+                pass
+            time.sleep(0.05)
+        else:
+            os.kill(pid, signal.SIGKILL)
+            raise AssertionError("the app did not exit on SIGHUP")
+    finally:
+        os.close(fd)
+    drafts_found = DraftStore(drafts).list()
+    assert [draft.project_name for draft in drafts_found] == ["断线测试项目"]
+    resumed = EditSession.resume(drafts_found[0].id, DraftStore(drafts))
+    assert resumed.interview.evaluation.header.project_name == "断线测试项目"
+
+
+async def test_whatif_from_review_changes_the_form_only_when_confirmed(tmp_path):
+    from tui.screens.review import ReviewScreen
+
+    session = session_at([*TO_NAME, "培训人数", "1", "≥90%", "75%", "20", "参训人员临时调整", "2"], tmp_path / "drafts")
+    app = JixiaoApp("new", session=session)
+    async with app.run_test() as pilot:
+        await settle(app, pilot)
+        assert isinstance(app.screen, ReviewScreen)
+        row = session.interview.evaluation.indicators[0]
+        await pilot.press("w", "down", "down", "ctrl+e", "backspace", "backspace", "backspace", *"85%")
+        assert "27.89" in str(app.screen.query_one("#whatif-result").render())
+        await pilot.press("ctrl+b")  # leave without applying
+        assert row.actual_text == "75%"
+        await pilot.press("w", "down", "down", "ctrl+e", "backspace", "backspace", "backspace", *"85%", "ctrl+s")
+        await settle(app, pilot)
+        assert isinstance(app.screen, ReviewScreen)
+        assert session.interview.evaluation.indicators[0].actual_text == "85%"
+        assert session.interview.scored().total == Decimal("27.89")
+
+
+class _Stream:
+    def __init__(self, tty: bool) -> None:
+        self.tty = tty
+
+    def isatty(self) -> bool:
+        return self.tty
+
+
+def test_launcher_falls_back_to_plain_mode():
+    from argparse import Namespace
+
+    from tui.launch import wants_plain
+
+    terminal, pipe = _Stream(True), _Stream(False)
+    xterm = {"TERM": "xterm-256color"}
+    assert not wants_plain(Namespace(plain=False), xterm, terminal, terminal)
+    assert wants_plain(Namespace(plain=True), xterm, terminal, terminal)
+    assert wants_plain(Namespace(plain=False), {"TERM": "dumb"}, terminal, terminal)
+    assert wants_plain(Namespace(plain=False), xterm, pipe, terminal)
+    assert wants_plain(Namespace(plain=False), xterm, terminal, pipe)
+
+
+def test_keymap_file_problems_are_reported_not_raised():
+    from tui.keymap import parse_keymap
+
+    keymap = parse_keymap('[keys]\n"interview.jump" = ["ctrl+t", "f6"]\n"interview.undo" = 3\n'
+                          '"interview.save" = "ctrl+q"\n"app.quit" = "ctrl+x"\n')
+    assert keymap.keys == {"interview.jump": "ctrl+t,f6"}
+    assert len(keymap.problems) == 3
+    assert parse_keymap("not toml [").problems

@@ -1,0 +1,133 @@
+"""Every screen of the assistant at 80×24, compared with reviewed snapshots (tests/__snapshots__/).
+
+Fixed data only: sessions are built through the controller, drafts live in a tmp directory, the drafts'
+clock is pinned, and the developer's config and theme are ignored. Update after review with
+``pytest tests/test_app_snapshots.py --snapshot-update``.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+import domain.drafts
+from domain.drafts import DraftStore
+from domain.session import EditSession
+from tui.app import AppOptions, JixiaoApp
+
+ROOT = Path(__file__).resolve().parent.parent
+HEADER_AND_FUNDS = ["测试项目", "", "", "400000", "2020", "400000", "", "360000", "1", "", "目标", "完成"]
+TO_NAME = [*HEADER_AND_FUNDS, "1", "1"]
+BEFORE_WEIGHT = [*TO_NAME, "培训人数", "1", "≥90%", "75%"]
+ONE_ROW = [*BEFORE_WEIGHT, "20"]
+TO_REVIEW = [*ONE_ROW, "参训人员临时调整", "2"]
+FIXED_NOW = "2024-03-01T08:30:00+00:00"
+
+
+@pytest.fixture(autouse=True)
+def blind_environment(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.setenv("JIXIAO_DRAFTS", str(tmp_path / "drafts"))
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    monkeypatch.delenv("JIXIAO_THEME", raising=False)
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.setattr(domain.drafts, "_now", lambda: FIXED_NOW)
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def session_at(answers: list[str], drafts: Path) -> EditSession:
+    session = EditSession.new(DraftStore(drafts))
+    session.start()
+    for answer in answers:
+        session.interview.answer(answer)
+    return session
+
+
+async def settled(pilot) -> None:
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def test_start_screen(snap_compare):
+    assert snap_compare(JixiaoApp("start"), run_before=settled)
+
+
+def test_start_screen_offers_drafts_and_no_color(snap_compare, tmp_path, monkeypatch):
+    session_at(["草稿项目"], tmp_path / "drafts")
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert snap_compare(JixiaoApp("start"), run_before=settled)
+
+
+def test_resume_screen(snap_compare, tmp_path):
+    session_at(["草稿项目", "财政局"], tmp_path / "drafts")
+    assert snap_compare(JixiaoApp("start"), press=["1"], run_before=settled)
+
+
+def test_new_form_first_question(snap_compare):
+    assert snap_compare(JixiaoApp("new"), run_before=settled)
+
+
+def test_interview_score_explanation(snap_compare, tmp_path):
+    async def give_weight(pilot) -> None:
+        await settled(pilot)
+        await pilot.press("2", "0", "enter")
+        await settled(pilot)
+
+    assert snap_compare(JixiaoApp("new", session=session_at(BEFORE_WEIGHT, tmp_path / "drafts")),
+                        run_before=give_weight)
+
+
+def test_interview_catalogue_suggestions(snap_compare, tmp_path):
+    async def type_pinyin(pilot) -> None:
+        await settled(pilot)
+        await pilot.press(*"pxrc")
+        await settled(pilot)
+
+    assert snap_compare(JixiaoApp("new", session=session_at(TO_NAME, tmp_path / "drafts")), run_before=type_pinyin)
+
+
+def test_review_screen(snap_compare, tmp_path):
+    assert snap_compare(JixiaoApp("new", session=session_at(TO_REVIEW, tmp_path / "drafts")), run_before=settled)
+
+
+def test_review_whatif_on_a_row(snap_compare, tmp_path):
+    async def change_actual(pilot) -> None:
+        await settled(pilot)
+        await pilot.press("w", "down", "down", "ctrl+e", "backspace", "backspace", "backspace", *"85%")
+        await settled(pilot)
+
+    assert snap_compare(JixiaoApp("new", session=session_at(TO_REVIEW, tmp_path / "drafts")),
+                        run_before=change_actual)
+
+
+def test_whatif_calculator(snap_compare):
+    assert snap_compare(JixiaoApp("whatif"), press=["2", "0", "down", *"90%", "down", *"75%"], run_before=settled)
+
+
+def test_help_for_the_focused_field(snap_compare, tmp_path):
+    assert snap_compare(JixiaoApp("new", session=session_at(ONE_ROW, tmp_path / "drafts")), press=["f1"],
+                        run_before=settled)
+
+
+def test_jump_list(snap_compare, tmp_path):
+    assert snap_compare(JixiaoApp("new", session=session_at(ONE_ROW, tmp_path / "drafts")), press=["ctrl+g"],
+                        run_before=settled)
+
+
+def test_quit_dialog(snap_compare, tmp_path):
+    assert snap_compare(JixiaoApp("new", session=session_at(["测试项目"], tmp_path / "drafts")), press=["ctrl+q"],
+                        run_before=settled)
+
+
+def test_training(snap_compare):
+    form = sorted((ROOT / "fixtures" / "seed").glob("*.toml"))[0]
+    app = JixiaoApp("train", AppOptions(train_path=str(form)))
+    assert snap_compare(app, press=["9", ".", "5", "enter"], run_before=settled)

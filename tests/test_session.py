@@ -1,0 +1,147 @@
+"""Editing sessions: autosave to a draft after every answer, resume, and saving without overwriting others' work."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from domain.drafts import DraftStore
+from domain.errors import InputError
+from domain.interview import EventKind
+from domain.models import Evaluation, Header, IndicatorRow
+from domain.session import EditSession, SaveStatus
+from domain.storage import load_evaluation, save_evaluation
+
+HEADER = ["测试项目", "测试局", "测试中心", "40万", "2020"]
+FUNDS = ["360000", "", "351000", "", ""]
+GOALS = ["完成平台建设", "已按计划完成"]
+ROW = ["", "", "硬件配置完成率", "90%", "75%", "20", "到货延迟"]
+
+
+def answer_all(session: EditSession, answers: list[str]) -> None:
+    for text in answers:
+        events = session.interview.answer(text)
+        assert not [event for event in events if event.kind is EventKind.ERROR], (text, events)
+
+
+def test_every_answer_is_in_the_draft_at_once(tmp_path: Path) -> None:
+    store = DraftStore(tmp_path / "drafts")
+    session = EditSession.new(store, tmp_path / "out.toml")
+    session.start()
+    assert session.draft_id is None and store.list() == []
+    answer_all(session, ["测试项目"])
+    assert session.draft_id is not None
+    draft = store.load(session.draft_id)
+    assert draft.evaluation.header.project_name == "测试项目"
+    assert draft.state["current"] == "header.department"
+    assert draft.target == tmp_path / "out.toml" and draft.target_fingerprint is None
+    answer_all(session, ["测试局"])
+    assert store.load(session.draft_id).evaluation.header.department == "测试局"
+    assert [info.id for info in store.list()] == [session.draft_id]
+
+
+def test_resume_continues_where_the_draft_was_left(tmp_path: Path) -> None:
+    store = DraftStore(tmp_path)
+    first = EditSession.new(store, tmp_path / "out.toml")
+    first.start()
+    answer_all(first, HEADER + FUNDS + GOALS + ROW[:4])
+    resumed = EditSession.resume(first.draft_id, store)
+    events = resumed.start()
+    assert events[0].text == "继续填写“测试项目”：已答的 16 项都在。"
+    assert events[-1].field.id == "indicators[0].actual_text"
+    assert resumed.target == tmp_path / "out.toml" and resumed.dirty
+    answer_all(resumed, ROW[4:] + ["n", "y"])
+    assert resumed.interview.done
+    outcome = resumed.save()
+    assert outcome.status is SaveStatus.SAVED and outcome.message == f"已保存到 {tmp_path / 'out.toml'}。"
+    saved = load_evaluation(tmp_path / "out.toml")
+    assert saved.header.project_amount == Decimal(400000)
+    assert saved.indicators[0].declared_score == Decimal("16.67")
+    assert saved.declared_total == Decimal("26.47")
+    assert store.list() == [] and not resumed.dirty
+
+
+def test_save_needs_a_path_and_never_overwrites_without_asking(tmp_path: Path) -> None:
+    session = EditSession.new(DraftStore(tmp_path / "drafts"))
+    session.start()
+    answer_all(session, ["项目乙"])
+    assert session.save().status is SaveStatus.NEEDS_PATH
+    existing = tmp_path / "existing.toml"
+    existing.write_text("someone else's", encoding="utf-8")
+    outcome = session.save(existing)
+    assert outcome.status is SaveStatus.CONFLICT and outcome.message == f"文件 {existing} 已经存在。"
+    assert existing.read_text(encoding="utf-8") == "someone else's"
+    assert session.save(existing, overwrite=True).saved
+    assert load_evaluation(existing).header.project_name == "项目乙"
+    answer_all(session, ["部门丙"])
+    assert session.save(existing).saved  # our own file since: no question
+
+
+def test_a_file_changed_since_it_was_opened_is_a_conflict(tmp_path: Path) -> None:
+    path = tmp_path / "form.toml"
+    evaluation = Evaluation(header=Header(project_name="原项目"))
+    evaluation.indicators.append(IndicatorRow(name="设备故障率", target_text="≤10%", actual_text="8%",
+                                              weight=Decimal(90)))
+    save_evaluation(evaluation, path)
+    session = EditSession.open(path, DraftStore(tmp_path / "drafts"))
+    session.start()
+    answer_all(session, ["改过的项目"])
+    evaluation.header.department = "别人加的"
+    save_evaluation(evaluation, path)
+    outcome = session.save()
+    assert outcome.status is SaveStatus.CONFLICT and outcome.message == f"文件 {path} 在打开之后被修改过。"
+    assert session.save(overwrite=True).saved
+    assert load_evaluation(path).header.project_name == "改过的项目"
+
+
+def test_open_reports_unreadable_files_plainly(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="找不到评价文件"):
+        EditSession.open(tmp_path / "missing.toml")
+    bad = tmp_path / "bad.toml"
+    bad.write_text("schema_version = 1\n[header]\nyear = 1800\n", encoding="utf-8")
+    with pytest.raises(InputError, match="year 不能小于 1990"):
+        EditSession.open(bad)
+
+
+def test_a_failed_save_says_why(tmp_path: Path) -> None:
+    session = EditSession.new()
+    session.start()
+    outcome = session.save(tmp_path)
+    assert outcome.status is SaveStatus.FAILED and outcome.message.startswith("无法保存")
+
+
+def test_flush_writes_the_draft_and_never_raises(tmp_path: Path) -> None:
+    store = DraftStore(tmp_path / "drafts")
+    session = EditSession.new(store)
+    session.start()
+    assert session.flush() is False  # nothing answered yet
+    answer_all(session, ["项目丁"])
+    assert session.flush() is True
+    blocker = tmp_path / "file"
+    blocker.write_text("", encoding="utf-8")
+    session.store = DraftStore(blocker / "drafts")
+    assert session.flush() is False
+
+
+def test_an_autosave_failure_is_a_warning_not_a_crash(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("", encoding="utf-8")
+    session = EditSession.new(DraftStore(blocker / "drafts"))
+    session.start()
+    events = session.interview.answer("项目戊")
+    warnings = [event.text for event in events if event.kind is EventKind.WARNING]
+    assert len(warnings) == 1 and warnings[0].startswith("草稿未能保存：无法保存")
+    assert session.autosave_error is not None
+    assert events[-1].field.id == "header.department"
+
+
+def test_discard_deletes_the_draft(tmp_path: Path) -> None:
+    store = DraftStore(tmp_path)
+    session = EditSession.new(store)
+    session.start()
+    answer_all(session, ["项目己"])
+    assert session.draft_kept_message().startswith("草稿已保存（编号 ")
+    session.discard()
+    assert store.list() == [] and session.draft_kept_message() == ""

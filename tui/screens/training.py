@@ -1,0 +1,144 @@
+"""Scoring practice and the walk-through: the trainee scores each row of real forms with the scores hidden
+(or, in walk mode, steps through rows with the right score and its derivation shown, for a projector)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import Static
+
+from tui.display import clean
+from domain.strings import t
+from tui.widgets.input_line import InputLine
+from tui.widgets.key_bar import KeyBar
+from tui.widgets.transcript import Transcript
+
+
+def tally_text(session: Any) -> Text:
+    """Progress and the running tally, for the side column."""
+    tally = session.tally
+    total = len(session.items)
+    text = Text(t("ui.train.tally_title") + "\n", style="bold")
+    text.append(t("ui.train.progress", number=min(session.position + 1, total), total=total) + "\n\n")
+    if session.walk:
+        text.append(t("ui.train.seen", count=tally.seen))
+        return text
+    text.append(t("ui.train.correct", count=tally.correct) + "\n", style="green")
+    text.append(t("ui.train.wrong", count=tally.wrong) + "\n", style="red")
+    text.append(t("ui.train.skipped", count=tally.skipped) + "\n", style="dim")
+    return text
+
+
+class TrainingScreen(Screen[None]):
+    """Enter answers (or steps on in walk mode); ctrl+n skips a row, ctrl+e ends with the summary."""
+
+    BINDINGS = [
+        Binding("ctrl+n", "skip", t("ui.train.skip"), priority=True, id="training.skip"),
+        Binding("ctrl+e", "finish", t("ui.train.finish"), priority=True, id="training.finish"),
+        Binding("ctrl+b", "leave", t("ui.key.back"), priority=True, id="training.back"),
+        Binding("pageup", "scroll_transcript(-1)", show=False),
+        Binding("pagedown", "scroll_transcript(1)", show=False),
+    ]
+
+    def __init__(self, path: str | None = None, walk: bool = False, standalone: bool = False,
+                 session: Any = None) -> None:
+        super().__init__()
+        self.path = path
+        self.walk = walk
+        self.standalone = standalone
+        self.session = session
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="training-main", classes="conversation"):
+            yield Transcript(id="training-transcript")
+            yield Static("", id="training-tally")
+        yield InputLine(id="training-input")
+        yield KeyBar()
+
+    def on_mount(self) -> None:
+        self.query_one(InputLine).ask(Text(t("ui.interview.loading"), style="dim"))
+        if self.session is not None:
+            self._ready(self.session)
+        elif getattr(self.app, "painted", True):
+            self.call_after_refresh(self._load)
+
+    def after_first_paint(self) -> None:
+        if self.session is None:
+            self._load()
+
+    @work(thread=True, exclusive=True, group="training", exit_on_error=False)
+    def _load(self) -> None:
+        from domain.errors import InputError
+        from domain.training import TrainingSession
+
+        try:
+            session = TrainingSession.from_paths([self.path] if self.path else None, walk=self.walk)
+        except InputError as error:
+            self.app.call_from_thread(self._failed, error.message)
+            return
+        except Exception as error:  # shown rather than lost in a worker
+            self.app.call_from_thread(self._failed, f"{type(error).__name__}: {error}")
+            return
+        self.app.call_from_thread(self._ready, session)
+
+    def _failed(self, message: str) -> None:
+        self.query_one(InputLine).ask(Text(clean(message), style="bold red"))
+        self.notify(message, severity="error", timeout=10)
+
+    def _ready(self, session: Any) -> None:
+        self.session = session
+        self.show_events(session.start())
+
+    def show_events(self, events: list[Any]) -> None:
+        transcript = self.query_one(Transcript)
+        question = None
+        for event in events:
+            kind = str(event.kind)
+            transcript.say(kind, event.text, event.data)
+            if kind == "question":
+                question = event
+        line = self.query_one(InputLine)
+        if question is not None and question.field is not None:
+            spec = question.field
+            line.ask(Text(clean(question.text), style="bold"), placeholder=spec.placeholder,
+                     hint=t("ui.train.hint_walk") if self.walk else t("ui.train.hint"))
+        elif self.session is not None and self.session.done:
+            line.ask(Text(t("ui.train.over"), style="bold"))
+        self.query_one("#training-tally", Static).update(tally_text(self.session))
+
+    def on_input_line_submitted(self, event: InputLine.Submitted) -> None:
+        event.stop()
+        if self.session is None or self.session.done:
+            return
+        if not self.walk:
+            self.query_one(Transcript).user_answer(event.value)
+        self.show_events(self.session.answer(event.value))
+
+    def action_skip(self) -> None:
+        if self.session is not None and not self.session.done:
+            self.show_events(self.session.skip())
+
+    def action_finish(self) -> None:
+        if self.session is not None and not self.session.done:
+            self.show_events(self.session.finish())
+
+    def action_leave(self) -> None:
+        if self.standalone:
+            self.app.exit(0)
+        else:
+            self.dismiss(None)
+
+    def action_scroll_transcript(self, direction: int) -> None:
+        transcript = self.query_one(Transcript)
+        (transcript.scroll_page_down if direction > 0 else transcript.scroll_page_up)(animate=False)
+
+    def help_text(self) -> tuple[str, str]:
+        if self.session is not None and self.session.current is not None and self.session.current.help:
+            return t("ui.train.help_title"), self.session.current.help + "\n" + t("ui.train.help_body")
+        return t("ui.train.help_title"), t("ui.train.help_body")
