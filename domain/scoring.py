@@ -317,7 +317,11 @@ def _score_quantity(
                           f"a time limit with an actual of “{show(actual)}” may mean the work has not started"))
         return _judgement(weight, direction, "时限指标的实际完成值为 0，需要评定", "a time limit reported as 0; needs judgement",
                           notes, judged)
-    target_text, actual_text = show(target, target.number), show(actual, actual.number)
+    shared_unit = target.unit or actual.unit  # a value written without unit is read in the other's unit
+    target_text = f"{plain(target.number)}{target.unit or shared_unit}" if target.unit == "" else show(target, target.number)
+    actual_text = f"{plain(actual.number)}{actual.unit or shared_unit}" if actual.unit == "" else show(actual, actual.number)
+    if target.unit and actual.unit and target.unit != actual.unit:
+        target_text, actual_text = show(target, target.number), show(actual, actual.number)
     if direction is Direction.REVERSE:
         return _score_reverse(weight, goal, achieved, target_text, actual_text, profile, notes)
     return _score_positive(weight, goal, achieved, target_text, actual_text, direction, profile, notes)

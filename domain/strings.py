@@ -209,6 +209,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "train.question.label": "得分",
         "train.question": "这一行得多少分？",
         "train.question.help": "按计分方法算出得分，保留两位小数。输入 s 跳过，q 结束练习。",
+        "train.placeholder": "得分，如 12.5",
         "train.walk.question": "回车看下一行（q 结束）",
         "train.walk.label": "下一行",
         "train.correct": "正确：{score} 分。",

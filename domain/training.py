@@ -147,7 +147,7 @@ class TrainingSession:
             return FieldSpec(f"train.{item.form}.{where}", "training", t("train.walk.label"),
                              t("train.walk.question"), FieldKind.CONFIRM, optional=True)
         return FieldSpec(f"train.{item.form}.{where}", "training", t("train.question.label"), t("train.question"),
-                         FieldKind.NUMBER, t("train.question.help"), placeholder="16.67")
+                         FieldKind.NUMBER, t("train.question.help"), placeholder=t("train.placeholder"))
 
     @property
     def current_item(self) -> TrainingItem | None:

@@ -85,15 +85,18 @@ def render_row_result(result: RowResult, english: bool = False) -> str:
         low, high = result.band or (Decimal(0), result.weight)
         head = (f"score pending judgement ({plain(low)}–{plain(high)} of {plain(result.weight)})" if english
                 else f"得分待评定（{plain(low)}–{plain(high)} 分，分值 {plain(result.weight)}）")
+    elif result.score == result.weight:
+        head = f"score {fixed(result.score, 2)}: full marks" if english else f"得分 {fixed(result.score, 2)}（满分 {plain(result.weight)}）"
     else:
-        head = (f"score {plain(result.score)} of {plain(result.weight)}, {plain(result.weight - result.score)} lost" if english
-                else f"得分 {plain(result.score)}（分值 {plain(result.weight)}，扣 {plain(result.weight - result.score)} 分）")
+        lost = fixed(result.weight - result.score, 2)
+        head = (f"score {fixed(result.score, 2)} of {plain(result.weight)}, {lost} lost" if english
+                else f"得分 {fixed(result.score, 2)}（分值 {plain(result.weight)}，扣 {lost} 分）")
     return "\n".join([head, *row_lines(result, english)])
 
 
 def render_budget_result(result: BudgetResult, english: bool = False) -> str:
     if result.score is None:
         return "\n".join(budget_lines(result, english))
-    head = (f"score {plain(result.score)} of {plain(result.weight)}" if english
-            else f"得分 {plain(result.score)}（分值 {plain(result.weight)}）")
+    head = (f"score {fixed(result.score, 2)} of {plain(result.weight)}" if english
+            else f"得分 {fixed(result.score, 2)}（分值 {plain(result.weight)}）")
     return "\n".join([head, *budget_lines(result, english)])
