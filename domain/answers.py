@@ -283,10 +283,19 @@ def _set_value(interview: Interview, index: int, row: IndicatorRow, key: str, ra
     if parsed.kind is ValueKind.UNREADABLE:
         return [Event(EventKind.WARNING, t("warning.value_unreadable", value=raw, note=parsed.note), data=parsed)]
     if parsed.direction_hint is not None and key == "target_text":
-        text = t("hint.value.direction", value=describe(parsed), direction=direction_words(parsed.direction_hint))
+        text = _reading_with_direction(describe(parsed), direction_words(parsed.direction_hint))
     else:
         text = t("hint.value", value=describe(parsed))
     return [Event(EventKind.HINT, text, data=parsed)]
+
+
+def _reading_with_direction(value: str, direction: str) -> str:
+    """“读作：满意（达成，定性）”: a reading that already ends in brackets takes the direction inside them."""
+    if value.endswith("）") and "（" in value:
+        head, _, detail = value[:-1].rpartition("（")
+        if head and "）" not in detail:
+            return t("hint.value.detail_direction", value=head, detail=detail, direction=direction)
+    return t("hint.value.direction", value=value, direction=direction)
 
 
 def _set_weight(interview: Interview, index: int, row: IndicatorRow, raw: str, keep: bool) -> list[Event]:

@@ -139,6 +139,7 @@ class Interview:
     _history: list[_Step] = field(default_factory=list, init=False, repr=False, compare=False)
     _dirty: bool = field(default=False, init=False, repr=False, compare=False)
     _done: bool = field(default=False, init=False, repr=False, compare=False)
+    _pending: tuple[str, str] | None = field(default=None, init=False, repr=False, compare=False)
     _origin: str = field(default="new", init=False, repr=False, compare=False)
     _version: int = field(default=0, init=False, repr=False, compare=False)
     _specs_cache: tuple[tuple[int, int], list[FieldSpec]] | None = field(default=None, init=False, repr=False,
@@ -185,6 +186,7 @@ class Interview:
         """Take an answer for the current field: ERROR and the same question again if refused, else the
         events that follow (explanations, warnings) and the next QUESTION."""
         spec = self.current
+        self._pending = None
         if spec is None:
             return [Event(EventKind.ERROR, t("error.finished"))]
         from domain.answers import apply_answer
@@ -222,6 +224,42 @@ class Interview:
             return events
         return events + self._ask()
 
+    def echo(self, text: str) -> str:
+        """An answer to the current field as a transcript repeats it: the label of the choice it picks (enter
+        on a choice picks the default), else the text as given; "" for an empty answer to other fields."""
+        spec = self.current
+        raw = _clean(text, spec.kind if spec is not None else FieldKind.LONG_TEXT)
+        if spec is None or not spec.choices or spec.kind not in (FieldKind.CHOICE, FieldKind.CONFIRM):
+            return raw
+        from domain.fields import find_choice, parse_confirm
+
+        wanted = raw or self._default_text(spec)
+        choice = find_choice(spec, wanted)
+        if choice is None and spec.kind is FieldKind.CONFIRM and (yes := parse_confirm(wanted)) is not None:
+            choice = next((item for item in spec.choices if item.value == ("yes" if yes else "no")), None)
+        return choice.label if choice is not None else raw
+
+    def set_pending(self, text: str) -> None:
+        """Remember what is typed for the current field but not yet submitted, so that a draft written now
+        keeps it (nothing is kept when it is blank or just the field's default)."""
+        spec = self.current
+        typed = _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n")) if isinstance(text, str) else ""
+        if spec is not None and spec.kind is not FieldKind.LONG_TEXT:
+            typed = typed.replace("\n", " ")
+        if spec is None or not typed.strip() or typed.strip() == self._default_text(spec).strip():
+            self._pending = None
+            return
+        self._pending = (spec.id, typed)
+
+    @property
+    def pending(self) -> str:
+        """Text typed for the current field and not submitted when the draft was written ("" when none);
+        a renderer puts it back in the answer line, unsubmitted."""
+        if self._pending is None or self._done:
+            return ""
+        field_id, text = self._pending
+        return text if field_id == self._current_id else ""
+
     def suggestions(self, text: str, limit: int = 6) -> list[Suggestion]:
         """Live suggestions for what is being typed in the current field (catalogue for INDICATOR, matching
         choices for CHOICE); must be cheap — called on every keystroke."""
@@ -250,6 +288,7 @@ class Interview:
 
     def back(self) -> list[Event]:
         """Return to the previous field (always allowed, even if the current input is invalid)."""
+        self._pending = None
         if self._done:
             self._done = False
             self._current_id = SAVE_ID
@@ -264,6 +303,7 @@ class Interview:
 
     def jump(self, field_id: str) -> list[Event]:
         """Go to any field that applies now (from the jump list)."""
+        self._pending = None
         ids = [item.id for item in self._specs()]
         if field_id not in ids:
             return [Event(EventKind.ERROR, t("interview.jump_unknown", field=field_id)), *self._ask()]
@@ -278,6 +318,7 @@ class Interview:
 
     def undo(self) -> list[Event]:
         """Take back the last accepted answer and ask that field again."""
+        self._pending = None
         if not self._history:
             return [Event(EventKind.INFO, t("interview.nothing_to_undo")), *self._ask()]
         step = self._history.pop()
@@ -382,12 +423,15 @@ class Interview:
 
     def state(self) -> dict[str, object]:
         """Where the conversation stands, beyond the evaluation itself (kept in drafts)."""
-        return {
+        state: dict[str, object] = {
             "current": SAVE_ID if self._done else (self._current_id or ""),
             "answered": sorted(self._answered),
             "extras": dict(self._extras),
             "return_to": self._return_to or "",
         }
+        if self.pending:
+            state["pending"] = {"field": self._current_id or "", "text": self.pending}
+        return state
 
     @classmethod
     def restore(cls, evaluation: Evaluation, state: dict, profile: Profile | None = None,
@@ -400,6 +444,9 @@ class Interview:
         interview._extras = {str(k): str(v) for k, v in extras.items()} if isinstance(extras, dict) else {}
         interview._current_id = str(state.get("current") or "") or None
         interview._return_to = str(state.get("return_to") or "") or None
+        pending = state.get("pending")  # absent in drafts written before typed text was kept
+        if isinstance(pending, dict) and isinstance(pending.get("field"), str) and isinstance(pending.get("text"), str):
+            interview._pending = (pending["field"], pending["text"])
         interview._origin = "resumed"
         interview._dirty = bool(interview._answered)
         interview._version += 1
@@ -425,6 +472,7 @@ class Interview:
     def remove_row(self, row: int | None = None) -> list[Event]:
         """Delete an indicator row (default: the current field's); the last row left is cleared instead."""
         spec = self.current
+        self._pending = None
         row = spec.row if row is None and spec is not None else row
         rows = self.evaluation.indicators
         if row is None or not 0 <= row < len(rows):

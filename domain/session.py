@@ -103,8 +103,12 @@ class EditSession:
         return self.interview.dirty
 
     def flush(self) -> bool:
-        """Write the draft now (for SIGHUP / SIGTERM handlers); never raises. True when a draft was written."""
-        if self.store is None or not self.interview.dirty or not self.interview.answered_count:
+        """Write the draft now (for SIGHUP / SIGTERM handlers); never raises. True when a draft was written.
+
+        There is something to write when answers are not yet in the final file, or when text typed for the
+        current field but not submitted was handed over with ``interview.set_pending``."""
+        interview = self.interview
+        if self.store is None or not ((interview.dirty and interview.answered_count) or interview.pending):
             return False
         try:
             self._autosave(self.interview)

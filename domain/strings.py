@@ -154,7 +154,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "interview.no_row": "当前这一项不属于任何指标行。",
         "interview.autosave_failed": "草稿未能保存：{reason}",
         "hint.value": "读作：{value}",
-        "hint.value.direction": "读作：{value}（{direction}）",
+        "hint.value.direction": "读作：{value}，{direction}",
+        "hint.value.detail_direction": "读作：{value}（{detail}，{direction}）",
         "hint.catalogue": "指标库：{name}，{direction}{unit}",
         "hint.catalogue.definition": "。{definition}",
         "hint.no_catalogue": "指标库中没有与“{name}”相近的指标：按所填名称计分，方向看年度指标值的写法。",
@@ -236,6 +237,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "plain.resume_how": "继续填写：jixiao{drafts} --plain，然后选择这份草稿。",
         "plain.quit": "已退出，尚未保存。",
         "plain.stopped": "已中止，尚未保存。",
+        "plain.pending": "上次在这一项输入了还没提交的内容：{text}",
         "plain.unknown_command": "不认识的命令“{command}”。",
         "plain.field_line": "{number:>3}. {mark} {label}：{answer}",
         "plain.save_path": "保存到哪个文件？（.toml）",
@@ -268,6 +270,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "ui.key.close": "关闭",
         "ui.key.back": "返回",
         "ui.key.quit": "退出",
+        "ui.key.home": "首页",
         "ui.key.help": "帮助",
         "ui.key.next_field": "下一项",
         "ui.key.previous_field": "上一项",
@@ -355,6 +358,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "ui.interview.optional": "可以空着，回车跳过。",
         "ui.interview.long_text_keys": "回车提交，ctrl+j 换行。",
         "ui.interview.loading": "正在打开……",
+        "ui.interview.pending_restored": "上次输入了还没提交的内容，已放回；回车提交。",
         "ui.interview.help_title": "填写自评表",
         "ui.interview.help_field_title": "帮助：{label}",
         "ui.interview.help_body": (
@@ -366,18 +370,22 @@ STRINGS: dict[str, dict[str, str]] = {
             "ctrl+z 撤销上一次回答；"
             "ctrl+s 保存；"
             "ctrl+r 审阅整张表；"
+            "ctrl+l 回到首页（表已填完、或没有未保存的修改时可用）；"
             "ctrl+q 退出（有未保存的修改时会先询问）。"
             "\n"
             "填三级指标名称时，上下方向键在提示中选择，回车采用。"
         ),
         "ui.jump.title": "跳转到……",
-        "ui.jump.filter": "输入文字筛选",
+        "ui.jump.filter": "输入文字或行号筛选",
         "ui.jump.hint": "上下方向键选择，回车跳转；ctrl+g 关闭。",
         "ui.jump.unanswered": "（未填）",
         "ui.quit.question": "有尚未保存到文件的修改。怎么办？",
         "ui.quit.stay": "继续填写",
         "ui.quit.save": "保存后退出",
         "ui.quit.leave": "先退出，草稿保留（下次启动可继续）",
+        "ui.home.question": "有尚未保存到文件的修改。回到首页之前怎么办？",
+        "ui.home.save": "保存后回到首页",
+        "ui.home.leave": "回到首页，草稿保留（以后可继续）",
         "ui.save.ask_path": "保存到哪个文件？（.toml）",
         "ui.save.conflict": "{message}覆盖会丢掉文件里现有的内容。",
         "ui.save.save_as": "另存为其他文件……",
@@ -412,7 +420,8 @@ STRINGS: dict[str, dict[str, str]] = {
             "回车或 w 打开试算，改动指标值、实际完成值或分值，立即看到得分和总分的变化，ctrl+s 采用后才写回表中；"
             "e 回到填写页修改这一行；"
             "ctrl+s 保存；"
-            "ctrl+b 回到填写。"
+            "ctrl+b 回到填写；"
+            "ctrl+l 回到首页（有未保存的修改时会先询问）。"
         ),
         "ui.severity.error": "错误",
         "ui.severity.warning": "注意",

@@ -29,6 +29,9 @@ from tui.widgets.transcript import Transcript
 
 HEADER_AND_FUNDS = ["测试项目", "", "", "400000", "2020", "400000", "", "360000", "1", "", "目标", "完成"]
 TO_NAME = [*HEADER_AND_FUNDS, "1", "1"]  # 产出指标 / 数量指标: the 三级 name is asked next
+TO_REVIEW = [*TO_NAME, "培训人数", "1", "≥90%", "75%", "20", "参训人员临时调整", "2"]
+SEED = Path(__file__).resolve().parent.parent / "fixtures" / "seed"
+SEED_15 = SEED / "15-布吉登记所变配电增容工程.toml"  # 19 indicator rows
 
 
 @pytest.fixture(autouse=True)
@@ -196,8 +199,22 @@ def _read_until(fd: int, marker: bytes, timeout: float = 15.0) -> bytes:
     return seen
 
 
+def _read_until_quiet(fd: int, quiet: float = 0.4, timeout: float = 10.0) -> None:
+    """Read what the app draws until it has drawn nothing for ``quiet`` seconds (it has taken the keys)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        ready, _, _ = select.select([fd], [], [], quiet)
+        if not ready:
+            return
+        try:
+            os.read(fd, 65536)
+        except OSError:
+            return
+
+
 def test_sighup_flushes_the_draft_and_exits(tmp_path):
-    """A dropped SSH connection: the app gets SIGHUP mid-form, exits, and the next start can resume."""
+    """A dropped SSH connection: the app gets SIGHUP mid-form, exits, and the next start can resume, with
+    the text typed but not yet submitted back in the answer line."""
     drafts = tmp_path / "drafts"
     env = {**os.environ, "TERM": "xterm-256color", "JIXIAO_DRAFTS": str(drafts),
            "XDG_CONFIG_HOME": str(tmp_path / "config"), "XDG_DATA_HOME": str(tmp_path / "data")}
@@ -209,6 +226,8 @@ def test_sighup_flushes_the_draft_and_exits(tmp_path):
         _read_until(fd, "剩余分值".encode())
         os.write(fd, "断线测试项目\r".encode())
         _read_until(fd, "主管部门".encode())
+        os.write(fd, "还没回车的部门".encode())
+        _read_until_quiet(fd)
         os.kill(pid, signal.SIGHUP)
         deadline = time.monotonic() + 10
         while time.monotonic() < deadline:
@@ -228,7 +247,11 @@ def test_sighup_flushes_the_draft_and_exits(tmp_path):
     drafts_found = DraftStore(drafts).list()
     assert [draft.project_name for draft in drafts_found] == ["断线测试项目"]
     resumed = EditSession.resume(drafts_found[0].id, DraftStore(drafts))
+    resumed.start()
     assert resumed.interview.evaluation.header.project_name == "断线测试项目"
+    assert resumed.interview.current.id == "header.department"
+    assert resumed.interview.pending == "还没回车的部门"
+    assert resumed.interview.evaluation.header.department == ""
 
 
 async def test_whatif_from_review_changes_the_form_only_when_confirmed(tmp_path):
@@ -249,6 +272,193 @@ async def test_whatif_from_review_changes_the_form_only_when_confirmed(tmp_path)
         assert isinstance(app.screen, ReviewScreen)
         assert session.interview.evaluation.indicators[0].actual_text == "85%"
         assert session.interview.scored().total == Decimal("27.89")
+
+
+async def test_a_choice_answer_is_echoed_by_what_was_chosen(tmp_path):
+    session = session_at(HEADER_AND_FUNDS[:8], tmp_path / "drafts")
+    assert session.interview.current.id == "funds.sources"
+    app = JixiaoApp("new", session=session)
+    async with app.run_test() as pilot:
+        await settle(app, pilot)
+        await pilot.press("3", "enter")
+        await settle(app, pilot)
+        text = transcript_text(app).replace("\u00a0", " ")
+        assert "› 全部是其他资金（其余两项为 0）" in text and "› 3" not in text
+        assert session.interview.current.id == "funds.weight"
+
+
+async def test_a_resumed_draft_puts_the_typed_text_back_unsubmitted(tmp_path):
+    drafts = tmp_path / "drafts"
+    first = session_at(HEADER_AND_FUNDS[:8], drafts)
+    app = JixiaoApp("new", session=first)
+    async with app.run_test() as pilot:
+        await settle(app, pilot)
+        await pilot.press("3")
+        app.flush_session()  # what SIGHUP does: the typed text goes into the draft with the answers
+    resumed = EditSession.resume(first.draft_id, DraftStore(drafts))
+    app = JixiaoApp("new", session=resumed)
+    async with app.run_test() as pilot:
+        await settle(app, pilot)
+        line = app.screen.query_one(InputLine)
+        assert line.value == "3"
+        assert "已放回" in str(line.query_one("#field-hint").render())
+        assert resumed.interview.current.id == "funds.sources"  # not answered until enter
+        assert [offer.value for offer in line.offers] == ["3"]
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert resumed.interview.evaluation.funds.other.annual_budget == Decimal(400000)
+
+
+def test_jump_filter_takes_row_numbers():
+    from domain.interview import Interview
+    from domain.storage import load_evaluation
+    from tui.screens.jump import filter_fields
+
+    evaluation = load_evaluation(SEED_15)
+    fields = Interview(evaluation).fields()
+    row_four = [state.spec.id for state in fields if state.spec.row == 3]
+    assert filter_fields(fields, "4") == filter_fields(fields, " 4. ") == filter_fields(fields, "4、")
+    assert [state.spec.id for state in filter_fields(fields, "4")] == row_four
+    assert [state.spec.id for state in filter_fields(fields, "4. 分值")] == ["indicators[3].weight"]
+    assert [state.spec.id for state in filter_fields(fields, "14.分值")] == ["indicators[13].weight"]
+    assert "header.year" in {state.spec.id for state in filter_fields(fields, "2020")}  # no row 2020: words
+    assert filter_fields(fields, "") == fields
+
+
+async def test_jump_list_shows_a_row_s_fields_by_its_number(tmp_path):
+    session = EditSession.open(SEED_15, DraftStore(tmp_path / "drafts"), target=tmp_path / "out.toml")
+    app = JixiaoApp("edit", session=session)
+    async with app.run_test() as pilot:
+        await settle(app, pilot)
+        await pilot.press("ctrl+g", "4", ".")
+        jump = app.screen
+        assert isinstance(jump, JumpScreen)
+        assert {state.spec.row for state in jump.shown} == {3}
+        assert str(jump.query_one("#jump-list").get_option_at_index(0).prompt).strip().startswith("4. ")
+        await pilot.press("enter")
+        assert session.interview.current.id == "indicators[3].level1"
+
+
+def test_wrapped_hints_hang_under_their_text():
+    from rich.console import Console
+    from rich.text import Text
+
+    from tui.display import Wrapped
+
+    console = Console(width=16, record=True, color_system=None)
+    console.print(Wrapped(Text("\u00a0\u00a0指标库：硬件配置完成率，正向（越高越好）"), hang=2))
+    console.print(Wrapped(Text("›\u00a0第一行\n第二行"), hang=2))
+    lines = console.export_text().replace("\u00a0", " ").splitlines()
+    assert lines == ["  指标库：硬件配", "  置完成率，正向", "  （越高越好）", "› 第一行", "  第二行"]
+
+
+async def test_review_page_follows_the_row_cursor(tmp_path):
+    from textual.widgets import DataTable
+
+    from tui.screens.review import ReviewScreen
+
+    session = EditSession.open(SEED_15, DraftStore(tmp_path / "drafts"), target=tmp_path / "out.toml")
+    app = JixiaoApp("edit", session=session)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("ctrl+r")
+        await settle(app, pilot)
+        review = app.screen
+        assert isinstance(review, ReviewScreen)
+        body = review.query_one("#review-body")
+        table = review.query_one(DataTable)
+        assert body.scroll_y == 0  # the page opens at its title
+
+        def cursor_visible() -> bool:
+            y = table.virtual_region.y + table.header_height + table.cursor_row
+            return body.scroll_y <= y < body.scroll_y + body.scrollable_content_region.height
+
+        for _ in range(12):
+            await pilot.press("down")
+        await pilot.pause()
+        assert table.cursor_row == 12 and cursor_visible() and body.scroll_y > 0
+        table.move_cursor(row=0)  # as the up key does, without twelve more key presses
+        await pilot.pause()
+        assert table.cursor_row == 0 and cursor_visible() and body.scroll_y < table.virtual_region.y
+
+
+async def test_a_saved_form_goes_back_to_the_start_screen(tmp_path):
+    from tui.screens.review import ReviewScreen
+    from tui.screens.start import StartScreen
+    from tui.widgets.key_bar import KeyBar
+
+    session = session_at(TO_REVIEW, tmp_path / "drafts")
+    session.target = tmp_path / "out.toml"
+    app = JixiaoApp("new", session=session)
+    async with app.run_test() as pilot:
+        await settle(app, pilot)
+        assert isinstance(app.screen, ReviewScreen)
+        assert "^l 首页" in str(app.screen.query_one(KeyBar).render())
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert (tmp_path / "out.toml").exists() and not session.dirty
+        await pilot.press("ctrl+l")
+        await settle(app, pilot)
+        assert isinstance(app.screen, StartScreen) and len(app.screen_stack) == 2
+        assert app.session is None
+
+
+async def test_going_home_with_unsaved_changes_asks_first(tmp_path):
+    from tui.screens.review import ReviewScreen
+    from tui.screens.start import StartScreen
+
+    session = session_at(TO_REVIEW, tmp_path / "drafts")
+    app = JixiaoApp("new", session=session)
+    async with app.run_test() as pilot:
+        await settle(app, pilot)
+        await pilot.press("ctrl+l")
+        assert isinstance(app.screen, ChoiceDialog)
+        await pilot.press("1")  # stay
+        assert isinstance(app.screen, ReviewScreen)
+        await pilot.press("ctrl+l", "3")  # leave, the draft is kept
+        await settle(app, pilot)
+        assert isinstance(app.screen, StartScreen) and app.session is None
+    assert [draft.project_name for draft in DraftStore(tmp_path / "drafts").list()] == ["测试项目"]
+
+
+async def test_mid_form_the_interview_offers_no_way_home(tmp_path):
+    from tui.widgets.key_bar import KeyBar
+
+    app = JixiaoApp("new", AppOptions(drafts=str(tmp_path / "drafts")))
+    async with app.run_test() as pilot:
+        await settle(app, pilot)
+        assert "^l 首页" in str(app.screen.query_one(KeyBar).render())  # nothing to lose yet
+        await pilot.press(*"项目", "enter")
+        await settle(app, pilot)
+        assert "^l 首页" not in str(app.screen.query_one(KeyBar).render())
+        await pilot.press("ctrl+l")
+        assert isinstance(app.screen, InterviewScreen) and app.session.dirty
+
+
+async def test_training_by_keys_tallies_and_sums_up():
+    from tui.screens.training import TrainingScreen
+
+    form = sorted(SEED.glob("*.toml"))[0]
+    app = JixiaoApp("train", AppOptions(train_path=str(form)))
+    async with app.run_test() as pilot:
+        await settle(app, pilot)
+        assert isinstance(app.screen, TrainingScreen)
+        await pilot.press(*"9.8", "enter")  # the budget row: 10 × 0.98
+        await pilot.press(*"20", "enter")  # row 1 is 16.67
+        await pilot.press("ctrl+n")  # row 2 skipped
+        await pilot.press("ctrl+e")
+        await settle(app, pilot)
+        session = app.screen.session
+        assert (session.tally.correct, session.tally.wrong, session.tally.skipped) == (1, 1, 1)
+        assert session.done
+        prose = transcript_prose(app).replace(" ", "")  # wrapping may fall on a space
+        assert "›9.8·正确：9.80分。" in prose
+        assert "›20!不对：您答20分，正确得分是16.67分。" in prose
+        assert "·已跳过：正确得分是5.00。" in prose
+        assert prose.endswith("✓练习结束：答对1/2题，跳过1题，正确率50%。")
+        tally = str(app.screen.query_one("#training-tally").render())
+        assert "答对 1" in tally and "答错 1" in tally and "跳过 1" in tally
+        assert "练习结束" in str(app.screen.query_one(InputLine).query_one("#prompt").render())
 
 
 class _Stream:

@@ -405,6 +405,79 @@ def test_state_survives_a_restore() -> None:
     assert restored.row_result(0).score == Decimal("16.67")
 
 
+def test_a_qualitative_target_reads_without_doubled_brackets() -> None:
+    interview = until_rows()
+    events = drive(interview, ["满意度指标", "", "服务大厅满意度", "满意"])
+    assert kinds(events, EventKind.HINT)[-1] == "读作：满意（达成，定性）"
+    events = drive(until_rows(), ["", "", "硬件配置完成率", "≥90%"])
+    assert kinds(events, EventKind.HINT)[-1] == "读作：≥90%，正向（越高越好）"
+    events = drive(until_rows(), ["", "", "硬件配置完成率", "90%", "满意"])
+    assert kinds(events, EventKind.HINT)[-1] == "读作：满意（达成）"  # an actual value carries no direction
+
+
+def test_echo_repeats_a_choice_by_its_label() -> None:
+    interview = started(HEADER + ["360000", "", "351000"])
+    assert at(interview) == "funds.sources"
+    assert interview.echo("3") == "全部是其他资金（其余两项为 0）"
+    assert interview.echo(" 3 ") == "全部是其他资金（其余两项为 0）"
+    assert interview.echo("") == "全部是当年财政拨款（其余两项为 0）"  # enter takes the default
+    assert interview.echo("分别填写三项来源") == "分别填写三项来源"
+    assert interview.echo("9") == "9"  # not a choice: shown as typed (and refused by answer)
+    drive(interview, ["3", "", "目标", "完成"])
+    assert interview.echo("1") == "产出指标"
+    drive(interview, ["1", "1", "硬件配置完成率", "90%", "90%", "20"])
+    assert at(interview) == "loop.more"
+    assert interview.echo("y") == "是" and interview.echo("不要") == "否"
+    fresh = started()
+    assert fresh.echo("项目\x1b[31m甲") == "项目[31m甲" and fresh.echo("") == ""
+
+
+def test_typed_but_unsubmitted_text_is_kept_in_the_state() -> None:
+    interview = until_rows()
+    drive(interview, ["", "", "硬件配置完成率", "90%"])
+    interview.set_pending("75")
+    assert interview.pending == "75"
+    assert interview.state()["pending"] == {"field": "indicators[0].actual_text", "text": "75"}
+    restored = Interview.restore(interview.evaluation.model_copy(deep=True), interview.state())
+    restored.start()
+    assert at(restored) == "indicators[0].actual_text" and restored.pending == "75"
+    assert restored.evaluation.indicators[0].actual_text == ""  # put back, not submitted
+    drive(restored, ["75%"])
+    assert restored.pending == "" and "pending" not in restored.state()
+
+
+@pytest.mark.parametrize("move", ["back", "undo", "jump", "remove_row"])
+def test_moving_away_drops_the_typed_text(move: str) -> None:
+    interview = until_rows()
+    drive(interview, ["", "", "硬件配置完成率"])
+    interview.set_pending("≥9")
+    getattr(interview, move)(*(["header.year"] if move == "jump" else []))
+    assert interview.pending == "" and "pending" not in interview.state()
+
+
+def test_blank_or_default_typed_text_is_not_kept() -> None:
+    interview = until_rows()
+    drive(interview, ["", "", "硬件配置完成率", "90%", "75%"])
+    assert interview.ask()[-1].data == ""
+    interview.set_pending("   ")
+    assert interview.pending == ""
+    interview.jump("header.project_name")
+    interview.set_pending("测试项目")  # the answer already there, i.e. what the line was filled with
+    assert interview.pending == ""
+    interview.set_pending("测试项目二期\n")
+    assert interview.pending == "测试项目二期 "  # one-line fields keep one line
+
+
+def test_a_state_from_before_typed_text_was_kept_still_restores() -> None:
+    interview = until_rows()
+    state = interview.state()
+    assert "pending" not in state
+    for odd in ({}, {"pending": "75"}, {"pending": {"field": 3}}):
+        restored = Interview.restore(interview.evaluation.model_copy(deep=True), {**state, **odd})
+        restored.start()
+        assert restored.pending == "" and at(restored) == "indicators[0].level1"
+
+
 # --- editing an existing evaluation ---------------------------------------------------------------
 
 

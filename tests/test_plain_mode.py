@@ -125,6 +125,21 @@ def test_start_offers_the_drafts_first(tmp_path: Path) -> None:
     assert "? 项目名称是什么？" in output and code == 1  # no drafts: straight to a new form
 
 
+def test_a_resumed_draft_mentions_the_text_typed_but_not_submitted(tmp_path: Path) -> None:
+    from domain.session import EditSession
+
+    drafts = tmp_path / "drafts"
+    session = EditSession.new(DraftStore(drafts))
+    session.start()
+    session.interview.answer("测试项目")
+    session.interview.set_pending("财政\n局")
+    assert session.flush()
+    code, output = plain("start", ["1"], drafts=drafts)
+    lines = output.splitlines()
+    at = lines.index("提示：上次在这一项输入了还没提交的内容：财政 局")
+    assert lines[at + 1] == "? 主管部门是哪个单位？" and code == 1
+
+
 def test_commands_move_undo_list_and_help() -> None:
     code, output = plain("new", ["项目甲", ":b", ":u", ":f", ":h", ":zz", "::冒号项目", ":j 1", "", ":q"])
     lines = output.splitlines()

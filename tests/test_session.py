@@ -125,6 +125,34 @@ def test_flush_writes_the_draft_and_never_raises(tmp_path: Path) -> None:
     assert session.flush() is False
 
 
+def test_flush_keeps_text_typed_but_not_submitted(tmp_path: Path) -> None:
+    store = DraftStore(tmp_path / "drafts")
+    session = EditSession.new(store)
+    session.start()
+    session.interview.set_pending("还没回车的项目名")
+    assert session.flush() is True  # nothing answered, but the typed text is worth a draft
+    draft = store.load(session.draft_id)
+    assert draft.state["pending"] == {"field": "header.project_name", "text": "还没回车的项目名"}
+    resumed = EditSession.resume(session.draft_id, store)
+    resumed.start()
+    assert resumed.interview.pending == "还没回车的项目名"
+    assert resumed.interview.evaluation.header.project_name == ""
+    answer_all(resumed, [resumed.interview.pending])
+    assert "pending" not in store.load(resumed.draft_id).state
+
+
+def test_a_draft_without_typed_text_resumes_as_before(tmp_path: Path) -> None:
+    store = DraftStore(tmp_path)
+    first = EditSession.new(store)
+    first.start()
+    answer_all(first, HEADER[:2])
+    path = store.path_of(first.draft_id)
+    assert "pending" not in path.read_text(encoding="utf-8")  # the format written before typed text was kept
+    resumed = EditSession.resume(first.draft_id, store)
+    resumed.start()
+    assert resumed.interview.pending == "" and resumed.interview.current.id == "header.implementer"
+
+
 def test_an_autosave_failure_is_a_warning_not_a_crash(tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("", encoding="utf-8")

@@ -197,6 +197,10 @@ class JixiaoApp(App[int]):
         if self.session is None:
             return
         try:
+            for screen in self.screen_stack:
+                keep = getattr(screen, "keep_typed_text", None)
+                if keep is not None:
+                    keep()
             self.session.flush()
         except Exception:
             pass
@@ -246,6 +250,34 @@ class JixiaoApp(App[int]):
             refresh = getattr(screen, "refresh_from_session", None)
             if refresh is not None:
                 refresh()
+
+    def go_home(self) -> None:
+        """Close the open form and show the start screen, asking first when there are unsaved changes."""
+        from tui.screens.dialogs import ChoiceDialog
+
+        if self.session is None or not self.session.dirty:
+            self._show_start()
+            return
+
+        def decided(answer: str | None) -> None:
+            if answer == "save":
+                self.save_session(then=self._show_start)
+            elif answer == "leave":
+                self.flush_session()
+                self._show_start()
+
+        self.push_screen(ChoiceDialog(t("ui.home.question"), [
+            ("stay", t("ui.quit.stay")), ("save", t("ui.home.save")), ("leave", t("ui.home.leave")),
+        ], cancel_value="stay"), decided)
+
+    def _show_start(self) -> None:
+        from tui.screens.start import StartScreen
+
+        self.session = None
+        self.mode = "start"
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        self.push_screen(StartScreen())
 
     # --- app-wide actions ------------------------------------------------------------------------
     def action_help(self) -> None:

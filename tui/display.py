@@ -64,19 +64,33 @@ def wrap_offsets(text: str, width: int) -> list[int]:
 
 
 class Wrapped:
-    """A Rich renderable that wraps a Text by :func:`wrap_offsets` instead of Rich's space-only rule."""
+    """A Rich renderable that wraps a Text by :func:`wrap_offsets` instead of Rich's space-only rule.
 
-    def __init__(self, text: Text) -> None:
+    ``hang`` is how many leading characters of the text are a mark (“? ”, “› ”): continuation lines start
+    under the first character after it, as a hanging indent."""
+
+    def __init__(self, text: Text, hang: int = 0) -> None:
         self.text = text
+        self.hang = max(0, hang)
 
     def __rich_console__(self, console, options):  # type: ignore[no-untyped-def]
+        from tui.cells import cell_width
+
         width = options.max_width
-        plain_text = self.text.plain
-        lines = self.text.divide(wrap_offsets(plain_text, width))
-        for line in lines:
+        if 0 < self.hang < len(self.text):
+            mark, body = self.text.divide([self.hang])
+        else:
+            mark, body = Text(""), self.text
+        indent = cell_width(mark.plain)
+        if indent and width - indent < 2:
+            mark, body, indent = Text(""), self.text, 0
+        lines = body.divide(wrap_offsets(body.plain, width - indent))
+        for number, line in enumerate(lines):
             line.rstrip()
             if line.plain.endswith("\n"):
                 line.right_crop(1)
+            if indent:
+                line = Text.assemble(mark if number == 0 else " " * indent, line)
             line.no_wrap = True
             line.overflow = "crop"
             line.end = "\n"

@@ -248,6 +248,8 @@ def _run_form(mode: str, console: Console, args: argparse.Namespace) -> int:
         console.say(t("plain.prefix.warning") + t("session.exists", path=session.target))
     console.say(t("plain.commands"))
     question = console.show(session.start())
+    if session.interview.pending:
+        console.say(t("plain.prefix.hint") + t("plain.pending", text=" ".join(session.interview.pending.split())))
     with _flush_on_hangup(session.flush):
         try:
             while not session.interview.done:

@@ -47,11 +47,12 @@ class InterviewScreen(Screen[None]):
     """One question at a time; enter answers, and back, jump, undo, save, review and help always work."""
 
     BINDINGS = [
-        Binding("shift+tab,ctrl+b", "back", t("ui.interview.back"), id="interview.back", priority=True),
+        Binding("ctrl+b,shift+tab", "back", t("ui.interview.back"), id="interview.back", priority=True),
         Binding("ctrl+g", "jump", t("ui.interview.jump"), id="interview.jump", priority=True),
         Binding("ctrl+z", "undo", t("ui.interview.undo"), id="interview.undo", priority=True),
         Binding("ctrl+s", "save", t("ui.interview.save"), id="interview.save", priority=True),
         Binding("ctrl+r", "review", t("ui.interview.review"), id="interview.review", priority=True),
+        Binding("ctrl+l", "home", t("ui.key.home"), id="interview.home", priority=True),
         Binding("pageup", "scroll_transcript(-1)", t("ui.interview.scroll_up"), show=False, id="interview.page_up"),
         Binding("pagedown", "scroll_transcript(1)", t("ui.interview.scroll_down"), show=False, id="interview.page_down"),
     ]
@@ -185,11 +186,15 @@ class InterviewScreen(Screen[None]):
             hints.append(t("ui.interview.optional"))
         if kind == "long_text":
             hints.append(t("ui.interview.long_text_keys"))
+        typed = self.interview.pending if self.interview is not None else ""
+        if typed:
+            hints.append(t("ui.interview.pending_restored"))
         self.default_choice = default if picks else ""
-        self.query_one(InputLine).ask(prompt, default="" if picks else default,
+        self.query_one(InputLine).ask(prompt, default=typed or ("" if picks else default),
                                       placeholder=one_line(spec.placeholder), long=kind == "long_text",
                                       hint="  ".join(hints))
         self.update_suggestions(self.query_one(InputLine).value)
+        self.refresh_bindings()
         if str(spec.section) == "review":
             self.action_review()
 
@@ -201,6 +206,13 @@ class InterviewScreen(Screen[None]):
 
     def refresh_from_session(self) -> None:
         self.refresh_panel()
+        self.refresh_bindings()
+
+    def keep_typed_text(self) -> None:
+        """Hand what is typed but not submitted to the interview, so that the draft about to be written
+        keeps it (called before flushing on SIGHUP / SIGTERM)."""
+        if self.interview is not None and self.query(InputLine):
+            self.interview.set_pending(self.query_one(InputLine).value)
 
     def on_interview_done(self) -> None:
         """The controller reached its end: save (asking for a path if needed)."""
@@ -220,7 +232,7 @@ class InterviewScreen(Screen[None]):
         if self.interview.current is None:
             self.action_review()
             return
-        self.query_one(Transcript).user_answer(value)
+        self.query_one(Transcript).user_answer(self.interview.echo(value))
         self.show_events(self.interview.answer(value))
 
     def on_input_line_changed(self, event: InputLine.Changed) -> None:
@@ -312,6 +324,15 @@ class InterviewScreen(Screen[None]):
         else:
             self.refresh_panel()
         self.query_one(InputLine).focus_answer()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "home":  # when nothing would be lost, or the form is finished (it then asks first)
+            interview = self.interview
+            return interview is not None and (interview.done or not self.session.dirty)
+        return True
+
+    def action_home(self) -> None:
+        self.app.go_home()  # type: ignore[attr-defined]
 
     def action_scroll_transcript(self, direction: int) -> None:
         if not self.query(Transcript):

@@ -1,7 +1,9 @@
-"""The jump list (ctrl+g): every field that applies now, filtered by typing, picked with arrows and enter."""
+"""The jump list (ctrl+g): every field that applies now, filtered by words or a row number, picked with arrows
+and enter."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rich.text import Text
@@ -18,12 +20,39 @@ from domain.strings import t
 
 LABEL_CELLS = 24
 ANSWER_CELLS = 42
+ROW_NUMBER = re.compile(r"^(\d+)\s*[.．、]?\s*(.*)$")  # “4”, “4.”, “4、分值”: a row number, then words
+
+
+def shown_label(spec: Any) -> str:
+    """The label as listed: indicator fields carry their row number, “4. 三级指标”."""
+    return spec.label if spec.row is None else f"{spec.row + 1}. {spec.label}"
+
+
+def filter_fields(fields: list[Any], typed: str) -> list[Any]:
+    """The fields that fit what is typed: a leading row number (“4”, “4.”, “4. 分值”) picks that row's fields
+    when the form has such a row; otherwise the words are looked for in labels, answers and ids."""
+    typed = typed.strip().lower()
+    if not typed:
+        return list(fields)
+    numbered = ROW_NUMBER.match(typed)
+    if numbered is not None:
+        row = int(numbered.group(1)) - 1
+        in_row = [state for state in fields if state.spec.row == row]
+        if in_row:
+            rest = numbered.group(2)
+            return [state for state in in_row if not rest or _fits(state, rest)]
+    return [state for state in fields if _fits(state, typed)]
+
+
+def _fits(state: Any, typed: str) -> bool:
+    return (typed in shown_label(state.spec).lower() or typed in state.answer.lower()
+            or typed in state.spec.id.lower())
 
 
 def field_label(state: Any) -> Text:
     """“▶ 项目名称   answer” with unanswered fields dimmed."""
     spec = state.spec
-    label = spec.label if spec.row is None else f"{spec.row + 1}. {spec.label}"
+    label = shown_label(spec)
     text = Text("▶ " if state.current else "  ", style="bold")
     text.append(pad(one_line(label), LABEL_CELLS), style="" if state.answered else "dim")
     answer = truncate(one_line(state.answer), ANSWER_CELLS) if state.answered else t("ui.jump.unanswered")
@@ -62,10 +91,7 @@ class JumpScreen(ModalScreen[str | None]):
         self._fill("")
 
     def _fill(self, typed: str) -> None:
-        typed = typed.strip().lower()
-        self.shown = [state for state in self.fields
-                      if not typed or typed in state.spec.label.lower() or typed in state.answer.lower()
-                      or typed in state.spec.id.lower()]
+        self.shown = filter_fields(self.fields, typed)
         options = self.query_one(OptionList)
         options.set_options([Option(field_label(state)) for state in self.shown])
         current = next((index for index, state in enumerate(self.shown) if state.current), 0)

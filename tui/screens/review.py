@@ -12,6 +12,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.geometry import Region
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
@@ -100,6 +101,7 @@ class ReviewScreen(Screen[str | None]):
         Binding("w", "whatif", t("ui.review.whatif"), id="review.whatif"),
         Binding("e", "edit", t("ui.review.edit"), id="review.edit"),
         Binding("ctrl+b", "leave", t("ui.review.back"), id="review.back"),
+        Binding("ctrl+l", "home", t("ui.key.home"), id="review.home"),
         Binding("escape", "leave", t("ui.review.back"), show=False),
         Binding("pagedown", "page(1)", t("ui.review.page"), priority=True, id="review.page_down"),
         Binding("pageup", "page(-1)", t("ui.review.page"), show=False, priority=True, id="review.page_up"),
@@ -128,7 +130,7 @@ class ReviewScreen(Screen[str | None]):
         for key, width in COLUMNS:
             table.add_column(t(key), width=width)
         self.refresh_from_session()
-        table.focus()
+        table.focus(scroll_visible=False)  # the page opens at its top, the title and the header
 
     def refresh_from_session(self) -> None:
         evaluation = self.interview.evaluation
@@ -158,6 +160,22 @@ class ReviewScreen(Screen[str | None]):
         if not self.interview.evaluation.indicators:
             return None
         return table.cursor_row
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        """Keep the highlighted row on screen: the page scrolls, not the table."""
+        event.stop()
+        self.call_after_refresh(self._follow_cursor)
+
+    def _follow_cursor(self) -> None:
+        table = self.query_one(DataTable)
+        body = self.query_one("#review-body", VerticalScroll)
+        if not self.interview.evaluation.indicators or not table.is_mounted:
+            return
+        top = table.virtual_region.y + table.header_height
+        row = Region(0, top + table.cursor_row, 1, 1)
+        if table.cursor_row == 0:
+            row = Region(0, table.virtual_region.y, 1, table.header_height + 1)  # the first row with the headings
+        body.scroll_to_region(row, animate=False, immediate=True)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
@@ -219,6 +237,9 @@ class ReviewScreen(Screen[str | None]):
     def action_page(self, direction: int) -> None:
         body = self.query_one("#review-body", VerticalScroll)
         (body.scroll_page_down if direction > 0 else body.scroll_page_up)(animate=False)
+
+    def action_home(self) -> None:
+        self.app.go_home()  # type: ignore[attr-defined]
 
     def action_leave(self) -> None:
         self.dismiss(None)

@@ -9,7 +9,7 @@ from tui.cells import cell_width
 
 
 class KeyBar(Static):
-    """Shows each shown binding once, as “key description”, cut to the screen width."""
+    """Shows each shown binding once, as “key description” with its shortest key, cut to the screen width."""
 
     DEFAULT_CSS = """
     KeyBar {
@@ -31,17 +31,20 @@ class KeyBar(Static):
         self._bindings_changed(self.screen)
 
     def _bindings_changed(self, screen: object) -> None:
-        seen: set[str] = set()
-        text = Text(" ")
-        room = max(10, self.size.width or 80) - 1
+        shown: dict[str, tuple[str, str]] = {}  # action → (shortest key, description), in first-seen order
         for active in self.screen.active_bindings.values():
             binding = active.binding
-            if not binding.show or not binding.description or binding.action in seen or not active.enabled:
+            if not binding.show or not binding.description or not active.enabled:
                 continue
-            seen.add(binding.action)
             key = self.app.get_key_display(binding)
-            if cell_width(text.plain) + cell_width(key) + cell_width(binding.description) + 3 > room:
+            known = shown.get(binding.action)
+            if known is None or cell_width(key) < cell_width(known[0]):
+                shown[binding.action] = (key, binding.description)
+        text = Text(" ")
+        room = max(10, self.size.width or 80) - 1
+        for key, description in shown.values():
+            if cell_width(text.plain) + cell_width(key) + cell_width(description) + 3 > room:
                 break
             text.append(key, style="bold")
-            text.append(f" {binding.description}  ")
+            text.append(f" {description}  ")
         self.update(text)

@@ -22,6 +22,7 @@ KIND_STYLES = {
     "done": "bold green",
 }
 KIND_MARKS = {"question": "?\u00a0", "hint": "\u00a0\u00a0", "warning": "!\u00a0", "error": "✗\u00a0", "info": "·\u00a0", "done": "✓\u00a0"}
+ANSWER_MARK = "›\u00a0"
 
 
 def _score_text(value: object) -> str:
@@ -76,10 +77,10 @@ class Transcript(RichLog):
         line.append(clean(text), style=KIND_STYLES.get(kind, ""))
         if kind == "question":
             self.write(Text(""))
-        self.write(Wrapped(line), expand=True)
+        self.write(Wrapped(line, hang=len(mark)), expand=True)
 
     def user_answer(self, text: str) -> None:
         """The user's answer, indented under its question; empty answers read as “(keep / skip)”."""
-        line = Text("›\u00a0", style="green")
+        line = Text(ANSWER_MARK, style="green")
         line.append(clean(text) if text.strip() else t("ui.transcript.enter"), style="green")
-        self.write(Wrapped(line), expand=True)
+        self.write(Wrapped(line, hang=len(ANSWER_MARK)), expand=True)
