@@ -491,3 +491,19 @@ def test_keymap_file_problems_are_reported_not_raised():
     assert keymap.keys == {"interview.jump": "ctrl+t,f6"}
     assert len(keymap.problems) == 3
     assert parse_keymap("not toml [").problems
+
+
+async def test_typing_replaces_a_shown_default_and_enter_keeps_it(tmp_path):
+    form = sorted(SEED.glob("01-*.toml"))[0]
+    app = JixiaoApp("edit", AppOptions(drafts=str(tmp_path / "drafts"), file=str(form)))
+    async with app.run_test() as pilot:
+        while app.session is None:
+            await settle(app, pilot)
+        await settle(app, pilot)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        await pilot.press(*"新部门", "enter")
+        await settle(app, pilot)
+        header = app.session.interview.evaluation.header
+        assert header.project_name == "“互联网+不动产登记”强隔离安全交换平台"
+        assert header.department == "新部门"

@@ -125,6 +125,8 @@ class InputLine(Vertical):
             line.placeholder = placeholder
             line.cursor_position = len(default)
             line.focus()
+            if default:
+                line.select_all()  # typing replaces the shown default; enter keeps it
         self.set_offers([])
 
     def set_offers(self, offers: list[Offer], highlight: int | None = None) -> None:
