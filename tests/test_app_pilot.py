@@ -497,8 +497,10 @@ async def test_typing_replaces_a_shown_default_and_enter_keeps_it(tmp_path):
     form = sorted(SEED.glob("01-*.toml"))[0]
     app = JixiaoApp("edit", AppOptions(drafts=str(tmp_path / "drafts"), file=str(form)))
     async with app.run_test() as pilot:
-        while app.session is None:
-            await settle(app, pilot)
+        for _ in range(100):
+            if app.session is not None:
+                break
+            await pilot.pause(0.05)
         await settle(app, pilot)
         await pilot.press("enter")
         await settle(app, pilot)
