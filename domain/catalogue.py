@@ -131,14 +131,12 @@ class Catalogue:
 
     def resolve(self, name: str, level2: str | None = None) -> CatalogueEntry | None:
         """The entry written as ``name`` under this 二级; a shared alias is settled by the 二级, else None."""
+        unique = self.get(name)
+        if unique is not None:
+            return unique
         bucket = self._by_key.get(normalise_key(name))
         if not bucket:
             return None
-        for entry, is_name in bucket:
-            if is_name:
-                return entry
-        if len(bucket) == 1:
-            return bucket[0][0]
         wanted = self.normalise_level2(level2) if level2 else None
         if wanted is None:
             return None

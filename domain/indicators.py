@@ -43,6 +43,18 @@ class RowMatch:
         return found
 
 
+def entry_for(row: IndicatorRow, catalogue: Catalogue | None = None) -> CatalogueEntry | None:
+    """The entry a row names outright: its recorded catalogue_name, else its written name when that is a
+    catalogue name (or alias, settled by the 二级). None for a declined match (catalogue_name "") or a `*` row."""
+    if row.catalogue_name == "":
+        return None
+    name = (row.catalogue_name or row.name).strip()
+    if not name or name == "*":
+        return None
+    catalogue = catalogue or load_catalogue()
+    return catalogue.resolve(name, catalogue.normalise_level2(row.level2, catalogue.normalise_level1(row.level1)))
+
+
 def match_row(row: IndicatorRow, catalogue: Catalogue | None = None, matcher: IndicatorMatcher | None = None) -> RowMatch:
     """Match one row: the recorded catalogue_name if it is known, else the best fuzzy match above ACCEPT_SCORE."""
     catalogue = catalogue or load_catalogue()
@@ -53,10 +65,9 @@ def match_row(row: IndicatorRow, catalogue: Catalogue | None = None, matcher: In
         return RowMatch(row, None, 0.0, "unused", level1, level2)
     if row.catalogue_name == "":
         return RowMatch(row, None, 0.0, "declined", level1, level2)  # the user said it is not in the catalogue
-    if row.catalogue_name:
-        entry = catalogue.resolve(row.catalogue_name, level2)
-        if entry is not None:
-            return RowMatch(row, entry, 100.0, "recorded", level1, level2)
+    named = entry_for(row, catalogue)
+    if named is not None:
+        return RowMatch(row, named, 100.0, "recorded" if row.catalogue_name else "exact", level1, level2)
     matches = matcher.search(row.name, level2=level2, limit=1, level1=level1) if row.name.strip() else []
     if matches and matches[0].score >= ACCEPT_SCORE:
         best = matches[0]

@@ -661,12 +661,9 @@ class Interview:
 
     def _entry(self, row: IndicatorRow):
         """The catalogue entry a row stands for: the one chosen, else its name when that is a catalogue name."""
-        if row.catalogue_name == "":
-            return None
-        name = row.catalogue_name or row.name
-        if not name.strip() or name.strip() == "*":
-            return None
-        return self._catalogue().resolve(name, row.level2 or None)
+        from domain.indicators import entry_for
+
+        return entry_for(row, self._catalogue())
 
     def _matches(self, row: IndicatorRow) -> list:
         """Catalogue entries worth offering for a name that is not itself a catalogue name (cached)."""

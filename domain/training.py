@@ -98,12 +98,10 @@ def _sheet_forms(path: Path) -> list[tuple[str, Evaluation]]:
 
 
 def _catalogue_direction(row: IndicatorRow):
-    from domain.catalogue import load_catalogue
+    """The catalogue direction `jixiao check` would use for this row, so both agree on every score."""
+    from domain.indicators import match_row
 
-    if row.catalogue_name == "":
-        return None
-    name = (row.catalogue_name or row.name).strip()
-    entry = load_catalogue().resolve(name, row.level2 or None) if name and name != "*" else None
+    entry = match_row(row).entry
     return entry.direction if entry is not None else None
 
 
