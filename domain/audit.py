@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from domain.checks import form_checks
 from domain.findings import Finding, FindingClass, Severity
-from domain.indicators import RowMatch, match_rows
+from domain.indicators import RowMatch, score_with_catalogue
 from domain.models import Evaluation, IndicatorRow
 from domain.profile import DEFAULT_PROFILE, Profile, ReverseConvention, Rounding, builtin_profile
 from domain.rounding import plain
@@ -201,10 +201,9 @@ def _declared_sum(evaluation: Evaluation) -> Decimal:
 def audit_evaluation(evaluation: Evaluation, profile: Profile | None = None, file: str = "") -> FormAudit:
     """Score a filled form and compare it with everything it declares."""
     profile = profile or builtin_profile(evaluation.profile or DEFAULT_PROFILE)
-    matches = match_rows(evaluation.indicators)
+    scored, matches = score_with_catalogue(evaluation, profile)
+    results = scored.rows
     directions = [match.entry.direction if match.entry else None for match in matches]
-    results = [score_row(row, profile, direction) for row, direction in zip(evaluation.indicators, directions, strict=True)]
-    scored = ScoredEvaluation(evaluation, profile, score_budget(evaluation.funds, profile), results)
     findings: list[Finding] = []
     adopted_budget, budget_findings = _audit_budget(evaluation, scored.budget, profile)
     findings.extend(budget_findings)

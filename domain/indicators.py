@@ -7,7 +7,9 @@ from dataclasses import dataclass
 from domain.catalogue import Catalogue, CatalogueEntry, load_catalogue
 from domain.findings import Finding, FindingClass
 from domain.matching import IndicatorMatcher, default_matcher
-from domain.models import IndicatorRow
+from domain.models import Evaluation, IndicatorRow
+from domain.profile import Profile
+from domain.scoring import ScoredEvaluation, score_budget, score_row
 
 ACCEPT_SCORE = 75.0  # a fuzzy match below this is not taken as the row's indicator
 
@@ -79,3 +81,10 @@ def match_rows(rows: list[IndicatorRow]) -> list[RowMatch]:
     """Match every row of a form against the default catalogue."""
     catalogue, matcher = load_catalogue(), default_matcher()
     return [match_row(row, catalogue, matcher) for row in rows]
+
+
+def score_with_catalogue(evaluation: Evaluation, profile: Profile) -> tuple[ScoredEvaluation, list[RowMatch]]:
+    """Score a form with each row's direction taken from the catalogue entry it matches."""
+    matches = match_rows(evaluation.indicators)
+    rows = [score_row(match.row, profile, match.entry.direction if match.entry else None) for match in matches]
+    return ScoredEvaluation(evaluation, profile, score_budget(evaluation.funds, profile), rows), matches

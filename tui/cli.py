@@ -50,18 +50,14 @@ def _evaluation_files(paths: Sequence[str]) -> list[Path]:
 
 def command_score(args: argparse.Namespace) -> int:
     from domain.export import scored_data
-    from domain.indicators import match_rows
+    from domain.indicators import score_with_catalogue
     from domain.profile import load_profile
-    from domain.scoring import ScoredEvaluation, score_budget, score_row
     from domain.storage import load_evaluation
     from tui.report import render_scored
 
     path = Path(args.file)
     evaluation = load_evaluation(path)
-    profile = load_profile(args.profile or evaluation.profile)
-    directions = [match.entry.direction if match.entry else None for match in match_rows(evaluation.indicators)]
-    rows = [score_row(row, profile, direction) for row, direction in zip(evaluation.indicators, directions, strict=True)]
-    scored = ScoredEvaluation(evaluation, profile, score_budget(evaluation.funds, profile), rows)
+    scored, _ = score_with_catalogue(evaluation, load_profile(args.profile or evaluation.profile))
     if args.format == "json":
         _emit_json(scored_data(scored, str(path)))
     else:
