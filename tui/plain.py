@@ -440,8 +440,8 @@ def run_plain(mode: str, args: argparse.Namespace, stdin: TextIO | None = None,
         if mode == "train":
             return _run_train(console, args)
         return _run_form(mode, console, args)
-    except InputError as error:
-        console.say(t("plain.prefix.error") + error.message)
+    except InputError as error:  # unusable input ends the run: one line on stderr, like every command
+        print(f"jixiao: {error.message}", file=sys.stderr, flush=True)
         return EXIT_BAD_INPUT
     except EndOfInput:
         console.say(t("plain.eof"))
