@@ -86,6 +86,8 @@ def test_a_whole_evaluation_through_a_pipe(tmp_path: Path) -> None:
     assert result.stdout.splitlines()[-1] == f"已保存到 {out}。"
     assert "计分：实际完成值 75% 低于年度指标值 90%：得分 = 20 × 75% ÷ 90% = 16.67，扣 3.33 分" in result.stdout
     check_whole(out)
+    expected = Path(__file__).resolve().parent.parent / "fixtures" / "plain" / "whole-evaluation.toml"
+    assert out.read_text(encoding="utf-8") == expected.read_text(encoding="utf-8")
     assert not list((tmp_path / "drafts").glob("*"))
 
 
