@@ -261,8 +261,9 @@ def resolve_direction(
     if catalogue_direction is not None:
         return catalogue_direction, []
     return Direction.POSITIVE, [
-        Note("direction_assumed", "指标值没有写比较方向，指标库中也没有该指标：按正向（越高越好）计分",
-             "no comparator in the target and no catalogue entry: scored as positive (higher is better)")
+        Note("direction_assumed", "指标值没有写比较方向，也没有对应的指标库条目可定方向：按正向（越高越好）计分",
+             "no comparator in the target and no catalogue entry to tell the direction: scored as positive "
+             "(higher is better)")
     ]
 
 
