@@ -13,9 +13,9 @@ from decimal import Decimal
 from domain.checks import form_checks
 from domain.findings import Finding, FindingClass, Severity
 from domain.indicators import RowMatch, score_with_catalogue
-from domain.models import Evaluation, IndicatorRow
-from domain.profile import DEFAULT_PROFILE, Profile, ReverseConvention, Rounding, builtin_profile
-from domain.rounding import plain
+from domain.models import Direction, Evaluation, IndicatorRow
+from domain.profile import DEFAULT_PROFILE, Profile, ReverseConvention, Rounding, load_profile
+from domain.rounding import plain, quantize
 from domain.scoring import (
     BudgetResult,
     Rule,
@@ -26,7 +26,11 @@ from domain.scoring import (
     score_row,
 )
 
-_PRECISION_VARIANTS = [(decimals, rounding) for decimals in (2, 1, 0, 3) for rounding in Rounding]
+# The precisions real forms use: half-up at 0–3 places, truncation at 1–3 (a whole-number truncation
+# such as 0.64 → 0 throws away most of a row and is not accepted as rounding).
+_PRECISION_VARIANTS = [(decimals, Rounding.HALF_UP) for decimals in (2, 1, 0, 3)] + [
+    (decimals, Rounding.TRUNCATE) for decimals in (2, 1, 3)
+]
 
 
 @dataclass
@@ -154,6 +158,16 @@ def _audit_row(
     assert computed is not None
     if declared == computed:
         return computed, []
+    if result.has_note("direction_assumed"):
+        reverse = score_row(row.model_copy(update={"direction": Direction.REVERSE}), profile, direction)
+        if reverse.score is not None and (reverse.score == declared or _is_rounding_variant(
+                row.model_copy(update={"direction": Direction.REVERSE}), reverse, profile, declared, direction)):
+            return declared, [Finding(
+                FindingClass.JUDGEMENT, "direction_assumed",
+                f"第 {number} 行“{name}”没有写比较方向，指标库中也查不到：表上得分 {plain(declared)} 是按反向（越低越好）"
+                f"计算的，按正向应为 {plain(computed)}；请确认方向，暂按表上得分计入总分",
+                f"row {number}: no comparator and no catalogue entry; the declared {plain(declared)} follows the "
+                f"reverse reading ({plain(computed)} if positive); kept", number, name, declared, computed)]
     if _is_rounding_variant(row, result, profile, declared, direction):
         return declared, [Finding(
             FindingClass.ROUNDING, "row_score",
@@ -171,10 +185,40 @@ def _audit_row(
 def _audit_budget(evaluation: Evaluation, budget: BudgetResult, profile: Profile) -> tuple[Decimal, list[Finding]]:
     declared = evaluation.funds.declared_score
     computed = budget.score
+    weight = evaluation.funds.weight
+    findings = _audit_declared_rate(evaluation, budget, profile)
+    if declared is not None and not Decimal(0) <= declared <= weight:
+        adopted = computed if computed is not None else min(max(declared, Decimal(0)), weight)
+        return adopted, [*findings, Finding(
+            FindingClass.METHOD, "score_out_of_range", f"预算执行率得分 {plain(declared)} 超出 0–{plain(weight)} 分",
+            f"budget score {plain(declared)} is outside 0–{plain(weight)}", 0, "预算执行率", declared, adopted)]
     if computed is None:
         adopted = declared if declared is not None else Decimal(0)
-        return adopted, [Finding(FindingClass.JUDGEMENT, "budget_rate", f"预算执行率：{budget.explanation.zh}",
-                                 budget.explanation.en, 0, "预算执行率", declared, None)]
+        return adopted, [*findings, Finding(FindingClass.JUDGEMENT, "budget_rate", f"预算执行率：{budget.explanation.zh}",
+                                            budget.explanation.en, 0, "预算执行率", declared, None)]
+    adopted, score_findings = _audit_budget_score(evaluation, budget, profile)
+    return adopted, [*findings, *score_findings]
+
+
+def _audit_declared_rate(evaluation: Evaluation, budget: BudgetResult, profile: Profile) -> list[Finding]:
+    """The 执行率 written on the form against 执行数 ÷ 预算数 (any usual rounding of it is accepted)."""
+    declared = evaluation.funds.declared_rate
+    if declared is None or budget.rate is None:
+        return []
+    places = max(0, -declared.as_tuple().exponent) if isinstance(declared.as_tuple().exponent, int) else 0
+    readings = {quantize(budget.rate, places, rounding) for rounding in Rounding} | {budget.rate}
+    if declared in readings or (budget.rate_used is not None and declared == budget.rate_used):
+        return []
+    return [Finding(FindingClass.ARITHMETIC, "budget_rate",
+                    f"表上执行率 {plain(declared)}，按执行数 ÷ 预算数应为 {plain(quantize(budget.rate, max(places, 2)))}",
+                    f"declared execution rate {plain(declared)}; executed ÷ budget gives {plain(quantize(budget.rate, 4))}",
+                    0, "预算执行率", declared, budget.rate_used)]
+
+
+def _audit_budget_score(evaluation: Evaluation, budget: BudgetResult, profile: Profile) -> tuple[Decimal, list[Finding]]:
+    declared = evaluation.funds.declared_score
+    computed = budget.score
+    assert computed is not None
     if declared is None:
         return computed, [Finding(FindingClass.JUDGEMENT, "missing_score", "预算执行率一行表上没有得分",
                                   "the budget row has no declared score", 0, "预算执行率", None, computed)]
@@ -193,6 +237,12 @@ def _audit_budget(evaluation: Evaluation, budget: BudgetResult, profile: Profile
                               0, "预算执行率", declared, computed)]
 
 
+def _is_rounded_total(declared: Decimal, exact: Decimal) -> bool:
+    """A total written at another precision than the sum it stands for (89.18 written as 89.2)."""
+    return abs(declared - exact) <= ROUNDING_TOLERANCE and any(
+        quantize(exact, decimals, rounding) == declared for decimals, rounding in _PRECISION_VARIANTS)
+
+
 def _declared_sum(evaluation: Evaluation) -> Decimal:
     rows = sum((row.declared_score or Decimal(0) for row in evaluation.indicators), Decimal(0))
     return (evaluation.funds.declared_score or Decimal(0)) + rows
@@ -200,7 +250,7 @@ def _declared_sum(evaluation: Evaluation) -> Decimal:
 
 def audit_evaluation(evaluation: Evaluation, profile: Profile | None = None, file: str = "") -> FormAudit:
     """Score a filled form and compare it with everything it declares."""
-    profile = profile or builtin_profile(evaluation.profile or DEFAULT_PROFILE)
+    profile = profile or load_profile(evaluation.profile or DEFAULT_PROFILE)
     scored, matches = score_with_catalogue(evaluation, profile)
     results = scored.rows
     directions = [match.entry.direction if match.entry else None for match in matches]
@@ -218,7 +268,7 @@ def audit_evaluation(evaluation: Evaluation, profile: Profile | None = None, fil
                                         note.en, number, row.name, row.declared_score, result.score))
     for number, match in enumerate(matches, start=1):
         findings.extend(match.findings(number))
-    findings.extend(form_checks(scored))
+    findings.extend(form_checks(scored, adopted_rows))
     audit = FormAudit(file, scored, matches, adopted_rows, adopted_budget, findings)
     _audit_total(audit)
     return audit
@@ -233,14 +283,15 @@ def _audit_total(audit: FormAudit) -> None:
         return
     declared_sum = _declared_sum(evaluation)
     if declared_sum != declared_total:
+        rounded = _is_rounded_total(declared_total, declared_sum)
         audit.findings.append(Finding(
-            FindingClass.ARITHMETIC, "total_sum",
-            f"表上总分 {plain(declared_total)} 与各行得分之和 {plain(declared_sum)} 不符（相差 {plain(declared_total - declared_sum)}）",
-            f"declared total {plain(declared_total)} is not the sum of declared rows {plain(declared_sum)}",
+            FindingClass.ROUNDING if rounded else FindingClass.ARITHMETIC, "total_sum",
+            f"表上总分 {plain(declared_total)}，各行得分之和为 {plain(declared_sum)}"
+            + ("：总分取整方式不同" if rounded else f"，不符（相差 {plain(declared_total - declared_sum)}）"),
+            f"declared total {plain(declared_total)}; the declared rows add up to {plain(declared_sum)}",
             None, "总分", declared_total, declared_sum))
     if audit.computed_total != declared_total:
-        errors = any(f.finding_class in (FindingClass.METHOD, FindingClass.ARITHMETIC) for f in audit.findings)
-        finding_class = FindingClass.METHOD if errors else FindingClass.ROUNDING
+        finding_class = FindingClass.ROUNDING if _is_rounded_total(declared_total, audit.computed_total) else FindingClass.METHOD
         audit.findings.append(Finding(
             finding_class, "total",
             f"按方法计算总分为 {plain(audit.computed_total)}，表上为 {plain(declared_total)}",

@@ -83,13 +83,18 @@ def check_funds(funds: Funds) -> list[Finding]:
     return findings
 
 
-def check_reasons(scored: ScoredEvaluation) -> list[Finding]:
-    """Rows that lost points (or were flagged as over-achieved) need 偏差原因分析及改进措施."""
+def check_reasons(scored: ScoredEvaluation, scores: list[Decimal] | None = None) -> list[Finding]:
+    """Rows that lost points (or were flagged as over-achieved) need 偏差原因分析及改进措施.
+
+    ``scores`` are the scores that count for each row (an audit's adopted ones); by default the computed ones.
+    """
     findings: list[Finding] = []
-    for number, (row, result) in enumerate(zip(scored.evaluation.indicators, scored.rows, strict=True), start=1):
+    counted = scores if scores is not None else [result.score for result in scored.rows]
+    rows = zip(scored.evaluation.indicators, scored.rows, counted, strict=True)
+    for number, (row, result, score) in enumerate(rows, start=1):
         if row.deviation_reason.strip() or result.status is RowStatus.UNUSED:
             continue
-        lost = result.deduction is not None and result.deduction > 0
+        lost = score is not None and score < row.weight
         if lost or result.has_note("overachieved"):
             why = "失分" if lost else "超额完成（≥120%）"
             findings.append(Finding(
@@ -103,7 +108,7 @@ def check_reasons(scored: ScoredEvaluation) -> list[Finding]:
     return findings
 
 
-def form_checks(scored: ScoredEvaluation) -> list[Finding]:
-    """Every check that does not compare declared scores."""
+def form_checks(scored: ScoredEvaluation, scores: list[Decimal] | None = None) -> list[Finding]:
+    """Every check that does not compare declared scores (``scores``: the row scores that count)."""
     evaluation = scored.evaluation
-    return [*check_weights(evaluation, scored.profile), *check_funds(evaluation.funds), *check_reasons(scored)]
+    return [*check_weights(evaluation, scored.profile), *check_funds(evaluation.funds), *check_reasons(scored, scores)]

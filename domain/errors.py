@@ -31,6 +31,10 @@ _PROBLEM_WORDS = {
     "model_type": "应为表",
     "enum": "不是允许的取值",
     "finite_number": "应为有限的数字",
+    "decimal_max_digits": "数字过大或位数过多（最多 24 位）",
+    "decimal_max_places": "小数位数过多（最多 10 位）",
+    "decimal_whole_digits": "数字过大",
+    "recursion_loop": "嵌套过深",
 }
 
 

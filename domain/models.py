@@ -16,8 +16,11 @@ from pydantic import BaseModel, ConfigDict, Field, computed_field
 
 SCHEMA_VERSION = 1
 
-NonNegativeDecimal = Annotated[Decimal, Field(ge=0, allow_inf_nan=False)]
-Weight = Annotated[Decimal, Field(ge=0, le=100, allow_inf_nan=False)]
+# Amounts and scores carry at most 24 digits, 10 of them after the point: enough for any budget in 元
+# or 万元, and a bound that keeps hand-edited exponents (1e999999999) from reaching the arithmetic.
+FormDecimal = Annotated[Decimal, Field(allow_inf_nan=False, max_digits=24, decimal_places=10)]
+NonNegativeDecimal = Annotated[Decimal, Field(ge=0, allow_inf_nan=False, max_digits=24, decimal_places=10)]
+Weight = Annotated[Decimal, Field(ge=0, le=100, allow_inf_nan=False, max_digits=24, decimal_places=10)]
 
 
 class Direction(StrEnum):
@@ -106,8 +109,8 @@ class Funds(_Record):
     carryover: FundsRow = Field(default_factory=FundsRow, description="上年结转资金")
     other: FundsRow = Field(default_factory=FundsRow, description="其他资金")
     weight: Weight = Field(default=Decimal(10), description="分值")
-    declared_rate: Decimal | None = Field(default=None, description="表上的执行率")
-    declared_score: Decimal | None = Field(default=None, description="表上的得分")
+    declared_rate: FormDecimal | None = Field(default=None, description="表上的执行率")
+    declared_score: FormDecimal | None = Field(default=None, description="表上的得分")
     reason: str = Field(default="", description="执行率偏低的说明")
 
 
@@ -128,13 +131,13 @@ class IndicatorRow(_Record):
     target_text: str = Field(default="", description="年度指标值 as written")
     actual_text: str = Field(default="", description="实际完成值 as written")
     weight: Weight = Field(default=Decimal(0), description="分值")
-    declared_score: Decimal | None = Field(default=None, description="得分 on the form")
+    declared_score: FormDecimal | None = Field(default=None, description="得分 on the form")
     deviation_reason: str = Field(default="", description="偏差原因分析及改进措施")
     direction: Direction | None = Field(
         default=None, description="direction decided by the user where text and catalogue disagree"
     )
-    judged_score: Decimal | None = Field(
-        default=None, ge=0, description="score the user chose inside a qualitative band or by judgement"
+    judged_score: NonNegativeDecimal | None = Field(
+        default=None, description="score the user chose inside a qualitative band or by judgement"
     )
 
     @computed_field  # type: ignore[prop-decorator]
@@ -162,11 +165,11 @@ class IndicatorRow(_Record):
 class Evaluation(_Record):
     """A whole self-evaluation form."""
 
-    schema_version: int = SCHEMA_VERSION
+    schema_version: Annotated[int, Field(ge=1)] = SCHEMA_VERSION
     profile: str = Field(default="default", description="name of the rule profile to score with")
     source: str = Field(default="", description="where the form came from, e.g. a sheet and line")
     header: Header = Field(default_factory=Header)
     funds: Funds = Field(default_factory=Funds)
     goals: Goals = Field(default_factory=Goals)
     indicators: list[IndicatorRow] = Field(default_factory=list)
-    declared_total: Decimal | None = Field(default=None, description="总分 on the form")
+    declared_total: FormDecimal | None = Field(default=None, description="总分 on the form")

@@ -94,23 +94,22 @@ class Profile(BaseModel):
 
 
 def _read_toml(path: Path) -> dict:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InputError(f"找不到规则文件：{path}") from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise InputError(f"无法读取规则文件 {path}：{error}") from None
+    from domain.storage import read_text_file
+
+    text = read_text_file(path, "规则文件")
     try:
         return tomllib.loads(text, parse_float=Decimal)
     except tomllib.TOMLDecodeError as error:
         raise InputError(f"规则文件 {path} 不是有效的 TOML：{error}") from None
+    except RecursionError:
+        raise InputError(f"规则文件 {path} 嵌套过深") from None
 
 
 def profile_from_toml(path: Path) -> Profile:
     """Load a profile file; keys it leaves out come from the default profile."""
     data = dict(_read_toml(PROFILE_DIR / f"{DEFAULT_PROFILE}.toml")) if path.stem != DEFAULT_PROFILE else {}
     own = _read_toml(path)
-    if "bands" in data and "bands" in own:
+    if isinstance(data.get("bands"), dict) and isinstance(own.get("bands"), dict):
         own = {**own, "bands": {**data["bands"], **own["bands"]}}
     data.update(own)
     try:

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import Decimal, localcontext
 from enum import StrEnum
 
 from domain.models import Direction, Evaluation, Funds, Grade, IndicatorRow, ParsedValue, ValueKind
 from domain.profile import BudgetDenominator, Profile, ReverseConvention, builtin_profile
 from domain.rounding import ONE_HUNDRED, divide, fixed, plain, quantize
+from domain.values import TIME_UNITS
 
 
 class RowStatus(StrEnum):
@@ -129,9 +130,11 @@ class ScoredEvaluation:
 
 
 DirectionLookup = Callable[[IndicatorRow], Direction | None]
+WORKING_PRECISION = 60  # significant digits for products of 24-digit amounts; results are rounded once
 
-_TIME_UNITS_IN_HOURS = {"分钟": Decimal(1) / Decimal(60), "小时": Decimal(1), "天": Decimal(24), "日": Decimal(24)}
-TIME_UNITS = frozenset({"分钟", "小时", "天", "日", "工作日", "周", "月", "季度", "年"})
+_TIME_UNITS_IN_HOURS = {"秒": Decimal(1) / Decimal(3600), "分钟": Decimal(1) / Decimal(60), "小时": Decimal(1),
+                        "天": Decimal(24), "日": Decimal(24)}
+
 _GRADE_ORDER = {Grade.NOT_ACHIEVED: 0, Grade.PARTIAL: 1, Grade.ACHIEVED: 2}
 GRADE_WORDS = {
     Grade.ACHIEVED: ("达成年度指标", "target achieved"),
@@ -238,6 +241,8 @@ def resolve_direction(
     hint = target.direction_hint
     if hint is Direction.QUALITATIVE:
         return Direction.QUALITATIVE, []
+    if target.comparator is None and (target.kind is ValueKind.DATE or target.unit in TIME_UNITS):
+        return Direction.REVERSE, []  # a deadline or time limit: on time → full, whatever the indicator's name
     numeric_catalogue = None if catalogue_direction is Direction.QUALITATIVE else catalogue_direction
     if hint is Direction.EQUAL and numeric_catalogue is not None:
         return numeric_catalogue, []  # "=" states the target; the catalogue knows which way is better
@@ -278,7 +283,7 @@ def _comparable_numbers(
         notes.append(Note("unit_assumed", f"实际完成值“{actual.raw.strip()}”没有单位，按指标值的单位“{target.unit}”理解",
                           f"the actual “{actual.raw.strip()}” has no unit; read in the target's unit “{target.unit}”"))
         return target.number, actual.number
-    if target.unit == "" and actual.unit:
+    if target.unit == "" and actual.unit and actual.unit != "%":
         notes.append(Note("unit_assumed", f"指标值“{target.raw.strip()}”没有单位，按实际完成值的单位“{actual.unit}”理解",
                           f"the target “{target.raw.strip()}” has no unit; read in the actual's unit “{actual.unit}”"))
         return target.number, actual.number
@@ -310,6 +315,9 @@ def _score_quantity(
     if numbers is None:
         return _judgement(weight, direction, "单位不一致，需要评定", "units differ; needs judgement", notes, judged)
     goal, achieved = numbers
+    if goal < 0:
+        notes.append(Note("negative_target", "年度指标值不能为负数", "the target cannot be negative"))
+        return _judgement(weight, direction, "年度指标值为负数，需要评定", "negative target; needs judgement", notes, judged)
     if achieved < 0:
         notes.append(Note("negative_actual", "实际完成值不能为负数", "the actual value cannot be negative"))
         return _judgement(weight, direction, "实际完成值为负数，需要评定", "negative actual; needs judgement", notes, judged)
@@ -475,7 +483,9 @@ def score_row(row: IndicatorRow, profile: Profile | None = None, catalogue_direc
     """
     profile = profile or builtin_profile()
     try:
-        return _score_row(row, profile, catalogue_direction)
+        with localcontext() as context:
+            context.prec = WORKING_PRECISION
+            return _score_row(row, profile, catalogue_direction)
     except ArithmeticError:
         return _judgement(row.weight, row.direction, "数值过大或过小，无法按公式计算，需要评定",
                           "the numbers are out of range; needs judgement", [], row.judged_score)
@@ -495,7 +505,15 @@ def _score_row(row: IndicatorRow, profile: Profile, catalogue_direction: Directi
         return _judgement(weight, direction, f"{missing}未填写，需要评定", f"the {missing_en} is missing; needs judgement",
                           notes, judged)
     if direction is None:
-        return _judgement(weight, None, "方向不明确，需要确认", "direction unclear; please decide", notes, judged)
+        both = [_score_row(row.model_copy(update={"direction": way}), profile, None)
+                for way in (Direction.POSITIVE, Direction.REVERSE)]
+        if both[0].score is not None and both[0].score == both[1].score:
+            agreed = both[0]
+            same = Note("direction_irrelevant", "两种方向得分相同，方向不影响结果", "both directions give the same score")
+            return RowResult(agreed.weight, agreed.score, None, agreed.status, agreed.explanation,
+                             (*notes, same, *agreed.notes), agreed.band, agreed.grade)
+        return _judgement(weight, None, "方向不明确：请先确定这一指标是正向还是反向，再计分",
+                          "direction unclear: decide whether higher or lower is better first", notes, judged)
     if actual.kind is ValueKind.GRADE or direction is Direction.QUALITATIVE:
         return _score_qualitative(weight, target, actual, profile, notes, judged)
     if _texts_match(target, actual):
@@ -522,7 +540,9 @@ def score_budget(funds: Funds, profile: Profile | None = None) -> BudgetResult:
     """The budget execution row: 执行率 = 全年执行数 ÷ 全年预算数, score = 分值 × min(1, 执行率). Never raises."""
     profile = profile or builtin_profile()
     try:
-        return _score_budget(funds, profile)
+        with localcontext() as context:
+            context.prec = WORKING_PRECISION
+            return _score_budget(funds, profile)
     except ArithmeticError:
         return BudgetResult(funds.weight, None, None, None, Explanation(
             Rule.BUDGET, "执行率无法计算", "金额过大或过小，执行率无法计算", "the amounts are out of range: no execution rate"))

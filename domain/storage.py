@@ -128,6 +128,8 @@ def evaluation_from_toml(text: str, where: str = "文件") -> Evaluation:
         data = tomllib.loads(text, parse_float=Decimal)
     except tomllib.TOMLDecodeError as error:
         raise InputError(f"{where} 不是有效的 TOML：{error}") from None
+    except RecursionError:
+        raise InputError(f"{where} 嵌套过深，不像是评价文件") from None
     version = data.get("schema_version")
     if version is None:
         raise InputError(f"{where}：缺少 schema_version，不像是 jixiao 保存的评价文件")
@@ -141,27 +143,35 @@ def evaluation_from_toml(text: str, where: str = "文件") -> Evaluation:
                 row.pop(key, None)
     try:
         return Evaluation.model_validate(data)
+    except RecursionError:
+        raise InputError(f"{where} 嵌套过深，不像是评价文件") from None
     except ValidationError as error:
         lines = key_lines(text)
         located = {tuple(problem["loc"]): _line_for(tuple(problem["loc"]), lines) for problem in error.errors()}
         raise InputError(describe_validation_error(error, where, {k: v for k, v in located.items() if v})) from None
 
 
-def read_text_file(path: Path, what: str = "文件") -> str:
-    """Read a UTF-8 file, turning every OS problem into one plain message."""
+def read_bytes_file(path: Path, what: str = "文件") -> bytes:
+    """Read a file's bytes, turning every OS problem into one plain message."""
     path = Path(path)
     try:
-        return path.read_text(encoding="utf-8-sig")
+        return path.read_bytes()
     except FileNotFoundError:
         raise InputError(f"找不到{what}：{path}") from None
     except IsADirectoryError:
         raise InputError(f"{path} 是目录，不是{what}") from None
     except PermissionError:
         raise InputError(f"没有权限读取{what}：{path}") from None
-    except UnicodeDecodeError:
-        raise InputError(f"{path} 不是 UTF-8 文本{what}") from None
     except OSError as error:
         raise InputError(f"无法读取{what} {path}：{error.strerror or error}") from None
+
+
+def read_text_file(path: Path, what: str = "文件") -> str:
+    """Read a UTF-8 file (a BOM is allowed), turning every problem into one plain message."""
+    try:
+        return read_bytes_file(path, what).decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise InputError(f"{path} 不是 UTF-8 文本{what}") from None
 
 
 def load_evaluation(path: Path) -> Evaluation:

@@ -142,7 +142,8 @@ _UNITS = {
 _UNITS_LONGEST_FIRST = sorted(_UNITS, key=len, reverse=True)
 _PREFIX_LONGEST_FIRST = sorted(_PREFIX_COMPARATORS, key=len, reverse=True)
 _SUFFIX_LONGEST_FIRST = sorted(_SUFFIX_COMPARATORS, key=len, reverse=True)
-_TIME_UNITS = frozenset({"秒", "分钟", "小时", "天", "日", "工作日", "周", "月", "季度", "年"})
+TIME_UNITS = frozenset({"秒", "分钟", "小时", "天", "日", "工作日", "周", "月", "季度", "年"})
+_TIME_UNITS = TIME_UNITS
 
 _GRADES: dict[str, Grade] = {}
 for _words, _grade in (

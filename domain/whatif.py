@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
+import re
+from decimal import Decimal, localcontext
 
 from domain.errors import InputError
 from domain.models import Direction, Funds, FundsRow, IndicatorRow
@@ -10,20 +11,28 @@ from domain.profile import Profile, builtin_profile
 from domain.scoring import BudgetResult, RowResult, score_budget, score_row
 
 
+MAX_DIGITS = 24  # as many significant digits as an evaluation file may hold
+
+
 def parse_amount(text: str, what: str, *, allow_zero: bool = True) -> Decimal:
     """A non-negative decimal typed by the user (commas, spaces, full-width digits and 万 allowed)."""
     from domain.values import normalise_text
 
-    cleaned = normalise_text(str(text)).replace(",", "").replace("，", "")
+    cleaned = normalise_text(str(text)).replace(",", "").replace("，", "").removesuffix("元")
     multiplier = Decimal(1)
-    if cleaned.endswith("万元") or cleaned.endswith("万"):
-        cleaned, multiplier = cleaned.removesuffix("元").removesuffix("万"), Decimal(10000)
-    cleaned = cleaned.removesuffix("元")
-    try:
-        value = Decimal(cleaned) * multiplier
-    except InvalidOperation:
-        raise InputError(f"{what}“{text}”不是数字") from None
-    if not value.is_finite() or value < 0 or (value == 0 and not allow_zero):
+    for word, factor in (("亿", Decimal(10) ** 8), ("万", Decimal(10) ** 4)):
+        if cleaned.endswith(word):
+            cleaned, multiplier = cleaned.removesuffix(word), factor
+            break
+    if not re.fullmatch(r"[+-]?(\d+(\.\d*)?|\.\d+)", cleaned):
+        raise InputError(f"{what}“{text}”不是数字")
+    number = Decimal(cleaned)
+    if len(number.as_tuple().digits) > MAX_DIGITS:
+        raise InputError(f"{what}“{text}”位数过多（最多 {MAX_DIGITS} 位）")
+    with localcontext() as context:
+        context.prec = 2 * MAX_DIGITS
+        value = number * multiplier
+    if value < 0 or (value == 0 and not allow_zero):
         raise InputError(f"{what}应为{'正数' if not allow_zero else '不小于 0 的数字'}，而不是“{text}”")
     return value
 

@@ -136,3 +136,32 @@ def test_installed_command_never_prints_a_traceback(tmp_path):
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
     assert result.stderr.startswith("jixiao: ")
+
+
+def test_import_reads_gb18030_and_never_overwrites_silently(tmp_path, capsys):
+    sheet = tmp_path / "导出.tsv"
+    sheet.write_bytes((SEED_DIR / "sheet-2020-shenzhen.tsv").read_text(encoding="utf-8").encode("gb18030"))
+    out = tmp_path / "out"
+    assert run(["import", str(sheet), "--out", str(out)]) == 0
+    assert len(list(out.glob("*.toml"))) == 37
+    first = sorted(out.glob("*.toml"))[0]
+    first.write_text(first.read_text(encoding="utf-8") + "# edited\n", encoding="utf-8")
+    capsys.readouterr()
+    assert run(["import", str(sheet), "--out", str(out)]) == 2
+    assert "--force" in capsys.readouterr().err
+    assert first.read_text(encoding="utf-8").endswith("# edited\n")
+    assert run(["import", str(sheet), "--out", str(out), "--force"]) == 0
+
+
+def test_whatif_indicator_must_be_found_and_is_named(capsys):
+    assert run(["whatif", "--weight", "10", "--target", "5%", "--actual", "3%", "--indicator", "投诉率"]) == 2
+    assert "找不到“投诉率”" in capsys.readouterr().err
+    code, data = run_json(capsys, "whatif", "--weight", "10", "--target", "10%", "--actual", "13%", "--indicator", "sbgzl")
+    assert data["indicator"] == "设备故障率" and data["score"] == "7.00"
+
+
+def test_reports_never_pass_control_characters_to_the_terminal(tmp_path, capsys):
+    path = tmp_path / "ctrl.toml"
+    path.write_text('schema_version = 1\n[header]\nproject_name = "a\\u001b[31mRED"\n', encoding="utf-8")
+    run(["check", str(path)])
+    assert "\x1b" not in capsys.readouterr().out

@@ -264,3 +264,33 @@ def test_total_is_budget_plus_sum_of_rounded_rows_and_grade():
 @pytest.mark.parametrize(("total", "grade"), [(D(90), "优"), (D("89.99"), "良"), (D(80), "良"), (D(60), "中"), (D("59.99"), "差")])
 def test_grade_bands(total, grade):
     assert DEFAULT.grade_of(total) == grade
+
+
+# --- edge cases found in review ---------------------------------------------------------------------
+
+def test_a_count_target_against_a_percentage_actual_cannot_be_compared():
+    # 建设规模（平方米） 40 / 100%: the method's own example of units that need judgement
+    result = score_row(row("40", "100%", "2"), DEFAULT, Direction.POSITIVE)
+    assert result.status is RowStatus.JUDGEMENT and result.has_note("unit_mismatch")
+
+
+def test_a_deadline_is_reverse_whatever_the_indicator_name_says():
+    result = score_row(row("2023年12月", "2023年11月", "10"), DEFAULT, Direction.POSITIVE)
+    assert result.score == D(10) and result.direction is Direction.REVERSE
+    assert score_row(row("24小时", "20小时", "10"), DEFAULT, Direction.POSITIVE).score == D(10)
+
+
+def test_a_direction_conflict_that_cannot_change_the_score_is_not_asked():
+    # 100%以上 / 100% scores full either way
+    result = score_row(row("100%以上", "100%", "15"), DEFAULT, Direction.REVERSE)
+    assert result.score == D(15) and result.has_note("direction_irrelevant")
+
+
+def test_a_negative_target_needs_judgement():
+    assert score_row(row("-10%", "5%", "10"), DEFAULT, Direction.POSITIVE).status is RowStatus.JUDGEMENT
+
+
+def test_arithmetic_keeps_every_digit_of_the_inputs():
+    # 10 × 0.49949999999999999999999 ÷ 1 = 4.9949999… → 4.99 (a 28-digit context would give 5.00)
+    result = score_row(row("1", "0.49949999999999999999999", "10"), DEFAULT, Direction.POSITIVE)
+    assert result.score == D("4.99")

@@ -144,3 +144,18 @@ def test_save_keeps_the_permissions_of_the_file_it_replaces(tmp_path: Path):
     path.chmod(0o640)
     save_evaluation(sample(), path)
     assert path.stat().st_mode & 0o777 == 0o640
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("schema_version = 1\ndeclared_total = 1e999999999\n", "declared_total 数字过大"),
+        ("schema_version = 1\n[funds.total]\nexecuted = 1e-9999999\n", "funds.total.executed"),
+        ("schema_version = 1\ndeclared_total = nan\n", "declared_total"),
+        ("a = " + "[" * 5000, "嵌套过深"),
+        ("schema_version = 0\n", "schema_version 不能小于 1"),
+    ],
+)
+def test_hand_edited_extremes_get_one_plain_message(text, message):
+    with pytest.raises(InputError, match=message):
+        evaluation_from_toml(text)

@@ -104,24 +104,30 @@ def command_whatif(args: argparse.Namespace) -> int:
         if args.budget is None or args.executed is None:
             raise UsageError("预算试算需要同时给出 --budget 和 --executed")
         weight = parse_weight(args.weight) if args.weight is not None else None
-        result = budget_whatif(parse_amount(args.budget, "预算数"), parse_amount(args.executed, "执行数"), weight, profile)
+        result = budget_whatif(parse_amount(args.budget, "预算数", allow_zero=False), parse_amount(args.executed, "执行数"),
+                               weight, profile)
         if args.format == "json":
             _emit_json(budget_data(result))
         else:
-            print(render_budget_result(result, english))
+            print(render_budget_result(result, english, profile.score_decimals))
         return EXIT_OK
     if args.target is None and args.actual is None and args.weight is None:
         return _run_interactive("whatif", args)
     if args.target is None or args.actual is None or args.weight is None:
         raise UsageError("指标试算需要 --weight、--target 和 --actual（预算试算用 --budget 和 --executed）")
     catalogue_direction = None
+    entry = None
     if args.indicator:
+        from domain.indicators import ACCEPT_SCORE
         from domain.matching import match_indicator
 
-        matches = match_indicator(args.indicator, limit=1)
-        if not matches:
-            raise InputError(f"指标库中找不到“{args.indicator}”")
-        catalogue_direction = matches[0].entry.direction
+        matches = match_indicator(args.indicator, limit=3)
+        if not matches or matches[0].score < ACCEPT_SCORE:
+            nearest = "、".join(match.entry.name for match in matches)
+            raise InputError(f"指标库中找不到“{args.indicator}”" + (f"（相近的有：{nearest}）" if nearest else "")
+                             + "；可改用 --direction 指定方向")
+        entry = matches[0].entry
+        catalogue_direction = entry.direction
     from domain.models import ValueKind
     from domain.values import parse_value
 
@@ -133,9 +139,11 @@ def command_whatif(args: argparse.Namespace) -> int:
     result = indicator_whatif(parse_weight(args.weight), args.target, args.actual,
                               Direction(args.direction) if args.direction else None, catalogue_direction, judged, profile)
     if args.format == "json":
-        _emit_json(row_data(result))
+        _emit_json({**row_data(result), "indicator": entry.name if entry else None})
     else:
-        print(render_row_result(result, english))
+        print(render_row_result(result, english, profile.score_decimals))
+        if entry is not None and entry.name != args.indicator.strip():
+            print(f"（按指标库中的“{entry.name}”判断方向）" if not english else f"(direction from the catalogue entry “{entry.name}”)")
     return EXIT_OK
 
 
@@ -145,6 +153,15 @@ def command_catalogue(args: argparse.Namespace) -> int:
 
     if not args.query.strip():
         raise UsageError("请给出要查找的指标名称")
+    if args.limit < 1:
+        raise UsageError("--limit 应为正整数")
+    if args.level2:
+        from domain.catalogue import load_catalogue
+
+        catalogue = load_catalogue()
+        if catalogue.normalise_level2(args.level2) is None:
+            known = "、".join(catalogue.level2_names())
+            raise UsageError(f"不认识的二级指标“{args.level2}”（可用：{known}）")
     matches = match_indicator(args.query, level2=args.level2, limit=args.limit)
     if args.format == "json":
         _emit_json([{"name": m.entry.name, "level1": m.entry.level1, "level2": m.entry.level2,
@@ -162,10 +179,11 @@ def command_catalogue(args: argparse.Namespace) -> int:
 
 def command_import(args: argparse.Namespace) -> int:
     from domain.importing import import_sheet
-    from domain.storage import read_text_file
+    from domain.sheet_import import decode_sheet
+    from domain.storage import read_bytes_file
 
-    text = read_text_file(Path(args.sheet), "表格文件")
-    written = import_sheet(text, Path(args.sheet).name, Path(args.out), year=args.year)
+    text = decode_sheet(read_bytes_file(Path(args.sheet), "表格文件"))
+    written = import_sheet(text, Path(args.sheet).name, Path(args.out), year=args.year, overwrite=args.force)
     if args.format == "json":
         _emit_json([{"file": str(item.path), "project": item.project, "rows": item.rows, "line": item.line,
                      "warnings": item.warnings} for item in written])
@@ -241,6 +259,7 @@ def build_parser() -> argparse.ArgumentParser:
     importing.add_argument("sheet", help="制表符分隔的表格文件")
     importing.add_argument("--out", required=True, help="输出目录")
     importing.add_argument("--year", type=int, help="评价年度")
+    importing.add_argument("--force", action="store_true", help="覆盖输出目录中的同名文件")
     _add_format(importing)
     importing.set_defaults(handler=command_import)
 

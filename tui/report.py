@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from decimal import Decimal
 
 from domain.audit import FormAudit
@@ -22,17 +23,16 @@ def _indent(lines: list[str], prefix: str = "    ") -> list[str]:
     return [prefix + line for line in lines]
 
 
-def row_lines(result: RowResult, english: bool = False) -> list[str]:
-    """The explanation and notes of one scored row."""
+def explanation_lines(result: RowResult | BudgetResult, english: bool = False) -> list[str]:
+    """The explanation and notes of one scored row or budget row."""
     lines = [result.explanation.en if english else result.explanation.zh]
     lines += [f"· {note.en if english else note.zh}" for note in result.notes]
     return lines
 
 
-def budget_lines(result: BudgetResult, english: bool = False) -> list[str]:
-    lines = [result.explanation.en if english else result.explanation.zh]
-    lines += [f"· {note.en if english else note.zh}" for note in result.notes]
-    return lines
+def shown(text: str) -> str:
+    """User text made safe for a terminal: control characters (escape sequences) become spaces."""
+    return "".join(" " if unicodedata.category(char) == "Cc" and char != "\n" else char for char in text)
 
 
 def render_scored(scored: ScoredEvaluation, file: str = "") -> str:
@@ -41,7 +41,7 @@ def render_scored(scored: ScoredEvaluation, file: str = "") -> str:
     decimals = scored.profile.score_decimals
     out = [f"项目：{evaluation.header.project_name or '（未命名）'}", f"规则：{scored.profile.name}" + (f"    文件：{file}" if file else ""), ""]
     out.append(f"   {pad('预算执行率', 40)} 分值 {pad(plain(scored.budget.weight), 5, 'right')}  得分 {_score(scored.budget.score, decimals)}")
-    out += _indent(budget_lines(scored.budget))
+    out += _indent(explanation_lines(scored.budget))
     for number, (row, result) in enumerate(zip(evaluation.indicators, scored.rows, strict=True), start=1):
         if result.status is RowStatus.UNUSED:
             continue
@@ -49,14 +49,14 @@ def render_scored(scored: ScoredEvaluation, file: str = "") -> str:
         title = f"{row.name}（{levels}）" if levels else row.name
         out.append(f"{number:>2} {pad(title, 40)} 分值 {pad(plain(row.weight), 5, 'right')}  得分 {_score(result.score, decimals)}")
         out.append(f"    年度指标值 {row.target_text or '—'}；实际完成值 {row.actual_text or '—'}")
-        out += _indent(row_lines(result))
+        out += _indent(explanation_lines(result))
     out.append("")
     if scored.complete:
         out.append(f"总分 {fixed(scored.total, decimals)}（{scored.grade}）")
     else:
         pending = "、".join(str(index + 1) for index in scored.pending_rows)
         out.append(f"已计得分 {fixed(scored.total, decimals)}；第 {pending} 行待评定，评定后才有总分和等级")
-    return "\n".join(out)
+    return shown("\n".join(out))
 
 
 def render_audit(audit: FormAudit) -> str:
@@ -65,11 +65,11 @@ def render_audit(audit: FormAudit) -> str:
     head = (f"{audit.file or audit.project}\n  项目：{audit.project}\n"
             f"  表上总分 {declared}，核算总分 {plain(audit.computed_total)}（{audit.grade}）")
     if not audit.findings:
-        return head + "\n  未发现问题"
+        return shown(head + "\n  未发现问题")
     lines = [head]
     for finding in sorted(audit.findings, key=lambda f: (list(Severity).index(f.severity), f.row if f.row is not None else 999)):
         lines.append(f"  [{SEVERITY_WORDS[finding.severity]}] {finding.message}")
-    return "\n".join(lines)
+    return shown("\n".join(lines))
 
 
 def render_audit_summary(audits: list[FormAudit]) -> str:
@@ -79,24 +79,24 @@ def render_audit_summary(audits: list[FormAudit]) -> str:
             f"提示 {counts[Severity.INFO]} 条")
 
 
-def render_row_result(result: RowResult, english: bool = False) -> str:
+def render_row_result(result: RowResult, english: bool = False, decimals: int = 2) -> str:
     """A what-if result: score line, then the explanation."""
     if result.score is None:
         low, high = result.band or (Decimal(0), result.weight)
         head = (f"score pending judgement ({plain(low)}–{plain(high)} of {plain(result.weight)})" if english
                 else f"得分待评定（{plain(low)}–{plain(high)} 分，分值 {plain(result.weight)}）")
     elif result.score == result.weight:
-        head = f"score {fixed(result.score, 2)}: full marks" if english else f"得分 {fixed(result.score, 2)}（满分 {plain(result.weight)}）"
+        head = f"score {fixed(result.score, decimals)}: full marks" if english else f"得分 {fixed(result.score, decimals)}（满分 {plain(result.weight)}）"
     else:
-        lost = fixed(result.weight - result.score, 2)
-        head = (f"score {fixed(result.score, 2)} of {plain(result.weight)}, {lost} lost" if english
-                else f"得分 {fixed(result.score, 2)}（分值 {plain(result.weight)}，扣 {lost} 分）")
-    return "\n".join([head, *row_lines(result, english)])
+        lost = fixed(result.weight - result.score, decimals)
+        head = (f"score {fixed(result.score, decimals)} of {plain(result.weight)}, {lost} lost" if english
+                else f"得分 {fixed(result.score, decimals)}（分值 {plain(result.weight)}，扣 {lost} 分）")
+    return "\n".join([head, *explanation_lines(result, english)])
 
 
-def render_budget_result(result: BudgetResult, english: bool = False) -> str:
+def render_budget_result(result: BudgetResult, english: bool = False, decimals: int = 2) -> str:
     if result.score is None:
-        return "\n".join(budget_lines(result, english))
-    head = (f"score {fixed(result.score, 2)} of {plain(result.weight)}" if english
-            else f"得分 {fixed(result.score, 2)}（分值 {plain(result.weight)}）")
-    return "\n".join([head, *budget_lines(result, english)])
+        return "\n".join(explanation_lines(result, english))
+    head = (f"score {fixed(result.score, decimals)} of {plain(result.weight)}" if english
+            else f"得分 {fixed(result.score, decimals)}（分值 {plain(result.weight)}）")
+    return "\n".join([head, *explanation_lines(result, english)])
