@@ -567,6 +567,7 @@ def _read_range(
     if not _acceptable_tail(after, notes):
         raise _Unreadable("区间后面还有文字")
     shown = f"{format_number(low)}{low_unit}-{format_number(high)}{high_unit}"
+    low, high = min(low, high), max(low, high)  # 95%-90% is the same range as 90%-95%
     if unit in _TIME_UNITS:
         notes.insert(0, f"写的是区间“{shown}”，按上限读作≤{format_number(high)}{unit}，请确认")
         return ParsedValue(

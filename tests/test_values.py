@@ -453,3 +453,8 @@ def test_comparator_before_or_after_the_number(comparator, data, number, unit):
     assert before.comparator is after.comparator is comparator
     assert before.number == after.number
     assert before.unit == after.unit
+
+
+def test_a_range_written_high_to_low_is_read_by_its_lower_bound():
+    value = parse_value("95%-90%")
+    assert (value.comparator, value.number, value.unit) == (Comparator.GE, Decimal(90), "%")
