@@ -161,6 +161,7 @@ def _apply_save(interview: Interview, raw: str) -> Outcome:
 def _apply_row(interview: Interview, spec: FieldSpec, index: int, key: str, raw: str, keep: bool) -> Outcome:
     row = interview.evaluation.indicators[index]
     events: list[Event] = []
+    changed = True
     if key == "level1":
         _set_level1(interview, spec, index, row, raw, keep)
     elif key == "level2":
@@ -179,12 +180,12 @@ def _apply_row(interview: Interview, spec: FieldSpec, index: int, key: str, raw:
             row.direction = direction
             _reset_decisions(interview, index, judged_only=True)
     elif key == "judged_score":
-        _set_judged(interview, spec, row, raw)
+        changed = _set_judged(interview, spec, row, raw)
     else:
         row.deviation_reason = raw
         if not raw:
             events = [Event(EventKind.WARNING, t("warning.reason_missing"), spec)]
-    if (key == "weight" or (key in SCORE_KEYS and not keep)) and interview._row_complete(index):
+    if (key == "weight" or (key in SCORE_KEYS and not keep and changed)) and interview._row_complete(index):
         events.extend(interview._row_events(index, spec))
     return Outcome(events)
 
@@ -213,8 +214,12 @@ def _set_level2(interview: Interview, spec: FieldSpec, index: int, row: Indicato
         raise InputError(t("error.level2", text=raw, level1=row.level1 or t("field.level1.label")))
     if value == row.level2:
         return []
+    before = interview._score(row, direction=None, judged_score=None)
     row.level2 = value
-    _reset_decisions(interview, index)
+    after = interview._score(row, direction=None, judged_score=None)
+    if (before.status, before.band, before.direction, before.notes) != (after.status, after.band, after.direction,
+                                                                      after.notes):
+        _reset_decisions(interview, index)  # another reading of the row: earlier decisions may not hold
     return _match_name(interview, index, row) if row.name.strip() else []
 
 
@@ -312,15 +317,22 @@ def _set_weight(interview: Interview, index: int, row: IndicatorRow, raw: str, k
     return events
 
 
-def _set_judged(interview: Interview, spec: FieldSpec, row: IndicatorRow, raw: str) -> None:
+def _set_judged(interview: Interview, spec: FieldSpec, row: IndicatorRow, raw: str) -> bool:
+    """Record the judged score; on a row the method scores by default (a met qualitative indicator: the top
+    of its band), that default is kept as no judgement at all. True when the row's judged score changed."""
     from domain.values import normalise_text
     from domain.whatif import parse_amount
 
     value = parse_amount(normalise_text(raw).removesuffix("分"), spec.label)
-    low, high = interview._score(row, judged_score=None).band or (Decimal(0), row.weight)
+    undecided = interview._score(row, judged_score=None)
+    low, high = undecided.band or (Decimal(0), row.weight)
     if not low <= value <= high:
         raise InputError(t("error.judged_band", low=plain(low), high=plain(high), text=raw))
-    row.judged_score = value
+    wanted = None if spec.optional and undecided.score is not None and value == undecided.score else value
+    if wanted == row.judged_score:
+        return False
+    row.judged_score = wanted
+    return True
 
 
 def _reset_decisions(interview: Interview, index: int, judged_only: bool = False) -> None:

@@ -72,6 +72,19 @@ class FormAudit:
         return sum(1 for finding in self.findings if finding.severity is severity)
 
 
+def needs_judgement(result: RowResult) -> bool:
+    """A row whose score is a person's call within a band: pending judgement, or qualitative."""
+    return result.band is not None and (result.status is RowStatus.JUDGEMENT or result.explanation.rule is Rule.QUALITATIVE)
+
+
+def admits(result: RowResult, declared: Decimal) -> bool:
+    """Whether a declared score stands as the row's judgement: inside its band and inside 0–分值."""
+    if not needs_judgement(result) or not Decimal(0) <= declared <= result.weight:
+        return False
+    assert result.band is not None
+    return result.band[0] <= declared <= result.band[1]
+
+
 def _variant(profile: Profile, **changes: object) -> Profile:
     return profile.model_copy(update=changes)
 
@@ -137,9 +150,10 @@ def _audit_row(
                                  f"第 {number} 行“{name}”得分 {plain(declared)} 超出 0–{plain(row.weight)} 分",
                                  f"row {number} score {plain(declared)} is outside 0–{plain(row.weight)}",
                                  number, name, declared, adopted)]
-    if result.band is not None and (result.status is RowStatus.JUDGEMENT or result.explanation.rule is Rule.QUALITATIVE):
+    if needs_judgement(result):
+        assert result.band is not None
         low, high = result.band
-        if low <= declared <= high:
+        if admits(result, declared):
             if computed is not None and declared == computed:
                 return declared, []
             return declared, [Finding(

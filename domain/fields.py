@@ -8,7 +8,7 @@ Field ids are stable: "header.project_name", "funds.total.annual_budget", "funds
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
@@ -197,9 +197,16 @@ def direction_field(row: int, title: str) -> FieldSpec:
                  choices=choices, title=title)
 
 
-def judged_field(row: int, title: str, low: str, high: str) -> FieldSpec:
-    return _spec(row_field_id(row, "judged_score"), "indicators", "judged_score", FieldKind.NUMBER, row=row,
+def judged_field(row: int, title: str, low: str, high: str, default: str = "") -> FieldSpec:
+    """The score judged inside a band; with ``default`` (the score the method gives unless told otherwise,
+    e.g. the top of a met qualitative indicator's band) it is optional and enter keeps that default."""
+    spec = _spec(row_field_id(row, "judged_score"), "indicators", "judged_score", FieldKind.NUMBER, row=row,
                  help_fields={"low": low, "high": high}, low=low, high=high, title=title)
+    if not default:
+        return spec
+    return replace(spec, optional=True,
+                   prompt=t("field.judged_score.prompt_default", title=title, low=low, high=high, default=default),
+                   help=t("field.judged_score.help_default", low=low, high=high, default=default))
 
 
 def reason_field(row: int, title: str, why: str) -> FieldSpec:
@@ -274,7 +281,7 @@ def _row_specs(interview: Interview, index: int) -> list[FieldSpec]:
     from decimal import Decimal
 
     from domain.rounding import fixed, plain
-    from domain.scoring import RowStatus
+    from domain.scoring import RowStatus, Rule
 
     row = interview.evaluation.indicators[index]
     catalogue = interview._catalogue()
@@ -309,9 +316,12 @@ def _row_specs(interview: Interview, index: int) -> list[FieldSpec]:
     if free.has_note("direction_conflict") or row.direction is not None:
         specs.append(direction_field(index, title))
     undecided = interview._score(row, judged_score=None)
-    if undecided.status is RowStatus.JUDGEMENT or (row.judged_score is not None and undecided.band is not None):
+    qualitative = undecided.explanation.rule is Rule.QUALITATIVE
+    banded = undecided.band is not None and (row.judged_score is not None or qualitative)
+    if undecided.status is RowStatus.JUDGEMENT or banded:
         low, high = undecided.band or (Decimal(0), row.weight)
-        specs.append(judged_field(index, title, plain(low), plain(high)))
+        default = "" if undecided.status is RowStatus.JUDGEMENT or undecided.score is None else plain(undecided.score)
+        specs.append(judged_field(index, title, plain(low), plain(high), default))
     result = interview._score(row)
     lost = result.deduction is not None and result.deduction > 0
     over = result.has_note("overachieved")
@@ -355,6 +365,8 @@ def value_text(interview: Interview, spec: FieldSpec) -> str:
         row = evaluation.indicators[index]
         if key == "catalogue":
             return _label_of(spec, row.catalogue_name)
+        if key == "judged_score" and row.judged_score is None and spec.optional:
+            return _method_default(interview, row)
         if key in ("weight", "judged_score"):
             return _number(getattr(row, key))
         if key == "direction":
@@ -376,6 +388,11 @@ def value_text(interview: Interview, spec: FieldSpec) -> str:
     if section == "goals":
         return getattr(evaluation.goals, rest)
     return _label_of(spec, interview._extras.get(field_id))
+
+
+def _method_default(interview: Interview, row) -> str:
+    """The score the method gives a row without a judgement ("" when it gives none)."""
+    return _number(interview._score(row, judged_score=None).score)
 
 
 def default_text(interview: Interview, spec: FieldSpec) -> str:

@@ -5,8 +5,9 @@ events to show. Renderers (the Textual app, the plain line mode, tests) only cal
 the events it returns; nothing here knows about a terminal.
 
 Navigation: answering a field moves to the next one in order; after a jump, answering moves on to any
-field the change made necessary (a new 二级, a direction to decide …) and then back to where the jump
-started. Undo restores the whole form as it was before the last accepted answer.
+field the change made necessary (a new 二级, a direction to decide …) and then back to where that jump
+started (each jump starts from the field it was made from). Undo restores the whole form as it was before
+the last accepted answer. The form is dirty while it differs from what was last opened or saved.
 """
 
 from __future__ import annotations
@@ -120,6 +121,12 @@ def direction_words(direction: Direction | str) -> str:
     return DIRECTION_WORDS[Direction(direction)][0]
 
 
+def direction_pending(result: RowResult) -> bool:
+    """A row that cannot be scored until the user says which way it counts (the target's wording and the
+    catalogue disagree): what it needs is a direction, not a score."""
+    return result.score is None and result.direction is None and result.has_note("direction_conflict")
+
+
 def unit_words(unit: str) -> str:
     return t("choice.catalogue.unit", unit=unit) if unit else ""
 
@@ -137,7 +144,7 @@ class Interview:
     _current_id: str | None = field(default=None, init=False, repr=False, compare=False)
     _return_to: str | None = field(default=None, init=False, repr=False, compare=False)
     _history: list[_Step] = field(default_factory=list, init=False, repr=False, compare=False)
-    _dirty: bool = field(default=False, init=False, repr=False, compare=False)
+    _baseline: Evaluation | None = field(default=None, init=False, repr=False, compare=False)
     _done: bool = field(default=False, init=False, repr=False, compare=False)
     _pending: tuple[str, str] | None = field(default=None, init=False, repr=False, compare=False)
     _origin: str = field(default="new", init=False, repr=False, compare=False)
@@ -151,8 +158,12 @@ class Interview:
         if not self.evaluation.indicators:
             self.evaluation.indicators.append(IndicatorRow())
         if _has_content(self.evaluation):
+            from domain.declared import adopt_declared_judgements
+
             self._origin = "edit"
+            adopt_declared_judgements(self)
             self._presume_answered()
+        self._baseline = self.evaluation.model_copy(deep=True)
 
     # --- conversation -------------------------------------------------------------------------
     def start(self) -> list[Event]:
@@ -212,6 +223,9 @@ class Interview:
             return [Event(EventKind.ERROR, t("error.unusable", text=raw), spec), *self._ask()]
         if not outcome.answered:
             self._answered.discard(spec.id)
+        from domain.declared import forget_stale
+
+        forget_stale(step.evaluation, self.evaluation)
         self._history = [*self._history[-HISTORY_LIMIT:], step]
         self._changed()
         self._advance(spec, outcome.goto)
@@ -309,12 +323,24 @@ class Interview:
             return [Event(EventKind.ERROR, t("interview.jump_unknown", field=field_id)), *self._ask()]
         here = SAVE_ID if self._done else self._current_id
         self._done = False
-        if self._return_to is None and here is not None and here != field_id:
+        if here is not None and here != field_id:
             self._return_to = here
-        if field_id == self._return_to:
-            self._return_to = None
         self._current_id = field_id
         return self._ask()
+
+    def edit(self, field_id: str, text: str) -> list[Event]:
+        """Answer one field out of turn (a change decided elsewhere, such as a what-if being applied) and stay
+        where the conversation was; the events say what the answer did (ERROR when it was refused)."""
+        if field_id not in {item.id for item in self._specs()}:
+            return [Event(EventKind.ERROR, t("interview.jump_unknown", field=field_id))]
+        here, back_to, done = self._current_id, self._return_to, self._done
+        self._done, self._current_id, self._return_to = False, field_id, None
+        events = self.answer(text)
+        self._pending = None
+        self._current_id, self._return_to, self._done = here, back_to, done
+        if not any(event.kind is EventKind.ERROR for event in events):
+            events += self._notify()  # the draft records where the user is, not the field changed
+        return [event for event in events if event.kind is not EventKind.QUESTION]
 
     def undo(self) -> list[Event]:
         """Take back the last accepted answer and ask that field again."""
@@ -401,8 +427,8 @@ class Interview:
 
     @property
     def dirty(self) -> bool:
-        """True when there are answers not yet written to the final file."""
-        return self._dirty
+        """True when the form differs from what was last opened or saved (a resumed draft always does)."""
+        return self._baseline is None or self.evaluation != self._baseline
 
     @property
     def done(self) -> bool:
@@ -415,7 +441,7 @@ class Interview:
 
     def mark_saved(self) -> None:
         """The answers are now in the final file (called by the session after saving)."""
-        self._dirty = False
+        self._baseline = self.evaluation.model_copy(deep=True)
 
     @property
     def answered_count(self) -> int:
@@ -448,26 +474,17 @@ class Interview:
         if isinstance(pending, dict) and isinstance(pending.get("field"), str) and isinstance(pending.get("text"), str):
             interview._pending = (pending["field"], pending["text"])
         interview._origin = "resumed"
-        interview._dirty = bool(interview._answered)
+        interview._baseline = None  # the draft holds work the file does not
         interview._version += 1
         return interview
 
     def finished_evaluation(self) -> Evaluation:
-        """The evaluation to save: blank rows dropped, and the computed scores written as the form's scores."""
-        rows = []
-        for index, row in enumerate(self.evaluation.indicators):
-            if not (row.name.strip() or row.target_text.strip() or row.actual_text.strip() or row.weight):
-                continue
-            result = self.row_result(index)
-            rows.append(row.model_copy(update={"declared_score": result.score if result else None}))
-        evaluation = self.evaluation.model_copy(deep=True)
-        evaluation.indicators = rows
-        scored = self.scored()
-        budget = self._budget()
-        evaluation.funds = evaluation.funds.model_copy(update={"declared_rate": budget.rate_used,
-                                                               "declared_score": budget.score})
-        evaluation.declared_total = scored.total if scored.complete else None
-        return evaluation
+        """The evaluation to save: blank rows dropped; rows the user changed carry their computed scores,
+        untouched rows of an opened form the scores it declared where the audit admits them (see
+        domain.declared), and the total is the sum of the scores written."""
+        from domain.declared import written_evaluation
+
+        return written_evaluation(self)
 
     def remove_row(self, row: int | None = None) -> list[Event]:
         """Delete an indicator row (default: the current field's); the last row left is cleared instead."""
@@ -486,8 +503,11 @@ class Interview:
             self._answered = {item for item in self._answered if not item.startswith(prefix)}
             message = t("interview.row_cleared", number=row + 1)
         else:
+            from domain.declared import shift_after_removal
+
             del rows[row]
             self._answered = {_shift_row(item, row) for item in self._answered if not item.startswith(prefix)}
+            shift_after_removal(self, row)
             message = t("interview.row_removed", number=row + 1)
             field_id = row_field_id(min(row, len(rows) - 1), "level1")
         self._return_to = None
@@ -517,7 +537,8 @@ class Interview:
 
     def _row_events(self, index: int, spec: FieldSpec) -> list[Event]:
         result = self._score(self.evaluation.indicators[index])
-        events = [Event(EventKind.EXPLANATION, result.explanation.zh, spec, result)]
+        text = t("explanation.direction_pending") if direction_pending(result) else result.explanation.zh
+        events = [Event(EventKind.EXPLANATION, text, spec, result)]
         events += [Event(EventKind.WARNING if note.code in _WARNING_NOTES else EventKind.HINT, note.zh, spec, note)
                    for note in result.notes]
         return [*events, Event(EventKind.HINT, self._running_total_text(), spec)]
@@ -599,7 +620,6 @@ class Interview:
 
     def _changed(self) -> None:
         self._version += 1
-        self._dirty = True
 
     def _presume_answered(self) -> None:
         """An existing evaluation: every field holding a value (or optional) counts as answered."""

@@ -186,8 +186,12 @@ def _judgement(
     band: tuple[Decimal, Decimal] | None = None,
     grade: Grade | None = None,
     rule: Rule = Rule.JUDGEMENT,
+    ask_score: bool = True,
 ) -> RowResult:
-    """A row the method leaves to the user: the judged score if given and admissible, else none."""
+    """A row the method leaves to the user: the judged score if given and admissible, else none.
+
+    ``ask_score`` False when what is missing is not a score but a decision (the direction) that scores it.
+    """
     low, high = band if band is not None else (Decimal(0), weight)
     range_text = f"{plain(low)}–{plain(high)}"
     if judged is not None and low <= judged <= high:
@@ -199,8 +203,8 @@ def _judgement(
             explanation=Explanation(
                 rule,
                 f"得分 = {plain(judged)}（评定，区间 {range_text}）",
-                f"{zh}；评定得分 {plain(judged)}（可在 {range_text} 分之间），扣 {plain(weight - judged)} 分",
-                f"{en}; judged {plain(judged)} (admissible {range_text}), {plain(weight - judged)} points lost",
+                f"{zh}；评定得分 {plain(judged)}（可在 {range_text} 分之间），扣 {fixed(weight - judged, 2)} 分",
+                f"{en}; judged {plain(judged)} (admissible {range_text}), {fixed(weight - judged, 2)} points lost",
             ),
             notes=tuple(notes),
             band=(low, high),
@@ -217,8 +221,8 @@ def _judgement(
         explanation=Explanation(
             rule,
             f"得分待评定（{range_text} 分）",
-            f"{zh}；请在 {range_text} 分之间评定",
-            f"{en}; please judge a score between {range_text}",
+            f"{zh}；请在 {range_text} 分之间评定" if ask_score else zh,
+            f"{en}; please judge a score between {range_text}" if ask_score else en,
         ),
         notes=tuple(notes),
         band=(low, high),
@@ -513,7 +517,8 @@ def _score_row(row: IndicatorRow, profile: Profile, catalogue_direction: Directi
             return RowResult(agreed.weight, agreed.score, None, agreed.status, agreed.explanation,
                              (*notes, same, *agreed.notes), agreed.band, agreed.grade)
         return _judgement(weight, None, "方向不明确：请先确定这一指标是正向还是反向，再计分",
-                          "direction unclear: decide whether higher or lower is better first", notes, judged)
+                          "direction unclear: decide whether higher or lower is better first", notes, judged,
+                          ask_score=False)
     if actual.kind is ValueKind.GRADE or direction is Direction.QUALITATIVE:
         return _score_qualitative(weight, target, actual, profile, notes, judged)
     if _texts_match(target, actual):

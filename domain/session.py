@@ -1,7 +1,8 @@
 """An editing session: an interview tied to its draft and to the file it will be saved to.
 
-Every accepted answer is written to the draft at once; saving writes the final TOML, refuses to overwrite
-a file that appeared or changed since it was opened unless told to, and then deletes the draft.
+Every accepted answer is written to the draft at once while the form differs from what was opened or last
+saved (a form back to that state leaves no draft); saving writes the final TOML, refuses to overwrite a file
+that appeared or changed since it was opened unless told to, and then deletes the draft.
 """
 
 from __future__ import annotations
@@ -58,6 +59,7 @@ class EditSession:
         self.origin = origin
         self.autosave_error: str | None = None
         self._created = ""
+        self._saved = False
         self._expected: dict[str, str | None] = {}  # path → fingerprint it must still have (None: must not exist)
         interview.on_commit = self._autosave
 
@@ -99,8 +101,13 @@ class EditSession:
 
     @property
     def dirty(self) -> bool:
-        """Answers not yet in the final file: ask before quitting."""
+        """The form differs from what was opened or last saved: ask before quitting."""
         return self.interview.dirty
+
+    @property
+    def on_disk(self) -> bool:
+        """The form as it stands is in its file: opened from it or saved to it, and unchanged since."""
+        return not self.dirty and (self.origin == "open" or self._saved)
 
     def flush(self) -> bool:
         """Write the draft now (for SIGHUP / SIGTERM handlers); never raises. True when a draft was written.
@@ -140,6 +147,7 @@ class EditSession:
         except InputError as error:
             return SaveOutcome(SaveStatus.FAILED, target, t("session.failed", reason=error.message))
         self.target = target
+        self._saved = True
         self.interview.mark_saved()
         self.discard()
         return SaveOutcome(SaveStatus.SAVED, target, t("session.saved", path=target))
@@ -159,6 +167,9 @@ class EditSession:
 
     def _autosave(self, interview: Interview) -> None:
         if self.store is None:
+            return
+        if not interview.dirty and not interview.pending:
+            self.discard()  # nothing the file lacks: no draft to resume
             return
         if self.draft_id is None:
             self.draft_id = self.store.new_id()

@@ -121,6 +121,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "field.judged_score.label": "评定得分",
         "field.judged_score.prompt": "{title}需要评定：得几分？（{low}–{high} 分之间）",
         "field.judged_score.help": "这一行不能按公式计分，需要按实际效果评定，分数须在 {low}–{high} 分之间。",
+        "field.judged_score.prompt_default": "{title}可在 {low}–{high} 分之间评定得分；不另评定则按区间上限 {default} 分",
+        "field.judged_score.help_default": "定性指标达成时，得分默认取区间上限 {default} 分；如需按实际效果评定，"
+        "可填 {low}–{high} 分之间的分数。",
         "field.deviation_reason.label": "偏差原因",
         "field.deviation_reason.prompt": "{title}{why}：偏差原因和改进措施是什么？",
         "field.deviation_reason.help": "失分或超额完成（≥120%）的指标须写明偏差原因分析及改进措施。",
@@ -153,6 +156,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "interview.row_cleared": "已清空第 {number} 行指标。",
         "interview.no_row": "当前这一项不属于任何指标行。",
         "interview.autosave_failed": "草稿未能保存：{reason}",
+        "explanation.direction_pending": "计分方向待定：年度指标值的写法与指标库的方向不一致，请先确定按正向还是反向计分，"
+        "确定后按公式计分。",
         "hint.value": "读作：{value}",
         "hint.value.direction": "读作：{value}，{direction}",
         "hint.value.detail_direction": "读作：{value}（{detail}，{direction}）",
@@ -200,18 +205,21 @@ STRINGS: dict[str, dict[str, str]] = {
         "session.failed": "无法保存：{reason}",
         "session.draft_kept": "草稿已保存（编号 {id}）。",
         # --- training -----------------------------------------------------------------------------
-        "train.start": "计分练习：共 {forms} 份表、{items} 道题。表上的得分已隐去，请自己算出每一行的得分。"
-        "输入 s 跳过，q 结束。",
+        "train.start": "计分练习：共 {forms} 份表、{items} 道题。表上的得分已隐去，请自己算出每一行的得分。{keys}",
+        "train.keys": "输入 s 跳过，q 结束。",
+        "train.keys.walk": "q 结束",
         "train.start.walk": "讲解模式：共 {forms} 份表、{items} 行。逐行显示正确得分和计算过程。",
         "train.form": "第 {number} 份：{name}（{department}）",
         "train.budget": "预算执行率：全年预算数 {budget}，全年执行数 {executed}，分值 {weight}。",
         "train.row": "第 {number} 行 {level2} · {name}：年度指标值 {target}，实际完成值 {actual}，分值 {weight}。",
         "train.band": "这一行需要评定：{low}–{high} 分之间都算对。",
+        "train.band.walk": "这一行需要评定：由评价人在 {low}–{high} 分之间评定。",
         "train.question.label": "得分",
         "train.question": "这一行得多少分？",
         "train.question.help": "按计分方法算出得分，保留两位小数。输入 s 跳过，q 结束练习。",
         "train.placeholder": "得分，如 12.5",
-        "train.walk.question": "回车看下一行（q 结束）",
+        "train.empty": "请输入得分。",
+        "train.walk.question": "回车看下一行（{keys}）",
         "train.walk.label": "下一行",
         "train.correct": "正确：{score} 分。",
         "train.correct.band": "可以：{low}–{high} 分之间都算对。",
@@ -236,11 +244,15 @@ STRINGS: dict[str, dict[str, str]] = {
         "plain.eof": "输入已结束，尚未保存。",
         "plain.resume_how": "继续填写：jixiao{drafts} --plain，然后选择这份草稿。",
         "plain.quit": "已退出，尚未保存。",
+        "plain.quit_clean": "已退出。",
+        "plain.eof_clean": "输入已结束。",
         "plain.stopped": "已中止，尚未保存。",
         "plain.pending": "上次在这一项输入了还没提交的内容：{text}",
         "plain.unknown_command": "不认识的命令“{command}”。",
         "plain.field_line": "{number:>3}. {mark} {label}：{answer}",
-        "plain.save_path": "保存到哪个文件？（.toml）",
+        "plain.save_path": "保存到哪个文件？（.toml；空行取消保存）",
+        "plain.save_path_command": "这里请输入要保存的文件名（.toml）；空行取消保存，:q 退出。",
+        "plain.save_cancelled": "未保存。",
         "plain.overwrite": "{message}要覆盖它吗？",
         "plain.start.choice": "发现未完成的草稿。要继续哪一份？",
         "plain.start.new": "新建一份自评表",
@@ -282,6 +294,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "ui.help.general_body": "用方向键和回车操作；ctrl+q 随时退出。",
         "ui.start.intro": "项目支出绩效自评表：逐项填写、按方法计分、解释每一处扣分、保存为 TOML。",
         "ui.start.resume": "继续未完成的草稿（{count} 份）",
+        "ui.start.resume_none": "继续未完成的草稿（现在没有）",
+        "ui.start.no_drafts": "现在没有未完成的草稿。",
         "ui.start.new": "新建自评表",
         "ui.start.open": "打开评价文件……",
         "ui.start.whatif": "单项试算（指标或预算执行率）",
@@ -314,6 +328,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "ui.whatif.title_row": "试算第 {row} 行指标",
         "ui.whatif.toggle": "指标/预算",
         "ui.whatif.apply": "采用",
+        "ui.whatif.name": "指标名称",
+        "ui.whatif.name_placeholder": "可空着；填了按指标库判断方向（→ 补全）",
+        "ui.whatif.name_empty": "没填指标名称：方向只看年度指标值的写法。",
+        "ui.whatif.name_loading": "正在载入指标库……",
+        "ui.whatif.name_matched": "按指标库中的“{name}”判断方向：{direction}。",
+        "ui.whatif.name_unmatched": "指标库中找不到“{name}”：方向只看年度指标值的写法。",
+        "ui.whatif.name_fixed": "名称随表中这一行，不能修改。",
+        "ui.whatif.no_name_note": "年度指标值没有写比较方向，也没有填指标名称：按正向（越高越好）计分",
         "ui.whatif.weight": "分值",
         "ui.whatif.target": "年度指标值",
         "ui.whatif.actual": "实际完成值",
@@ -329,10 +351,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "ui.whatif.apply_hint": "ctrl+s 把这些值写回表中；ctrl+b 放弃试算返回。",
         "ui.whatif.help_title": "单项试算",
         "ui.whatif.help_body": (
-            "上下方向键在各项之间移动，改动任何一项，得分和说明立即更新。"
+            "上下方向键（或 tab / shift+tab）在各项之间移动，改动任何一项，得分和说明立即更新。"
+            "方向一栏按回车或空格展开选项。"
+            "\n"
+            "指标名称可空着；填了就按指标库中该指标的方向计分（与指标值的写法矛盾时请在方向一栏选定），"
+            "→ 键补全指标库中的名称。"
             "\n"
             "年度指标值可写 ≥90%、≤10%、72小时以内、满意 等；"
-            "方向选“自动”时按指标值的写法判断。"
+            "方向选“自动”时按指标值的写法和指标库判断。"
             "\n"
             "定性指标或需要评定的行，在“评定得分”中填入区间内的分数。"
             "\n"
@@ -341,7 +367,7 @@ STRINGS: dict[str, dict[str, str]] = {
             "从审阅页打开时，下方显示总分的变化；"
             "ctrl+s 采用，ctrl+b 放弃。"
         ),
-        "ui.direction.auto": "自动（按指标值的写法）",
+        "ui.direction.auto": "自动（按指标值写法和指标库）",
         "ui.direction.positive": "正向（越高越好）",
         "ui.direction.reverse": "反向（越低越好）",
         "ui.direction.equal": "等于指标值",
@@ -358,6 +384,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "ui.interview.optional": "可以空着，回车跳过。",
         "ui.interview.long_text_keys": "回车提交，ctrl+j 换行。",
         "ui.interview.loading": "正在打开……",
+        "ui.interview.queued": "正在打开……已记下 {count} 个回答，可以接着输入。",
         "ui.interview.pending_restored": "上次输入了还没提交的内容，已放回；回车提交。",
         "ui.interview.help_title": "填写自评表",
         "ui.interview.help_field_title": "帮助：{label}",
@@ -377,7 +404,7 @@ STRINGS: dict[str, dict[str, str]] = {
         ),
         "ui.jump.title": "跳转到……",
         "ui.jump.filter": "输入文字或行号筛选",
-        "ui.jump.hint": "上下方向键选择，回车跳转；ctrl+g 关闭。",
+        "ui.jump.hint": "上下方向键选择，回车跳转；{close} 关闭。",
         "ui.jump.unanswered": "（未填）",
         "ui.quit.question": "有尚未保存到文件的修改。怎么办？",
         "ui.quit.stay": "继续填写",
@@ -412,6 +439,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "ui.review.back": "回到填写",
         "ui.review.page": "翻页",
         "ui.review.applied": "第 {row} 行已按试算的值修改。",
+        "ui.review.not_applied": "第 {row} 行的“{label}”没有改成试算的值。",
         "ui.review.help_title": "审阅",
         "ui.review.help_body": (
             "整张表按正式表样排列：表头、项目资金、年度总体目标、指标表、总分、等级和检查发现。"
@@ -441,6 +469,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "ui.panel.grade": "（{grade}）",
         "ui.panel.weight_left": "剩余分值",
         "ui.transcript.pending": "待评定：{low}–{high} 分",
+        "ui.transcript.direction_pending": "待定：计分方向",
         "ui.transcript.score": "得分 {score} / {weight}",
         "ui.transcript.enter": "（回车）",
         "ui.review.col.level1": "一级",
@@ -458,22 +487,27 @@ STRINGS: dict[str, dict[str, str]] = {
         "ui.keymap.quit_key": "ctrl+q 固定用于退出，不能分给“{id}”，已忽略",
         "ui.keymap.unreadable_file": "键位文件 {path} 无法读取：{error}",
         "ui.train.tally_title": "练习进度",
+        "ui.train.tally_title_walk": "讲解进度",
         "ui.train.progress": "第 {number} / {total} 题",
+        "ui.train.progress_walk": "第 {number} / {total} 行",
         "ui.train.seen": "已看 {count} 行",
         "ui.train.correct": "答对 {count}",
         "ui.train.wrong": "答错 {count}",
         "ui.train.skipped": "跳过 {count}",
         "ui.train.skip": "跳过",
         "ui.train.finish": "结束",
-        "ui.train.hint": "输入得分后回车；ctrl+n 跳过，ctrl+e 结束。",
-        "ui.train.hint_walk": "回车看下一行；ctrl+e 结束。",
-        "ui.train.over": "练习结束。ctrl+b 返回，ctrl+q 退出。",
+        "ui.train.hint": "输入得分后回车；{keys}",
+        "ui.train.hint_walk": "pageup / pagedown 翻看前面的讲解。",
+        "ui.train.keys": "{skip} 跳过，{finish} 结束。",
+        "ui.train.keys_walk": "{finish} 结束",
+        "ui.train.over": "练习结束。{back} 返回，ctrl+q 退出。",
+        "ui.train.over_walk": "讲解结束。{back} 返回，ctrl+q 退出。",
         "ui.train.help_title": "计分练习",
         "ui.train.help_body": (
             "表上的得分已隐去：按计分方法算出每一行的得分（保留两位小数），回车核对；"
             "答错时会给出正确得分和计算过程。"
             "需要评定的行给出区间，区间内的分数都算对。"
-            "ctrl+n 跳过一行，ctrl+e 结束并看汇总。"
+            "{skip} 跳过一行，{finish} 结束并看汇总。"
             "讲解模式逐行展示正确得分和计算过程，回车看下一行。"
         ),
     },

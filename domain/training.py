@@ -109,10 +109,13 @@ class TrainingSession:
     """A practice round over some evaluations; every method returns the events to show next."""
 
     def __init__(self, forms: Sequence[tuple[str, Evaluation]], walk: bool = False,
-                 profile: Profile | None = None) -> None:
+                 profile: Profile | None = None, keys: str | None = None) -> None:
         self.forms = list(forms)
         self.walk = walk
         self.profile = profile
+        # how to skip a row and end the round, as the one showing the round says it ("输入 s 跳过，q 结束。"
+        # in the line mode; a full-screen renderer names its keys); set it before start()
+        self.keys = keys if keys is not None else t("train.keys.walk" if walk else "train.keys")
         self.tally = TrainingTally()
         self.items = self._build_items()
         self.position = 0
@@ -122,14 +125,15 @@ class TrainingSession:
 
     @classmethod
     def from_paths(cls, paths: Sequence[str | Path] | None = None, walk: bool = False,
-                   profile: Profile | None = None) -> TrainingSession:
+                   profile: Profile | None = None, keys: str | None = None) -> TrainingSession:
         """Practise on evaluation files or directories (default: the seed forms). InputError if none."""
-        return cls(_load_forms(paths), walk, profile)
+        return cls(_load_forms(paths), walk, profile, keys)
 
     # --- conversation ---------------------------------------------------------------------------
     def start(self) -> list[Event]:
         key = "train.start.walk" if self.walk else "train.start"
-        return [Event(EventKind.INFO, t(key, forms=len(self.forms), items=len(self.items))), *self._present()]
+        return [Event(EventKind.INFO, t(key, forms=len(self.forms), items=len(self.items), keys=self.keys)),
+                *self._present()]
 
     @property
     def done(self) -> bool:
@@ -143,7 +147,7 @@ class TrainingSession:
         where = "budget" if item.row is None else str(item.row)
         if self.walk:
             return FieldSpec(f"train.{item.form}.{where}", "training", t("train.walk.label"),
-                             t("train.walk.question"), FieldKind.CONFIRM, optional=True)
+                             t("train.walk.question", keys=self.keys), FieldKind.CONFIRM, optional=True)
         return FieldSpec(f"train.{item.form}.{where}", "training", t("train.question.label"), t("train.question"),
                          FieldKind.NUMBER, t("train.question.help"), placeholder=t("train.placeholder"))
 
@@ -152,7 +156,7 @@ class TrainingSession:
         return None if self._finished else self.items[self.position]
 
     def answer(self, text: str) -> list[Event]:
-        """Check a score (or, in walk mode, move on); "s" skips, "q" ends with the summary."""
+        """Check a score (or, in walk mode, move on); "s" skips, "q" ends with the summary, nothing asks again."""
         if self._finished:
             return []
         word = (text or "").strip().lower()
@@ -160,10 +164,11 @@ class TrainingSession:
             return self.finish()
         item = self.items[self.position]
         if self.walk:
-            self.tally.seen += 1
             return self._next()
         if word in _SKIP:
             return self.skip()
+        if not word:
+            return [Event(EventKind.ERROR, t("train.empty"), self.current), *self._ask()]
         try:
             from domain.whatif import parse_amount
 
@@ -176,9 +181,11 @@ class TrainingSession:
         return events + self._next()
 
     def skip(self) -> list[Event]:
-        """Show the answer of the current row and move on."""
+        """Show the answer of the current row and move on (in walk mode, where it is shown already: move on)."""
         if self._finished:
             return []
+        if self.walk:
+            return self._next()
         item = self.items[self.position]
         self.tally.skipped += 1
         self.tally.seen += 1
@@ -248,8 +255,10 @@ class TrainingSession:
                                                   department=evaluation.header.department or "—")))
         events.append(Event(EventKind.INFO, item.description, data=item))
         if item.band is not None:
-            events.append(Event(EventKind.HINT, t("train.band", low=plain(item.band[0]), high=plain(item.band[1]))))
+            band = "train.band.walk" if self.walk else "train.band"
+            events.append(Event(EventKind.HINT, t(band, low=plain(item.band[0]), high=plain(item.band[1]))))
         if self.walk:
+            self.tally.seen += 1
             events.append(Event(EventKind.EXPLANATION, item.result.explanation.zh, data=item.result))
         return events + self._ask()
 

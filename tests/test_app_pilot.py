@@ -509,3 +509,206 @@ async def test_typing_replaces_a_shown_default_and_enter_keeps_it(tmp_path):
         header = app.session.interview.evaluation.header
         assert header.project_name == "“互联网+不动产登记”强隔离安全交换平台"
         assert header.department == "新部门"
+
+
+# --- answers typed before the form has loaded ------------------------------------------------------------
+
+
+@pytest.fixture
+def slow_start(monkeypatch):
+    """The session is built only when the test opens this gate, as on a slow machine."""
+    import threading
+
+    import tui.screens.interview as interview_screen
+
+    gate = threading.Event()
+    build = interview_screen.load_session
+
+    def gated(*args, **kwargs):
+        gate.wait(20)
+        return build(*args, **kwargs)
+
+    monkeypatch.setattr(interview_screen, "load_session", gated)
+    yield gate
+    gate.set()
+
+
+def post_keys(app: JixiaoApp, keys: list[str]) -> None:
+    """Keys arriving all at once, as a fast typist's or a paste's do (Pilot.press waits after each key)."""
+    from textual import events
+
+    for key in keys:
+        app.post_message(events.Key(key, key if len(key) == 1 else None))
+
+
+async def test_text_typed_before_the_form_loads_is_kept_and_answers_replayed_in_order(tmp_path, slow_start):
+    app = JixiaoApp("new", AppOptions(drafts=str(tmp_path / "drafts")))
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        line = app.screen.query_one(InputLine)
+        await pilot.press(*"快速项目", "enter", *"部门乙", "enter", *"实施")
+        assert app.session is None and line.value == "实施"
+        assert "已记下 2 个回答" in str(line.query_one("#prompt").render())
+        slow_start.set()
+        await settle(app, pilot)
+        header = app.session.interview.evaluation.header
+        assert (header.project_name, header.department, header.implementer) == ("快速项目", "部门乙", "")
+        assert app.session.interview.current.id == "header.implementer"
+        assert line.value == "实施"  # the start of the next answer, still there
+        text = transcript_text(app).replace("\u00a0", " ")
+        assert "› 快速项目" in text and "› 部门乙" in text and "不能为空" not in text
+
+
+async def test_keys_arriving_at_once_each_go_into_their_own_answer(tmp_path, slow_start):
+    app = JixiaoApp("new", AppOptions(drafts=str(tmp_path / "drafts")))
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        # ctrl+j: what enter arrives as when pressed before the terminal has left line mode
+        post_keys(app, [*"快速项目", "ctrl+j", *"部门乙", "enter", *"实施"])
+        await pilot.pause()
+        slow_start.set()
+        await settle(app, pilot)
+        header = app.session.interview.evaluation.header
+        assert (header.project_name, header.department) == ("快速项目", "部门乙")
+        assert app.screen.query_one(InputLine).value == "实施"
+        post_keys(app, ["enter", *"40万", "enter", *"2020", "enter"])
+        await settle(app, pilot)
+        assert header.implementer == "实施" and header.project_amount == Decimal(400000) and header.year == 2020
+
+
+async def test_enter_takes_the_text_typed_before_it_not_after(tmp_path):
+    session = session_at([], tmp_path / "drafts")
+    app = JixiaoApp("new", session=session)
+    async with app.run_test() as pilot:
+        await settle(app, pilot)
+        post_keys(app, [*"快速项目", "enter", *"部门乙", "enter"])
+        await settle(app, pilot)
+        header = session.interview.evaluation.header
+        assert (header.project_name, header.department) == ("快速项目", "部门乙")  # not both "快速项目部门乙"
+
+
+# --- the review and back -----------------------------------------------------------------------------------
+
+
+async def test_back_from_the_review_at_the_end_shows_the_save_question(tmp_path):
+    from tui.screens.review import ReviewScreen
+
+    session = session_at(TO_REVIEW, tmp_path / "drafts")
+    app = JixiaoApp("new", session=session)
+    async with app.run_test() as pilot:
+        await settle(app, pilot)
+        assert isinstance(app.screen, ReviewScreen)  # reaching the save question opens the review
+        await pilot.press("ctrl+b")
+        await settle(app, pilot)
+        assert isinstance(app.screen, InterviewScreen)  # and ctrl+b closes it, for good
+        assert session.interview.current.id == "review.save"
+        assert transcript_prose(app).endswith("? 检查无误，保存吗？")
+        await pilot.press("ctrl+b")
+        assert session.interview.current.id == "loop.more" and isinstance(app.screen, InterviewScreen)
+
+
+async def test_unsent_text_survives_a_trip_to_the_review(tmp_path):
+    from tui.screens.review import ReviewScreen
+
+    session = session_at(["测试项目"], tmp_path / "drafts")
+    app = JixiaoApp("new", session=session)
+    async with app.run_test() as pilot:
+        await settle(app, pilot)
+        await pilot.press(*"写了一半", "ctrl+r")
+        assert isinstance(app.screen, ReviewScreen)
+        await pilot.press("ctrl+b")
+        await settle(app, pilot)
+        line = app.screen.query_one(InputLine)
+        assert line.value == "写了一半" and session.interview.current.id == "header.department"
+        await pilot.press(*"的", "enter")
+        await settle(app, pilot)
+        assert session.interview.evaluation.header.department == "写了一半的"
+
+
+async def test_after_edit_from_the_review_a_jump_returns_where_it_started(tmp_path):
+    from tui.screens.review import ReviewScreen
+
+    session = session_at(TO_REVIEW, tmp_path / "drafts")
+    app = JixiaoApp("new", session=session)
+    async with app.run_test() as pilot:
+        await settle(app, pilot)
+        await pilot.press("e")  # edit row 1: its name
+        await settle(app, pilot)
+        assert session.interview.current.id == "indicators[0].name"
+        await pilot.press("ctrl+g", *"主管部门", "enter")
+        await settle(app, pilot)
+        assert session.interview.current.id == "header.department"
+        await pilot.press(*"另一个局", "enter")
+        await settle(app, pilot)
+        assert session.interview.current.id == "indicators[0].name"  # where that jump started
+        assert isinstance(app.screen, InterviewScreen) and not isinstance(app.screen, ReviewScreen)
+
+
+def qualitative_session(drafts: Path) -> EditSession:
+    session = session_at([*HEADER_AND_FUNDS, "满意度指标", "", "群众满意度", "满意", "满意", "10", "", "y",
+                          "", "", "硬件配置完成率", "90%", "90%", "80"], drafts)
+    assert session.interview.current.id == "loop.more"
+    session.interview.answer("")
+    assert session.interview.current.id == "review.save"
+    return session
+
+
+async def test_a_what_if_judged_score_is_applied_or_reported_never_dropped(tmp_path):
+    from tui.screens.review import ReviewScreen
+    from tui.screens.whatif import RowChange
+
+    session = qualitative_session(tmp_path / "drafts")
+    app = JixiaoApp("new", session=session)
+    async with app.run_test() as pilot:
+        await settle(app, pilot)
+        review = app.screen
+        assert isinstance(review, ReviewScreen)
+        review._apply_change(RowChange(0, "10", "满意", "满意", None, "9"))
+        await settle(app, pilot)
+        rows = session.interview.evaluation.indicators
+        assert rows[0].judged_score == Decimal(9) and session.interview.row_result(0).score == Decimal(9)
+        review._apply_change(RowChange(1, "80", "90%", "90%", None, "70"))  # a formula row takes no judged score
+        await settle(app, pilot)
+        assert rows[1].judged_score is None
+        messages = [notification.message for notification in app._notifications]
+        assert messages == ["第 1 行已按试算的值修改。", "第 2 行的“评定得分”没有改成试算的值。"]
+        assert session.interview.current.id == "review.save"  # applying moved nothing
+
+
+# --- quitting, and the wording of what is shown ------------------------------------------------------------
+
+
+async def test_enter_through_unchanged_fields_leaves_nothing_to_save(tmp_path):
+    target = tmp_path / "form.toml"
+    target.write_bytes(sorted(SEED.glob("03-*.toml"))[0].read_bytes())
+    session = EditSession.open(target, DraftStore(tmp_path / "drafts"))
+    app = JixiaoApp("edit", session=session)
+    async with app.run_test() as pilot:
+        await settle(app, pilot)
+        await pilot.press("enter", "enter", "enter", "enter")
+        await settle(app, pilot)
+        assert session.interview.current.id == "header.year" and not session.dirty
+        await pilot.press("ctrl+q")
+        assert not isinstance(app.screen, ChoiceDialog)
+    assert app.return_code == 0
+    assert DraftStore(tmp_path / "drafts").list() == []
+
+
+async def test_a_direction_to_decide_low_execution_and_examples_are_said_once_and_plainly(tmp_path):
+    answers = ["测试项目", "", "", "400000", "2020", "400000", "", "300000", "1", "", "", "目标", "完成",
+               "1", "4", "经费节约率", "节约5%以内", "1%"]
+    session = session_at(answers[:9], tmp_path / "drafts")
+    app = JixiaoApp("new", session=session)
+    async with app.run_test() as pilot:
+        await settle(app, pilot)
+        hint = str(app.screen.query_one(InputLine).query_one("#field-hint").render())
+        assert "例：" not in hint  # the hint under a shown default
+        await pilot.press("enter")  # 分值 10: the budget row is scored, 75% < 90%
+        await settle(app, pilot)
+        assert transcript_prose(app).count("执行率低于 90%，需说明原因") == 1
+        for answer in answers[10:]:
+            session.interview.answer(answer)
+        app.screen.show_events(session.interview.answer("10"))
+        prose = transcript_prose(app)
+        assert "待定：计分方向" in prose and "计分方向待定" in prose
+        assert "请在 0–10 分之间评定" not in prose and "待评定" not in prose

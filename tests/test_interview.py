@@ -85,6 +85,12 @@ def test_a_whole_evaluation_scores_every_row_as_it_goes() -> None:
     drive(interview, ["y", "满意度指标", "", "服务大厅满意度", "满意", "满意", "30"])
     assert interview.row_result(3).score == Decimal(30)
     assert interview.weight_left() == 0
+    judged = interview.current  # a met qualitative row may be judged inside its band; enter keeps the top
+    assert judged.id == "indicators[3].judged_score" and judged.optional
+    assert judged.prompt == "第 4 行“服务大厅满意度”可在 24–30 分之间评定得分；不另评定则按区间上限 30 分"
+    assert interview.ask()[-1].data == "30"
+    assert not kinds(drive(interview, [""]), EventKind.EXPLANATION)  # nothing changed, nothing re-explained
+    assert interview.evaluation.indicators[3].judged_score is None
     assert interview.current.id == "loop.more"
     assert interview.ask()[-1].data == "否"  # no 分值 left: the default is to stop
     events = drive(interview, [""])
@@ -179,7 +185,7 @@ def test_a_qualitative_row_asks_for_a_score_inside_its_band() -> None:
     assert events[0].text == "评定得分须在 6–8 分之间，而不是“9”。"
     events = drive(interview, ["7.5"])
     assert interview.row_result(0).score == Decimal("7.5")
-    assert "评定得分 7.5（可在 6–8 分之间），扣 2.5 分" in kinds(events, EventKind.EXPLANATION)[0]
+    assert "评定得分 7.5（可在 6–8 分之间），扣 2.50 分" in kinds(events, EventKind.EXPLANATION)[0]
 
 
 def test_an_unused_row_is_a_star_with_no_more_questions() -> None:
@@ -323,7 +329,7 @@ def test_control_characters_never_reach_the_form() -> None:
 
 
 def test_absurd_numbers_are_scored_without_raising() -> None:
-    interview = started(["x", "", "", "", "", "0.000000000000000000000000000000000000000000000000001", "", "1", "", ""])
+    interview = started(["x", "", "", "", "", "0.0000000001", "", "1", "", ""])  # the smallest amount a form holds
     budget = interview.scored().budget
     assert budget.score == Decimal("10.00") and any(note.code == "executed_over_budget" for note in budget.notes)
     drive(interview, ["目标", "完成", "", "", "硬件配置完成率", "0.0000000000000000000000000000000000000000000000001",
@@ -565,3 +571,141 @@ def test_any_text_for_any_field_of_a_seed_form_is_answered_or_refused(seed_forms
         if events[0].kind is EventKind.ERROR:
             assert at(interview) == target
     assert interview.scored().total >= 0
+
+
+# --- an opened form keeps its own scores -------------------------------------------------------------
+
+SEED_03 = next(SEED_DIR.glob("03-*.toml"))
+
+
+def opened(path: Path = SEED_03) -> Interview:
+    from domain.storage import load_evaluation
+
+    interview = Interview(load_evaluation(path))
+    interview.start()
+    return interview
+
+
+def test_a_declared_score_inside_its_band_is_the_judged_default() -> None:
+    interview = opened()
+    rows = interview.evaluation.indicators
+    assert rows[0].judged_score == Decimal("0.4") and rows[7].judged_score == Decimal(15)  # rows needing judgement
+    assert [row.judged_score for row in rows[9:12]] == [Decimal(10)] * 3  # 有利 / 有效: inside 9.6–12
+    assert rows[2].judged_score is None  # a formula row keeps its formula
+    interview.jump("indicators[0].judged_score")
+    assert interview.ask()[-1].data == "0.4"
+    events = drive(interview, [""])  # enter keeps it
+    assert not kinds(events, EventKind.ERROR) and rows[0].judged_score == Decimal("0.4")
+    assert interview.scored().total == Decimal("79.17")  # what `jixiao check` computes for this form
+    assert not interview.dirty
+
+
+def test_an_untouched_form_is_saved_with_the_scores_check_adopts() -> None:
+    from domain.audit import audit_evaluation
+    from domain.storage import load_evaluation
+
+    before = audit_evaluation(load_evaluation(SEED_03))
+    interview = opened()
+    steps = 0
+    while not interview.done and steps < 300:  # enter through every field, then save
+        assert not kinds(interview.answer(""), EventKind.ERROR)
+        steps += 1
+    final = interview.finished_evaluation()
+    original = load_evaluation(SEED_03)
+    assert [row.declared_score for row in final.indicators] == [
+        Decimal("0.4"), Decimal("4.95"), Decimal("1.44"), *[row.declared_score for row in original.indicators[3:]]]
+    # the form said them: nothing newly judged — but row 13 left its 二级 blank, and enter filled it in,
+    # so that row was changed, and it now carries its judged score (its declared 0) of its own
+    assert [row.judged_score for row in final.indicators] == [None] * 12 + [Decimal(0)]
+    assert final.indicators[12].level2 == "服务对象满意度指标" and original.indicators[12].level2 == ""
+    assert final.funds.declared_score == Decimal("6.00") and final.funds.declared_rate == Decimal("0.60")
+    assert final.declared_total == Decimal("79.17")  # the sum of the scores written
+    after = audit_evaluation(final)
+    assert after.computed_total == before.computed_total == Decimal("79.17")
+    assert not after.has_errors
+
+
+def test_a_changed_row_is_written_with_its_computed_score() -> None:
+    interview = opened()
+    interview.jump("indicators[0].judged_score")
+    drive(interview, ["1.5"])
+    interview.jump("indicators[9].judged_score")
+    drive(interview, ["12"])  # the top of the band: the method's own default
+    final = interview.finished_evaluation()
+    assert final.indicators[0].declared_score == Decimal("1.5") and final.indicators[0].judged_score == Decimal("1.5")
+    assert final.indicators[9].declared_score == Decimal("12.00") and final.indicators[9].judged_score is None
+    assert final.indicators[10].declared_score == Decimal(10)  # untouched
+    assert final.declared_total == Decimal("79.17") + Decimal("1.1") + 2
+    assert interview.dirty
+    interview.undo()
+    interview.undo()
+    assert not interview.dirty and interview.finished_evaluation().declared_total == Decimal("79.17")
+
+
+def test_a_met_qualitative_row_can_be_judged_inside_its_band() -> None:
+    interview = until_rows()
+    events = drive(interview, ["满意度指标", "", "群众满意度", "满意", "满意", "10"])
+    assert kinds(events, EventKind.EXPLANATION) and interview.row_result(0).score == Decimal(10)
+    assert at(interview) == "indicators[0].judged_score" and interview.current.optional
+    assert interview.ask()[-1].data == "10"
+    events = interview.answer("9")
+    assert "评定得分 9（可在 8–10 分之间）" in kinds(events, EventKind.EXPLANATION)[0]
+    assert interview.row_result(0).score == Decimal(9)
+    assert at(interview) == "indicators[0].deviation_reason"  # a point lost needs its reason
+    interview.jump("indicators[0].judged_score")
+    assert interview.answer("11")[0].text == "评定得分须在 8–10 分之间，而不是“11”。"
+
+
+# --- navigation, editing in place, dirty ----------------------------------------------------------------
+
+
+def test_each_jump_returns_to_the_field_it_started_from() -> None:
+    interview = until_rows()
+    drive(interview, ["", "", "硬件配置完成率", "90%", "90%", "20", "n"])
+    assert at(interview) == "review.save"
+    interview.jump("indicators[0].name")  # e on the review screen
+    interview.jump("header.department")  # and from there, somewhere else
+    drive(interview, ["另一个局"])
+    assert at(interview) == "indicators[0].name"  # back where that jump started, not to the review
+    drive(interview, [""])
+    assert at(interview) == "indicators[0].target_text"  # and on in order from there
+
+
+def test_edit_changes_a_field_and_stays_where_the_conversation_was() -> None:
+    interview = until_rows()
+    drive(interview, ["", "", "硬件配置完成率", "90%", "90%", "20"])
+    assert at(interview) == "loop.more"
+    events = interview.edit("indicators[0].actual_text", "75%")
+    assert interview.row_result(0).score == Decimal("16.67") and kinds(events, EventKind.EXPLANATION)
+    assert at(interview) == "loop.more"
+    events = interview.edit("indicators[0].weight", "200")
+    assert events[0].kind is EventKind.ERROR and at(interview) == "loop.more"
+    assert interview.edit("indicators[7].weight", "1")[0].kind is EventKind.ERROR
+
+
+def test_dirty_means_different_from_what_was_opened_or_saved() -> None:
+    interview = Interview()
+    interview.start()
+    assert not interview.dirty
+    drive(interview, ["测试项目"])
+    assert interview.dirty
+    interview.mark_saved()
+    drive(interview, ["", ""])  # enter through unchanged fields
+    assert not interview.dirty
+    drive(interview, ["400000"])
+    assert interview.dirty
+    interview.jump("header.project_amount")
+    drive(interview, [""])
+    interview.undo()
+    interview.undo()
+    assert not interview.dirty
+    resumed = Interview.restore(interview.evaluation.model_copy(deep=True), interview.state())
+    assert resumed.dirty  # a draft holds work its file does not
+
+
+def test_a_row_waiting_for_its_direction_says_so() -> None:
+    interview = until_rows()
+    events = drive(interview, ["1", "4", "经费节约率", "节约5%以内", "1%", "10"])
+    assert kinds(events, EventKind.EXPLANATION) == [
+        "计分方向待定：年度指标值的写法与指标库的方向不一致，请先确定按正向还是反向计分，确定后按公式计分。"]
+    assert at(interview) == "indicators[0].direction"

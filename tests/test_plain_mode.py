@@ -242,3 +242,62 @@ def test_the_line_mode_never_loads_textual() -> None:
 def test_no_mode_raises_on_empty_input(mode: str, tmp_path: Path) -> None:
     code, output = plain(mode, [], drafts=tmp_path, file=tmp_path / "none.toml", path=tmp_path / "none.toml")
     assert code in (0, 1, 2) and "Traceback" not in output
+
+
+SEED_03 = next((Path(__file__).resolve().parent.parent / "fixtures" / "seed").glob("03-*.toml"))
+
+
+def test_the_file_name_prompt_takes_commands_and_keeps_the_conversation_in_step(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    drafts = tmp_path / "drafts"
+    code, output = plain("new", ["测试项目", ":s", ":s", str(tmp_path / "saved"), "测试局", ":q"], drafts=drafts)
+    lines = output.splitlines()
+    assert "错误：这里请输入要保存的文件名（.toml）；空行取消保存，:q 退出。" in lines
+    assert not (tmp_path / ":s").exists() and not (tmp_path / ":s.toml").exists()
+    assert load_evaluation(tmp_path / "saved.toml").header.project_name == "测试项目"  # .toml added
+    saved_at = lines.index(f"已保存到 {tmp_path / 'saved.toml'}。")
+    assert lines[saved_at + 1] == "? 主管部门是哪个单位？"  # the question the save interrupted, asked again
+    [info] = DraftStore(drafts).list()
+    assert DraftStore(drafts).load(info.id).evaluation.header.department == "测试局"  # an answer, not a file name
+    assert code == 1 and lines[-3] == "已退出，尚未保存。"
+
+
+def test_an_empty_file_name_cancels_the_save_and_q_quits(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, output = plain("new", ["测试项目", ":s", "", "测试局", ":s", ":q"], drafts=tmp_path / "drafts")
+    lines = output.splitlines()
+    assert "未保存。" in lines and lines[lines.index("未保存。") + 1] == "? 主管部门是哪个单位？"
+    assert code == 1 and "已退出，尚未保存。" in lines
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["drafts"]
+
+
+def test_quitting_with_nothing_unsaved_is_a_clean_exit(tmp_path: Path) -> None:
+    drafts = tmp_path / "drafts"
+    form = tmp_path / "form.toml"
+    form.write_bytes(SEED_03.read_bytes())
+    code, output = plain("edit", [":q"], file=form, drafts=drafts)
+    assert (code, output.splitlines()[-1]) == (0, "已退出。")
+    code, output = plain("edit", ["", "", "", ":q"], file=form, drafts=drafts)  # enter through unchanged fields
+    assert (code, output.splitlines()[-1]) == (0, "已退出。")
+    code, output = plain("edit", [":s", ":q"], file=form, drafts=drafts)
+    assert output.splitlines()[-3:] == [f"已保存到 {form}。", "? 项目名称是什么？ [2020-2021年度不动产权证书附图制作]",
+                                        "已退出。"]
+    assert code == 0
+    code, output = plain("edit", [":s"], file=form, drafts=drafts)
+    assert (code, output.splitlines()[-1]) == (0, "输入已结束。")  # the file holds everything
+    code, output = plain("new", [":q"], drafts=drafts)
+    assert (code, output.splitlines()[-1]) == (0, "已退出。")
+    assert not list(drafts.glob("*"))
+
+
+def test_an_opened_form_saved_untouched_keeps_its_own_scores(tmp_path: Path) -> None:
+    from domain.audit import audit_evaluation
+
+    form = tmp_path / "form.toml"
+    form.write_bytes(SEED_03.read_bytes())
+    code, _ = plain("edit", [":s", ":q"], file=form, drafts=tmp_path / "drafts")
+    saved, original = load_evaluation(form), load_evaluation(SEED_03)
+    assert code == 0
+    assert [row.declared_score for row in saved.indicators] == [
+        row.declared_score if index != 2 else Decimal("1.44") for index, row in enumerate(original.indicators)]
+    assert saved.declared_total == audit_evaluation(saved).computed_total == audit_evaluation(original).computed_total

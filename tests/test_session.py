@@ -173,3 +173,44 @@ def test_discard_deletes_the_draft(tmp_path: Path) -> None:
     assert session.draft_kept_message().startswith("草稿已保存（编号 ")
     session.discard()
     assert store.list() == [] and session.draft_kept_message() == ""
+
+
+SEED_FORMS = sorted((Path(__file__).parent.parent / "fixtures" / "seed").glob("*.toml"))
+
+
+@pytest.mark.parametrize("form", SEED_FORMS, ids=lambda path: path.name[:2])
+def test_an_untouched_seed_form_opened_and_saved_checks_as_before(tmp_path: Path, form: Path) -> None:
+    from domain.audit import audit_evaluation
+    from domain.findings import Severity
+
+    before = audit_evaluation(load_evaluation(form))
+    target = tmp_path / "form.toml"
+    target.write_bytes(form.read_bytes())
+    session = EditSession.open(target, DraftStore(tmp_path / "drafts"))
+    session.start()
+    assert not session.dirty
+    assert session.save().saved
+    after = audit_evaluation(load_evaluation(target))
+    assert after.computed_total == before.computed_total
+    errors = {finding.code for finding in after.findings if finding.severity is Severity.ERROR}
+    assert errors <= {finding.code for finding in before.findings if finding.severity is Severity.ERROR}
+    assert {finding.code for finding in after.findings} <= {finding.code for finding in before.findings}
+    assert load_evaluation(target).declared_total == after.computed_total  # the total of what is written
+
+
+def test_no_draft_while_the_form_is_as_opened(tmp_path: Path) -> None:
+    store = DraftStore(tmp_path / "drafts")
+    target = tmp_path / "form.toml"
+    target.write_bytes(SEED_FORMS[2].read_bytes())
+    session = EditSession.open(target, store)
+    session.start()
+    name = session.interview.evaluation.header.project_name
+    answer_all(session, ["", "", ""])  # enter through unchanged fields
+    assert not session.dirty and store.list() == [] and session.flush() is False
+    session.interview.jump("header.project_name")
+    answer_all(session, ["改过的名称"])
+    assert session.dirty and len(store.list()) == 1
+    session.interview.jump("header.project_name")
+    answer_all(session, [name])  # changed back: nothing the file lacks, no draft left
+    assert not session.dirty and store.list() == []
+    assert session.on_disk

@@ -74,7 +74,7 @@ def test_walk_mode_shows_every_row_with_its_explanation() -> None:
     events = session.answer("")
     assert "得分 = 20 × 75% ÷ 90% = 16.67" in texts(events, EventKind.EXPLANATION)[0]
     events = session.answer("q")
-    assert events[-1].text == "讲解结束：看过 1 / 4 行。"
+    assert events[-1].text == "讲解结束：看过 2 / 4 行。"  # the budget row and row 1 were shown
 
 
 def test_quitting_early_gives_the_summary() -> None:

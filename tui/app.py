@@ -14,6 +14,7 @@ from typing import Any
 
 from textual.app import App
 from textual.binding import Binding
+from textual.filter import LineFilter, Monochrome, NoColor
 from textual.theme import BUILTIN_THEMES, Theme
 
 from tui.keymap import load_keymap
@@ -48,6 +49,12 @@ def _ansi_theme() -> Theme:
     return Theme(**{**base.__dict__, "name": "textual-ansi"})
 
 
+def no_color_filter(ansi: bool) -> LineFilter:
+    """The filter NO_COLOR asks for under a theme: an ANSI theme keeps the terminal's own foreground and
+    background (greying its colours would turn "the terminal's default" into black on black)."""
+    return NoColor() if ansi else Monochrome()
+
+
 class JixiaoApp(App[int]):
     """Screens are pushed by mode; the app itself only owns the session, saving, quitting and signals."""
 
@@ -70,11 +77,19 @@ class JixiaoApp(App[int]):
         self.register_theme(_ansi_theme())
         wanted = self.options.theme or DEFAULT_THEME
         self.theme = wanted if wanted in self.available_themes else DEFAULT_THEME
+        self._match_no_color_filter()
         keymap = load_keymap()
         self.keymap_problems = keymap.problems
         self.set_keymap(keymap.keys)
         self._signals_installed: list[int] = []
         self.painted = False  # True once the first frame is on screen; slow loading waits for it
+
+    def _match_no_color_filter(self) -> None:
+        """Textual picks the NO_COLOR filter for the theme in force before ours is set; pick it again."""
+        if not self.no_color:
+            return
+        self._filters = [existing for existing in self._filters if not isinstance(existing, (Monochrome, NoColor))]
+        self._filters.append(no_color_filter(self.native_ansi_color))
 
     # --- start-up --------------------------------------------------------------------------------
     def on_mount(self) -> None:

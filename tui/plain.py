@@ -168,8 +168,28 @@ def _open_session(mode: str, console: Console, args: argparse.Namespace):
     return EditSession.new(store, out)
 
 
-def _save(console: Console, session, path: str | None = None) -> bool:
-    """Save, asking for a path or before overwriting as needed; False if input ran out first."""
+SAVED, CANCELLED, QUIT = "saved", "cancelled", "quit"
+_QUIT_WORDS = ("q", "quit", "退出")
+
+
+def _ask_path(console: Console) -> str:
+    """A file name to save to (".toml" added when missing), "" when the user cancels, or QUIT. Lines starting
+    with ":" are commands here too: :q quits, the others are refused (they are not file names)."""
+    while True:
+        answer = console.ask(t("plain.save_path")).strip()
+        if answer.startswith(":") and not answer.startswith("::"):
+            if answer[1:].strip().lower() in _QUIT_WORDS:
+                return QUIT
+            console.say(t("plain.prefix.error") + t("plain.save_path_command"))
+            continue
+        answer = answer[1:] if answer.startswith("::") else answer
+        if not answer:
+            return ""
+        return answer if answer.lower().endswith(".toml") else answer + ".toml"
+
+
+def _save(console: Console, session, path: str | None = None) -> str:
+    """Save, asking for a path or before overwriting as needed: SAVED, CANCELLED (an empty file name) or QUIT."""
     from domain.session import SaveStatus
 
     outcome = session.save(path)
@@ -180,12 +200,14 @@ def _save(console: Console, session, path: str | None = None) -> bool:
                 continue
         elif outcome.status is SaveStatus.FAILED:
             console.say(t("plain.prefix.error") + outcome.message)
-        answer = ""
-        while not answer:
-            answer = console.ask(t("plain.save_path")).strip()
+        answer = _ask_path(console)
+        if answer in ("", QUIT):
+            if answer == "":
+                console.say(t("plain.save_cancelled"))
+            return answer or CANCELLED
         outcome = session.save(answer)
     console.say(outcome.message)
-    return True
+    return SAVED
 
 
 def _field_lines(interview) -> list[str]:
@@ -225,9 +247,8 @@ def _command(line: str, console: Console, session) -> list | str | None:
         console.say(t("plain.commands"))
         return None
     if word in ("s", "save", "保存"):
-        _save(console, session)
-        return None
-    if word in ("q", "quit", "退出"):
+        return "quit" if _save(console, session) == QUIT else None
+    if word in _QUIT_WORDS:
         return "quit"
     console.say(t("plain.prefix.error") + t("plain.unknown_command", command=line))
     return None
@@ -240,6 +261,15 @@ def _unfinished(console: Console, session, args: argparse.Namespace, message: st
         console.say(session.draft_kept_message())
         console.say(t("plain.resume_how", drafts=_drafts_hint(args)))
     return EXIT_UNFINISHED
+
+
+def _quit(console: Console, session, args: argparse.Namespace) -> int:
+    """:q — with nothing unsaved (the form as opened or last saved) it just ends; else the draft is kept."""
+    if session.dirty or session.interview.pending:
+        return _unfinished(console, session, args, t("plain.quit"))
+    session.discard()
+    console.say(t("plain.quit_clean"))
+    return EXIT_OK
 
 
 def _run_form(mode: str, console: Console, args: argparse.Namespace) -> int:
@@ -259,14 +289,22 @@ def _run_form(mode: str, console: Console, args: argparse.Namespace) -> int:
                 if line.startswith(":") and not line.startswith("::"):
                     result = _command(line, console, session)
                     if result == "quit":
-                        return _unfinished(console, session, args, t("plain.quit"))
+                        return _quit(console, session, args)
                     if result is not None:
                         question = console.show(result) or question
                     continue
                 answer = line[1:] if line.startswith("::") else line
                 question = console.show(session.interview.answer(answer)) or question
-            _save(console, session)
+                if session.interview.done:
+                    saved = _save(console, session)
+                    if saved == QUIT:
+                        return _quit(console, session, args)
+                    if saved == CANCELLED:  # back to the question that finished the form
+                        question = console.show(session.interview.back())
         except EndOfInput:
+            if session.on_disk and not session.interview.pending:  # the file holds the form as it stands
+                console.say(t("plain.eof_clean"))
+                return EXIT_OK
             return _unfinished(console, session, args, t("plain.eof"))
         except HungUp:
             return _unfinished(console, session, args, t("plain.stopped"))

@@ -2,7 +2,8 @@
 
 It only renders the interview controller (domain.interview): every key the user presses becomes a call to
 answer / back / jump / undo, and the events that come back are drawn. The session (controller + draft) is
-built off the UI thread after the first paint, so the first question shows as fast as a bare app's.
+built off the UI thread after the first paint, so the first question shows as fast as a bare app's; what is
+typed meanwhile stays in the answer line, and answers sent meanwhile are replayed in order once it is built.
 """
 
 from __future__ import annotations
@@ -64,7 +65,8 @@ class InterviewScreen(Screen[None]):
         self.value = value
         self.standalone = standalone
         self.session = session
-        self.queued: list[str] = []
+        self.queued: list[str] = []  # answers sent before the session was built, replayed in order
+        self._building = False
         self.asked_id: str | None = None
         self.suggest_in_worker = False
         self.matcher_ready = False
@@ -77,7 +79,7 @@ class InterviewScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         # the transcript and the side panel join once the session has loaded
         yield Horizontal(id="interview-main", classes="conversation")
-        yield InputLine(id="input-line")
+        yield InputLine(clear_on_submit=True, id="input-line")
         yield KeyBar()
 
     async def on_mount(self) -> None:
@@ -91,12 +93,18 @@ class InterviewScreen(Screen[None]):
         else:
             line.ask(Text(t("ui.interview.loading"), style="dim"))
         if getattr(self.app, "painted", True):
-            self.call_after_refresh(self._load)
+            self.call_after_refresh(self._begin_load)
 
     def after_first_paint(self) -> None:
         """Build the session once the first frame is on screen (the import of the domain is the slow part)."""
         if self.session is None:
-            self.set_timer(LOAD_DELAY, self._load)
+            self.set_timer(LOAD_DELAY, self._begin_load)
+
+    def _begin_load(self) -> None:
+        """Start building the session, once: a second build would replace the first and lose its answers."""
+        if self.session is None and not self._building:
+            self._building = True
+            self._load()
 
     # --- loading ---------------------------------------------------------------------------------
     @work(thread=True, exclusive=True, group="session", exit_on_error=False)
@@ -121,12 +129,15 @@ class InterviewScreen(Screen[None]):
             self.dismiss(None)
 
     async def _session_ready(self, session: Any) -> None:
+        if self.session is not None and self.session is not session:
+            return
+        if not self.query(Transcript):
+            # answers sent while this mounts are still queued: the session is set only once it is in place
+            await self.query_one("#interview-main").mount_all([Transcript(id="transcript"), SidePanel(id="side-panel")])
         self.session = session
         self.app.session = session  # type: ignore[attr-defined]
-        if not self.query(Transcript):
-            await self.query_one("#interview-main").mount_all([Transcript(id="transcript"), SidePanel(id="side-panel")])
-        self.asked_id = None
-        self.show_events(self.interview.start())
+        self._building = False
+        self.show_events(self.interview.start(), keep_typed=True)
         queued, self.queued = self.queued, []
         for answer in queued:
             self.submit(answer)
@@ -148,8 +159,10 @@ class InterviewScreen(Screen[None]):
         self.update_suggestions(self.query_one(InputLine).value)
 
     # --- rendering events --------------------------------------------------------------------------
-    def show_events(self, events: list[Any]) -> None:
-        """Draw events in order; the last QUESTION sets up the answer line."""
+    def show_events(self, events: list[Any], keep_typed: bool = False, open_review: bool = True) -> None:
+        """Draw events in order; the last QUESTION sets up the answer line. ``keep_typed``: the question follows
+        an answer, so text typed since is the start of its answer; ``open_review``: reaching the save question
+        opens the review (not when coming back from it)."""
         transcript = self.query_one(Transcript)
         question = None
         finished = False
@@ -161,15 +174,16 @@ class InterviewScreen(Screen[None]):
             elif kind == "done":
                 finished = True
         if question is not None:
-            self._ask(question)
+            self._ask(question, keep_typed, open_review)
         self.refresh_panel()
         if finished:
             self.on_interview_done()
 
-    def _ask(self, event: Any) -> None:
+    def _ask(self, event: Any, keep_typed: bool = False, open_review: bool = True) -> None:
         spec = event.field
         if spec is None:
             return
+        keep_typed = keep_typed or spec.id == self.asked_id  # the same question again keeps what is typed
         self.asked_id = spec.id
         prompt = Text(clean(event.text or spec.prompt), style="bold")
         kind = str(spec.kind)
@@ -181,7 +195,7 @@ class InterviewScreen(Screen[None]):
             if chosen is not None:
                 hints.append(t("ui.interview.enter_keeps", answer=one_line(chosen.label)))
         elif spec.placeholder and default:
-            hints.append(t("ui.interview.example", example=one_line(spec.placeholder)))
+            hints.append(one_line(spec.placeholder))  # hidden by the default; it says “如 …” itself
         if spec.optional:
             hints.append(t("ui.interview.optional"))
         if kind == "long_text":
@@ -192,10 +206,10 @@ class InterviewScreen(Screen[None]):
         self.default_choice = default if picks else ""
         self.query_one(InputLine).ask(prompt, default=typed or ("" if picks else default),
                                       placeholder=one_line(spec.placeholder), long=kind == "long_text",
-                                      hint="  ".join(hints))
+                                      hint="  ".join(hints), keep_typed=keep_typed)
         self.update_suggestions(self.query_one(InputLine).value)
         self.refresh_bindings()
-        if str(spec.section) == "review":
+        if str(spec.section) == "review" and open_review:
             self.action_review()
 
     def refresh_panel(self) -> None:
@@ -224,16 +238,20 @@ class InterviewScreen(Screen[None]):
         self.submit(event.value)
 
     def submit(self, value: str) -> None:
+        line = self.query_one(InputLine)
         if self.interview is None:
-            if self.how == "new":
+            if self.how == "new":  # the first question is known: answers are kept and replayed in order
                 self.queued.append(value)
-                self.query_one(InputLine).ask(Text(t("ui.interview.loading"), style="dim"))
+                line.set_prompt(Text(t("ui.interview.queued", count=len(self.queued)), style="dim"))
+            else:
+                line.put_back(value)
             return
         if self.interview.current is None:
+            line.put_back(value)
             self.action_review()
             return
         self.query_one(Transcript).user_answer(self.interview.echo(value))
-        self.show_events(self.interview.answer(value))
+        self.show_events(self.interview.answer(value), keep_typed=True)
 
     def on_input_line_changed(self, event: InputLine.Changed) -> None:
         event.stop()
@@ -314,13 +332,14 @@ class InterviewScreen(Screen[None]):
 
     def _review_closed(self, field_id: str | None) -> None:
         """Back from the review: go to the field to edit, or ask the current one again (a what-if may have
-        changed the form meanwhile)."""
+        changed the form meanwhile; what was typed for it stays). At the save question that question is
+        shown, without opening the review again."""
         if self.interview is None:
             return
         current = self.interview.current
         target = field_id or (current.id if current is not None else None)
         if target:
-            self.show_events(self.interview.jump(target))
+            self.show_events(self.interview.jump(target), open_review=False)
         else:
             self.refresh_panel()
         self.query_one(InputLine).focus_answer()

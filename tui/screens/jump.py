@@ -68,7 +68,9 @@ class JumpScreen(ModalScreen[str | None]):
         Binding("up", "move(-1)", t("ui.key.previous_field"), show=False),
         Binding("pagedown", "move(10)", show=False),
         Binding("pageup", "move(-10)", show=False),
-        Binding("ctrl+g,escape", "cancel", t("ui.key.cancel"), id="jump.cancel"),
+        # the key that opened the list closes it: same binding id, so a keymap entry moves both
+        Binding("ctrl+g", "cancel", t("ui.key.close"), id="interview.jump", priority=True),
+        Binding("escape", "cancel", t("ui.key.cancel"), show=False, id="jump.cancel"),
     ]
 
     def __init__(self, fields: list[Any]) -> None:
@@ -83,12 +85,19 @@ class JumpScreen(ModalScreen[str | None]):
             options = OptionList(id="jump-list")
             options.can_focus = False
             yield options
-            yield Static(t("ui.jump.hint"), classes="hint-line")
+            yield Static(t("ui.jump.hint", close="ctrl+g"), classes="hint-line", id="jump-hint")
 
     def on_mount(self) -> None:
+        self.query_one("#jump-hint", Static).update(t("ui.jump.hint", close=self.close_key()))
         self.query_one(Input).cursor_blink = False
         self.query_one(Input).focus()
         self._fill("")
+
+    def close_key(self) -> str:
+        """The key that closes the list (the jump key of the user's keymap), the shortest when there are several."""
+        keys = [key for key, active in self.active_bindings.items()
+                if active.binding.action == "cancel" and active.binding.id == "interview.jump"]
+        return min(keys, key=len) if keys else "esc"
 
     def _fill(self, typed: str) -> None:
         self.shown = filter_fields(self.fields, typed)

@@ -185,41 +185,76 @@ class ReviewScreen(Screen[str | None]):
         index = self._row()
         if index is None:
             return
+        from domain.indicators import entry_for
+
         row = self.interview.evaluation.indicators[index]
         scored = self.interview.scored()
-        result = scored.rows[index]
-        catalogue_direction = result.direction.value if result.direction and row.direction is None else None
+        result = self.interview.row_result(index)
+        entry = entry_for(row)
         baseline = Baseline(index, row.name, plain(row.weight), row.target_text, row.actual_text,
                             row.direction.value if row.direction else None,
                             plain(row.judged_score) if row.judged_score is not None else "",
-                            catalogue_direction, result.score, scored.total)
+                            entry.direction.value if entry is not None else None,
+                            result.score if result is not None else None, scored.total)
         self.app.push_screen(WhatIfScreen(baseline), self._apply_change)
 
     def _apply_change(self, change: RowChange | None) -> None:
+        """Write a what-if's values into the row, field by field as answers (the interview stays where it was);
+        every value that could not be written is reported, and success only when all were."""
         if change is None:
             return
         wanted = {"weight": change.weight, "target_text": change.target_text, "actual_text": change.actual_text,
                   "direction": change.direction or "", "judged": change.judged}
-        row = self.interview.evaluation.indicators[change.row]
-        current = {"weight": plain(row.weight), "target_text": row.target_text, "actual_text": row.actual_text,
-                   "direction": row.direction.value if row.direction else "",
-                   "judged": plain(row.judged_score) if row.judged_score is not None else ""}
+        changed = [name for name, value in wanted.items() if value != self._row_values(change.row)[name]]
         problems: list[str] = []
-        for name, value in wanted.items():
-            if value == current[name]:
-                continue
+        for name in changed:
+            if wanted[name] == self._row_values(change.row)[name]:
+                continue  # an earlier change already brought it there
             field_id = self._field_id(change.row, FIELD_SUFFIX[name])
             if field_id is None:
                 continue
-            self.interview.jump(field_id)
-            for event in self.interview.answer(value):
+            for event in self.interview.edit(field_id, wanted[name]):
                 if str(event.kind) == "error":
                     problems.append(event.text)
+        after = self._row_values(change.row, effective=True)
+        for name in changed:
+            if not self._same(name, after[name], wanted[name]) and not problems:
+                label = t(f"ui.whatif.{'judged' if name == 'judged' else name.removesuffix('_text')}")
+                problems.append(t("ui.review.not_applied", row=change.row + 1, label=label))
         for problem in problems:
             self.notify(problem, severity="error", timeout=8)
-        if not problems:
+        if changed and not problems:
             self.notify(t("ui.review.applied", row=change.row + 1))
-        self.refresh_from_session()
+        self.app.refresh_open_screens()  # type: ignore[attr-defined]
+
+    def _row_values(self, index: int, effective: bool = False) -> dict[str, str]:
+        """The row's values as the what-if shows them; ``effective``: a judged score left to the method's
+        default (the top of a met qualitative indicator's band) counts as that default."""
+        row = self.interview.evaluation.indicators[index]
+        return {"weight": plain(row.weight), "target_text": row.target_text, "actual_text": row.actual_text,
+                "direction": row.direction.value if row.direction else "",
+                "judged": self._judged_text(index) if effective else
+                plain(row.judged_score) if row.judged_score is not None else ""}
+
+    def _judged_text(self, index: int) -> str:
+        row = self.interview.evaluation.indicators[index]
+        if row.judged_score is not None:
+            return plain(row.judged_score)
+        field_id = self._field_id(index, "judged_score")
+        spec = next((state.spec for state in self.interview.fields() if state.spec.id == field_id), None)
+        result = self.interview.row_result(index)
+        if spec is None or not spec.optional or result is None or result.score is None:
+            return ""
+        return plain(result.score)
+
+    @staticmethod
+    def _same(name: str, have: str, want: str) -> bool:
+        if name in ("weight", "judged"):
+            try:
+                return Decimal(have or "NaN") == Decimal((want or "NaN").strip().removesuffix("分"))
+            except ArithmeticError:
+                return have == want
+        return have == want.strip()
 
     def _field_id(self, row: int, suffix: str) -> str | None:
         for state in self.interview.fields():

@@ -16,7 +16,8 @@ ACTIONS = ("resume", "new", "open", "whatif", "train", "walk", "help", "quit")
 
 
 class StartScreen(Screen[None]):
-    """A menu: arrows and enter, or the digit in front of an item."""
+    """A menu: arrows and enter, or the digit in front of an item. Every item keeps its number: without
+    drafts the resume item stays in its place, greyed out."""
 
     BINDINGS = [Binding("ctrl+o", "pick('open')", t("ui.start.open"), id="start.open")]
 
@@ -34,7 +35,7 @@ class StartScreen(Screen[None]):
 
     def _options(self) -> list[Option]:
         labels = {
-            "resume": t("ui.start.resume", count=self.draft_count),
+            "resume": t("ui.start.resume", count=self.draft_count) if self.draft_count else t("ui.start.resume_none"),
             "new": t("ui.start.new"),
             "open": t("ui.start.open"),
             "whatif": t("ui.start.whatif"),
@@ -43,17 +44,21 @@ class StartScreen(Screen[None]):
             "help": t("ui.start.help"),
             "quit": t("ui.start.quit"),
         }
-        shown = [action for action in ACTIONS if action != "resume" or self.draft_count]
-        return [Option(f"{number}. {labels[action]}", id=action) for number, action in enumerate(shown, start=1)]
+        return [Option(f"{number}. {labels[action]}", id=action, disabled=action == "resume" and not self.draft_count)
+                for number, action in enumerate(ACTIONS, start=1)]
+
+    def _first_choice(self) -> int:
+        """Where the highlight starts: the drafts when there are some, else a new form."""
+        return ACTIONS.index("resume" if self.draft_count else "new")
 
     def refresh_drafts(self, draft_count: int) -> None:
-        """Show or hide the resume item after the drafts directory was read."""
+        """Offer or grey out the resume item after the drafts directory was read."""
         if draft_count == self.draft_count:
             return
         self.draft_count = draft_count
         menu = self.query_one(OptionList)
         menu.set_options(self._options())
-        menu.highlighted = 0
+        menu.highlighted = self._first_choice()
 
     def after_first_paint(self) -> None:
         """Count the drafts once the menu is on screen; the resume item appears when there are some."""
@@ -64,7 +69,7 @@ class StartScreen(Screen[None]):
         if getattr(self.app, "painted", False):
             self.after_first_paint()
         menu = self.query_one(OptionList)
-        menu.highlighted = 0
+        menu.highlighted = self._first_choice()
         menu.focus()
 
     def on_key(self, event) -> None:
@@ -73,7 +78,11 @@ class StartScreen(Screen[None]):
             index = int(event.character) - 1
             if 0 <= index < menu.option_count:
                 event.stop()
-                self.action_pick(menu.get_option_at_index(index).id or "")
+                option = menu.get_option_at_index(index)
+                if option.disabled:
+                    self.notify(t("ui.start.no_drafts"), timeout=4)
+                    return
+                self.action_pick(option.id or "")
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

@@ -24,8 +24,9 @@ def tally_text(session: Any) -> Text:
     """Progress and the running tally, for the side column."""
     tally = session.tally
     total = len(session.items)
-    text = Text(t("ui.train.tally_title") + "\n", style="bold")
-    text.append(t("ui.train.progress", number=min(session.position + 1, total), total=total) + "\n\n")
+    text = Text(t("ui.train.tally_title_walk" if session.walk else "ui.train.tally_title") + "\n", style="bold")
+    progress = "ui.train.progress_walk" if session.walk else "ui.train.progress"
+    text.append(t(progress, number=min(session.position + 1, total), total=total) + "\n\n")
     if session.walk:
         text.append(t("ui.train.seen", count=tally.seen))
         return text
@@ -36,7 +37,11 @@ def tally_text(session: Any) -> Text:
 
 
 class TrainingScreen(Screen[None]):
-    """Enter answers (or steps on in walk mode); ctrl+n skips a row, ctrl+e ends with the summary."""
+    """Enter answers (or steps on in walk mode); ctrl+n skips a row, ctrl+e ends with the summary.
+
+    The keys are named as the user's keymap has them, and only while they do something: no skip in walk
+    mode (enter moves on), neither once the round is over.
+    """
 
     BINDINGS = [
         Binding("ctrl+n", "skip", t("ui.train.skip"), priority=True, id="training.skip"),
@@ -93,7 +98,19 @@ class TrainingScreen(Screen[None]):
 
     def _ready(self, session: Any) -> None:
         self.session = session
+        session.keys = self.keys_text()
         self.show_events(session.start())
+
+    def key_for(self, action: str) -> str:
+        """The key that runs ``action`` here (the shortest, when there are several), as the keymap has it."""
+        keys = [key for key, active in self.active_bindings.items() if active.binding.action == action]
+        return min(keys, key=len) if keys else ""
+
+    def keys_text(self) -> str:
+        """How to skip and end, with this screen's keys: “ctrl+n 跳过，ctrl+e 结束。”."""
+        if self.walk:
+            return t("ui.train.keys_walk", finish=self.key_for("finish"))
+        return t("ui.train.keys", skip=self.key_for("skip"), finish=self.key_for("finish"))
 
     def show_events(self, events: list[Any]) -> None:
         transcript = self.query_one(Transcript)
@@ -107,10 +124,18 @@ class TrainingScreen(Screen[None]):
         if question is not None and question.field is not None:
             spec = question.field
             line.ask(Text(clean(question.text), style="bold"), placeholder=spec.placeholder,
-                     hint=t("ui.train.hint_walk") if self.walk else t("ui.train.hint"))
+                     hint=t("ui.train.hint_walk") if self.walk else t("ui.train.hint", keys=self.keys_text()))
         elif self.session is not None and self.session.done:
-            line.ask(Text(t("ui.train.over"), style="bold"))
+            over = "ui.train.over_walk" if self.walk else "ui.train.over"
+            line.ask(Text(t(over, back=self.key_for("leave")), style="bold"))
         self.query_one("#training-tally", Static).update(tally_text(self.session))
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("skip", "finish"):
+            running = self.session is not None and not self.session.done
+            return running and not (action == "skip" and self.walk)
+        return True
 
     def on_input_line_submitted(self, event: InputLine.Submitted) -> None:
         event.stop()
@@ -139,6 +164,5 @@ class TrainingScreen(Screen[None]):
         (transcript.scroll_page_down if direction > 0 else transcript.scroll_page_up)(animate=False)
 
     def help_text(self) -> tuple[str, str]:
-        if self.session is not None and self.session.current is not None and self.session.current.help:
-            return t("ui.train.help_title"), self.session.current.help + "\n" + t("ui.train.help_body")
-        return t("ui.train.help_title"), t("ui.train.help_body")
+        return t("ui.train.help_title"), t("ui.train.help_body", skip=self.key_for("skip"),
+                                           finish=self.key_for("finish"))

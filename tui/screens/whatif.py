@@ -6,14 +6,17 @@ that row, shows the change in the total, and hands the new values back only when
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
+from typing import Any
 
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Vertical, VerticalScroll
 from textual.screen import Screen
+from textual.suggester import Suggester
 from textual.widgets import Input, Label, Select, Static
 
 from domain.errors import InputError
@@ -22,12 +25,15 @@ from domain.rounding import fixed
 from domain.whatif import budget_whatif, indicator_whatif, parse_amount, parse_weight
 from tui.widgets.key_bar import KeyBar
 from tui.report import render_budget_result, render_row_result
-from tui.display import literal
+from tui.cells import cell_width, truncate
+from tui.display import one_line
 from domain.strings import t
 
 DIRECTIONS = ("auto", "positive", "reverse", "equal", "qualitative")
-INDICATOR_FIELDS = ("weight", "target", "actual", "direction", "judged")
+INDICATOR_FIELDS = ("name", "weight", "target", "actual", "direction", "judged")
 BUDGET_FIELDS = ("budget", "executed", "budget_weight")
+LABEL_KEYS = ("name", "weight", "target", "actual", "direction", "judged", "budget", "executed", "budget_weight")
+STATUS_CELLS = 60  # the name's status line, cut to fit the field column at 80 columns
 
 
 @dataclass(frozen=True)
@@ -44,7 +50,11 @@ class RowChange:
 
 @dataclass(frozen=True)
 class Baseline:
-    """Where a what-if started from: the row, its current values and score, and the form's total."""
+    """Where a what-if started from: the row, its current values and score, and the form's total.
+
+    ``catalogue_direction`` is the direction of the catalogue entry the row names (None when it names none):
+    the row's name is fixed in the calculator, and this is what the name tells about the direction.
+    """
 
     row: int
     name: str
@@ -63,6 +73,41 @@ def _signed(value: Decimal) -> str:
     return text if value < 0 else f"+{text}"
 
 
+def label_cells() -> int:
+    """The label column's width: the widest label, measured in cells."""
+    return max(cell_width(t(f"ui.whatif.{key}")) for key in LABEL_KEYS)
+
+
+class CatalogueSuggester(Suggester):
+    """Completes an indicator name typed from its start with the best catalogue name (→ takes it); quiet
+    until the matcher has been loaded, so typing never waits for the catalogue."""
+
+    def __init__(self) -> None:
+        super().__init__(use_cache=False, case_sensitive=True)
+        self.matcher: Any = None
+
+    async def get_suggestion(self, value: str) -> str | None:
+        if self.matcher is None or not value.strip():
+            return None
+        for match in self.matcher.search(value, limit=5):
+            if match.entry.name.startswith(value) and match.entry.name != value:
+                return match.entry.name
+        return None
+
+
+def keep_bullets(report: str) -> str:
+    """A note's “· ” joined to its first word, so a long note never wraps after its bullet alone."""
+    return report.replace("· ", "·\u00a0")
+
+
+def no_name_note(result: Any) -> Any:
+    """The result with its "no catalogue entry" note worded for a calculator where no name was given."""
+    notes = tuple(replace(note, zh=t("ui.whatif.no_name_note"), en="no comparator in the target and no indicator "
+                          "name given: scored as positive (higher is better)")
+                  if note.code == "direction_assumed" else note for note in result.notes)
+    return replace(result, notes=notes)
+
+
 class WhatIfScreen(Screen[RowChange | None]):
     """Inputs on the left, the score and its explanation below, recomputed on every change."""
 
@@ -71,8 +116,9 @@ class WhatIfScreen(Screen[RowChange | None]):
         Binding("ctrl+s", "apply", t("ui.whatif.apply"), id="whatif.apply"),
         Binding("ctrl+b", "leave", t("ui.key.back"), id="whatif.back"),
         Binding("escape", "leave", t("ui.key.back"), show=False),
-        Binding("down", "app.focus_next", t("ui.key.next_field"), show=False),
-        Binding("up", "app.focus_previous", t("ui.key.previous_field"), show=False),
+        # priority: the 方向 list would otherwise open on up/down; it opens with enter or space
+        Binding("down", "move_focus(1)", t("ui.key.next_field"), show=False, priority=True),
+        Binding("up", "move_focus(-1)", t("ui.key.previous_field"), show=False, priority=True),
     ]
 
     def __init__(self, baseline: Baseline | None = None, standalone: bool = False) -> None:
@@ -82,6 +128,9 @@ class WhatIfScreen(Screen[RowChange | None]):
         self.budget_mode = False
         self.last_score: Decimal | None = None
         self.problem: str = ""
+        self.suggester = CatalogueSuggester()
+        self.matcher: Any = None
+        self.catalogue_entry: Any = None  # the entry the typed name stands for, once the matcher is loaded
 
     def compose(self) -> ComposeResult:
         base = self.baseline
@@ -90,9 +139,15 @@ class WhatIfScreen(Screen[RowChange | None]):
             if base is not None:
                 title = t("ui.whatif.title_row", row=base.row + 1)
             yield Static(title, classes="title", id="whatif-title")
-            if base is not None:
-                yield Static(literal(base.name), classes="hint-line", id="whatif-name")
             with Grid(id="whatif-form"):
+                yield Label(t("ui.whatif.name"), classes="wi-indicator")
+                if base is not None:
+                    yield Static(Text(one_line(base.name) or "—"), id="wi-name-fixed", classes="wi-indicator")
+                else:
+                    yield Input("", placeholder=t("ui.whatif.name_placeholder"), id="wi-name", compact=True,
+                                classes="wi-indicator", suggester=self.suggester)
+                yield Label("", classes="wi-indicator")
+                yield Static("", id="wi-name-status", classes="wi-indicator")
                 yield Label(t("ui.whatif.weight"), classes="wi-indicator")
                 yield Input(base.weight if base else "", placeholder="20", id="wi-weight", compact=True, classes="wi-indicator")
                 yield Label(t("ui.whatif.target"), classes="wi-indicator")
@@ -119,8 +174,65 @@ class WhatIfScreen(Screen[RowChange | None]):
     def on_mount(self) -> None:
         for field in self.query(Input):
             field.cursor_blink = False
+        self.query_one("#whatif-form", Grid).styles.grid_columns = f"{label_cells()} 1fr"
         self._show_mode()
+        self._show_name_status()
         self.recompute()
+        if self.baseline is None and getattr(self.app, "painted", True):
+            self.call_after_refresh(self._load_matcher)
+
+    def after_first_paint(self) -> None:
+        """Opened as the first screen: load the catalogue once the calculator is on screen."""
+        if self.baseline is None and self.matcher is None:
+            self.set_timer(0.05, self._load_matcher)
+
+    @work(thread=True, exclusive=True, group="whatif-matcher", exit_on_error=False)
+    def _load_matcher(self) -> None:
+        """Load the catalogue off the UI thread; the name's direction and completions start once it is there."""
+        try:
+            from domain.matching import default_matcher
+
+            matcher = default_matcher()
+        except Exception:
+            return
+        self.app.call_from_thread(self._matcher_ready, matcher)
+
+    def _matcher_ready(self, matcher: Any) -> None:
+        self.matcher = matcher
+        self.suggester.matcher = matcher
+        self._find_entry()
+        self.recompute()
+
+    def _find_entry(self) -> None:
+        """The catalogue entry the typed name stands for: the best match, when it is close enough."""
+        from domain.indicators import ACCEPT_SCORE
+
+        name = self._value("name")
+        self.catalogue_entry = None
+        if name and self.matcher is not None:
+            found = self.matcher.search(name, limit=1)
+            if found and found[0].score >= ACCEPT_SCORE:
+                self.catalogue_entry = found[0].entry
+        self._show_name_status()
+
+    def _show_name_status(self) -> None:
+        """One line under the name: which catalogue entry gives the direction, or why none does."""
+        from domain.scoring import DIRECTION_WORDS
+
+        base = self.baseline
+        name = "" if base is not None else self._value("name")
+        if base is not None:
+            text = t("ui.whatif.name_fixed")
+        elif not name:
+            text = t("ui.whatif.name_empty")
+        elif self.matcher is None:
+            text = t("ui.whatif.name_loading")
+        elif self.catalogue_entry is not None:
+            entry = self.catalogue_entry
+            text = t("ui.whatif.name_matched", name=entry.name, direction=DIRECTION_WORDS[entry.direction][0])
+        else:
+            text = t("ui.whatif.name_unmatched", name=one_line(name))
+        self.query_one("#wi-name-status", Static).update(Text(truncate(text, STATUS_CELLS), style="dim"))
 
     def _show_mode(self) -> None:
         for widget in self.query(".wi-indicator"):
@@ -131,6 +243,9 @@ class WhatIfScreen(Screen[RowChange | None]):
         self.query_one(first, Input).focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "move_focus":  # inside the open 方向 list, up/down pick a direction instead
+            found = self.query("#wi-direction")
+            return not (found and found.first(Select).expanded)
         if action == "apply":
             return self.baseline is not None and not self.budget_mode
         if action == "toggle_mode":
@@ -138,13 +253,16 @@ class WhatIfScreen(Screen[RowChange | None]):
         return True
 
     def _value(self, name: str) -> str:
-        return self.query_one(f"#wi-{name}", Input).value.strip()
+        found = self.query(f"#wi-{name}")
+        return found.first(Input).value.strip() if found else ""
 
     def _direction(self) -> str | None:
         value = self.query_one("#wi-direction", Select).value
         return None if value in ("auto", Select.BLANK) else str(value)
 
     def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "wi-name":
+            self._find_entry()
         self.recompute()
 
     def on_select_changed(self, event: Select.Changed) -> None:
@@ -170,12 +288,16 @@ class WhatIfScreen(Screen[RowChange | None]):
         judged_text = self._value("judged")
         judged = parse_amount(judged_text, t("ui.whatif.judged")) if judged_text else None
         direction = self._direction()
-        catalogue = self.baseline.catalogue_direction if self.baseline else None
+        if self.baseline is not None:
+            catalogue = Direction(self.baseline.catalogue_direction) if self.baseline.catalogue_direction else None
+        else:
+            catalogue = self.catalogue_entry.direction if self.catalogue_entry is not None else None
         result = indicator_whatif(parse_weight(weight_text), target, actual,
-                                  Direction(direction) if direction else None,
-                                  Direction(catalogue) if catalogue else None, judged)
+                                  Direction(direction) if direction else None, catalogue, judged)
+        if self.baseline is None and not self._value("name"):
+            result = no_name_note(result)
         self.last_score = result.score
-        lines = render_row_result(result).split("\n")
+        lines = keep_bullets(render_row_result(result)).split("\n")
         text = Text()
         text.append(lines[0] + "\n", style="bold")
         text.append("\n".join(lines[1:]))
@@ -199,11 +321,14 @@ class WhatIfScreen(Screen[RowChange | None]):
         result = budget_whatif(parse_amount(budget_text, t("ui.whatif.budget")),
                                parse_amount(executed_text, t("ui.whatif.executed")), weight)
         self.last_score = result.score
-        lines = render_budget_result(result).split("\n")
+        lines = keep_bullets(render_budget_result(result)).split("\n")
         text = Text()
         text.append(lines[0] + "\n", style="bold")
         text.append("\n".join(lines[1:]))
         return text
+
+    def action_move_focus(self, step: int) -> None:
+        (self.focus_next if step > 0 else self.focus_previous)()
 
     def action_toggle_mode(self) -> None:
         self.budget_mode = not self.budget_mode

@@ -2,10 +2,15 @@
 
 Suggestions sit in an OptionList that never takes focus: up/down move its highlight while typing goes on in
 the input, and enter submits the highlighted suggestion or, when none is highlighted, what was typed.
+
+Enter is taken the moment its key reaches the field, in order with the keys around it: the answer is
+what was typed before it, never text typed after it while the screen was busy. Text typed after an
+answer (before the next question is shown) is the start of the next answer and is kept.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from rich.text import Text
@@ -30,6 +35,24 @@ class Offer:
     label: Text
 
 
+class AnswerInput(Input):
+    """The one-line answer. Enter hands the text over as its key arrives (Input's own enter binding runs
+    only once the key has gone round the app, after keys typed later). ctrl+j counts as enter: it is what
+    enter becomes when pressed before the terminal left line mode, right after launch."""
+
+    def __init__(self, take: Callable[[str], None], **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self._take = take
+
+    async def _on_key(self, event: events.Key) -> None:
+        if event.key in ("enter", "ctrl+j"):
+            event.stop()
+            event.prevent_default()
+            self._take(self.value)
+            return
+        await super()._on_key(event)
+
+
 class LongAnswer(TextArea):
     """A few lines of text: enter submits, ctrl+j (or alt+enter) starts a new line."""
 
@@ -38,11 +61,16 @@ class LongAnswer(TextArea):
             super().__init__()
             self.value = value
 
+    take: Callable[[str], None] | None = None
+
     async def _on_key(self, event: events.Key) -> None:
         if event.key == "enter":
             event.stop()
             event.prevent_default()
-            self.post_message(self.Submitted(self.text))
+            if self.take is not None:
+                self.take(self.text)
+            else:
+                self.post_message(self.Submitted(self.text))
             return
         if event.key in ("ctrl+j", "alt+enter"):
             event.stop()
@@ -75,17 +103,20 @@ class InputLine(Vertical):
             super().__init__()
             self.value = value
 
-    def __init__(self, **kwargs: object) -> None:
+    def __init__(self, clear_on_submit: bool = False, **kwargs: object) -> None:
+        """``clear_on_submit``: empty the field as enter is taken, so that typing on goes into the next answer."""
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.offers: list[Offer] = []
         self.long_mode = False
+        self.clear_on_submit = clear_on_submit
+        self._placed = ""  # what the line last put in the field itself; anything else there was typed
 
     def compose(self) -> ComposeResult:
         yield Static("", id="prompt")
         suggestions = OptionList(id="suggestions")
         suggestions.can_focus = False
         yield suggestions
-        yield Input(id="answer", compact=True)
+        yield AnswerInput(self._take, id="answer", compact=True)
         yield Static("", id="field-hint")
 
     def on_mount(self) -> None:
@@ -101,12 +132,18 @@ class InputLine(Vertical):
             return area
         area = LongAnswer(text, id="long-answer", soft_wrap=True, compact=True, show_line_numbers=False)
         area.cursor_blink = False
+        area.take = self._take
         self.mount(area, before="#field-hint")
         return area
 
     # --- what the screen sets ----------------------------------------------------------------------
-    def ask(self, prompt: Text, default: str = "", placeholder: str = "", long: bool = False, hint: str = "") -> None:
-        """Show a new question: its prompt, the current answer as default, and the right kind of field."""
+    def ask(self, prompt: Text, default: str = "", placeholder: str = "", long: bool = False, hint: str = "",
+            keep_typed: bool = False) -> None:
+        """Show a new question: its prompt, the current answer as default, and the right kind of field.
+
+        ``keep_typed``: text the user typed in the field (rather than what the line put there) stays, in
+        place of the default — for the question that follows an answer, or the same question asked again."""
+        typed = self.typed if keep_typed else ""
         self.query_one("#prompt", Static).update(prompt)
         self.query_one("#field-hint", Static).update(Text(hint, style="dim"))
         self.long_mode = long
@@ -114,20 +151,39 @@ class InputLine(Vertical):
         line.display = not long
         for area in self.query(LongAnswer):
             area.display = long
+        shown = typed or default
+        if not typed:
+            self._placed = default
         if long:
-            area = self._long_area(default)
+            area = self._long_area(shown)
             area.placeholder = placeholder
             area.display = True
             self.call_after_refresh(self._focus_long_end)
         else:
             with line.prevent(Input.Changed):
-                line.value = default
+                line.value = shown
             line.placeholder = placeholder
-            line.cursor_position = len(default)
+            line.cursor_position = len(shown)
             line.focus()
-            if default:
+            if shown and not typed:
                 line.select_all()  # typing replaces the shown default; enter keeps it
         self.set_offers([])
+
+    def set_prompt(self, prompt: Text) -> None:
+        """Change the prompt only; what is typed stays as it is."""
+        self.query_one("#prompt", Static).update(prompt)
+
+    def put_back(self, text: str) -> None:
+        """Return a submitted answer to the field (when it could not be taken), unless something was typed since."""
+        if not self.clear_on_submit or self.value:
+            return
+        if self.long_mode:
+            self._long_area(text)
+        else:
+            line = self.query_one("#answer", Input)
+            with line.prevent(Input.Changed):
+                line.value = text
+            line.cursor_position = len(text)
 
     def set_offers(self, offers: list[Offer], highlight: int | None = None) -> None:
         """Replace the suggestions; none is highlighted (unless asked) until the user presses down."""
@@ -152,6 +208,12 @@ class InputLine(Vertical):
     def value(self) -> str:
         return self.query_one(LongAnswer).text if self.long_mode else self.query_one("#answer", Input).value
 
+    @property
+    def typed(self) -> str:
+        """What the user typed in the field and has not sent ("" when it holds just what the line put there)."""
+        value = self.value
+        return value if value != self._placed and value.strip() else ""
+
     # --- keys and events -----------------------------------------------------------------------------
     def action_suggestion(self, step: int) -> None:
         suggestions = self.query_one("#suggestions", OptionList)
@@ -174,13 +236,23 @@ class InputLine(Vertical):
         event.stop()
         self.post_message(self.Changed(event.value))
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
+    def _take(self, value: str) -> None:
+        """Enter reached the field: send the highlighted suggestion or the text, then (if asked) empty the field."""
         highlighted = self.query_one("#suggestions", OptionList).highlighted
         if highlighted is not None and 0 <= highlighted < len(self.offers):
             self.post_message(self.Submitted(self.offers[highlighted].value, picked=True))
         else:
-            self.post_message(self.Submitted(event.value, picked=False))
+            self.post_message(self.Submitted(value, picked=False))
+        if not self.clear_on_submit:
+            return
+        self._placed = ""
+        if self.long_mode:
+            self.query_one(LongAnswer).text = ""
+        else:
+            line = self.query_one("#answer", Input)
+            with line.prevent(Input.Changed):
+                line.value = ""
+        self.set_offers([])
 
     def on_long_answer_submitted(self, event: LongAnswer.Submitted) -> None:
         event.stop()

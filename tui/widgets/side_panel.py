@@ -9,7 +9,8 @@ from decimal import Decimal
 from typing import Any
 
 from rich.text import Text
-from textual.containers import VerticalScroll
+from textual.containers import Vertical, VerticalScroll
+from textual.geometry import Region
 from textual.widgets import Static
 
 from tui.cells import cell_width, pad, truncate
@@ -40,8 +41,9 @@ def _pair(label: str, value: str, width: int = PANEL_CELLS) -> Text:
     return line
 
 
-def form_summary(interview: Any, current_row: int | None = None, width: int = PANEL_CELLS) -> Text:
-    """The panel's text for an interview (reads the evaluation and its current scores; changes nothing)."""
+def form_lines(interview: Any, current_row: int | None = None, width: int = PANEL_CELLS) -> tuple[list[Text], int | None]:
+    """The panel's scrolling part, one line each (header, funds, each indicator's score), and the index of
+    the current row's line (None when no indicator row is being answered). Reads only; changes nothing."""
     evaluation = interview.evaluation
     header = evaluation.header
     lines: list[Text] = [Text(t("ui.panel.title"), style="bold")]
@@ -53,10 +55,7 @@ def form_summary(interview: Any, current_row: int | None = None, width: int = PA
     total = evaluation.funds.total
     lines.append(_pair(t("ui.panel.budget"), _amount(total.annual_budget), width))
     lines.append(_pair(t("ui.panel.executed"), _amount(total.executed), width))
-    try:
-        scored = interview.scored()
-    except Exception:  # a half-filled form must never break the panel
-        scored = None
+    scored = _scored(interview)
     if scored is not None:
         budget = scored.budget
         rate = "—" if budget.rate is None else f"{_number(budget.rate * 100)}%"
@@ -67,6 +66,8 @@ def form_summary(interview: Any, current_row: int | None = None, width: int = PA
     rows = evaluation.indicators
     if not rows:
         lines.append(Text(t("ui.panel.no_rows"), style="dim"))
+    current_line = None
+    digits = len(str(len(rows)))
     for index, row in enumerate(rows):
         result = scored.rows[index] if scored is not None and index < len(scored.rows) else None
         if result is not None and result.score is None and result.band is not None:
@@ -76,15 +77,23 @@ def form_summary(interview: Any, current_row: int | None = None, width: int = PA
         right = f"{score}/{_number(row.weight, 0)}"
         marker = "▶" if index == current_row else " "
         name = one_line(row.name) or t("ui.jump.unanswered")
-        left = f"{marker}{index + 1} {name}"
+        left = f"{marker}{index + 1:>{digits}} {name}"
         line = Text(pad(left, width - cell_width(right) - 1))
         line.append(" " + right, style="bold" if index == current_row else "")
+        if index == current_row:
+            current_line = len(lines)
         lines.append(line)
-    lines.append(Text(""))
+    return lines, current_line
+
+
+def total_lines(interview: Any, width: int = PANEL_CELLS) -> list[Text]:
+    """The panel's pinned part: the points counted so far (or the total and grade) and the 分值 left."""
+    scored = _scored(interview)
     try:
         left_weight = interview.weight_left()
     except Exception:
         left_weight = None
+    lines: list[Text] = []
     if scored is not None:
         complete = scored.complete and bool(scored.rows) and left_weight == 0
         label = t("ui.panel.total") if complete else t("ui.panel.partial_total")
@@ -93,16 +102,50 @@ def form_summary(interview: Any, current_row: int | None = None, width: int = PA
     if left_weight is not None:
         lines.append(_pair(t("ui.panel.weight_left"), _number(left_weight, 0) if left_weight == left_weight.to_integral_value()
                            else _number(left_weight), width))
-    return Text("\n").join(lines)
+    return lines
 
 
-class SidePanel(VerticalScroll):
-    """Scrollable summary of the form; it never takes focus, so typing always goes to the answer line."""
+def form_summary(interview: Any, current_row: int | None = None, width: int = PANEL_CELLS) -> Text:
+    """The whole panel as one text: the form so far, a blank line, the totals."""
+    lines, _ = form_lines(interview, current_row, width)
+    return Text("\n").join([*lines, Text(""), *total_lines(interview, width)])
+
+
+def _scored(interview: Any) -> Any:
+    try:
+        return interview.scored()
+    except Exception:  # a half-filled form must never break the panel
+        return None
+
+
+class SidePanel(Vertical):
+    """The form so far above the running total: the total stays pinned at the bottom while the rows scroll
+    so that the row being answered (▶) is always in view. It never takes focus, so typing always goes to
+    the answer line; the jump list (ctrl+g) and the review (ctrl+r) reach every row."""
 
     can_focus = False
 
     def compose(self):
-        yield Static(Text(t("ui.panel.title"), style="bold"), id="panel-text")
+        with VerticalScroll(id="panel-body"):
+            yield Static(Text(t("ui.panel.title"), style="bold"), id="panel-text")
+        yield Static("", id="panel-totals")
+
+    def on_mount(self) -> None:
+        self.query_one("#panel-body", VerticalScroll).can_focus = False
 
     def show(self, interview: Any, current_row: int | None = None) -> None:
-        self.query_one("#panel-text", Static).update(form_summary(interview, current_row))
+        lines, current_line = form_lines(interview, current_row)
+        self.query_one("#panel-text", Static).update(Text("\n").join(lines))
+        totals = total_lines(interview)
+        totals_view = self.query_one("#panel-totals", Static)
+        totals_view.update(Text("\n").join(totals))
+        totals_view.display = bool(totals)
+        self.call_after_refresh(self._follow, current_line)
+
+    def _follow(self, line: int | None) -> None:
+        """Scroll the rows so that ``line`` (the current row's) is in view, with one row of context below."""
+        body = self.query_one("#panel-body", VerticalScroll)
+        if line is None:
+            body.scroll_home(animate=False, immediate=True)
+            return
+        body.scroll_to_region(Region(0, line, 1, 2), animate=False, immediate=True)

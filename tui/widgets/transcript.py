@@ -37,17 +37,28 @@ def _weight_text(value: object) -> str:
     return "—" if value is None else plain(value)  # type: ignore[arg-type]
 
 
+def _direction_pending(result: object) -> bool:
+    """A row that needs its direction decided before it can be scored (as domain.interview.direction_pending)."""
+    if not hasattr(result, "direction") or result.direction is not None or getattr(result, "score", 0) is not None:
+        return False
+    return any(getattr(note, "code", "") == "direction_conflict" for note in getattr(result, "notes", ()))
+
+
 def explanation_block(text: str, result: object) -> Panel | Wrapped:
-    """A score with its formula and the points lost, boxed so it stands apart from the questions."""
+    """A score with its formula and the points lost, boxed so it stands apart from the questions; its notes
+    follow inside the box. A row waiting for its direction says so instead of offering a band of scores."""
     explanation = getattr(result, "explanation", None)
     if explanation is None:
         return Wrapped(Text(clean(text), style="cyan"))
     score, weight = getattr(result, "score", None), getattr(result, "weight", None)
-    body = Text(clean(explanation.zh))
+    pending_direction = _direction_pending(result)
+    body = Text(clean(text if pending_direction and text else explanation.zh))
     for note in getattr(result, "notes", ()):
         body.append("\n· " + clean(note.zh), style="yellow")
     band = getattr(result, "band", None)
-    if score is None and band is not None:
+    if pending_direction:
+        title = t("ui.transcript.direction_pending")
+    elif score is None and band is not None:
         title = t("ui.transcript.pending", low=_score_text(band[0]), high=_score_text(band[1]))
     else:
         title = t("ui.transcript.score", score=_score_text(score), weight=_weight_text(weight))
@@ -64,6 +75,7 @@ class Transcript(RichLog):
     def __init__(self, **kwargs: object) -> None:
         super().__init__(wrap=True, markup=False, highlight=False, auto_scroll=True, min_width=20, **kwargs)  # type: ignore[arg-type]
         self.can_focus = False
+        self._boxed_notes: set[str] = set()  # notes the last score box showed (not repeated as lines after it)
 
     def say(self, kind: str, text: str, data: object = None) -> None:
         """One event of the conversation, styled by its kind."""
@@ -71,7 +83,11 @@ class Transcript(RichLog):
             return
         if kind == "explanation":
             self.write(explanation_block(text, data), expand=True)
+            self._boxed_notes = {note.zh for note in getattr(data, "notes", ())}
             return
+        if kind in ("warning", "hint") and getattr(data, "zh", None) == text and text in self._boxed_notes:
+            return  # a note of the score just shown: it is in the box already
+        self._boxed_notes = set()
         mark = KIND_MARKS.get(kind, "")
         line = Text(mark, style=KIND_STYLES.get(kind, ""))
         line.append(clean(text), style=KIND_STYLES.get(kind, ""))
