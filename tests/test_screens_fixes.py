@@ -354,3 +354,26 @@ async def test_start_menu_numbers_do_not_depend_on_drafts(tmp_path, drafts):
         await pilot.press("4")
         await pilot.pause()
         assert isinstance(app.screen, WhatIfScreen)
+
+
+async def test_a_late_change_of_the_last_answer_does_not_hide_the_next_question_s_choices(tmp_path):
+    """Keys sent fast (a pasted line, a slow link) can deliver the typed text's change after the answer was
+    taken; the next question's choices must stay on screen."""
+    from tui.widgets.input_line import InputLine
+
+    app = JixiaoApp("new", AppOptions(drafts=str(tmp_path / "drafts")))
+    async with app.run_test() as pilot:
+        for _ in range(100):
+            if isinstance(app.screen, InterviewScreen) and app.screen.interview is not None:
+                break
+            await pilot.pause(0.05)
+        await app.workers.wait_for_complete()
+        for answer in ["p", "", "", "", "", "100", "", "90"]:
+            await pilot.press(*answer, "enter")
+            await pilot.pause()
+        line = app.screen.query_one(InputLine)
+        assert app.screen.interview.current.id == "funds.sources"
+        line.post_message(InputLine.Changed("90"))  # the stale change of the answer just given
+        await pilot.pause()
+        suggestions = line.query_one("#suggestions", OptionList)
+        assert suggestions.display and suggestions.option_count == 4

@@ -255,7 +255,9 @@ class InterviewScreen(Screen[None]):
 
     def on_input_line_changed(self, event: InputLine.Changed) -> None:
         event.stop()
-        self.update_suggestions(event.value)
+        # The field's text now, not the event's: a change posted before an answer was taken can arrive after
+        # the next question is up, and must not filter that question's choices by the old answer.
+        self.update_suggestions(self.query_one(InputLine).value)
 
     def update_suggestions(self, text: str) -> None:
         """Refresh the suggestion list for what is typed: choices at once, catalogue matches when loaded."""
