@@ -40,6 +40,14 @@ class SaveOutcome:
         return self.status is SaveStatus.SAVED
 
 
+def evaluation_path(name: str | Path) -> Path:
+    """Where to save an evaluation the user named: ".toml" is added when the name has no such ending."""
+    text = str(name).strip()
+    if text.lower().endswith(".toml") or Path(text).is_dir():
+        return Path(text)  # a directory stays as named, and saving there fails with a plain message
+    return Path(text + ".toml")
+
+
 def _key(path: Path) -> str:
     try:
         return str(Path(path).expanduser().resolve())
@@ -129,7 +137,7 @@ class EditSession:
         A file that exists although it did not when the session began, or that changed since it was
         opened, is a CONFLICT unless ``overwrite`` is given. Never raises on bad paths: FAILED says why.
         """
-        target = Path(path) if path else self.target
+        target = evaluation_path(path) if path else self.target
         if target is None:
             return SaveOutcome(SaveStatus.NEEDS_PATH, None, t("session.needs_path"))
         key = _key(target)

@@ -425,13 +425,24 @@ async def test_mid_form_the_interview_offers_no_way_home(tmp_path):
     from tui.widgets.key_bar import KeyBar
 
     app = JixiaoApp("new", AppOptions(drafts=str(tmp_path / "drafts")))
+
+    async def key_bar_shows_home() -> bool:
+        await settle(app, pilot)
+        return "^l 首页" in str(app.screen.query_one(KeyBar).render())
+
+    async def eventually(expected: bool) -> bool:
+        for _ in range(40):  # the key bar follows the session, which loads after the first paint
+            if await key_bar_shows_home() == expected:
+                return True
+            await pilot.pause(0.05)
+        return False
+
     async with app.run_test() as pilot:
-        await settle(app, pilot)
-        assert "^l 首页" in str(app.screen.query_one(KeyBar).render())  # nothing to lose yet
+        assert await eventually(True)  # nothing to lose yet
         await pilot.press(*"项目", "enter")
-        await settle(app, pilot)
-        assert "^l 首页" not in str(app.screen.query_one(KeyBar).render())
+        assert await eventually(False)
         await pilot.press("ctrl+l")
+        await settle(app, pilot)
         assert isinstance(app.screen, InterviewScreen) and app.session.dirty
 
 

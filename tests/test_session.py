@@ -214,3 +214,10 @@ def test_no_draft_while_the_form_is_as_opened(tmp_path: Path) -> None:
     answer_all(session, [name])  # changed back: nothing the file lacks, no draft left
     assert not session.dirty and store.list() == []
     assert session.on_disk
+
+
+def test_a_name_without_toml_gets_it(tmp_path):
+    from domain.session import evaluation_path
+
+    assert evaluation_path(tmp_path / "form") == tmp_path / "form.toml"
+    assert evaluation_path(" x.TOML ") == Path("x.TOML")

@@ -185,7 +185,9 @@ def _ask_path(console: Console) -> str:
         answer = answer[1:] if answer.startswith("::") else answer
         if not answer:
             return ""
-        return answer if answer.lower().endswith(".toml") else answer + ".toml"
+        from domain.session import evaluation_path
+
+        return str(evaluation_path(answer))
 
 
 def _save(console: Console, session, path: str | None = None) -> str:
