@@ -26,6 +26,7 @@ from tui.screens.jump import JumpScreen
 from tui.screens.whatif import WhatIfScreen
 from tui.widgets.input_line import InputLine
 from tui.widgets.transcript import Transcript
+from helpers import session_at
 
 HEADER_AND_FUNDS = ["测试项目", "", "", "400000", "2020", "400000", "", "360000", "1", "", "目标", "完成"]
 TO_NAME = [*HEADER_AND_FUNDS, "1", "1"]  # 产出指标 / 数量指标: the 三级 name is asked next
@@ -43,12 +44,6 @@ def blind_environment(tmp_path, monkeypatch):
     monkeypatch.delenv("NO_COLOR", raising=False)
 
 
-def session_at(answers: list[str], drafts: Path) -> EditSession:
-    session = EditSession.new(DraftStore(drafts))
-    session.start()
-    for answer in answers:
-        session.interview.answer(answer)
-    return session
 
 
 def transcript_text(app: JixiaoApp) -> str:

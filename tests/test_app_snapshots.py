@@ -13,9 +13,8 @@ from pathlib import Path
 import pytest
 
 import domain.drafts
-from domain.drafts import DraftStore
-from domain.session import EditSession
 from tui.app import AppOptions, JixiaoApp
+from helpers import session_at
 
 ROOT = Path(__file__).resolve().parent.parent
 HEADER_AND_FUNDS = ["测试项目", "", "", "400000", "2020", "400000", "", "360000", "1", "", "目标", "完成"]
@@ -41,12 +40,6 @@ def blind_environment(tmp_path, monkeypatch):
     time.tzset()
 
 
-def session_at(answers: list[str], drafts: Path) -> EditSession:
-    session = EditSession.new(DraftStore(drafts))
-    session.start()
-    for answer in answers:
-        session.interview.answer(answer)
-    return session
 
 
 async def settled(pilot) -> None:

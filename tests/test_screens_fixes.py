@@ -29,6 +29,7 @@ from tui.screens.whatif import Baseline, CatalogueSuggester, WhatIfScreen, label
 from tui.widgets.input_line import InputLine
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.side_panel import SidePanel, form_lines
+from helpers import session_at
 
 SEED = Path(__file__).resolve().parent.parent / "fixtures" / "seed"
 SEED_03 = SEED / "03-2020-2021年度不动产权证书附图制作.toml"  # 13 indicator rows
@@ -52,12 +53,6 @@ def write_keymap(tmp_path: Path, text: str) -> None:
     (folder / "keymap.toml").write_text(text, encoding="utf-8")
 
 
-def session_at(answers: list[str], drafts: Path) -> EditSession:
-    session = EditSession.new(DraftStore(drafts))
-    session.start()
-    for answer in answers:
-        session.interview.answer(answer)
-    return session
 
 
 async def settle(app: JixiaoApp, pilot) -> None:
