@@ -173,9 +173,10 @@ def _audit_row(
     if declared == computed:
         return computed, []
     if result.has_note("direction_assumed"):
-        reverse = score_row(row.model_copy(update={"direction": Direction.REVERSE}), profile, direction)
-        if reverse.score is not None and (reverse.score == declared or _is_rounding_variant(
-                row.model_copy(update={"direction": Direction.REVERSE}), reverse, profile, declared, direction)):
+        reversed_row = row.model_copy(update={"direction": Direction.REVERSE})
+        reverse = score_row(reversed_row, profile, direction)
+        if reverse.score is not None and (
+                reverse.score == declared or _is_rounding_variant(reversed_row, reverse, profile, declared, direction)):
             return declared, [Finding(
                 FindingClass.JUDGEMENT, "direction_assumed",
                 f"第 {number} 行“{name}”没有写比较方向，指标库中也查不到：表上得分 {plain(declared)} 是按反向（越低越好）"

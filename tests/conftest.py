@@ -3,16 +3,18 @@ temporary home, so no test reads or leaves anything in the user's directories.""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 
 @pytest.fixture(autouse=True)
-def private_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
-    home = tmp_path_factory.mktemp("home")
-    monkeypatch.setenv("HOME", str(home))
-    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
-    monkeypatch.delenv("JIXIAO_DRAFTS", raising=False)
+def private_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """HOME, XDG dirs and drafts under the test's own tmp_path (tests write a keymap to tmp_path/config)."""
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.setenv("JIXIAO_DRAFTS", str(tmp_path / "drafts"))
     monkeypatch.delenv("JIXIAO_LOCALE", raising=False)
     monkeypatch.delenv("JIXIAO_THEME", raising=False)
     monkeypatch.delenv("NO_COLOR", raising=False)

@@ -35,15 +35,6 @@ SEED = Path(__file__).resolve().parent.parent / "fixtures" / "seed"
 SEED_15 = SEED / "15-布吉登记所变配电增容工程.toml"  # 19 indicator rows
 
 
-@pytest.fixture(autouse=True)
-def blind_environment(tmp_path, monkeypatch):
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-    monkeypatch.setenv("JIXIAO_DRAFTS", str(tmp_path / "drafts"))
-    monkeypatch.delenv("JIXIAO_THEME", raising=False)
-    monkeypatch.delenv("NO_COLOR", raising=False)
-
-
 
 
 def transcript_text(app: JixiaoApp) -> str:

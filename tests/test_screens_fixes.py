@@ -38,15 +38,6 @@ ONE_ROW = [*HEADER_AND_FUNDS, "1", "1", "培训人数", "1", "≥90%", "75%", "2
 SIZE = (80, 24)
 
 
-@pytest.fixture(autouse=True)
-def blind_environment(tmp_path, monkeypatch):
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-    monkeypatch.setenv("JIXIAO_DRAFTS", str(tmp_path / "drafts"))
-    monkeypatch.delenv("JIXIAO_THEME", raising=False)
-    monkeypatch.delenv("NO_COLOR", raising=False)
-
-
 def write_keymap(tmp_path: Path, text: str) -> None:
     folder = tmp_path / "config" / "jixiao"
     folder.mkdir(parents=True, exist_ok=True)
