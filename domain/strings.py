@@ -379,7 +379,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "ui.interview.review": "审阅",
         "ui.interview.scroll_up": "向上翻页",
         "ui.interview.scroll_down": "向下翻页",
-        "ui.interview.example": "例：{example}",
         "ui.interview.enter_keeps": "回车采用：{answer}",
         "ui.interview.optional": "可以空着，回车跳过。",
         "ui.interview.long_text_keys": "回车提交，ctrl+j 换行。",

@@ -143,7 +143,6 @@ _UNITS_LONGEST_FIRST = sorted(_UNITS, key=len, reverse=True)
 _PREFIX_LONGEST_FIRST = sorted(_PREFIX_COMPARATORS, key=len, reverse=True)
 _SUFFIX_LONGEST_FIRST = sorted(_SUFFIX_COMPARATORS, key=len, reverse=True)
 TIME_UNITS = frozenset({"秒", "分钟", "小时", "天", "日", "工作日", "周", "月", "季度", "年"})
-_TIME_UNITS = TIME_UNITS
 
 _GRADES: dict[str, Grade] = {}
 for _words, _grade in (
@@ -502,7 +501,7 @@ def _read_quantity(raw: str, text: str) -> ParsedValue | None:
         notes.insert(0, "约数")
     if saving and comparator in (Comparator.LE, Comparator.LT):
         notes.append("“节约”与“以内”同时出现，方向需要确认")
-    hint = _DIRECTION_OF[comparator] if comparator else (Direction.REVERSE if unit in _TIME_UNITS else None)
+    hint = _DIRECTION_OF[comparator] if comparator else (Direction.REVERSE if unit in TIME_UNITS else None)
     return ParsedValue(
         raw=raw,
         kind=ValueKind.QUANTITY,
@@ -568,7 +567,7 @@ def _read_range(
         raise _Unreadable("区间后面还有文字")
     shown = f"{format_number(low)}{low_unit}-{format_number(high)}{high_unit}"
     low, high = min(low, high), max(low, high)  # 95%-90% is the same range as 90%-95%
-    if unit in _TIME_UNITS:
+    if unit in TIME_UNITS:
         notes.insert(0, f"写的是区间“{shown}”，按上限读作≤{format_number(high)}{unit}，请确认")
         return ParsedValue(
             raw=raw, kind=ValueKind.QUANTITY, comparator=Comparator.LE, number=_plain(high), unit=unit,
