@@ -18,9 +18,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from rapidfuzz import fuzz, process  # noqa: E402
 
-from domain.catalogue import catalogue_from_data, load_catalogue  # noqa: E402
-from domain.catalogue_build import pinyin_of  # noqa: E402
-from domain.matching import IndicatorMatcher  # noqa: E402
+from domain.catalogue.entries import catalogue_from_data, load_catalogue  # noqa: E402
+from domain.catalogue.build import pinyin_of  # noqa: E402
+from domain.catalogue.matching import IndicatorMatcher  # noqa: E402
 
 PLACES = ["", "", "农村", "城市", "社区", "学校", "医院", "全市", "重点", "新建", "老旧", "公共", "街道", "园区"]
 SUBJECTS = [

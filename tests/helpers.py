@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from domain.drafts import DraftStore
-from domain.session import EditSession
+from domain.interview.drafts import DraftStore
+from domain.interview.session import EditSession
 
 
 def session_at(answers: list[str], drafts: Path) -> EditSession:

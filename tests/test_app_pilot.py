@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from domain.drafts import DraftStore
-from domain.session import EditSession
+from domain.interview.drafts import DraftStore
+from domain.interview.session import EditSession
 from tui.app import AppOptions, JixiaoApp
 from tui.screens.dialogs import ChoiceDialog
 from tui.screens.interview import InterviewScreen
@@ -296,8 +296,8 @@ async def test_a_resumed_draft_puts_the_typed_text_back_unsubmitted(tmp_path):
 
 
 def test_jump_filter_takes_row_numbers():
-    from domain.interview import Interview
-    from domain.storage import load_evaluation
+    from domain.interview.controller import Interview
+    from domain.record.storage import load_evaluation
     from tui.screens.jump import filter_fields
 
     evaluation = load_evaluation(SEED_15)

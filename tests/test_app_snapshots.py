@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-import domain.drafts
+import domain.interview.drafts
 from tui.app import AppOptions, JixiaoApp
 from helpers import session_at
 
@@ -34,7 +34,7 @@ def blind_environment(tmp_path, monkeypatch):
     time.tzset()
     monkeypatch.delenv("JIXIAO_THEME", raising=False)
     monkeypatch.delenv("NO_COLOR", raising=False)
-    monkeypatch.setattr(domain.drafts, "_now", lambda: FIXED_NOW)
+    monkeypatch.setattr(domain.interview.drafts, "_now", lambda: FIXED_NOW)
     yield
     monkeypatch.undo()
     time.tzset()

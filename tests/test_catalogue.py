@@ -10,15 +10,15 @@ from pathlib import Path
 
 import pytest
 
-from domain import catalogue_build
-from domain.catalogue import (
+from domain.catalogue import build as catalogue_build
+from domain.catalogue.entries import (
     DEFAULT_PATH,
     CatalogueEntry,
     CatalogueError,
     load_catalogue,
     normalise_key,
 )
-from domain.models import Direction
+from domain.record.models import Direction
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -31,7 +31,7 @@ def catalogue():
 def test_compiled_json_is_in_sync_with_the_toml_source():
     rebuilt = catalogue_build.build(catalogue_build.SOURCE_PATH)
     assert DEFAULT_PATH.read_text(encoding="utf-8") == rebuilt, (
-        "catalogue.json is stale: run .venv/bin/python -m domain.catalogue_build"
+        "catalogue.json is stale: run .venv/bin/python -m domain.catalogue.build"
     )
 
 
@@ -142,7 +142,7 @@ def test_resolve_without_deciding_context(catalogue):
     assert catalogue.resolve("档案整理扫描") is None
     assert catalogue.resolve("档案整理扫描", "时效指标") is None  # neither twin is a 时效 indicator
     assert catalogue.resolve("设备故障率", "社会效益指标").name == "设备故障率"  # a unique name wins
-    assert catalogue.resolve("设备故障") is None  # resolve is exact; fuzzy matching is domain.matching
+    assert catalogue.resolve("设备故障") is None  # resolve is exact; fuzzy matching is domain.catalogue.matching
 
 
 def test_level1_names(catalogue):
@@ -354,7 +354,7 @@ def test_duplicate_names_and_alias_clashes_are_rejected():
 def test_runtime_modules_import_neither_pypinyin_nor_textual():
     code = (
         "import sys\n"
-        "from domain.matching import match_indicator\n"
+        "from domain.catalogue.matching import match_indicator\n"
         "assert match_indicator('sbgzl')[0].entry.name == '设备故障率'\n"
         "bad = [m for m in ('pypinyin', 'textual') if m in sys.modules]\n"
         "assert not bad, bad\n"

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from domain.drafts import Draft, DraftStore, local_time
+from domain.interview.drafts import Draft, DraftStore, local_time
 from domain.errors import InputError
-from domain.models import Evaluation, Header, IndicatorRow
+from domain.record.models import Evaluation, Header, IndicatorRow
 from domain.paths import config_dir, data_dir, drafts_dir, keymap_path, seed_dir
 
 

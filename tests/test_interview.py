@@ -9,9 +9,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from domain.interview import Event, EventKind, FieldKind, Interview
-from domain.models import Direction, Evaluation, FundsRow
-from domain.scoring import BudgetResult, RowResult, RowStatus
+from domain.interview.controller import Event, EventKind, FieldKind, Interview
+from domain.record.models import Direction, Evaluation, FundsRow
+from domain.scoring.rules import BudgetResult, RowResult, RowStatus
 
 SEED_DIR = Path(__file__).parent.parent / "fixtures" / "seed"
 
@@ -49,7 +49,7 @@ def until_rows() -> Interview:
 
 @pytest.fixture(scope="module")
 def seed_forms() -> list[Evaluation]:
-    from domain.storage import load_evaluation
+    from domain.record.storage import load_evaluation
 
     return [load_evaluation(path) for path in sorted(SEED_DIR.glob("*.toml"))]
 
@@ -579,7 +579,7 @@ SEED_03 = next(SEED_DIR.glob("03-*.toml"))
 
 
 def opened(path: Path = SEED_03) -> Interview:
-    from domain.storage import load_evaluation
+    from domain.record.storage import load_evaluation
 
     interview = Interview(load_evaluation(path))
     interview.start()
@@ -601,8 +601,8 @@ def test_a_declared_score_inside_its_band_is_the_judged_default() -> None:
 
 
 def test_an_untouched_form_is_saved_with_the_scores_check_adopts() -> None:
-    from domain.audit import audit_evaluation
-    from domain.storage import load_evaluation
+    from domain.scoring.audit import audit_evaluation
+    from domain.record.storage import load_evaluation
 
     before = audit_evaluation(load_evaluation(SEED_03))
     interview = opened()

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from domain.catalogue import catalogue_from_data, load_catalogue
-from domain.matching import IndicatorMatcher, Match, match_indicator
+from domain.catalogue.entries import catalogue_from_data, load_catalogue
+from domain.catalogue.matching import IndicatorMatcher, Match, match_indicator
 
 SEED_SHEET = Path(__file__).resolve().parent.parent / "fixtures" / "seed" / "sheet-2020-shenzhen.tsv"
 

@@ -46,7 +46,7 @@ def test_domain_and_headless_commands_never_import_textual(tmp_path):
                             env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "JIXIAO_DRAFTS": str(tmp_path / "d")})
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout.strip().splitlines()[-1])
-    assert {"domain.interview", "domain.session", "domain.scoring", "domain.matching"} <= set(report["modules"])
+    assert {"domain.interview.controller", "domain.interview.session", "domain.scoring.rules", "domain.catalogue.matching"} <= set(report["modules"])
     assert report["codes"]["whatif"] == 0 and report["codes"]["score"] == 0
     assert report["codes"]["import"] == 0 and report["codes"]["catalogue"] == 0
     assert report["codes"]["check"] in (0, 1)  # 1: the seed form has findings

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from domain.drafts import DraftStore
-from domain.models import Evaluation, FundsRow, Header, IndicatorRow
-from domain.storage import load_evaluation, save_evaluation
+from domain.interview.drafts import DraftStore
+from domain.record.models import Evaluation, FundsRow, Header, IndicatorRow
+from domain.record.storage import load_evaluation, save_evaluation
 from tui.plain import run_plain
 
 JIXIAO = Path(sys.executable).parent / "jixiao"
@@ -128,7 +128,7 @@ def test_start_offers_the_drafts_first(tmp_path: Path) -> None:
 
 
 def test_a_resumed_draft_mentions_the_text_typed_but_not_submitted(tmp_path: Path) -> None:
-    from domain.session import EditSession
+    from domain.interview.session import EditSession
 
     drafts = tmp_path / "drafts"
     session = EditSession.new(DraftStore(drafts))
@@ -232,8 +232,8 @@ def test_training_in_plain_mode(tmp_path: Path) -> None:
 
 
 def test_the_line_mode_never_loads_textual() -> None:
-    code = ("import sys, tui.plain, domain.interview, domain.answers, domain.session, domain.drafts, "
-            "domain.training, domain.paths, domain.strings; assert 'textual' not in sys.modules, 'textual loaded'")
+    code = ("import sys, tui.plain, domain.interview.controller, domain.interview.answers, domain.interview.session, domain.interview.drafts, "
+            "domain.interview.training, domain.paths, domain.messages.lookup; assert 'textual' not in sys.modules, 'textual loaded'")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
 
@@ -291,7 +291,7 @@ def test_quitting_with_nothing_unsaved_is_a_clean_exit(tmp_path: Path) -> None:
 
 
 def test_an_opened_form_saved_untouched_keeps_its_own_scores(tmp_path: Path) -> None:
-    from domain.audit import audit_evaluation
+    from domain.scoring.audit import audit_evaluation
 
     form = tmp_path / "form.toml"
     form.write_bytes(SEED_03.read_bytes())

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from domain.errors import InputError
-from domain.profile import ReverseConvention, builtin_profile, builtin_profile_names, load_profile
+from domain.scoring.profile import ReverseConvention, builtin_profile, builtin_profile_names, load_profile
 
 
 def test_shipped_profiles():

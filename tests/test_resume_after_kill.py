@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from domain.drafts import DraftStore
-from domain.storage import load_evaluation
+from domain.interview.drafts import DraftStore
+from domain.record.storage import load_evaluation
 
 JIXIAO = Path(sys.executable).parent / "jixiao"
 ANSWERS = [

@@ -4,9 +4,9 @@ from decimal import Decimal as D
 
 import pytest
 
-from domain.models import Direction, Evaluation, Funds, FundsRow, IndicatorRow
-from domain.profile import builtin_profile
-from domain.scoring import RowStatus, Rule, score_budget, score_evaluation, score_row
+from domain.record.models import Direction, Evaluation, Funds, FundsRow, IndicatorRow
+from domain.scoring.profile import builtin_profile
+from domain.scoring.rules import RowStatus, Rule, score_budget, score_evaluation, score_row
 
 DEFAULT = builtin_profile()
 RATIO = builtin_profile("ratio-reverse")

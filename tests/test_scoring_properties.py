@@ -5,9 +5,9 @@ from decimal import Decimal as D
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from domain.models import Direction, Evaluation, IndicatorRow
-from domain.profile import builtin_profile
-from domain.scoring import score_evaluation, score_row
+from domain.record.models import Direction, Evaluation, IndicatorRow
+from domain.scoring.profile import builtin_profile
+from domain.scoring.rules import score_evaluation, score_row
 
 PROFILES = [builtin_profile("default"), builtin_profile("ratio-reverse")]
 amounts = st.decimals(min_value=0, max_value=10000, places=2, allow_nan=False, allow_infinity=False)

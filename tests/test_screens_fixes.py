@@ -14,11 +14,11 @@ from textual.color import Color
 from textual.filter import Monochrome, NoColor
 from textual.widgets import Input, Label, OptionList, Select, Static
 
-from domain.drafts import DraftStore
-from domain.interview import EventKind
-from domain.models import Evaluation, FundsRow, Header, IndicatorRow
-from domain.session import EditSession
-from domain.training import TrainingSession
+from domain.interview.drafts import DraftStore
+from domain.interview.controller import EventKind
+from domain.record.models import Evaluation, FundsRow, Header, IndicatorRow
+from domain.interview.session import EditSession
+from domain.interview.training import TrainingSession
 from tui.app import AppOptions, JixiaoApp
 from tui.cells import cell_width
 from tui.screens.interview import InterviewScreen
@@ -165,7 +165,7 @@ async def test_from_a_row_the_name_is_the_rows_and_fixed():
 
 
 def test_catalogue_completion_of_a_name():
-    from domain.matching import default_matcher
+    from domain.catalogue.matching import default_matcher
 
     suggester = CatalogueSuggester()
     assert asyncio.run(suggester.get_suggestion("经费节")) is None  # quiet until the catalogue is loaded

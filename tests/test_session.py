@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from domain.drafts import DraftStore
+from domain.interview.drafts import DraftStore
 from domain.errors import InputError
-from domain.interview import EventKind
-from domain.models import Evaluation, Header, IndicatorRow
-from domain.session import EditSession, SaveStatus
-from domain.storage import load_evaluation, save_evaluation
+from domain.interview.controller import EventKind
+from domain.record.models import Evaluation, Header, IndicatorRow
+from domain.interview.session import EditSession, SaveStatus
+from domain.record.storage import load_evaluation, save_evaluation
 
 HEADER = ["测试项目", "测试局", "测试中心", "40万", "2020"]
 FUNDS = ["360000", "", "351000", "", ""]
@@ -180,8 +180,8 @@ SEED_FORMS = sorted((Path(__file__).parent.parent / "fixtures" / "seed").glob("*
 
 @pytest.mark.parametrize("form", SEED_FORMS, ids=lambda path: path.name[:2])
 def test_an_untouched_seed_form_opened_and_saved_checks_as_before(tmp_path: Path, form: Path) -> None:
-    from domain.audit import audit_evaluation
-    from domain.findings import Severity
+    from domain.scoring.audit import audit_evaluation
+    from domain.scoring.findings import Severity
 
     before = audit_evaluation(load_evaluation(form))
     target = tmp_path / "form.toml"
@@ -217,7 +217,7 @@ def test_no_draft_while_the_form_is_as_opened(tmp_path: Path) -> None:
 
 
 def test_a_name_without_toml_gets_it(tmp_path):
-    from domain.session import evaluation_path
+    from domain.interview.session import evaluation_path
 
     assert evaluation_path(tmp_path / "form") == tmp_path / "form.toml"
     assert evaluation_path(" x.TOML ") == Path("x.TOML")

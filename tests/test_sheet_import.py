@@ -11,8 +11,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from domain.models import Evaluation
-from domain.sheet_import import (
+from domain.record.models import Evaluation
+from domain.sheets.tsv import (
     ImportedForm,
     SheetError,
     decode_sheet,

@@ -9,10 +9,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from domain import storage
+from domain.record import storage
 from domain.errors import InputError
-from domain.models import Evaluation, Funds, FundsRow, Header, IndicatorRow
-from domain.storage import evaluation_from_toml, load_evaluation, save_evaluation, to_toml
+from domain.record.models import Evaluation, Funds, FundsRow, Header, IndicatorRow
+from domain.record.storage import evaluation_from_toml, load_evaluation, save_evaluation, to_toml
 
 
 def sample() -> Evaluation:

@@ -1,4 +1,4 @@
-"""Tests of domain.values: every value written in the seed sheet, the documented readings, and properties."""
+"""Tests of domain.record.values: every value written in the seed sheet, the documented readings, and properties."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from domain.models import Comparator, Direction, Grade, ParsedValue, ValueKind
-from domain.values import INTERNAL_ERROR_NOTE, describe, format_number, normalise_text, parse_value
+from domain.record.models import Comparator, Direction, Grade, ParsedValue, ValueKind
+from domain.record.values import INTERNAL_ERROR_NOTE, describe, format_number, normalise_text, parse_value
 
 Q, D, G, T, U, X = (ValueKind.QUANTITY, ValueKind.DATE, ValueKind.GRADE, ValueKind.TEXT, ValueKind.UNUSED,
                     ValueKind.UNREADABLE)

@@ -18,7 +18,7 @@ from textual.filter import LineFilter, Monochrome, NoColor
 from textual.theme import BUILTIN_THEMES, Theme
 
 from tui.keymap import load_keymap
-from domain.strings import t
+from domain.messages.lookup import t
 
 STYLES = Path(__file__).parent / "styles"
 DEFAULT_THEME = "textual-dark"
@@ -71,7 +71,7 @@ class JixiaoApp(App[int]):
         super().__init__()
         self.mode = mode
         self.options = options or AppOptions()
-        self.session: Any = None  # domain.session.EditSession while a form is open
+        self.session: Any = None  # domain.interview.session.EditSession while a form is open
         self._given_session = session
         self.animation_level = "none"
         self.register_theme(_ansi_theme())
@@ -143,7 +143,7 @@ class JixiaoApp(App[int]):
 
     # --- sessions --------------------------------------------------------------------------------
     def draft_store(self) -> Any:
-        from domain.drafts import DraftStore
+        from domain.interview.drafts import DraftStore
 
         return DraftStore(self.options.drafts)
 

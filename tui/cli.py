@@ -49,10 +49,10 @@ def _evaluation_files(paths: Sequence[str]) -> list[Path]:
 
 
 def command_score(args: argparse.Namespace) -> int:
-    from domain.export import scored_data
-    from domain.indicators import score_with_catalogue
-    from domain.profile import load_profile
-    from domain.storage import load_evaluation
+    from domain.scoring.serialise import scored_data
+    from domain.scoring.indicators import score_with_catalogue
+    from domain.scoring.profile import load_profile
+    from domain.record.storage import load_evaluation
     from tui.report import render_scored
 
     path = Path(args.file)
@@ -66,10 +66,10 @@ def command_score(args: argparse.Namespace) -> int:
 
 
 def command_check(args: argparse.Namespace) -> int:
-    from domain.audit import audit_evaluation
-    from domain.export import audit_data
-    from domain.profile import load_profile
-    from domain.storage import load_evaluation
+    from domain.scoring.audit import audit_evaluation
+    from domain.scoring.serialise import audit_data
+    from domain.scoring.profile import load_profile
+    from domain.record.storage import load_evaluation
     from tui.report import render_audit, render_audit_summary
 
     files = _evaluation_files(args.paths)
@@ -92,10 +92,10 @@ def command_check(args: argparse.Namespace) -> int:
 
 
 def command_whatif(args: argparse.Namespace) -> int:
-    from domain.export import budget_data, row_data
-    from domain.models import Direction
-    from domain.profile import load_profile
-    from domain.whatif import budget_whatif, indicator_whatif, parse_amount, parse_weight
+    from domain.scoring.serialise import budget_data, row_data
+    from domain.record.models import Direction
+    from domain.scoring.profile import load_profile
+    from domain.scoring.whatif import budget_whatif, indicator_whatif, parse_amount, parse_weight
     from tui.report import render_budget_result, render_row_result
 
     profile = load_profile(args.profile)
@@ -118,8 +118,8 @@ def command_whatif(args: argparse.Namespace) -> int:
     catalogue_direction = None
     entry = None
     if args.indicator:
-        from domain.indicators import ACCEPT_SCORE
-        from domain.matching import match_indicator
+        from domain.scoring.indicators import ACCEPT_SCORE
+        from domain.catalogue.matching import match_indicator
 
         matches = match_indicator(args.indicator, limit=3)
         if not matches or matches[0].score < ACCEPT_SCORE:
@@ -128,8 +128,8 @@ def command_whatif(args: argparse.Namespace) -> int:
                              + "；可改用 --direction 指定方向")
         entry = matches[0].entry
         catalogue_direction = entry.direction
-    from domain.models import ValueKind
-    from domain.values import parse_value
+    from domain.record.models import ValueKind
+    from domain.record.values import parse_value
 
     for label, text in (("年度指标值", args.target), ("实际完成值", args.actual)):
         parsed = parse_value(text)
@@ -148,7 +148,7 @@ def command_whatif(args: argparse.Namespace) -> int:
 
 
 def command_catalogue(args: argparse.Namespace) -> int:
-    from domain.matching import match_indicator
+    from domain.catalogue.matching import match_indicator
     from tui.cells import pad
 
     if not args.query.strip():
@@ -156,7 +156,7 @@ def command_catalogue(args: argparse.Namespace) -> int:
     if args.limit < 1:
         raise UsageError("--limit 应为正整数")
     if args.level2:
-        from domain.catalogue import load_catalogue
+        from domain.catalogue.entries import load_catalogue
 
         catalogue = load_catalogue()
         if catalogue.normalise_level2(args.level2) is None:
@@ -178,9 +178,9 @@ def command_catalogue(args: argparse.Namespace) -> int:
 
 
 def command_import(args: argparse.Namespace) -> int:
-    from domain.importing import import_sheet
-    from domain.sheet_import import decode_sheet
-    from domain.storage import read_bytes_file
+    from domain.sheets.importing import import_sheet
+    from domain.sheets.tsv import decode_sheet
+    from domain.record.storage import read_bytes_file
 
     text = decode_sheet(read_bytes_file(Path(args.sheet), "表格文件"))
     written = import_sheet(text, Path(args.sheet).name, Path(args.out), year=args.year, overwrite=args.force)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from domain.paths import keymap_path
-from domain.strings import t
+from domain.messages.lookup import t
 
 FIXED_BINDING_IDS = frozenset({"app.quit"})
 

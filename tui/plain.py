@@ -18,7 +18,7 @@ from collections.abc import Iterator, Sequence
 from typing import TextIO
 
 from domain.errors import InputError
-from domain.strings import t
+from domain.messages.lookup import t
 
 EXIT_OK, EXIT_UNFINISHED, EXIT_BAD_INPUT = 0, 1, 2
 DEFAULT_SHOWN = 30  # characters of a default answer shown in brackets
@@ -86,7 +86,7 @@ class Console:
 
     def ask_event(self, question: object) -> str:
         """Ask the question an interview or training session posed."""
-        from domain.fields import FieldKind, find_choice
+        from domain.interview.fields import FieldKind, find_choice
 
         spec = question.field  # type: ignore[attr-defined]
         default = str(question.data or "")  # type: ignore[attr-defined]
@@ -98,7 +98,7 @@ class Console:
         return self.ask(question.text, default, choices, confirm)  # type: ignore[attr-defined]
 
     def confirm(self, prompt: str, default: bool = True) -> bool:
-        from domain.fields import parse_confirm
+        from domain.interview.fields import parse_confirm
 
         while True:
             answer = parse_confirm(self.ask(prompt, "y" if default else "n", confirm=True) or
@@ -140,8 +140,8 @@ def _drafts_hint(args: argparse.Namespace) -> str:
 
 
 def _open_session(mode: str, console: Console, args: argparse.Namespace):
-    from domain.drafts import DraftStore
-    from domain.session import EditSession
+    from domain.interview.drafts import DraftStore
+    from domain.interview.session import EditSession
 
     store = DraftStore(getattr(args, "drafts", None))
     out = getattr(args, "out", None)
@@ -185,14 +185,14 @@ def _ask_path(console: Console) -> str:
         answer = answer[1:] if answer.startswith("::") else answer
         if not answer:
             return ""
-        from domain.session import evaluation_path
+        from domain.interview.session import evaluation_path
 
         return str(evaluation_path(answer))
 
 
 def _save(console: Console, session, path: str | None = None) -> str:
     """Save, asking for a path or before overwriting as needed: SAVED, CANCELLED (an empty file name) or QUIT."""
-    from domain.session import SaveStatus
+    from domain.interview.session import SaveStatus
 
     outcome = session.save(path)
     while not outcome.saved:
@@ -334,17 +334,17 @@ def _show_result(console: Console, result) -> None:
 def _whatif_indicator(console: Console, last: dict[str, str], profile):
     from decimal import Decimal
 
-    from domain.fields import DIRECTION_CHOICES
-    from domain.models import Direction
-    from domain.rounding import plain
-    from domain.scoring import DIRECTION_WORDS, RowStatus
-    from domain.whatif import indicator_whatif, parse_amount, parse_weight
+    from domain.interview.fields import DIRECTION_CHOICES
+    from domain.record.models import Direction
+    from domain.scoring.rounding import plain
+    from domain.scoring.rules import DIRECTION_WORDS, RowStatus
+    from domain.scoring.whatif import indicator_whatif, parse_amount, parse_weight
 
     name = console.ask(t("plain.whatif.indicator"), last.get("name", "")).strip() or last.get("name", "")
     last["name"] = name
     catalogue_direction = None
     if name:
-        from domain.matching import match_indicator
+        from domain.catalogue.matching import match_indicator
 
         matches = match_indicator(name, limit=1)
         if matches and matches[0].score >= 75:
@@ -396,7 +396,7 @@ def _whatif_indicator(console: Console, last: dict[str, str], profile):
 
 
 def _whatif_budget(console: Console, last: dict[str, str], profile):
-    from domain.whatif import budget_whatif, parse_amount, parse_weight
+    from domain.scoring.whatif import budget_whatif, parse_amount, parse_weight
 
     last["budget"], budget = _ask_parsed(console, t("plain.whatif.budget"), last.get("budget", ""),
                                          lambda text: parse_amount(text, t("plain.whatif.budget")))
@@ -409,8 +409,8 @@ def _whatif_budget(console: Console, last: dict[str, str], profile):
 
 
 def _run_whatif(console: Console, args: argparse.Namespace) -> int:
-    from domain.profile import load_profile
-    from domain.rounding import fixed
+    from domain.scoring.profile import load_profile
+    from domain.scoring.rounding import fixed
 
     profile = load_profile(getattr(args, "profile", None))
     console.say(t("plain.whatif.start"))
@@ -447,7 +447,7 @@ def _run_whatif(console: Console, args: argparse.Namespace) -> int:
 
 
 def _run_train(console: Console, args: argparse.Namespace) -> int:
-    from domain.training import TrainingSession
+    from domain.interview.training import TrainingSession
 
     path = getattr(args, "path", None)
     session = TrainingSession.from_paths([path] if path else None, walk=bool(getattr(args, "walk", False)))

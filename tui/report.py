@@ -5,10 +5,10 @@ from __future__ import annotations
 import unicodedata
 from decimal import Decimal
 
-from domain.audit import FormAudit
-from domain.findings import Severity
-from domain.rounding import fixed, plain
-from domain.scoring import BudgetResult, RowResult, RowStatus, ScoredEvaluation
+from domain.scoring.audit import FormAudit
+from domain.scoring.findings import Severity
+from domain.scoring.rounding import fixed, plain
+from domain.scoring.rules import BudgetResult, RowResult, RowStatus, ScoredEvaluation
 from tui.cells import pad
 
 SEVERITY_WORDS = {Severity.ERROR: "错误", Severity.WARNING: "注意", Severity.INFO: "提示"}

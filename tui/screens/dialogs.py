@@ -11,7 +11,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.display import literal
-from domain.strings import t
+from domain.messages.lookup import t
 
 
 class ChoiceDialog(ModalScreen[str | None]):

@@ -11,7 +11,7 @@ from textual.widgets import Static
 
 from tui.cells import pad
 from tui.display import clean
-from domain.strings import t
+from domain.messages.lookup import t
 
 
 def keys_text(bindings: dict[str, ActiveBinding]) -> Text:

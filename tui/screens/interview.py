@@ -1,6 +1,6 @@
 """The interview screen: the transcript on the left, the form so far on the right, the answer line below.
 
-It only renders the interview controller (domain.interview): every key the user presses becomes a call to
+It only renders the interview controller (domain.interview.controller): every key the user presses becomes a call to
 answer / back / jump / undo, and the events that come back are drawn. The session (controller + draft) is
 built off the UI thread after the first paint, so the first question shows as fast as a bare app's; what is
 typed meanwhile stays in the answer line, and answers sent meanwhile are replayed in order once it is built.
@@ -20,7 +20,7 @@ from textual.screen import Screen
 
 from tui.widgets.key_bar import KeyBar
 from tui.display import clean, one_line
-from domain.strings import t
+from domain.messages.lookup import t
 from tui.widgets.input_line import InputLine, Offer
 from tui.widgets.side_panel import SidePanel
 from tui.widgets.transcript import Transcript
@@ -33,8 +33,8 @@ def load_session(how: str, value: str | None, drafts: str | None, out: str | Non
     """Build the EditSession for a new form, an opened file or a resumed draft (runs in a worker thread)."""
     from pathlib import Path
 
-    from domain.drafts import DraftStore
-    from domain.session import EditSession
+    from domain.interview.drafts import DraftStore
+    from domain.interview.session import EditSession
 
     store = DraftStore(drafts)
     if how == "open":
@@ -147,7 +147,7 @@ class InterviewScreen(Screen[None]):
     def _warm_matcher(self) -> None:
         """Load the catalogue and matcher after the first paint; suggestions appear once it is there."""
         try:
-            from domain.matching import default_matcher
+            from domain.catalogue.matching import default_matcher
 
             default_matcher()
         except Exception:

@@ -16,7 +16,7 @@ from textual.widgets.option_list import Option
 
 from tui.cells import pad, truncate
 from tui.display import one_line
-from domain.strings import t
+from domain.messages.lookup import t
 
 LABEL_CELLS = 24
 ANSWER_CELLS = 42

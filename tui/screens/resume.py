@@ -13,11 +13,11 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.widgets.key_bar import KeyBar
-from domain.drafts import DraftInfo, local_time
+from domain.interview.drafts import DraftInfo, local_time
 from tui.cells import pad
 from tui.display import one_line
 from tui.screens.dialogs import ChoiceDialog
-from domain.strings import t
+from domain.messages.lookup import t
 
 
 def draft_label(draft: DraftInfo) -> Text:

@@ -10,7 +10,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.widgets.key_bar import KeyBar
-from domain.strings import t
+from domain.messages.lookup import t
 
 ACTIONS = ("resume", "new", "open", "whatif", "train", "walk", "help", "quit")
 

@@ -14,7 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from tui.display import clean
-from domain.strings import t
+from domain.messages.lookup import t
 from tui.widgets.input_line import InputLine
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.transcript import Transcript
@@ -80,7 +80,7 @@ class TrainingScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="training", exit_on_error=False)
     def _load(self) -> None:
         from domain.errors import InputError
-        from domain.training import TrainingSession
+        from domain.interview.training import TrainingSession
 
         try:
             session = TrainingSession.from_paths([self.path] if self.path else None, walk=self.walk)

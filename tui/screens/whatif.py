@@ -20,14 +20,14 @@ from textual.suggester import Suggester
 from textual.widgets import Input, Label, Select, Static
 
 from domain.errors import InputError
-from domain.models import Direction
-from domain.rounding import fixed
-from domain.whatif import budget_whatif, indicator_whatif, parse_amount, parse_weight
+from domain.record.models import Direction
+from domain.scoring.rounding import fixed
+from domain.scoring.whatif import budget_whatif, indicator_whatif, parse_amount, parse_weight
 from tui.widgets.key_bar import KeyBar
 from tui.report import render_budget_result, render_row_result
 from tui.cells import cell_width, truncate
 from tui.display import one_line
-from domain.strings import t
+from domain.messages.lookup import t
 
 DIRECTIONS = ("auto", "positive", "reverse", "equal", "qualitative")
 INDICATOR_FIELDS = ("name", "weight", "target", "actual", "direction", "judged")
@@ -190,7 +190,7 @@ class WhatIfScreen(Screen[RowChange | None]):
     def _load_matcher(self) -> None:
         """Load the catalogue off the UI thread; the name's direction and completions start once it is there."""
         try:
-            from domain.matching import default_matcher
+            from domain.catalogue.matching import default_matcher
 
             matcher = default_matcher()
         except Exception:
@@ -205,7 +205,7 @@ class WhatIfScreen(Screen[RowChange | None]):
 
     def _find_entry(self) -> None:
         """The catalogue entry the typed name stands for: the best match, when it is close enough."""
-        from domain.indicators import ACCEPT_SCORE
+        from domain.scoring.indicators import ACCEPT_SCORE
 
         name = self._value("name")
         self.catalogue_entry = None
@@ -217,7 +217,7 @@ class WhatIfScreen(Screen[RowChange | None]):
 
     def _show_name_status(self) -> None:
         """One line under the name: which catalogue entry gives the direction, or why none does."""
-        from domain.scoring import DIRECTION_WORDS
+        from domain.scoring.rules import DIRECTION_WORDS
 
         base = self.baseline
         name = "" if base is not None else self._value("name")

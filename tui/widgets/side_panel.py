@@ -15,13 +15,13 @@ from textual.widgets import Static
 
 from tui.cells import cell_width, pad, truncate
 from tui.display import one_line
-from domain.strings import t
+from domain.messages.lookup import t
 
 PANEL_CELLS = 28  # content width inside the panel's padding
 
 
 def _number(value: Decimal | None, decimals: int = 2) -> str:
-    from domain.rounding import fixed
+    from domain.scoring.rounding import fixed
 
     return "—" if value is None else fixed(value, decimals)
 

@@ -11,7 +11,7 @@ from rich.text import Text
 from textual.widgets import RichLog
 
 from tui.display import Wrapped, clean
-from domain.strings import t
+from domain.messages.lookup import t
 
 KIND_STYLES = {
     "question": "bold",
@@ -26,19 +26,19 @@ ANSWER_MARK = "›\u00a0"
 
 
 def _score_text(value: object) -> str:
-    from domain.rounding import fixed
+    from domain.scoring.rounding import fixed
 
     return "—" if value is None else fixed(value, 2)  # type: ignore[arg-type]
 
 
 def _weight_text(value: object) -> str:
-    from domain.rounding import plain
+    from domain.scoring.rounding import plain
 
     return "—" if value is None else plain(value)  # type: ignore[arg-type]
 
 
 def _direction_pending(result: object) -> bool:
-    """A row that needs its direction decided before it can be scored (as domain.interview.direction_pending)."""
+    """A row that needs its direction decided before it can be scored (as domain.interview.controller.direction_pending)."""
     if not hasattr(result, "direction") or result.direction is not None or getattr(result, "score", 0) is not None:
         return False
     return any(getattr(note, "code", "") == "direction_conflict" for note in getattr(result, "notes", ()))

@@ -5,9 +5,9 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from domain.audit import FormAudit
-from domain.findings import Finding
-from domain.scoring import BudgetResult, Note, RowResult, ScoredEvaluation
+from domain.scoring.audit import FormAudit
+from domain.scoring.findings import Finding
+from domain.scoring.rules import BudgetResult, Note, RowResult, ScoredEvaluation
 
 
 def number(value: Decimal | None) -> str | None:

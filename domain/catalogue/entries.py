@@ -1,7 +1,7 @@
 """The indicator catalogue: the 一级/二级 framework and the 三级 indicators, loaded from compiled JSON.
 
-Loading reads ``domain/data/catalogue.json`` (a few milliseconds); the pinyin in it was worked out by
-``domain.catalogue_build`` so that pypinyin is never imported while the application runs.
+Loading reads ``domain/catalogue/data/catalogue.json`` (a few milliseconds); the pinyin in it was worked out by
+``domain.catalogue.build`` so that pypinyin is never imported while the application runs.
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from domain.models import Direction
-from domain.values import normalise_text
+from domain.record.models import Direction
+from domain.record.values import normalise_text
 
 DEFAULT_PATH = Path(__file__).parent / "data" / "catalogue.json"
 
@@ -43,7 +43,7 @@ class CatalogueError(ValueError):
 
 
 def normalise_key(text: object) -> str:
-    """The form of a name used for lookups: half-width, no spaces (domain.values.normalise_text), lower case."""
+    """The form of a name used for lookups: half-width, no spaces (domain.record.values.normalise_text), lower case."""
     if not isinstance(text, str):
         text = "" if text is None else str(text)
     return normalise_text(unicodedata.normalize("NFKC", text)).lower()
@@ -247,7 +247,7 @@ def load_catalogue(path: Path | str | None = None) -> Catalogue:
 @lru_cache(maxsize=8)
 def _load(path: str) -> Catalogue:
     if path.endswith(".toml"):
-        from domain.catalogue_build import CatalogueSourceError, compile_source, read_source
+        from domain.catalogue.build import CatalogueSourceError, compile_source, read_source
 
         try:
             data = compile_source(read_source(path))

@@ -2,7 +2,7 @@
 which of them apply to a form as it stands (with their answers as text and their defaults).
 
 Field ids are stable: "header.project_name", "funds.total.annual_budget", "funds.sources", "goals.expected",
-"indicators[0].name", "loop.more", "review.save". Renderers read the specs from domain.interview.
+"indicators[0].name", "loop.more", "review.save". Renderers read the specs from domain.interview.controller.
 """
 
 from __future__ import annotations
@@ -12,10 +12,10 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from domain.strings import t
+from domain.messages.lookup import t
 
 if TYPE_CHECKING:
-    from domain.interview import Interview
+    from domain.interview.controller import Interview
 
 
 class FieldKind(StrEnum):
@@ -27,7 +27,7 @@ class FieldKind(StrEnum):
     NUMBER = "number"  # a plain non-negative decimal (分值, 评定得分, year)
     CHOICE = "choice"  # one of ``choices`` (by number, key or label)
     INDICATOR = "indicator"  # a 三级 indicator name, with live catalogue suggestions
-    VALUE = "value"  # a 年度指标值 / 实际完成值, parsed by domain.values
+    VALUE = "value"  # a 年度指标值 / 实际完成值, parsed by domain.record.values
     CONFIRM = "confirm"  # yes / no
 
 
@@ -237,7 +237,7 @@ def parse_confirm(text: str) -> bool | None:
 
 def find_choice(spec: FieldSpec, text: str) -> Choice | None:
     """The choice named by its key, value or label (spaces and width ignored); None if none fits."""
-    from domain.values import normalise_text
+    from domain.record.values import normalise_text
 
     wanted = normalise_text(text).lower()
     if not wanted:
@@ -252,12 +252,12 @@ def find_choice(spec: FieldSpec, text: str) -> Choice | None:
 
 
 # --- which fields apply now, and their answers as text -----------------------------------------------
-# These read the interview's state; domain.interview calls them and caches the list per change.
+# These read the interview's state; domain.interview.controller calls them and caches the list per change.
 
 
 def build_specs(interview: Interview) -> list[FieldSpec]:
     """Every field that applies to the form as it stands, in the order they are asked."""
-    from domain.rounding import ONE_HUNDRED, plain
+    from domain.scoring.rounding import ONE_HUNDRED, plain
 
     evaluation = interview.evaluation
     profile = interview._profile()
@@ -280,8 +280,8 @@ def build_specs(interview: Interview) -> list[FieldSpec]:
 def _row_specs(interview: Interview, index: int) -> list[FieldSpec]:
     from decimal import Decimal
 
-    from domain.rounding import fixed, plain
-    from domain.scoring import RowStatus, Rule
+    from domain.scoring.rounding import fixed, plain
+    from domain.scoring.rules import RowStatus, Rule
 
     row = interview.evaluation.indicators[index]
     catalogue = interview._catalogue()
@@ -332,7 +332,7 @@ def _row_specs(interview: Interview, index: int) -> list[FieldSpec]:
 
 
 def _entry_label(entry) -> str:
-    from domain.scoring import DIRECTION_WORDS
+    from domain.scoring.rules import DIRECTION_WORDS
 
     unit = t("choice.catalogue.unit", unit=entry.unit) if entry.unit else ""
     return t("choice.catalogue.entry", name=entry.name, level2=entry.level2,
@@ -348,7 +348,7 @@ def _label_of(spec: FieldSpec, value: str | None) -> str:
 def _number(value) -> str:
     from decimal import Decimal
 
-    from domain.rounding import plain
+    from domain.scoring.rounding import plain
 
     return "" if value is None else plain(Decimal(value))
 
@@ -400,7 +400,7 @@ def default_text(interview: Interview, spec: FieldSpec) -> str:
     row above, the remainder of the funds, the profile's usual 分值 …); "" when there is none."""
     from decimal import Decimal
 
-    from domain.rounding import plain
+    from domain.scoring.rounding import plain
 
     evaluation = interview.evaluation
     field_id = spec.id

@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal, localcontext
 from enum import StrEnum
 
-from domain.models import Direction, Evaluation, Funds, Grade, IndicatorRow, ParsedValue, ValueKind
-from domain.profile import BudgetDenominator, Profile, ReverseConvention, builtin_profile
-from domain.rounding import ONE_HUNDRED, divide, fixed, plain, quantize
-from domain.values import TIME_UNITS
+from domain.record.models import Direction, Evaluation, Funds, Grade, IndicatorRow, ParsedValue, ValueKind
+from domain.scoring.profile import BudgetDenominator, Profile, ReverseConvention, builtin_profile
+from domain.scoring.rounding import ONE_HUNDRED, divide, fixed, plain, quantize
+from domain.record.values import TIME_UNITS
 
 
 class RowStatus(StrEnum):
@@ -475,7 +475,7 @@ def _score_qualitative(
 
 
 def _texts_match(target: ParsedValue, actual: ParsedValue) -> bool:
-    from domain.values import normalise_text
+    from domain.record.values import normalise_text
 
     return normalise_text(target.raw) == normalise_text(actual.raw) and normalise_text(target.raw) != ""
 

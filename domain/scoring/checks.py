@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from domain.findings import Finding, FindingClass
-from domain.models import Evaluation, Funds, FundsRow
-from domain.profile import Profile
-from domain.rounding import plain
-from domain.scoring import RowStatus, ScoredEvaluation
+from domain.scoring.findings import Finding, FindingClass
+from domain.record.models import Evaluation, Funds, FundsRow
+from domain.scoring.profile import Profile
+from domain.scoring.rounding import plain
+from domain.scoring.rules import RowStatus, ScoredEvaluation
 
 FULL_MARKS = Decimal(100)
 FUNDS_COLUMNS = (

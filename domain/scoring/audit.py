@@ -10,13 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from domain.checks import form_checks
-from domain.findings import Finding, FindingClass, Severity
-from domain.indicators import RowMatch, score_with_catalogue
-from domain.models import Direction, Evaluation, IndicatorRow
-from domain.profile import DEFAULT_PROFILE, Profile, ReverseConvention, Rounding, load_profile
-from domain.rounding import plain, quantize
-from domain.scoring import (
+from domain.scoring.checks import form_checks
+from domain.scoring.findings import Finding, FindingClass, Severity
+from domain.scoring.indicators import RowMatch, score_with_catalogue
+from domain.record.models import Direction, Evaluation, IndicatorRow
+from domain.scoring.profile import DEFAULT_PROFILE, Profile, ReverseConvention, Rounding, load_profile
+from domain.scoring.rounding import plain, quantize
+from domain.scoring.rules import (
     BudgetResult,
     Rule,
     RowResult,

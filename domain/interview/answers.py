@@ -1,6 +1,6 @@
 """Reading and applying one answer of the interview: validation, the change to the form, and what to say.
 
-Companion of domain.interview: each function takes the interview, checks the answer (raising InputError
+Companion of domain.interview.controller: each function takes the interview, checks the answer (raising InputError
 with a plain message when it is refused) and changes the evaluation; the interview keeps the order,
 undo and autosave.
 """
@@ -11,17 +11,17 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from domain.errors import InputError
-from domain.fields import (
+from domain.interview.fields import (
     FUNDS_COLUMNS, FUNDS_REASON_ID, FUNDS_WEIGHT_ID, MORE_ID, SAVE_ID, SOURCE_ROWS, SOURCES_ID, Choice, FieldSpec,
     find_choice, parse_confirm, row_field_id, split_row_id,
 )
-from domain.interview import (
+from domain.interview.controller import (
     ACCEPT_SCORE, DONE_ID, FULL_MARKS, SCORE_KEYS, Event, EventKind, Interview, direction_words, suggestion_of,
     unit_words,
 )
-from domain.models import Direction, FundsRow, IndicatorRow, ValueKind
-from domain.rounding import plain
-from domain.strings import t
+from domain.record.models import Direction, FundsRow, IndicatorRow, ValueKind
+from domain.scoring.rounding import plain
+from domain.messages.lookup import t
 
 
 @dataclass
@@ -60,7 +60,7 @@ def apply_answer(interview: Interview, spec: FieldSpec, raw: str, keep: bool) ->
 
 
 def _apply_header(interview: Interview, key: str, spec: FieldSpec, raw: str) -> Outcome:
-    from domain.whatif import parse_amount
+    from domain.scoring.whatif import parse_amount
 
     value: object = raw
     if key == "project_amount":
@@ -72,8 +72,8 @@ def _apply_header(interview: Interview, key: str, spec: FieldSpec, raw: str) -> 
 
 
 def _apply_amount(interview: Interview, spec: FieldSpec, row: str, column: str, raw: str) -> Outcome:
-    from domain.checks import check_funds
-    from domain.whatif import parse_amount
+    from domain.scoring.checks import check_funds
+    from domain.scoring.whatif import parse_amount
 
     funds = interview.evaluation.funds
     value = parse_amount(raw, spec.label)
@@ -280,7 +280,7 @@ def _is_pinyin(name: str) -> bool:
 
 
 def _set_value(interview: Interview, index: int, row: IndicatorRow, key: str, raw: str) -> list[Event]:
-    from domain.values import describe, parse_value
+    from domain.record.values import describe, parse_value
 
     setattr(row, key, raw)
     _reset_decisions(interview, index)
@@ -320,8 +320,8 @@ def _set_weight(interview: Interview, index: int, row: IndicatorRow, raw: str, k
 def _set_judged(interview: Interview, spec: FieldSpec, row: IndicatorRow, raw: str) -> bool:
     """Record the judged score; on a row the method scores by default (a met qualitative indicator: the top
     of its band), that default is kept as no judgement at all. True when the row's judged score changed."""
-    from domain.values import normalise_text
-    from domain.whatif import parse_amount
+    from domain.record.values import normalise_text
+    from domain.scoring.whatif import parse_amount
 
     value = parse_amount(normalise_text(raw).removesuffix("分"), spec.label)
     undecided = interview._score(row, judged_score=None)
@@ -360,7 +360,7 @@ def _choose(spec: FieldSpec, raw: str) -> Choice:
 
 
 def _parse_year(raw: str) -> int:
-    from domain.values import normalise_text
+    from domain.record.values import normalise_text
 
     text = normalise_text(raw).removesuffix("年度").removesuffix("年")
     if not text.isdigit() or not 1990 <= int(text) <= 2100:
@@ -369,7 +369,7 @@ def _parse_year(raw: str) -> int:
 
 
 def _parse_weight(raw: str) -> Decimal:
-    from domain.values import normalise_text
-    from domain.whatif import parse_weight
+    from domain.record.values import normalise_text
+    from domain.scoring.whatif import parse_weight
 
     return parse_weight(normalise_text(raw).removesuffix("分"))

@@ -6,9 +6,9 @@ import re
 from decimal import Decimal, localcontext
 
 from domain.errors import InputError
-from domain.models import Direction, Funds, FundsRow, IndicatorRow
-from domain.profile import Profile, builtin_profile
-from domain.scoring import BudgetResult, RowResult, score_budget, score_row
+from domain.record.models import Direction, Funds, FundsRow, IndicatorRow
+from domain.scoring.profile import Profile, builtin_profile
+from domain.scoring.rules import BudgetResult, RowResult, score_budget, score_row
 
 
 MAX_DIGITS = 24  # as many significant digits as an evaluation file may hold
@@ -16,7 +16,7 @@ MAX_DIGITS = 24  # as many significant digits as an evaluation file may hold
 
 def parse_amount(text: str, what: str, *, allow_zero: bool = True) -> Decimal:
     """A non-negative decimal typed by the user (commas, spaces, full-width digits and 万 allowed)."""
-    from domain.values import normalise_text
+    from domain.record.values import normalise_text
 
     cleaned = normalise_text(str(text)).replace(",", "").replace("，", "").removesuffix("元")
     multiplier = Decimal(1)

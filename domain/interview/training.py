@@ -14,13 +14,13 @@ from decimal import Decimal
 from pathlib import Path
 
 from domain.errors import InputError
-from domain.fields import FieldKind, FieldSpec
-from domain.interview import Event, EventKind
-from domain.models import Evaluation, IndicatorRow
-from domain.profile import Profile
-from domain.rounding import fixed, plain, quantize
-from domain.scoring import BudgetResult, RowResult, RowStatus
-from domain.strings import t
+from domain.interview.fields import FieldKind, FieldSpec
+from domain.interview.controller import Event, EventKind
+from domain.record.models import Evaluation, IndicatorRow
+from domain.scoring.profile import Profile
+from domain.scoring.rounding import fixed, plain, quantize
+from domain.scoring.rules import BudgetResult, RowResult, RowStatus
+from domain.messages.lookup import t
 
 TOLERANCE = Decimal("0.01")
 _SKIP = {"s", "skip", "跳过", "下一题"}
@@ -59,7 +59,7 @@ class TrainingTally:
 
 def _load_forms(paths: Sequence[str | Path] | None) -> list[tuple[str, Evaluation]]:
     from domain.paths import seed_dir
-    from domain.storage import load_evaluation
+    from domain.record.storage import load_evaluation
 
     if not paths:
         seed = seed_dir()
@@ -89,9 +89,9 @@ def _load_forms(paths: Sequence[str | Path] | None) -> list[tuple[str, Evaluatio
 
 
 def _sheet_forms(path: Path) -> list[tuple[str, Evaluation]]:
-    from domain.importing import with_catalogue_names
-    from domain.sheet_import import parse_sheet
-    from domain.storage import read_text_file
+    from domain.sheets.importing import with_catalogue_names
+    from domain.sheets.tsv import parse_sheet
+    from domain.record.storage import read_text_file
 
     forms = parse_sheet(read_text_file(path, t("train.sheet_file")), source_name=path.name)
     return [(f"{path.name}:{form.line}", with_catalogue_names(form.evaluation)) for form in forms]
@@ -99,7 +99,7 @@ def _sheet_forms(path: Path) -> list[tuple[str, Evaluation]]:
 
 def _catalogue_direction(row: IndicatorRow):
     """The catalogue direction `jixiao check` would use for this row, so both agree on every score."""
-    from domain.indicators import match_row
+    from domain.scoring.indicators import match_row
 
     entry = match_row(row).entry
     return entry.direction if entry is not None else None
@@ -170,7 +170,7 @@ class TrainingSession:
         if not word:
             return [Event(EventKind.ERROR, t("train.empty"), self.current), *self._ask()]
         try:
-            from domain.whatif import parse_amount
+            from domain.scoring.whatif import parse_amount
 
             given = parse_amount(word.removesuffix("分"), t("train.question.label"))
         except InputError as error:
@@ -212,7 +212,7 @@ class TrainingSession:
     def _profile_for(self, evaluation: Evaluation) -> Profile:
         if self.profile is not None:
             return self.profile
-        from domain.profile import builtin_profile, load_profile
+        from domain.scoring.profile import builtin_profile, load_profile
 
         try:
             return load_profile(evaluation.profile)
@@ -220,7 +220,7 @@ class TrainingSession:
             return builtin_profile()
 
     def _build_items(self) -> list[TrainingItem]:
-        from domain.scoring import score_budget, score_row
+        from domain.scoring.rules import score_budget, score_row
 
         items: list[TrainingItem] = []
         for number, (_, evaluation) in enumerate(self.forms):

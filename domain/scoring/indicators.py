@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from domain.catalogue import Catalogue, CatalogueEntry, load_catalogue
-from domain.findings import Finding, FindingClass
-from domain.matching import IndicatorMatcher, default_matcher
-from domain.models import Evaluation, IndicatorRow
-from domain.profile import Profile
-from domain.scoring import ScoredEvaluation, score_budget, score_row
+from domain.catalogue.entries import Catalogue, CatalogueEntry, load_catalogue
+from domain.scoring.findings import Finding, FindingClass
+from domain.catalogue.matching import IndicatorMatcher, default_matcher
+from domain.record.models import Evaluation, IndicatorRow
+from domain.scoring.profile import Profile
+from domain.scoring.rules import ScoredEvaluation, score_budget, score_row
 
 ACCEPT_SCORE = 75.0  # a fuzzy match below this is not taken as the row's indicator
 

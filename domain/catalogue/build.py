@@ -1,8 +1,8 @@
 """Compile the hand-written indicator catalogue (TOML) into the JSON the application loads, adding pinyin.
 
 pypinyin is slow to import (about a quarter of a second), so pinyin is worked out here, once, and
-stored; the application only reads the JSON. Run ``python -m domain.catalogue_build`` after editing
-``domain/data/catalogue_source.toml`` (``--check`` only reports whether the JSON is stale).
+stored; the application only reads the JSON. Run ``python -m domain.catalogue.build`` after editing
+``domain/catalogue/data/catalogue_source.toml`` (``--check`` only reports whether the JSON is stale).
 """
 
 from __future__ import annotations
@@ -208,8 +208,8 @@ def build(source_path: Path | str = SOURCE_PATH) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Command line: regenerate domain/data/catalogue.json, or check that it is up to date."""
-    parser = argparse.ArgumentParser(prog="python -m domain.catalogue_build", description="编译指标目录")
+    """Command line: regenerate domain/catalogue/data/catalogue.json, or check that it is up to date."""
+    parser = argparse.ArgumentParser(prog="python -m domain.catalogue.build", description="编译指标目录")
     parser.add_argument("--source", default=str(SOURCE_PATH), help="TOML 源文件")
     parser.add_argument("--output", default=str(JSON_PATH), help="生成的 JSON 文件")
     parser.add_argument("--check", action="store_true", help="只检查 JSON 是否与源文件一致")
@@ -223,7 +223,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.check:
         current = output.read_text(encoding="utf-8") if output.exists() else ""
         if current != text:
-            print(f"{output} 与源文件不一致，请运行 python -m domain.catalogue_build", file=sys.stderr)
+            print(f"{output} 与源文件不一致，请运行 python -m domain.catalogue.build", file=sys.stderr)
             return 1
         print(f"{output} 与源文件一致")
         return 0

@@ -14,7 +14,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import PurePosixPath, PureWindowsPath
 
 from domain.errors import InputError
-from domain.models import Evaluation, Funds, FundsRow, Goals, Header, IndicatorRow
+from domain.record.models import Evaluation, Funds, FundsRow, Goals, Header, IndicatorRow
 
 TITLE = "项目支出绩效自评表"
 SATISFACTION = "满意度指标"

@@ -15,7 +15,7 @@ import tomli_w
 from pydantic import ValidationError
 
 from domain.errors import InputError, describe_validation_error
-from domain.models import SCHEMA_VERSION, Evaluation
+from domain.record.models import SCHEMA_VERSION, Evaluation
 
 DERIVED_ROW_KEYS = ("target", "actual")
 

@@ -25,7 +25,7 @@ import re
 from decimal import Decimal, InvalidOperation, localcontext
 from functools import lru_cache
 
-from domain.models import Comparator, Direction, Grade, ParsedValue, ValueKind
+from domain.record.models import Comparator, Direction, Grade, ParsedValue, ValueKind
 
 __all__ = ["INTERNAL_ERROR_NOTE", "describe", "format_number", "normalise_text", "parse_value"]
 

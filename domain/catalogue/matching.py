@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
-from domain.catalogue import Catalogue, CatalogueEntry, load_catalogue, normalise_key
+from domain.catalogue.entries import Catalogue, CatalogueEntry, load_catalogue, normalise_key
 
 EXACT, ALIAS, FUZZY, PINYIN, INITIALS = "exact", "alias", "fuzzy", "pinyin", "initials"
 

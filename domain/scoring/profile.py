@@ -94,7 +94,7 @@ class Profile(BaseModel):
 
 
 def _read_toml(path: Path) -> dict:
-    from domain.storage import read_text_file
+    from domain.record.storage import read_text_file
 
     text = read_text_file(path, "规则文件")
     try:

@@ -66,7 +66,7 @@ class _Frozen(BaseModel):
 
 
 class ParsedValue(_Frozen):
-    """A 年度指标值 or 实际完成值 as read by ``domain.values.parse_value``."""
+    """A 年度指标值 or 实际完成值 as read by ``domain.record.values.parse_value``."""
 
     raw: str
     kind: ValueKind
@@ -144,7 +144,7 @@ class IndicatorRow(_Record):
     @property
     def target(self) -> ParsedValue:
         """年度指标值 as parsed (recomputed, never read back)."""
-        from domain.values import parse_value
+        from domain.record.values import parse_value
 
         return parse_value(self.target_text)
 
@@ -152,7 +152,7 @@ class IndicatorRow(_Record):
     @property
     def actual(self) -> ParsedValue:
         """实际完成值 as parsed (recomputed, never read back)."""
-        from domain.values import parse_value
+        from domain.record.values import parse_value
 
         return parse_value(self.actual_text)
 

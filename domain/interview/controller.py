@@ -21,23 +21,23 @@ from enum import StrEnum
 from pydantic import ValidationError
 
 from domain.errors import InputError, describe_validation_error
-from domain.fields import (
+from domain.interview.fields import (
     FUNDS_COLUMNS, FUNDS_WEIGHT_ID, MORE_ID, SAVE_ID, SOURCE_ROWS, SOURCES_ID, Choice, FieldKind, FieldSpec,
     row_field_id, split_row_id,
 )
-from domain.findings import Finding, Severity
-from domain.models import Direction, Evaluation, IndicatorRow
-from domain.profile import Profile
-from domain.rounding import fixed, plain
-from domain.scoring import BudgetResult, RowResult, RowStatus, ScoredEvaluation, score_budget, score_row
-from domain.strings import t
+from domain.scoring.findings import Finding, Severity
+from domain.record.models import Direction, Evaluation, IndicatorRow
+from domain.scoring.profile import Profile
+from domain.scoring.rounding import fixed, plain
+from domain.scoring.rules import BudgetResult, RowResult, RowStatus, ScoredEvaluation, score_budget, score_row
+from domain.messages.lookup import t
 
 __all__ = [
     "Choice", "Event", "EventKind", "FieldKind", "FieldSpec", "FieldState", "Interview", "Suggestion",
 ]
 
 FULL_MARKS = Decimal(100)
-ACCEPT_SCORE = 75.0  # a catalogue match this good is offered as the default (as domain.indicators does)
+ACCEPT_SCORE = 75.0  # a catalogue match this good is offered as the default (as domain.scoring.indicators does)
 OFFER_SCORE = 50.0  # matches below this are not offered at all
 HISTORY_LIMIT = 500
 _WARNING_NOTES = frozenset({
@@ -116,7 +116,7 @@ def _clean(text: object, kind: FieldKind) -> str:
 
 
 def direction_words(direction: Direction | str) -> str:
-    from domain.scoring import DIRECTION_WORDS
+    from domain.scoring.rules import DIRECTION_WORDS
 
     return DIRECTION_WORDS[Direction(direction)][0]
 
@@ -158,7 +158,7 @@ class Interview:
         if not self.evaluation.indicators:
             self.evaluation.indicators.append(IndicatorRow())
         if _has_content(self.evaluation):
-            from domain.declared import adopt_declared_judgements
+            from domain.interview.declared import adopt_declared_judgements
 
             self._origin = "edit"
             adopt_declared_judgements(self)
@@ -200,7 +200,7 @@ class Interview:
         self._pending = None
         if spec is None:
             return [Event(EventKind.ERROR, t("error.finished"))]
-        from domain.answers import apply_answer
+        from domain.interview.answers import apply_answer
 
         raw = _clean(text, spec.kind) or self._default_text(spec)
         if not raw and not spec.optional:
@@ -223,7 +223,7 @@ class Interview:
             return [Event(EventKind.ERROR, t("error.unusable", text=raw), spec), *self._ask()]
         if not outcome.answered:
             self._answered.discard(spec.id)
-        from domain.declared import forget_stale
+        from domain.interview.declared import forget_stale
 
         forget_stale(step.evaluation, self.evaluation)
         self._history = [*self._history[-HISTORY_LIMIT:], step]
@@ -245,7 +245,7 @@ class Interview:
         raw = _clean(text, spec.kind if spec is not None else FieldKind.LONG_TEXT)
         if spec is None or not spec.choices or spec.kind not in (FieldKind.CHOICE, FieldKind.CONFIRM):
             return raw
-        from domain.fields import find_choice, parse_confirm
+        from domain.interview.fields import find_choice, parse_confirm
 
         wanted = raw or self._default_text(spec)
         choice = find_choice(spec, wanted)
@@ -289,7 +289,7 @@ class Interview:
             matches = self._matcher().search(query, row.level2 or None, limit, level1=row.level1 or None)
             return [suggestion_of(match.entry, match.score, match.how) for match in matches]
         if spec.kind in (FieldKind.CHOICE, FieldKind.CONFIRM):
-            from domain.values import normalise_text
+            from domain.record.values import normalise_text
 
             wanted = normalise_text(query).lower()
             offered = [
@@ -380,14 +380,14 @@ class Interview:
 
     def weight_left(self) -> Decimal:
         """分值 still unassigned: 100 − budget weight − the indicators' weights."""
-        from domain.checks import weight_total
+        from domain.scoring.checks import weight_total
 
         return FULL_MARKS - weight_total(self.evaluation)
 
     def findings(self) -> list[Finding]:
         """Form checks and structure findings for the review screen."""
-        from domain.checks import form_checks
-        from domain.indicators import match_row
+        from domain.scoring.checks import form_checks
+        from domain.scoring.indicators import match_row
 
         found = form_checks(self.scored())
         catalogue, matcher = self._catalogue(), self._matcher()
@@ -481,8 +481,8 @@ class Interview:
     def finished_evaluation(self) -> Evaluation:
         """The evaluation to save: blank rows dropped; rows the user changed carry their computed scores,
         untouched rows of an opened form the scores it declared where the audit admits them (see
-        domain.declared), and the total is the sum of the scores written."""
-        from domain.declared import written_evaluation
+        domain.interview.declared), and the total is the sum of the scores written."""
+        from domain.interview.declared import written_evaluation
 
         return written_evaluation(self)
 
@@ -503,7 +503,7 @@ class Interview:
             self._answered = {item for item in self._answered if not item.startswith(prefix)}
             message = t("interview.row_cleared", number=row + 1)
         else:
-            from domain.declared import shift_after_removal
+            from domain.interview.declared import shift_after_removal
 
             del rows[row]
             self._answered = {_shift_row(item, row) for item in self._answered if not item.startswith(prefix)}
@@ -640,19 +640,19 @@ class Interview:
         key = (self._version, id(self.evaluation))
         if self._specs_cache is not None and self._specs_cache[0] == key:
             return self._specs_cache[1]
-        from domain.fields import build_specs
+        from domain.interview.fields import build_specs
 
         specs = build_specs(self)
         self._specs_cache = (key, specs)
         return specs
 
     def _value_text(self, spec: FieldSpec) -> str:
-        from domain.fields import value_text
+        from domain.interview.fields import value_text
 
         return value_text(self, spec)
 
     def _default_text(self, spec: FieldSpec) -> str:
-        from domain.fields import default_text
+        from domain.interview.fields import default_text
 
         if spec.id in self._answered:
             return self._value_text(spec)
@@ -661,7 +661,7 @@ class Interview:
     # --- scoring and the catalogue ------------------------------------------------------------
     def _profile(self) -> Profile:
         if self.profile is None:
-            from domain.profile import builtin_profile, load_profile
+            from domain.scoring.profile import builtin_profile, load_profile
 
             try:
                 self.profile = load_profile(self.evaluation.profile)
@@ -670,18 +670,18 @@ class Interview:
         return self.profile
 
     def _catalogue(self):
-        from domain.catalogue import load_catalogue
+        from domain.catalogue.entries import load_catalogue
 
         return load_catalogue()
 
     def _matcher(self):
-        from domain.matching import default_matcher
+        from domain.catalogue.matching import default_matcher
 
         return default_matcher()
 
     def _entry(self, row: IndicatorRow):
         """The catalogue entry a row stands for: the one chosen, else its name when that is a catalogue name."""
-        from domain.indicators import entry_for
+        from domain.scoring.indicators import entry_for
 
         return entry_for(row, self._catalogue())
 

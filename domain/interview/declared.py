@@ -13,18 +13,18 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from domain.models import Evaluation, Funds, IndicatorRow
-from domain.scoring import RowResult
+from domain.record.models import Evaluation, Funds, IndicatorRow
+from domain.scoring.rules import RowResult
 
 if TYPE_CHECKING:
-    from domain.interview import Interview
+    from domain.interview.controller import Interview
 
 JUDGED_FROM_DECLARED = "judged.declared"  # interview extras: rows whose judged score was taken from the form
 
 
 def admissible_judgement(row: IndicatorRow, undecided: RowResult) -> bool:
     """Whether the row's declared score stands as its judgement, by the rule the audit keeps declared scores by."""
-    from domain.audit import admits
+    from domain.scoring.audit import admits
 
     return row.declared_score is not None and admits(undecided, row.declared_score)
 
@@ -85,7 +85,7 @@ def forget_stale(before: Evaluation, after: Evaluation) -> None:
 def written_evaluation(interview: Interview) -> Evaluation:
     """The evaluation to save: blank rows dropped; each row's and the budget row's score as described above,
     and the total of those scores (none when a row still waits for its score)."""
-    from domain.audit import audit_evaluation
+    from domain.scoring.audit import audit_evaluation
 
     taken = judged_from_declared(interview)
     rows: list[IndicatorRow] = []
