@@ -18,9 +18,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from domain.record.storage import evaluation_from_toml, to_toml  # noqa: E402
 from domain.scoring.audit import audit_evaluation  # noqa: E402
 from domain.scoring.rules import score_evaluation  # noqa: E402
-from domain.record.storage import evaluation_from_toml, to_toml  # noqa: E402
 
 
 def per_form_ms(action, items, repeat: int) -> float:

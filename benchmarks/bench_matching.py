@@ -18,8 +18,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from rapidfuzz import fuzz, process  # noqa: E402
 
-from domain.catalogue.entries import catalogue_from_data, load_catalogue  # noqa: E402
 from domain.catalogue.build import pinyin_of  # noqa: E402
+from domain.catalogue.entries import catalogue_from_data, load_catalogue  # noqa: E402
 from domain.catalogue.matching import IndicatorMatcher  # noqa: E402
 
 PLACES = ["", "", "农村", "城市", "社区", "学校", "医院", "全市", "重点", "新建", "老旧", "公共", "街道", "园区"]
@@ -134,9 +134,9 @@ def main(argv: list[str] | None = None) -> int:
 
     ours, baseline = [], []
     for query, level2 in QUERIES:
-        mine = median_seconds(lambda: matcher.search(query, level2, 5), args.repeat)
+        mine = median_seconds(lambda query=query, level2=level2: matcher.search(query, level2, 5), args.repeat)
         theirs = median_seconds(
-            lambda: process.extract(query, names, scorer=fuzz.WRatio, limit=5), args.repeat
+            lambda query=query: process.extract(query, names, scorer=fuzz.WRatio, limit=5), args.repeat
         )
         ours.append(mine)
         baseline.append(theirs)

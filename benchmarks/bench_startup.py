@@ -95,7 +95,7 @@ def main() -> None:
                "JIXIAO_DRAFTS": f"{scratch}/drafts"}
         env.pop("NO_COLOR", None)
         cases = {
-            "hello": ([str(python), str(hello)], ["HELLO-READY".encode()]),
+            "hello": ([str(python), str(hello)], [b"HELLO-READY"]),
             "jixiao": ([jixiao], ["新建自评表".encode()]),
             "jixiao new": ([jixiao, "new"], ["项目名称是什么".encode(), "剩余分值".encode()]),
         }

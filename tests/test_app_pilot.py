@@ -16,6 +16,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from helpers import session_at
 
 from domain.interview.drafts import DraftStore
 from domain.interview.session import EditSession
@@ -26,7 +27,6 @@ from tui.screens.jump import JumpScreen
 from tui.screens.whatif import WhatIfScreen
 from tui.widgets.input_line import InputLine
 from tui.widgets.transcript import Transcript
-from helpers import session_at
 
 HEADER_AND_FUNDS = ["测试项目", "", "", "400000", "2020", "400000", "", "360000", "1", "", "目标", "完成"]
 TO_NAME = [*HEADER_AND_FUNDS, "1", "1"]  # 产出指标 / 数量指标: the 三级 name is asked next

@@ -11,10 +11,10 @@ import time
 from pathlib import Path
 
 import pytest
+from helpers import session_at
 
 import domain.interview.drafts
 from tui.app import AppOptions, JixiaoApp
-from helpers import session_at
 
 ROOT = Path(__file__).resolve().parent.parent
 HEADER_AND_FUNDS = ["测试项目", "", "", "400000", "2020", "400000", "", "360000", "1", "", "目标", "完成"]

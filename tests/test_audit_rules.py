@@ -3,9 +3,9 @@
 from decimal import Decimal as D
 from pathlib import Path
 
+from domain.record.models import Evaluation, Funds, FundsRow, IndicatorRow
 from domain.scoring.audit import audit_evaluation
 from domain.scoring.findings import Severity
-from domain.record.models import Evaluation, Funds, FundsRow, IndicatorRow
 
 
 def form(rows: list[IndicatorRow], total: str | None, budget_score: str = "10.00", **funds) -> Evaluation:

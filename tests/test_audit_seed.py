@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
+from domain.record.storage import load_evaluation, to_toml
 from domain.scoring.audit import audit_evaluation
 from domain.scoring.findings import FindingClass, Severity
 from domain.sheets.importing import with_catalogue_names
 from domain.sheets.tsv import parse_sheet
-from domain.record.storage import load_evaluation, to_toml
 
 SEED_DIR = Path(__file__).resolve().parent.parent / "fixtures" / "seed"
 SEED_FILES = sorted(SEED_DIR.glob("*.toml"))

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from domain.interview.drafts import Draft, DraftStore, local_time
 from domain.errors import InputError
-from domain.record.models import Evaluation, Header, IndicatorRow
+from domain.interview.drafts import Draft, DraftStore, local_time
 from domain.paths import config_dir, data_dir, drafts_dir, keymap_path, seed_dir
+from domain.record.models import Evaluation, Header, IndicatorRow
 
 
 def _evaluation(name: str = "项目甲") -> Evaluation:

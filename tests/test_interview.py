@@ -601,8 +601,8 @@ def test_a_declared_score_inside_its_band_is_the_judged_default() -> None:
 
 
 def test_an_untouched_form_is_saved_with_the_scores_check_adopts() -> None:
-    from domain.scoring.audit import audit_evaluation
     from domain.record.storage import load_evaluation
+    from domain.scoring.audit import audit_evaluation
 
     before = audit_evaluation(load_evaluation(SEED_03))
     interview = opened()

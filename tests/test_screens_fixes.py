@@ -8,17 +8,18 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from helpers import session_at
 from rich.segment import Segment
 from rich.style import Style
 from textual.color import Color
 from textual.filter import Monochrome, NoColor
 from textual.widgets import Input, Label, OptionList, Select, Static
 
-from domain.interview.drafts import DraftStore
 from domain.interview.controller import EventKind
-from domain.record.models import Evaluation, FundsRow, Header, IndicatorRow
+from domain.interview.drafts import DraftStore
 from domain.interview.session import EditSession
 from domain.interview.training import TrainingSession
+from domain.record.models import Evaluation, FundsRow, Header, IndicatorRow
 from tui.app import AppOptions, JixiaoApp
 from tui.cells import cell_width
 from tui.screens.interview import InterviewScreen
@@ -29,7 +30,6 @@ from tui.screens.whatif import Baseline, CatalogueSuggester, WhatIfScreen, label
 from tui.widgets.input_line import InputLine
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.side_panel import SidePanel, form_lines
-from helpers import session_at
 
 SEED = Path(__file__).resolve().parent.parent / "fixtures" / "seed"
 SEED_03 = SEED / "03-2020-2021年度不动产权证书附图制作.toml"  # 13 indicator rows

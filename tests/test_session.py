@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from domain.interview.drafts import DraftStore
 from domain.errors import InputError
 from domain.interview.controller import EventKind
-from domain.record.models import Evaluation, Header, IndicatorRow
+from domain.interview.drafts import DraftStore
 from domain.interview.session import EditSession, SaveStatus
+from domain.record.models import Evaluation, Header, IndicatorRow
 from domain.record.storage import load_evaluation, save_evaluation
 
 HEADER = ["测试项目", "测试局", "测试中心", "40万", "2020"]

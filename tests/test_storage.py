@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from domain.record import storage
 from domain.errors import InputError
+from domain.record import storage
 from domain.record.models import Evaluation, Funds, FundsRow, Header, IndicatorRow
 from domain.record.storage import evaluation_from_toml, load_evaluation, save_evaluation, to_toml
 

@@ -9,9 +9,9 @@ import pytest
 
 from domain.errors import InputError
 from domain.interview.controller import EventKind
+from domain.interview.training import TrainingSession
 from domain.record.models import Evaluation, FundsRow, Header, IndicatorRow
 from domain.record.storage import save_evaluation
-from domain.interview.training import TrainingSession
 
 SEED_SHEET = Path(__file__).parent.parent / "fixtures" / "seed" / "sheet-2020-shenzhen.tsv"
 

@@ -17,8 +17,8 @@ from textual.binding import Binding
 from textual.filter import LineFilter, Monochrome, NoColor
 from textual.theme import BUILTIN_THEMES, Theme
 
+from domain.messages import t
 from tui.keymap import load_keymap
-from domain.messages.lookup import t
 
 STYLES = Path(__file__).parent / "styles"
 DEFAULT_THEME = "textual-dark"

@@ -15,8 +15,8 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from domain.messages import t
 from domain.paths import keymap_path
-from domain.messages.lookup import t
 
 FIXED_BINDING_IDS = frozenset({"app.quit"})
 

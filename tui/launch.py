@@ -8,7 +8,7 @@ import sys
 from typing import TextIO
 
 from domain.errors import InputError
-from domain.messages.lookup import t
+from domain.messages import t
 
 
 def wants_plain(args: argparse.Namespace, environ: os._Environ[str] | dict[str, str] | None = None,

@@ -18,7 +18,7 @@ from collections.abc import Iterator, Sequence
 from typing import TextIO
 
 from domain.errors import InputError
-from domain.messages.lookup import t
+from domain.messages import t
 
 EXIT_OK, EXIT_UNFINISHED, EXIT_BAD_INPUT = 0, 1, 2
 DEFAULT_SHOWN = 30  # characters of a default answer shown in brackets

@@ -11,17 +11,36 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from domain.errors import InputError
-from domain.interview.fields import (
-    FUNDS_COLUMNS, FUNDS_REASON_ID, FUNDS_WEIGHT_ID, MORE_ID, SAVE_ID, SOURCE_ROWS, SOURCES_ID, Choice, FieldSpec,
-    find_choice, parse_confirm, row_field_id, split_row_id,
-)
 from domain.interview.controller import (
-    ACCEPT_SCORE, DONE_ID, FULL_MARKS, SCORE_KEYS, Event, EventKind, Interview, direction_words, suggestion_of,
+    ACCEPT_SCORE,
+    DONE_ID,
+    FULL_MARKS,
+    SCORE_KEYS,
+    Event,
+    EventKind,
+    Interview,
+    direction_words,
+    suggestion_of,
     unit_words,
 )
+from domain.interview.fields import (
+    FUNDS_COLUMNS,
+    FUNDS_REASON_ID,
+    FUNDS_WEIGHT_ID,
+    MORE_ID,
+    SAVE_ID,
+    SOURCE_ROWS,
+    SOURCES_ID,
+    Choice,
+    FieldSpec,
+    find_choice,
+    parse_confirm,
+    row_field_id,
+    split_row_id,
+)
+from domain.messages import t
 from domain.record.models import Direction, FundsRow, IndicatorRow, ValueKind
 from domain.scoring.rounding import plain
-from domain.messages.lookup import t
 
 
 @dataclass

@@ -22,15 +22,24 @@ from pydantic import ValidationError
 
 from domain.errors import InputError, describe_validation_error
 from domain.interview.fields import (
-    FUNDS_COLUMNS, FUNDS_WEIGHT_ID, MORE_ID, SAVE_ID, SOURCE_ROWS, SOURCES_ID, Choice, FieldKind, FieldSpec,
-    row_field_id, split_row_id,
+    FUNDS_COLUMNS,
+    FUNDS_WEIGHT_ID,
+    MORE_ID,
+    SAVE_ID,
+    SOURCE_ROWS,
+    SOURCES_ID,
+    Choice,
+    FieldKind,
+    FieldSpec,
+    row_field_id,
+    split_row_id,
 )
-from domain.scoring.findings import Finding, Severity
+from domain.messages import t
 from domain.record.models import Direction, Evaluation, IndicatorRow
+from domain.scoring.findings import Finding, Severity
 from domain.scoring.profile import Profile
 from domain.scoring.rounding import fixed, plain
 from domain.scoring.rules import BudgetResult, RowResult, RowStatus, ScoredEvaluation, score_budget, score_row
-from domain.messages.lookup import t
 
 __all__ = [
     "Choice", "Event", "EventKind", "FieldKind", "FieldSpec", "FieldState", "Interview", "Suggestion",

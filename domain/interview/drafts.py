@@ -20,10 +20,10 @@ import tomli_w
 from pydantic import ValidationError
 
 from domain.errors import InputError, describe_validation_error
-from domain.record.models import Evaluation
+from domain.messages import t
 from domain.paths import drafts_dir
+from domain.record.models import Evaluation
 from domain.record.storage import DERIVED_ROW_KEYS, atomic_write_text, to_toml
-from domain.messages.lookup import t
 
 DRAFT_VERSION = 1
 SUFFIX = ".draft.toml"

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from domain.messages.lookup import t
+from domain.messages import t
 
 if TYPE_CHECKING:
     from domain.interview.controller import Interview

@@ -11,13 +11,13 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
-from domain.interview.drafts import Draft, DraftStore
 from domain.errors import InputError
 from domain.interview.controller import Event, Interview
+from domain.interview.drafts import Draft, DraftStore
+from domain.messages import t
 from domain.record.models import Evaluation
-from domain.scoring.profile import Profile
 from domain.record.storage import file_fingerprint, load_evaluation, save_evaluation
-from domain.messages.lookup import t
+from domain.scoring.profile import Profile
 
 
 class SaveStatus(StrEnum):

@@ -14,13 +14,13 @@ from decimal import Decimal
 from pathlib import Path
 
 from domain.errors import InputError
-from domain.interview.fields import FieldKind, FieldSpec
 from domain.interview.controller import Event, EventKind
+from domain.interview.fields import FieldKind, FieldSpec
+from domain.messages import t
 from domain.record.models import Evaluation, IndicatorRow
 from domain.scoring.profile import Profile
 from domain.scoring.rounding import fixed, plain, quantize
 from domain.scoring.rules import BudgetResult, RowResult, RowStatus
-from domain.messages.lookup import t
 
 TOLERANCE = Decimal("0.01")
 _SKIP = {"s", "skip", "跳过", "下一题"}
@@ -89,9 +89,9 @@ def _load_forms(paths: Sequence[str | Path] | None) -> list[tuple[str, Evaluatio
 
 
 def _sheet_forms(path: Path) -> list[tuple[str, Evaluation]]:
+    from domain.record.storage import read_text_file
     from domain.sheets.importing import with_catalogue_names
     from domain.sheets.tsv import parse_sheet
-    from domain.record.storage import read_text_file
 
     forms = parse_sheet(read_text_file(path, t("train.sheet_file")), source_name=path.name)
     return [(f"{path.name}:{form.line}", with_catalogue_names(form.evaluation)) for form in forms]

@@ -10,17 +10,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from domain.record.models import Direction, Evaluation, IndicatorRow
 from domain.scoring.checks import form_checks
 from domain.scoring.findings import Finding, FindingClass, Severity
 from domain.scoring.indicators import RowMatch, score_with_catalogue
-from domain.record.models import Direction, Evaluation, IndicatorRow
 from domain.scoring.profile import DEFAULT_PROFILE, Profile, ReverseConvention, Rounding, load_profile
 from domain.scoring.rounding import plain, quantize
 from domain.scoring.rules import (
     BudgetResult,
-    Rule,
     RowResult,
     RowStatus,
+    Rule,
     ScoredEvaluation,
     score_budget,
     score_row,

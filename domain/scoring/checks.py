@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from domain.scoring.findings import Finding, FindingClass
 from domain.record.models import Evaluation, Funds, FundsRow
+from domain.scoring.findings import Finding, FindingClass
 from domain.scoring.profile import Profile
 from domain.scoring.rounding import plain
 from domain.scoring.rules import RowStatus, ScoredEvaluation

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from domain.catalogue.entries import Catalogue, CatalogueEntry, load_catalogue
-from domain.scoring.findings import Finding, FindingClass
 from domain.catalogue.matching import IndicatorMatcher, default_matcher
 from domain.record.models import Evaluation, IndicatorRow
+from domain.scoring.findings import Finding, FindingClass
 from domain.scoring.profile import Profile
 from domain.scoring.rules import ScoredEvaluation, score_budget, score_row
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, localcontext
 
-from domain.scoring.profile import Rounding
 from domain.record.values import format_number
+from domain.scoring.profile import Rounding
 
 ONE_HUNDRED = Decimal(100)
 

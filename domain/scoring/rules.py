@@ -14,9 +14,9 @@ from decimal import Decimal, localcontext
 from enum import StrEnum
 
 from domain.record.models import Direction, Evaluation, Funds, Grade, IndicatorRow, ParsedValue, ValueKind
+from domain.record.values import TIME_UNITS
 from domain.scoring.profile import BudgetDenominator, Profile, ReverseConvention, builtin_profile
 from domain.scoring.rounding import ONE_HUNDRED, divide, fixed, plain, quantize
-from domain.record.values import TIME_UNITS
 
 
 class RowStatus(StrEnum):

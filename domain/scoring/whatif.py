@@ -10,7 +10,6 @@ from domain.record.models import Direction, Funds, FundsRow, IndicatorRow
 from domain.scoring.profile import Profile, builtin_profile
 from domain.scoring.rules import BudgetResult, RowResult, score_budget, score_row
 
-
 MAX_DIGITS = 24  # as many significant digits as an evaluation file may hold
 
 

@@ -6,10 +6,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from domain.errors import InputError
-from domain.scoring.indicators import match_rows
 from domain.record.models import Evaluation
-from domain.sheets.tsv import form_file_name, parse_sheet
 from domain.record.storage import save_evaluation
+from domain.scoring.indicators import match_rows
+from domain.sheets.tsv import form_file_name, parse_sheet
 
 
 @dataclass(frozen=True)

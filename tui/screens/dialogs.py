@@ -10,8 +10,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from domain.messages import t
 from tui.display import literal
-from domain.messages.lookup import t
 
 
 class ChoiceDialog(ModalScreen[str | None]):

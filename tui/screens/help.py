@@ -9,9 +9,9 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from domain.messages import t
 from tui.cells import pad
 from tui.display import clean
-from domain.messages.lookup import t
 
 
 def keys_text(bindings: dict[str, ActiveBinding]) -> Text:

@@ -18,10 +18,10 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
 
-from tui.widgets.key_bar import KeyBar
+from domain.messages import t
 from tui.display import clean, one_line
-from domain.messages.lookup import t
 from tui.widgets.input_line import InputLine, Offer
+from tui.widgets.key_bar import KeyBar
 from tui.widgets.side_panel import SidePanel
 from tui.widgets.transcript import Transcript
 

@@ -14,9 +14,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from domain.messages import t
 from tui.cells import pad, truncate
 from tui.display import one_line
-from domain.messages.lookup import t
 
 LABEL_CELLS = 24
 ANSWER_CELLS = 42

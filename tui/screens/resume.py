@@ -12,12 +12,12 @@ from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from tui.widgets.key_bar import KeyBar
 from domain.interview.drafts import DraftInfo, local_time
+from domain.messages import t
 from tui.cells import pad
 from tui.display import one_line
 from tui.screens.dialogs import ChoiceDialog
-from domain.messages.lookup import t
+from tui.widgets.key_bar import KeyBar
 
 
 def draft_label(draft: DraftInfo) -> Text:

@@ -16,14 +16,14 @@ from textual.geometry import Region
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
+from domain.messages import t
 from domain.scoring.findings import Severity
 from domain.scoring.rounding import fixed, plain
 from domain.scoring.rules import RowStatus
-from tui.widgets.key_bar import KeyBar
 from tui.cells import truncate
 from tui.display import literal, one_line
 from tui.screens.whatif import Baseline, RowChange, WhatIfScreen
-from domain.messages.lookup import t
+from tui.widgets.key_bar import KeyBar
 
 COLUMNS = (("#", 2), ("ui.review.col.level1", 8), ("ui.review.col.level2", 8), ("ui.review.col.name", 14),
            ("field.target_text.label", 9), ("field.actual_text.label", 9), ("field.weight.label", 4),

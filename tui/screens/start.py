@@ -9,8 +9,8 @@ from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from domain.messages import t
 from tui.widgets.key_bar import KeyBar
-from domain.messages.lookup import t
 
 ACTIONS = ("resume", "new", "open", "whatif", "train", "walk", "help", "quit")
 

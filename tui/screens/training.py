@@ -13,8 +13,8 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Static
 
+from domain.messages import t
 from tui.display import clean
-from domain.messages.lookup import t
 from tui.widgets.input_line import InputLine
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.transcript import Transcript

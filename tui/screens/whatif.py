@@ -20,14 +20,14 @@ from textual.suggester import Suggester
 from textual.widgets import Input, Label, Select, Static
 
 from domain.errors import InputError
+from domain.messages import t
 from domain.record.models import Direction
 from domain.scoring.rounding import fixed
 from domain.scoring.whatif import budget_whatif, indicator_whatif, parse_amount, parse_weight
-from tui.widgets.key_bar import KeyBar
-from tui.report import render_budget_result, render_row_result
 from tui.cells import cell_width, truncate
 from tui.display import one_line
-from domain.messages.lookup import t
+from tui.report import render_budget_result, render_row_result
+from tui.widgets.key_bar import KeyBar
 
 DIRECTIONS = ("auto", "positive", "reverse", "equal", "qualitative")
 INDICATOR_FIELDS = ("name", "weight", "target", "actual", "direction", "judged")

@@ -22,7 +22,7 @@ from textual.message import Message
 from textual.widgets import Input, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
-from domain.messages.lookup import t
+from domain.messages import t
 
 MAX_SHOWN = 6
 

@@ -13,9 +13,9 @@ from textual.containers import Vertical, VerticalScroll
 from textual.geometry import Region
 from textual.widgets import Static
 
+from domain.messages import t
 from tui.cells import cell_width, pad, truncate
 from tui.display import one_line
-from domain.messages.lookup import t
 
 PANEL_CELLS = 28  # content width inside the panel's padding
 

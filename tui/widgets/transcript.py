@@ -10,8 +10,8 @@ from rich.panel import Panel
 from rich.text import Text
 from textual.widgets import RichLog
 
+from domain.messages import t
 from tui.display import Wrapped, clean
-from domain.messages.lookup import t
 
 KIND_STYLES = {
     "question": "bold",
