@@ -17,6 +17,7 @@ from tui.commands import (
     add_session_options,
     catalogue,
     check,
+    drafts,
     importing,
     interactive,
     run_interactive,
@@ -24,7 +25,7 @@ from tui.commands import (
     whatif,
 )
 
-COMMANDS = (score, check, whatif, catalogue, importing, interactive)
+COMMANDS = (score, check, whatif, catalogue, importing, interactive, drafts)
 
 
 class _Parser(argparse.ArgumentParser):

@@ -140,6 +140,7 @@ def _drafts_hint(args: argparse.Namespace) -> str:
 
 
 def _open_session(mode: str, console: Console, args: argparse.Namespace):
+    from domain.interview.draft_index import RECENT, offered
     from domain.interview.drafts import DraftStore
     from domain.interview.session import EditSession
 
@@ -149,23 +150,34 @@ def _open_session(mode: str, console: Console, args: argparse.Namespace):
         path = getattr(args, "file", None)
         if not path:
             raise InputError(t("session.needs_path"))
-        for info in store.for_target(out or path)[:1]:
-            if console.confirm(t("plain.edit.draft", describe=info.describe())):
-                return EditSession.resume(info.id, store, out)
+        chosen = _pick_draft(console, offered(store, "edit", out or path)[:RECENT], t("plain.edit.open_file"))
+        if chosen:
+            return EditSession.resume(chosen, store, out)
         return EditSession.open(path, store, out)
-    if mode == "start":
-        drafts = [info for info in store.list() if not info.error]
-        if drafts:
-            choices = [(str(number), info.describe()) for number, info in enumerate(drafts, start=1)]
-            choices.append(("0", t("plain.start.new")))
-            while True:
-                answer = console.ask(t("plain.start.choice"), "1", choices).strip() or "1"
-                if answer == "0":
-                    break
-                if answer.isdigit() and 1 <= int(answer) <= len(drafts):
-                    return EditSession.resume(drafts[int(answer) - 1].id, store, out)
-                console.say(t("plain.prefix.error") + t("error.choice", keys="、".join(key for key, _ in choices)))
+    chosen = _pick_draft(console, offered(store, "new" if mode == "new" else "start", out), t("plain.start.new"))
+    if chosen:
+        return EditSession.resume(chosen, store, out)
     return EditSession.new(store, out)
+
+
+def _pick_draft(console: Console, drafts: list, none_label: str) -> str | None:
+    """Offer the newest drafts by number (0: none of them); the chosen draft's id, or None."""
+    from domain.interview.draft_index import RECENT
+
+    if not drafts:
+        return None
+    shown = drafts[:RECENT]
+    if len(drafts) > len(shown):
+        console.say(t("plain.drafts.offer", count=len(drafts), shown=len(shown)))
+    choices = [(str(number), info.describe()) for number, info in enumerate(shown, start=1)]
+    choices.append(("0", none_label))
+    while True:
+        answer = console.ask(t("plain.start.choice"), "1", choices).strip() or "1"
+        if answer == "0":
+            return None
+        if answer.isdigit() and 1 <= int(answer) <= len(shown):
+            return str(shown[int(answer) - 1].id)
+        console.say(t("plain.prefix.error") + t("error.choice", keys="、".join(key for key, _ in choices)))
 
 
 SAVED, CANCELLED, QUIT = "saved", "cancelled", "quit"

@@ -59,8 +59,10 @@ class InterviewScreen(Screen[None]):
     ]
 
     def __init__(self, how: str = "new", value: str | None = None, standalone: bool = False,
-                 session: Any = None) -> None:
+                 session: Any = None, offer_drafts: bool = True) -> None:
+        """``offer_drafts``: before a new form, offer the drafts of new forms left unfinished."""
         super().__init__()
+        self.offer_drafts = offer_drafts
         self.how = how
         self.value = value
         self.standalone = standalone
@@ -113,6 +115,14 @@ class InterviewScreen(Screen[None]):
 
         options = self.app.options  # type: ignore[attr-defined]
         try:
+            if self.how == "new" and self.offer_drafts:
+                from domain.interview.draft_index import offered
+                from domain.interview.drafts import DraftStore
+
+                drafts = offered(DraftStore(options.drafts), "new", options.out)
+                if drafts:
+                    self.app.call_from_thread(self._offer_drafts, drafts)
+                    return
             session = load_session(self.how, self.value, options.drafts, options.out)
         except InputError as error:
             self.app.call_from_thread(self._load_failed, error.message)
@@ -121,6 +131,19 @@ class InterviewScreen(Screen[None]):
             self.app.call_from_thread(self._load_failed, f"{type(error).__name__}: {error}")
             return
         self.app.call_from_thread(self._session_ready, session)
+
+    def _offer_drafts(self, drafts: list[Any]) -> None:
+        """Drafts of new forms are there (a dropped connection left them): offer them before a blank form."""
+
+        def decided(draft_id: str | None) -> None:
+            self.offer_drafts = False
+            if draft_id:
+                self.how, self.value = "resume", draft_id
+                self.queued = []
+            self._building = False
+            self._begin_load()
+
+        self.app.offer_drafts("new", drafts, decided)  # type: ignore[attr-defined]
 
     def _load_failed(self, message: str) -> None:
         self.query_one(InputLine).ask(Text(message, style="bold red"))
