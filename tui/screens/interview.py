@@ -280,7 +280,21 @@ class InterviewScreen(Screen[None]):
         event.stop()
         # The field's text now, not the event's: a change posted before an answer was taken can arrive after
         # the next question is up, and must not filter that question's choices by the old answer.
-        self.update_suggestions(self.query_one(InputLine).value)
+        line = self.query_one(InputLine)
+        self.update_suggestions(line.value)
+        self._pick_by_digit(line)
+
+    def _pick_by_digit(self, line: InputLine) -> None:
+        """A digit that is a choice's number picks it at once, as on the start screen and in dialogs (a digit
+        that starts a longer number, 1 of 1 … 12, waits for enter)."""
+        interview = self.interview
+        spec = interview.current if interview is not None else None
+        typed = line.value.strip()
+        if spec is None or str(spec.kind) not in ("choice", "confirm") or not spec.choices or not typed.isdigit():
+            return
+        keys = [choice.key for choice in spec.choices]
+        if typed in keys and not any(key != typed and key.startswith(typed) for key in keys):
+            line.submit_now()
 
     def update_suggestions(self, text: str) -> None:
         """Refresh the suggestion list for what is typed: choices at once, catalogue matches when loaded."""
