@@ -275,9 +275,9 @@ async def test_walk_mode_on_screen_offers_only_the_keys_that_work(tmp_path):
         assert "^e 结束" in bar and "跳过" not in bar
         assert "第 1 / 7 行" in str(screen.query_one("#training-tally").render())
         assert "ctrl+e 结束" in str(screen.query_one(InputLine).query_one("#prompt").render())
-        await pilot.press("ctrl+n")  # does nothing in walk mode
-        assert screen.session.position == 0
-        await pilot.press("enter", "enter", "ctrl+e")
+        await pilot.press("ctrl+n")  # in walk mode: the next row
+        assert screen.session.position == 1
+        await pilot.press("enter", "ctrl+e")
         await pilot.pause()
         assert screen.session.done and screen.session.tally.seen == 3
         bar = key_bar(app)

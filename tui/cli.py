@@ -22,10 +22,11 @@ from tui.commands import (
     interactive,
     run_interactive,
     score,
+    serve,
     whatif,
 )
 
-COMMANDS = (score, check, whatif, catalogue, importing, interactive, drafts)
+COMMANDS = (score, check, whatif, catalogue, importing, interactive, drafts, serve)
 
 
 class _Parser(argparse.ArgumentParser):

@@ -19,6 +19,7 @@ from typing import TextIO
 
 from domain.errors import InputError
 from domain.messages import t
+from tui.display import without_repeats
 
 EXIT_OK, EXIT_UNFINISHED, EXIT_BAD_INPUT = 0, 1, 2
 DEFAULT_SHOWN = 30  # characters of a default answer shown in brackets
@@ -53,7 +54,7 @@ class Console:
     def show(self, events: Sequence[object]) -> object | None:
         """Print every event but the question, and return the last QUESTION event (None if there is none)."""
         question = None
-        for event in events:
+        for event in without_repeats(list(events)):
             kind = str(event.kind)  # type: ignore[attr-defined]
             if kind == "question":
                 question = event
@@ -150,7 +151,11 @@ def _open_session(mode: str, console: Console, args: argparse.Namespace):
         path = getattr(args, "file", None)
         if not path:
             raise InputError(t("session.needs_path"))
-        chosen = _pick_draft(console, offered(store, "edit", out or path)[:RECENT], t("plain.edit.open_file"))
+        drafts = offered(store, "edit", out or path)
+        if len(drafts) == 1:  # one draft of this file: yes or no
+            chosen = drafts[0].id if console.confirm(t("plain.edit.draft", describe=drafts[0].describe())) else None
+        else:
+            chosen = _pick_draft(console, drafts[:RECENT], t("plain.edit.open_file"))
         if chosen:
             return EditSession.resume(chosen, store, out)
         return EditSession.open(path, store, out)

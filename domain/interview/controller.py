@@ -178,6 +178,7 @@ class Interview:
     def start(self) -> list[Event]:
         """Greeting and the first question (or, for an existing evaluation, the first field to review)."""
         name = self.evaluation.header.project_name.strip() or t("interview.untitled")
+        name = name.replace("“", "‘").replace("”", "’")  # quotes inside the message's own “…” nest as ‘…’
         if self._origin == "edit":
             events = [Event(EventKind.INFO, t("interview.editing", name=name))]
         elif self._origin == "resumed":

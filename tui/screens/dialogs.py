@@ -93,3 +93,28 @@ class AskPathDialog(ModalScreen[str | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+class AskTextDialog(ModalScreen[str | None]):
+    """Ask for a short text (a form's number or name); empty input or escape cancels."""
+
+    BINDINGS = [Binding("escape", "cancel", t("ui.key.cancel"), show=False, id="dialog.cancel")]
+
+    def __init__(self, question: str) -> None:
+        super().__init__()
+        self.question = question
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(literal(self.question), classes="dialog-question")
+            yield Input(id="text-input")
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.dismiss(event.value.strip() or None)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

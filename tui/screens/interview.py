@@ -19,7 +19,7 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 
 from domain.messages import t
-from tui.display import clean, one_line
+from tui.display import clean, one_line, without_repeats
 from tui.widgets.input_line import InputLine, Offer
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.side_panel import SidePanel
@@ -73,6 +73,7 @@ class InterviewScreen(Screen[None]):
         self.suggest_in_worker = False
         self.matcher_ready = False
         self.default_choice = ""
+        self.shown_default = ""  # the answer an empty enter keeps
 
     @property
     def interview(self) -> Any:
@@ -189,7 +190,7 @@ class InterviewScreen(Screen[None]):
         transcript = self.query_one(Transcript)
         question = None
         finished = False
-        for event in events:
+        for event in without_repeats(events):
             kind = str(event.kind)
             transcript.say(kind, event.text, event.data)
             if kind == "question":
@@ -227,6 +228,7 @@ class InterviewScreen(Screen[None]):
         if typed:
             hints.append(t("ui.interview.pending_restored"))
         self.default_choice = default if picks else ""
+        self.shown_default = default
         self.query_one(InputLine).ask(prompt, default=typed or ("" if picks else default),
                                       placeholder=one_line(spec.placeholder), long=kind == "long_text",
                                       hint="  ".join(hints), keep_typed=keep_typed)
@@ -273,7 +275,11 @@ class InterviewScreen(Screen[None]):
             line.put_back(value)
             self.action_review()
             return
-        self.query_one(Transcript).user_answer(self.interview.echo(value))
+        echo = self.interview.echo(value)
+        if not echo.strip():  # an empty enter keeps the shown answer, or leaves an optional field empty
+            echo = t("ui.transcript.kept", value=one_line(self.shown_default)) if self.shown_default.strip() \
+                else t("ui.transcript.skipped")
+        self.query_one(Transcript).user_answer(echo)
         self.show_events(self.interview.answer(value), keep_typed=True)
 
     def on_input_line_changed(self, event: InputLine.Changed) -> None:

@@ -34,6 +34,7 @@ ZH: dict[str, str] = {
     "ui.walk.goto": "转到表",
     "ui.walk.goto_question": "转到第几份表？（1–{count}，或项目名称里的字）",
     "ui.walk.goto_unknown": "没有这份表：{query}",
+    "ui.walk.hint": "回车看下一行；{back} 上一行；{goto} 转到某份表；{finish} 结束",
     "ui.walk.form_total": "第 {form} 份表合计：{parts} = {total} 分（{grade}）",
     "ui.walk.form_total_declared": "表上填的总分是 {declared}。",
     # --- save -------------------------------------------------------------------------------------
@@ -93,6 +94,7 @@ EN: dict[str, str] = {
     "ui.walk.goto": "Go to form",
     "ui.walk.goto_question": "Go to which form? (1–{count}, or words of the project name)",
     "ui.walk.goto_unknown": "No such form: {query}",
+    "ui.walk.hint": "Enter shows the next row; {back} previous row; {goto} go to a form; {finish} ends",
     "ui.walk.form_total": "Form {form} total: {parts} = {total} points ({grade})",
     "ui.walk.form_total_declared": "The form itself declares {declared}.",
     "ui.save.failed_retry": "{message}\nType another path to save to (esc cancels):",
