@@ -158,7 +158,7 @@ async def test_whatif_calculator_updates_on_every_change():
     async with app.run_test() as pilot:
         await settle(app, pilot)
         assert isinstance(app.screen, WhatIfScreen)
-        await pilot.press("2", "0", "down", *"90%", "down", *"75%")
+        await pilot.press("down", "2", "0", "down", *"90%", "down", *"75%")  # focus starts on the name
         result = str(app.screen.query_one("#whatif-result").render())
         assert "得分 16.67（分值 20，扣 3.33 分）" in result
         await pilot.press("backspace", "backspace", "backspace", *"95%")

@@ -89,3 +89,27 @@ async def test_tab_completes_in_the_save_dialog(tmp_path: Path, monkeypatch) -> 
         await pilot.pause()
     assert (tmp_path / "forms" / "甲.toml").exists()
     assert isinstance(InterviewScreen, type)
+
+
+async def test_whatif_starts_on_the_name_and_checks_each_field_as_it_is_left() -> None:
+    from textual.widgets import Input
+
+    app = JixiaoApp("whatif")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.focused is not None and app.focused.id == "wi-name"
+        await pilot.press(*"sbgzl")
+        assert app.screen.query_one("#wi-name", Input).value == "sbgzl"
+        assert app.screen.query_one("#wi-weight", Input).value == ""
+        await pilot.press("down", *"abc", "down")  # 分值 "abc", then leave it
+        await pilot.pause()
+        weight = app.screen.query_one("#wi-weight", Input)
+        assert weight.has_class("wi-problem")
+        problem = str(app.screen.query_one("#whatif-field-problem").render())
+        assert problem and "abc" in problem or "分值" in problem
+        await pilot.press("up")
+        await pilot.press("end", "backspace", "backspace", "backspace", *"20", "down")
+        await pilot.pause()
+        assert not weight.has_class("wi-problem")
+        assert str(app.screen.query_one("#whatif-field-problem").render()) == ""

@@ -98,7 +98,9 @@ async def test_up_and_down_move_between_fields_and_the_direction_list_opens_with
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         screen = app.screen
-        assert isinstance(screen, WhatIfScreen) and screen.focused.id == "wi-weight"
+        assert isinstance(screen, WhatIfScreen) and screen.focused.id == "wi-name"  # the name comes first
+        await pilot.press("down")
+        assert screen.focused.id == "wi-weight"
         await pilot.press("up")
         assert screen.focused.id == "wi-name"
         await pilot.press("down", "down", "down", "down")

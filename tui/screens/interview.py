@@ -26,6 +26,7 @@ from tui.widgets.side_panel import SidePanel
 from tui.widgets.transcript import Transcript
 
 LOAD_DELAY = 0.05  # seconds after the first frame, so the terminal has drawn it before the domain loads
+NARROW = 70  # columns below which the side panel folds away behind a key
 SLOW_SUGGESTIONS = 0.008  # seconds: above this, suggestions move to a worker so typing never waits
 
 
@@ -54,6 +55,7 @@ class InterviewScreen(Screen[None]):
         Binding("ctrl+s", "save", t("ui.interview.save"), id="interview.save", priority=True),
         Binding("ctrl+r", "review", t("ui.interview.review"), id="interview.review", priority=True),
         Binding("ctrl+l", "home", t("ui.key.home"), id="interview.home", priority=True),
+        Binding("f2", "toggle_panel", t("ui.key.panel"), id="interview.panel", priority=True),
         Binding("pageup", "scroll_transcript(-1)", t("ui.interview.scroll_up"), show=False, id="interview.page_up"),
         Binding("pagedown", "scroll_transcript(1)", t("ui.interview.scroll_down"), show=False, id="interview.page_down"),
     ]
@@ -74,6 +76,7 @@ class InterviewScreen(Screen[None]):
         self.matcher_ready = False
         self.default_choice = ""
         self.shown_default = ""  # the answer an empty enter keeps
+        self.panel_wanted = False  # f2 asked for the side panel on a narrow screen
 
     @property
     def interview(self) -> Any:
@@ -158,6 +161,7 @@ class InterviewScreen(Screen[None]):
         if not self.query(Transcript):
             # answers sent while this mounts are still queued: the session is set only once it is in place
             await self.query_one("#interview-main").mount_all([Transcript(id="transcript"), SidePanel(id="side-panel")])
+            self._fold_panel()
         self.session = session
         self.app.session = session  # type: ignore[attr-defined]
         self._building = False
@@ -390,10 +394,25 @@ class InterviewScreen(Screen[None]):
         self.query_one(InputLine).focus_answer()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "toggle_panel":  # only where the panel folds away
+            return self.size.width < NARROW
         if action == "home":  # when nothing would be lost, or the form is finished (it then asks first)
             interview = self.interview
             return interview is not None and (interview.done or not self.session.dirty)
         return True
+
+    def on_resize(self) -> None:
+        self._fold_panel()
+
+    def _fold_panel(self) -> None:
+        """Below NARROW columns the side panel folds away (f2 shows it); wider, it is always there."""
+        for panel in self.query(SidePanel):
+            panel.display = self.size.width >= NARROW or self.panel_wanted
+        self.refresh_bindings()
+
+    def action_toggle_panel(self) -> None:
+        self.panel_wanted = not self.panel_wanted
+        self._fold_panel()
 
     def action_home(self) -> None:
         self.app.go_home()  # type: ignore[attr-defined]
