@@ -86,7 +86,7 @@ class Console:
 
     def ask_event(self, question: object) -> str:
         """Ask the question an interview or training session posed."""
-        from domain.interview.fields import FieldKind, find_choice
+        from domain.interview.specs import FieldKind, find_choice
 
         spec = question.field  # type: ignore[attr-defined]
         default = str(question.data or "")  # type: ignore[attr-defined]
@@ -98,7 +98,7 @@ class Console:
         return self.ask(question.text, default, choices, confirm)  # type: ignore[attr-defined]
 
     def confirm(self, prompt: str, default: bool = True) -> bool:
-        from domain.interview.fields import parse_confirm
+        from domain.interview.specs import parse_confirm
 
         while True:
             answer = parse_confirm(self.ask(prompt, "y" if default else "n", confirm=True) or
@@ -334,7 +334,7 @@ def _show_result(console: Console, result) -> None:
 def _whatif_indicator(console: Console, last: dict[str, str], profile):
     from decimal import Decimal
 
-    from domain.interview.fields import DIRECTION_CHOICES
+    from domain.interview.specs import DIRECTION_CHOICES
     from domain.record.models import Direction
     from domain.scoring.rounding import plain
     from domain.scoring.rules import DIRECTION_WORDS, RowStatus

@@ -14,8 +14,8 @@ from decimal import Decimal
 from pathlib import Path
 
 from domain.errors import InputError
-from domain.interview.controller import Event, EventKind
-from domain.interview.fields import FieldKind, FieldSpec
+from domain.interview.events import Event, EventKind
+from domain.interview.specs import FieldKind, FieldSpec
 from domain.messages import t
 from domain.record.models import Evaluation, IndicatorRow
 from domain.scoring.profile import Profile
