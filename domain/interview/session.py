@@ -13,7 +13,7 @@ from pathlib import Path
 
 from domain.errors import InputError
 from domain.interview.controller import Event, Interview
-from domain.interview.drafts import Draft, DraftStore
+from domain.interview.drafts import Draft, DraftInfo, DraftStore
 from domain.messages import t
 from domain.record.models import Evaluation
 from domain.record.storage import file_fingerprint, load_evaluation, save_evaluation
@@ -205,3 +205,9 @@ def _label(spec) -> str:
         return f"{t('row.title', number=spec.row + 1)} · {spec.label}"
     return spec.label
 
+
+
+def drafts_of(store: DraftStore, path: str | Path, out: str | Path | None = None) -> list[DraftInfo]:
+    """The readable drafts of a form opened from ``path`` and to be saved to ``out`` (default: ``path``):
+    a draft belongs to the file it will be saved to, so every way of opening asks the same question."""
+    return [info for info in store.for_target(out or path) if not info.error]
