@@ -13,7 +13,6 @@ it differs from what was last opened or saved.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from decimal import Decimal
 
@@ -23,22 +22,20 @@ from domain.errors import InputError, describe_validation_error
 from domain.interview.context import FormContext
 from domain.interview.conversation import Conversation, Step
 from domain.interview.events import (
-    DONE_ID,
-    FIRST_ID,
     Event,
     EventKind,
     FieldState,
     Outcome,
     Suggestion,
     direction_pending,
-    suggestion_of,
 )
 from domain.interview.form import Form
 from domain.interview.questions import build_specs, question_for
-from domain.interview.specs import SAVE_ID, FieldKind, FieldSpec, find_choice, parse_confirm, row_field_id
+from domain.interview.specs import SAVE_ID, FieldKind, FieldSpec
+from domain.interview.typing import clean_answer as _clean
+from domain.interview.typing import echo, pending_text
 from domain.messages import t
 from domain.record.models import Evaluation, IndicatorRow
-from domain.record.values import normalise_text
 from domain.scoring.findings import Finding
 from domain.scoring.profile import Profile
 from domain.scoring.rounding import fixed
@@ -46,19 +43,6 @@ from domain.scoring.rules import RowResult, ScoredEvaluation
 
 __all__ = ["Event", "EventKind", "FieldKind", "FieldSpec", "FieldState", "Interview", "Suggestion",
            "direction_pending"]
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
-def _clean(text: object, kind: FieldKind) -> str:
-    """An answer without control characters; one line unless the field takes several."""
-    text = text if isinstance(text, str) else ("" if text is None else str(text))
-    if kind is FieldKind.LONG_TEXT:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-    else:
-        text = text.replace("\r", " ").replace("\n", " ").replace("\t", " ")
-    return _CONTROL.sub("", text).strip()
-
 
 class Interview:
     """The conversation over one form; every method returns the events to show next."""
@@ -131,7 +115,7 @@ class Interview:
         for spec in specs:
             if spec.id == conversation.current_id:
                 return spec
-        conversation.current_id = self._first_unanswered(specs)
+        conversation.current_id = conversation.first_unanswered(specs)
         return next(spec for spec in specs if spec.id == conversation.current_id)
 
     def answer(self, text: str) -> list[Event]:
@@ -179,7 +163,7 @@ class Interview:
         forget_stale(before, self.evaluation)
         conversation.remember(step)
         conversation.changed()
-        self._advance(spec, outcome.goto)
+        conversation.advance(spec, outcome.goto, self._specs())
         events = outcome.events + self._notify()
         if conversation.done:
             scored = self.scored()
@@ -193,26 +177,14 @@ class Interview:
         """An answer to the current field as a transcript repeats it: the label of the choice it picks (enter
         on a choice picks the default), else the text as given; "" for an empty answer to other fields."""
         spec = self.current
-        raw = _clean(text, spec.kind if spec is not None else FieldKind.LONG_TEXT)
-        if spec is None or not spec.choices or spec.kind not in (FieldKind.CHOICE, FieldKind.CONFIRM):
-            return raw
-        wanted = raw or self._default_text(spec)
-        choice = find_choice(spec, wanted)
-        if choice is None and spec.kind is FieldKind.CONFIRM and (yes := parse_confirm(wanted)) is not None:
-            choice = next((item for item in spec.choices if item.value == ("yes" if yes else "no")), None)
-        return choice.label if choice is not None else raw
+        return echo(spec, text, self._default_text(spec) if spec is not None else "")
 
     def set_pending(self, text: str) -> None:
         """Remember what is typed for the current field but not yet submitted, so that a draft written now
         keeps it (nothing is kept when it is blank or just the field's default)."""
         spec = self.current
-        typed = _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n")) if isinstance(text, str) else ""
-        if spec is not None and spec.kind is not FieldKind.LONG_TEXT:
-            typed = typed.replace("\n", " ")
-        if spec is None or not typed.strip() or typed.strip() == self._default_text(spec).strip():
-            self.conversation.pending = None
-            return
-        self.conversation.pending = (spec.id, typed)
+        typed = pending_text(spec, text, self._default_text(spec) if spec is not None else "")
+        self.conversation.pending = (spec.id, typed) if spec is not None and typed else None
 
     @property
     def pending(self) -> str:
@@ -227,27 +199,10 @@ class Interview:
     def suggestions(self, text: str, limit: int = 6) -> list[Suggestion]:
         """Live suggestions for what is being typed in the current field (catalogue for INDICATOR, matching
         choices for CHOICE); must be cheap — called on every keystroke."""
+        from domain.interview.typing import suggestions
+
         spec = self.current
-        if spec is None or limit <= 0:
-            return []
-        query = _clean(text, FieldKind.TEXT)
-        context = self.form.context
-        if spec.kind is FieldKind.INDICATOR and spec.row is not None:
-            row = self.evaluation.indicators[spec.row]
-            if not query:
-                return [suggestion_of(entry, 0.0, "browse")
-                        for entry in context.catalogue().entries_under(row.level2)[:limit]]
-            matches = context.matcher().search(query, row.level2 or None, limit, level1=row.level1 or None)
-            return [suggestion_of(match.entry, match.score, match.how) for match in matches]
-        if spec.kind in (FieldKind.CHOICE, FieldKind.CONFIRM):
-            wanted = normalise_text(query).lower()
-            offered = [
-                Suggestion(choice.label, "", "", "", "", 100.0 if wanted == choice.key else 50.0, "choice")
-                for choice in spec.choices
-                if not wanted or wanted == choice.key.lower() or wanted in normalise_text(choice.label).lower()
-            ]
-            return offered[:limit]
-        return []
+        return suggestions(self.form, spec, _clean(text, FieldKind.TEXT), limit) if spec is not None else []
 
     # --- moving around ------------------------------------------------------------------------
     def back(self) -> list[Event]:
@@ -310,30 +265,12 @@ class Interview:
 
     def remove_row(self, row: int | None = None) -> list[Event]:
         """Delete an indicator row (default: the current field's); the last row left is cleared instead."""
-        from domain.interview.declared import shift_after_removal
-
         spec = self.current
-        conversation = self.conversation
-        conversation.pending = None
+        self.conversation.pending = None
         row = spec.row if row is None and spec is not None else row
-        rows = self.evaluation.indicators
-        if row is None or not 0 <= row < len(rows):
+        if row is None or not 0 <= row < len(self.evaluation.indicators):
             return [Event(EventKind.ERROR, t("interview.no_row")), *self._ask()]
-        field_id = row_field_id(row, "level1")
-        conversation.remember(conversation.step(conversation.current_id or field_id, self.evaluation))
-        if len(rows) == 1:
-            rows[0] = IndicatorRow()
-            conversation.clear_row(0)
-            message = t("interview.row_cleared", number=row + 1)
-        else:
-            del rows[row]
-            conversation.forget_row(row)
-            shift_after_removal(conversation.extras, row)
-            message = t("interview.row_removed", number=row + 1)
-            field_id = row_field_id(min(row, len(rows) - 1), "level1")
-        conversation.return_to = None
-        conversation.current_id = field_id
-        conversation.changed()
+        message = self.form.remove_row(row)
         return [Event(EventKind.INFO, message), *self._notify(), *self._ask()]
 
     def fields(self) -> list[FieldState]:
@@ -426,40 +363,6 @@ class Interview:
         except OSError as error:
             return [Event(EventKind.WARNING, t("interview.autosave_failed", reason=error.strerror or str(error)))]
         return []
-
-    def _advance(self, spec: FieldSpec, goto: str | None) -> None:
-        conversation = self.conversation
-        if goto == DONE_ID:
-            conversation.done, conversation.current_id, conversation.return_to = True, None, None
-            return
-        specs = self._specs()
-        ids = [item.id for item in specs]
-        if goto == FIRST_ID:
-            goto = ids[0]
-        if goto is not None:
-            conversation.current_id = goto if goto in ids else self._first_unanswered(specs)
-            return
-        if spec.id not in ids:
-            conversation.current_id = self._first_unanswered(specs)
-            return
-        position = ids.index(spec.id)
-        if conversation.return_to is not None and conversation.return_to in ids:
-            back_to = ids.index(conversation.return_to)
-            if back_to > position:
-                between = ids[position + 1:back_to]
-            else:
-                between = [item.id for item in specs[position + 1:] if spec.row is not None and item.row == spec.row]
-            pending = [item for item in between if item not in conversation.answered]
-            if pending:
-                conversation.current_id = pending[0]
-            else:
-                conversation.current_id, conversation.return_to = conversation.return_to, None
-            return
-        conversation.return_to = None
-        conversation.current_id = ids[position + 1] if position + 1 < len(ids) else SAVE_ID
-
-    def _first_unanswered(self, specs: list[FieldSpec]) -> str:
-        return next((spec.id for spec in specs if spec.id not in self.conversation.answered), SAVE_ID)
 
     def _specs(self) -> list[FieldSpec]:
         key = (self.conversation.version, id(self.evaluation))

@@ -9,10 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from domain.interview.specs import SAVE_ID, row_field_id, split_row_id
+from domain.interview.events import DONE_ID, FIRST_ID
+from domain.interview.specs import SAVE_ID, FieldSpec, row_field_id, split_row_id
 from domain.record.models import Evaluation
 
 HISTORY_LIMIT = 500
+JUDGED_FROM_DECLARED = "judged.declared"  # extras: rows whose judged score was taken from the opened form
 Origin = Literal["new", "edit", "resumed"]
 
 
@@ -70,6 +72,40 @@ class Conversation:
         prefix = f"indicators[{row}]."
         self.answered = {item for item in self.answered if not item.startswith(prefix)}
 
+    def first_unanswered(self, specs: list[FieldSpec]) -> str:
+        return next((spec.id for spec in specs if spec.id not in self.answered), SAVE_ID)
+
+    def advance(self, spec: FieldSpec, goto: str | None, specs: list[FieldSpec]) -> None:
+        """Move on from the field just answered: to ``goto`` when the answer named one, else to the next field;
+        after a jump, through the fields the change made necessary and then back to where the jump started."""
+        if goto == DONE_ID:
+            self.done, self.current_id, self.return_to = True, None, None
+            return
+        ids = [item.id for item in specs]
+        if goto == FIRST_ID:
+            goto = ids[0]
+        if goto is not None:
+            self.current_id = goto if goto in ids else self.first_unanswered(specs)
+            return
+        if spec.id not in ids:
+            self.current_id = self.first_unanswered(specs)
+            return
+        position = ids.index(spec.id)
+        if self.return_to is not None and self.return_to in ids:
+            back_to = ids.index(self.return_to)
+            if back_to > position:
+                between = ids[position + 1:back_to]
+            else:
+                between = [item.id for item in specs[position + 1:] if spec.row is not None and item.row == spec.row]
+            waiting = [item for item in between if item not in self.answered]
+            if waiting:
+                self.current_id = waiting[0]
+            else:
+                self.current_id, self.return_to = self.return_to, None
+            return
+        self.return_to = None
+        self.current_id = ids[position + 1] if position + 1 < len(ids) else SAVE_ID
+
     def to_state(self) -> dict[str, object]:
         """Where the conversation stands (kept in drafts beside the form)."""
         state: dict[str, object] = {
@@ -109,3 +145,20 @@ def _shift_row(field_id: str, removed: int) -> str:
     if place is None or place[0] < removed:
         return field_id
     return row_field_id(place[0] - 1, place[1])
+
+
+def judged_from_declared(extras: dict[str, str]) -> set[int]:
+    text = extras.get(JUDGED_FROM_DECLARED, "")
+    return {int(part) for part in text.split(",") if part.strip().isdigit()}
+
+
+def shift_after_removal(extras: dict[str, str], removed: int) -> None:
+    """Keep the rows recorded above pointing at the same rows once row ``removed`` is deleted."""
+    rows = judged_from_declared(extras)
+    if not rows:
+        return
+    kept = sorted(index - 1 if index > removed else index for index in rows if index != removed)
+    if kept:
+        extras[JUDGED_FROM_DECLARED] = ",".join(str(index) for index in kept)
+    else:
+        extras.pop(JUDGED_FROM_DECLARED, None)

@@ -12,11 +12,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from domain.interview.conversation import JUDGED_FROM_DECLARED, judged_from_declared
 from domain.interview.form import Form
 from domain.record.models import Evaluation, Funds, IndicatorRow
 from domain.scoring.rules import RowResult
-
-JUDGED_FROM_DECLARED = "judged.declared"  # conversation extras: rows whose judged score was taken from the form
 
 
 def admissible_judgement(row: IndicatorRow, undecided: RowResult) -> bool:
@@ -38,23 +37,6 @@ def adopt_declared_judgements(form: Form) -> dict[str, str]:
             row.judged_score = row.declared_score
             taken.append(index)
     return {JUDGED_FROM_DECLARED: ",".join(str(index) for index in taken)} if taken else {}
-
-
-def judged_from_declared(extras: dict[str, str]) -> set[int]:
-    text = extras.get(JUDGED_FROM_DECLARED, "")
-    return {int(part) for part in text.split(",") if part.strip().isdigit()}
-
-
-def shift_after_removal(extras: dict[str, str], removed: int) -> None:
-    """Keep the rows recorded above pointing at the same rows once row ``removed`` is deleted."""
-    rows = judged_from_declared(extras)
-    if not rows:
-        return
-    kept = sorted(index - 1 if index > removed else index for index in rows if index != removed)
-    if kept:
-        extras[JUDGED_FROM_DECLARED] = ",".join(str(index) for index in kept)
-    else:
-        extras.pop(JUDGED_FROM_DECLARED, None)
 
 
 def _row_inputs(row: IndicatorRow) -> tuple[object, ...]:
@@ -115,6 +97,6 @@ def written_evaluation(form: Form) -> Evaluation:
         funds.declared_rate = budget.rate_used
     waiting = funds.declared_score is None or any(
         row.declared_score is None and not row.is_unused for row in rows)
-    evaluation.declared_total = None if waiting else funds.declared_score + sum(
+    evaluation.declared_total = None if waiting else (funds.declared_score or Decimal(0)) + sum(
         (row.declared_score or Decimal(0) for row in rows), Decimal(0))
     return evaluation

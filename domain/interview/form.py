@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from domain.interview.context import FormContext
-from domain.interview.conversation import Conversation
+from domain.interview.conversation import Conversation, shift_after_removal
 from domain.interview.events import Event, EventKind, direction_pending
 from domain.interview.specs import FieldSpec, row_field_id
 from domain.messages import t
@@ -98,3 +98,24 @@ class Form:
         events = [Event(EventKind.EXPLANATION, budget.explanation.zh, data=budget)]
         return events + [Event(EventKind.WARNING if note.code in WARNING_NOTES else EventKind.HINT, note.zh,
                                data=note) for note in budget.notes]
+
+    def remove_row(self, index: int) -> str:
+        """Delete row ``index`` (the last row left is cleared instead), keeping undo, the answers of the
+        other rows and the rows whose judged scores came from the form; returns what to say."""
+        conversation, rows = self.conversation, self.rows
+        field_id = row_field_id(index, "level1")
+        conversation.remember(conversation.step(conversation.current_id or field_id, self.evaluation))
+        if len(rows) == 1:
+            rows[0] = IndicatorRow()
+            conversation.clear_row(0)
+            message = t("interview.row_cleared", number=index + 1)
+        else:
+            del rows[index]
+            conversation.forget_row(index)
+            shift_after_removal(conversation.extras, index)
+            message = t("interview.row_removed", number=index + 1)
+            field_id = row_field_id(min(index, len(rows) - 1), "level1")
+        conversation.return_to = None
+        conversation.current_id = field_id
+        conversation.changed()
+        return message

@@ -14,6 +14,7 @@ from pathlib import Path
 from domain.errors import InputError
 from domain.interview.controller import Event, Interview
 from domain.interview.drafts import Draft, DraftInfo, DraftStore
+from domain.interview.specs import FieldSpec
 from domain.messages import t
 from domain.record.models import Evaluation
 from domain.record.storage import file_fingerprint, load_evaluation, save_evaluation
@@ -198,13 +199,12 @@ class EditSession:
         self.autosave_error = None
 
 
-def _label(spec) -> str:
+def _label(spec: FieldSpec | None) -> str:
     if spec is None:
         return ""
     if spec.row is not None:
         return f"{t('row.title', number=spec.row + 1)} · {spec.label}"
     return spec.label
-
 
 
 def drafts_of(store: DraftStore, path: str | Path, out: str | Path | None = None) -> list[DraftInfo]:

@@ -8,6 +8,7 @@ is declared once per question in ``domain.interview.questions``.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -91,9 +92,10 @@ def row_title(row: int, name: str = "") -> str:
 
 
 def make_spec(question: str, field_id: str, section: str, key: str, kind: FieldKind, *, row: int | None = None,
-              optional: bool = False, choices: tuple[Choice, ...] = (), help_fields: dict[str, object] | None = None,
-              placeholder: str | None = None, **prompt_fields: object) -> FieldSpec:
-    """A spec whose texts come from the message catalogue under ``field.<key>.*``."""
+              optional: bool = False, choices: tuple[Choice, ...] = (), help_fields: Mapping[str, object] | None = None,
+              placeholder: str | None = None, prompt: Mapping[str, object] | None = None) -> FieldSpec:
+    """A spec whose texts come from the message catalogue under ``field.<key>.*`` (``prompt`` and
+    ``help_fields`` fill the fields of the prompt and of the help)."""
     if placeholder is None:
         placeholder_key = f"field.{key}.placeholder"
         placeholder = t(placeholder_key)
@@ -102,7 +104,7 @@ def make_spec(question: str, field_id: str, section: str, key: str, kind: FieldK
         id=field_id,
         section=section,
         label=t(f"field.{key}.label"),
-        prompt=t(f"field.{key}.prompt", **prompt_fields),
+        prompt=t(f"field.{key}.prompt", **(prompt or {})),
         kind=kind,
         help=t(f"field.{key}.help", **(help_fields or {})),
         choices=choices,

@@ -40,7 +40,7 @@ class FundsAmount(Question):
         names = {"source": t(f"funds.row.{self.row}"), "column": t(f"funds.column.{self.column}")}
         help_text = (t(f"field.funds.{self.column}.help") if self.row == "total"
                      else t("field.funds.source.help", **names))
-        spec = make_spec(self.key, self.key, "funds", "funds.amount", FieldKind.AMOUNT, **names)
+        spec = make_spec(self.key, self.key, "funds", "funds.amount", FieldKind.AMOUNT, prompt=names)
         return [FieldSpec(spec.id, spec.section, t("field.funds.amount.label", **names), spec.prompt, spec.kind,
                           help_text, placeholder=t("field.funds.amount.placeholder"), question=self.key)]
 
@@ -165,7 +165,7 @@ class BudgetReason(Question):
         rate_text = "—" if rate is None else f"{plain(round(rate * ONE_HUNDRED, 2))}%"
         floor = plain(profile.low_execution_rate * ONE_HUNDRED)
         return [make_spec(self.key, FUNDS_REASON_ID, "funds", "funds.reason", FieldKind.LONG_TEXT, optional=True,
-                          help_fields={"floor": floor}, rate=rate_text, floor=floor)]
+                          help_fields={"floor": floor}, prompt={"rate": rate_text, "floor": floor})]
 
     def value_text(self, form: Form, spec: FieldSpec) -> str:
         return form.evaluation.funds.reason

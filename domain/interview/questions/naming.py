@@ -31,7 +31,7 @@ class Level1(RowQuestion):
     def with_choices(self, index: int, choices: tuple[Choice, ...], **fields: object) -> FieldSpec:
         from dataclasses import replace
 
-        return replace(self.spec(index, **fields), choices=choices)
+        return replace(self.spec(index, help_fields=None, **fields), choices=choices)
 
     def default_text(self, form: Form, spec: FieldSpec) -> str:
         assert spec.row is not None

@@ -3,6 +3,8 @@ resetting decisions that no longer hold, and showing the row's score once it is 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from domain.interview.events import Outcome
 from domain.interview.form import Form
 from domain.interview.questions.base import Question
@@ -31,9 +33,9 @@ class RowQuestion(Question):
     def row_specs(self, form: Form, index: int, title: str) -> list[FieldSpec]:
         return [self.spec(index, title=title)]
 
-    def spec(self, index: int, *, help_fields: dict[str, object] | None = None, **fields: object) -> FieldSpec:
+    def spec(self, index: int, *, help_fields: Mapping[str, object] | None = None, **fields: object) -> FieldSpec:
         return make_spec(self.key, row_field_id(index, self.name), "indicators", self.name, self.kind, row=index,
-                         help_fields=help_fields, **fields)
+                         help_fields=help_fields, prompt=fields)
 
     def value_text(self, form: Form, spec: FieldSpec) -> str:
         assert spec.row is not None

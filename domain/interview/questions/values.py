@@ -185,7 +185,7 @@ class DeviationReason(RowQuestion):
         over = result.has_note("overachieved")
         if not ((result.status is not RowStatus.UNUSED and (lost or over)) or row.deviation_reason.strip()):
             return []
-        why = t("reason.lost", lost=fixed(result.deduction, 2)) if lost else t("reason.overachieved") if over else ""
+        why = t("reason.lost", lost=fixed(result.deduction or Decimal(0), 2)) if lost else t("reason.overachieved") if over else ""
         return [replace(self.spec(index, why=why, title=title), optional=True)]
 
     def change(self, form: Form, spec: FieldSpec, index: int, row: IndicatorRow, raw: str,
