@@ -10,6 +10,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from domain.errors import InputError
+from domain.messages.lookup import LOCALES, set_locale
 from tui.commands import (
     EXIT_BAD_INPUT,
     EXIT_OK,
@@ -39,14 +40,32 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", parser_class=_Parser)
     for command in COMMANDS:
         command.register(commands)
+    for sub in [parser, *commands.choices.values()]:
+        if not any("--lang" in action.option_strings for action in sub._actions):
+            sub.add_argument("--lang", choices=LOCALES, default=argparse.SUPPRESS,
+                             help="界面语言：zh（中文，默认）或 en（English）；也可用环境变量 JIXIAO_LOCALE")
     return parser
+
+
+def _wanted_locale(argv: Sequence[str]) -> str | None:
+    """The language asked for with --lang, read before parsing so that every message is in it."""
+    for position, word in enumerate(argv):
+        if word == "--lang" and position + 1 < len(argv):
+            return argv[position + 1]
+        if word.startswith("--lang="):
+            return word.partition("=")[2]
+    return None
 
 
 def run(argv: Sequence[str] | None = None) -> int:
     """Run the command line; every failure becomes one plain line on stderr and an exit code."""
+    words = list(sys.argv[1:] if argv is None else argv)
+    wanted = _wanted_locale(words)
+    if wanted in LOCALES:
+        set_locale(wanted)
     try:
         parser = build_parser()
-        args = parser.parse_args(argv)
+        args = parser.parse_args(words)
         handler: Callable[[argparse.Namespace], int] | None = getattr(args, "handler", None)
         if handler is None:
             return run_interactive("start", args)
