@@ -1,14 +1,6 @@
 """Messages of the interview and the assistant's screens, in English."""
 
 EN: dict[str, str] = {
-    # --- sections -----------------------------------------------------------------------------
-    "section.header": "Basic information",
-    "section.funds": "Funds",
-    "section.goals": "Overall annual goals",
-    "section.indicators": "Annual performance indicators",
-    "section.review": "Check and save",
-    "section.training": "Scoring practice",
-    "section.whatif": "What-if",
     # --- header -------------------------------------------------------------------------------
     "field.header.project_name.label": "Project name",
     "field.header.project_name.prompt": "What is the project name?",
@@ -159,7 +151,6 @@ EN: dict[str, str] = {
     "interview.editing": 'Editing "{name}": press enter to keep the previous answer.',
     "interview.resumed": 'Continuing "{name}": all {count} answers are kept.',
     "interview.untitled": "Untitled project",
-    "interview.finished": "The form is complete.",
     "interview.done": "Form complete: total {total}{grade}.",
     "interview.done.grade": ', grade "{grade}"',
     "interview.undone": 'The answer to "{label}" was undone.',
@@ -185,7 +176,6 @@ EN: dict[str, str] = {
     "direction taken from the wording of the target.",
     "hint.unused_row": '"*" means this level-2 indicator is not used: weight 0, not scored.',
     "hint.running_total": "Total so far {total}; weights assigned {assigned}, {left} left.",
-    "hint.weights_full": "All weights are assigned (100 in total).",
     "warning.catalogue_level": 'In the catalogue "{name}" is under {level1} / {level2}, not under the level-2 '
     "indicator entered.",
     "warning.value_unreadable": 'Cannot read "{value}": {note}. This row will need a judged score.',
@@ -199,8 +189,6 @@ EN: dict[str, str] = {
     "review.pending": "{count} row(s) still need a judged score (rows: {rows}).",
     "review.no_findings": "No problems found.",
     "score.unusable": "The number is too large or too small for the formula; it needs a judged score",
-    "score.unusable.budget": "The amount is too large or too small; the execution rate cannot be calculated",
-    "score.unusable.formula": "cannot be calculated",
     # --- validation ---------------------------------------------------------------------------
     "error.required": '"{label}" cannot be empty.',
     "error.choice": "Please pick a number from {keys}, or type the name of an option.",
@@ -208,7 +196,6 @@ EN: dict[str, str] = {
     "error.year": 'The year must be a whole number from 1990 to 2100, not "{text}".',
     "error.weight_over": "The weights cannot add up to more than 100: this item can have at most {left}.",
     "error.judged_band": 'The judged score must be between {low} and {high}, not "{text}".',
-    "error.number": '"{text}" is not a number.',
     "error.level2": '"{text}" is not a level-2 indicator under {level1}.',
     "error.unusable": 'Cannot use "{text}" as an answer; please write it another way.',
     "error.finished": "The form is complete; there are no questions left.",
@@ -300,7 +287,6 @@ EN: dict[str, str] = {
     "plain.whatif.change": "Change from the last one: {change} points.",
     "plain.whatif.again": "Work out another one?",
     "plain.train.eof": "Input ended.",
-    "plain.saved_exit": "Saved to {path}.",
 
     # --- full-screen assistant (tui/) --------------------------------------------------------------
     "ui.app.title": "jixiao performance self-evaluation assistant",
