@@ -20,12 +20,13 @@ from tui.commands import (
     check,
     importing,
     interactive,
+    report,
     run_interactive,
     score,
     whatif,
 )
 
-COMMANDS = (score, check, whatif, catalogue, importing, interactive)
+COMMANDS = (score, check, report, whatif, catalogue, importing, interactive)
 
 
 class _Parser(argparse.ArgumentParser):
