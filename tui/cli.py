@@ -10,6 +10,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from domain.errors import InputError
+from domain.messages import t
 from domain.messages.lookup import LOCALES, set_locale
 from tui.commands import (
     EXIT_BAD_INPUT,
@@ -32,11 +33,11 @@ COMMANDS = (score, check, report, whatif, catalogue, importing, interactive)
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
         """Report a bad command line as one plain line instead of argparse's usage dump."""
-        raise UsageError(f"命令行有误：{message}（用 {self.prog} --help 查看用法）")
+        raise UsageError(t("cli.usage", message=message, prog=self.prog))
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="jixiao", description="项目支出绩效自评表助手：填写、计分、解释和核查绩效自评。")
+    parser = _Parser(prog="jixiao", description=t("cli.description"))
     add_session_options(parser, top_level=True)
     commands = parser.add_subparsers(dest="command", parser_class=_Parser)
     for command in COMMANDS:
@@ -44,7 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
     for sub in [parser, *commands.choices.values()]:
         if not any("--lang" in action.option_strings for action in sub._actions):
             sub.add_argument("--lang", choices=LOCALES, default=argparse.SUPPRESS,
-                             help="界面语言：zh（中文，默认）或 en（English）；也可用环境变量 JIXIAO_LOCALE")
+                             help=t("cli.lang"))
     return parser
 
 
@@ -75,7 +76,7 @@ def run(argv: Sequence[str] | None = None) -> int:
         print(f"jixiao: {error.message}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
-        print("jixiao: 已中断", file=sys.stderr)
+        print("jixiao: " + t("cli.interrupted"), file=sys.stderr)
         return 130
     except BrokenPipeError:
         return EXIT_OK

@@ -13,6 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from domain.messages import t
 from domain.record.models import Direction
 from domain.record.values import normalise_text
 
@@ -207,7 +208,7 @@ def catalogue_from_data(data: Any) -> Catalogue:
         ]
         entries = [_entry_from_data(raw) for raw in data["entries"]]
     except (KeyError, TypeError, ValueError, AttributeError) as error:
-        raise CatalogueError(f"指标目录格式不对：{error!r}") from error
+        raise CatalogueError(t("catalogue.malformed", error=repr(error))) from error
     return Catalogue(framework, entries)
 
 
@@ -258,7 +259,7 @@ def _load(path: str) -> Catalogue:
         with open(path, encoding="utf-8") as handle:
             data = json.load(handle)
     except OSError as error:
-        raise CatalogueError(f"无法读取指标目录文件 {path}：{error.strerror}") from error
+        raise CatalogueError(t("catalogue.unreadable", path=path, error=error.strerror)) from error
     except (json.JSONDecodeError, UnicodeDecodeError) as error:
-        raise CatalogueError(f"指标目录文件 {path} 不是有效的 JSON：{error}") from error
+        raise CatalogueError(t("catalogue.not_json", path=path, error=error)) from error
     return catalogue_from_data(data)
