@@ -172,7 +172,7 @@ class JixiaoApp(App[int]):
     def _open_file(self, path: str) -> None:
         """Open a form file, first offering the unsaved drafts of that same file when there are some."""
         try:
-            drafts = self.offered_drafts("edit", path)
+            drafts = self.offered_drafts("edit", self.options.out or path)  # a draft belongs to the file it saves to
         except Exception:  # an unreadable drafts directory must not stop the file from opening
             drafts = []
         if not drafts:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from domain.interview.controller import Event, EventKind
+from domain.interview.events import Event, EventKind
 from domain.messages import t
 from domain.scoring.indicators import score_with_catalogue
 from domain.scoring.rounding import fixed, plain

@@ -6,11 +6,11 @@ import hashlib
 import os
 import re
 import tempfile
-import tomllib
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import tomli as tomllib  # the compiled parser: the same results as the standard library's, faster
 import tomli_w
 from pydantic import ValidationError
 
