@@ -282,7 +282,6 @@ class JixiaoApp(App[int]):
         """A save that failed: say why, and give the path prompt back holding the path to fix."""
         from tui.screens.dialogs import AskPathDialog
 
-        self.notify(message, severity="error", timeout=8)
         self.push_screen(AskPathDialog(t("ui.save.failed_retry", message=message), path, error=True),
                          lambda chosen: self.save_session(then, chosen) if chosen else None)
 

@@ -102,7 +102,7 @@ class ReviewScreen(Screen[str | None]):
         self._draw_chart()
 
     def _draw_chart(self) -> None:
-        width = max(40, self.size.width - 4)
+        width = max(40, self.size.width - 6)  # less the page padding and scroll bar
         self.query_one("#review-chart", Static).update(charts(self.interview.scored(), width))
 
     def on_resize(self) -> None:

@@ -37,6 +37,9 @@ def tally_text(session: Any) -> Text:
     return text
 
 
+ARROWS = {"left": "←", "right": "→"}
+
+
 class TrainingScreen(Screen[None]):
     """Enter answers (or steps on in walk mode); ctrl+n skips a row, ctrl+e ends with the summary.
 
@@ -129,7 +132,7 @@ class TrainingScreen(Screen[None]):
         line = self.query_one(InputLine)
         if question is not None and question.field is not None:
             spec = question.field
-            hint = t("ui.walk.hint", back=self.key_for("walk_back"), goto=self.key_for("walk_goto"),
+            hint = t("ui.walk.hint", back=ARROWS.get(self.key_for("walk_back"), self.key_for("walk_back")), goto=self.key_for("walk_goto"),
                      finish=self.key_for("finish")) if self.walk else t("ui.train.hint", keys=self.keys_text())
             line.ask(Text(clean(question.text), style="bold"), placeholder=spec.placeholder, hint=hint)
         elif self.session is not None and self.session.done:

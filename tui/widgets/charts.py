@@ -62,7 +62,7 @@ def share_chart(scored: Any, width: int) -> Text:
 
     shares = level_shares(scored, t("chart.budget"))
     label_cells = max(8, min(12, width // 4))
-    room = max(4, width - label_cells - 32)
+    room = max(4, width - label_cells - 20)
     text = Text(t("chart.title.levels"), style="bold")
     for share in shares:
         text.append("\n" + pad(one_line(share.label), label_cells) + " ")

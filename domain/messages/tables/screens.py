@@ -55,7 +55,7 @@ ZH: dict[str, str] = {
     "chart.title.levels": "各一级指标占总分",
     "chart.budget": "预算执行率",
     "chart.pending": "待评定",
-    "chart.share": "{score}/{weight}，占总分 {share}%",
+    "chart.share": "{score}/{weight} {share}%",
     # --- serve ------------------------------------------------------------------------------------
     "serve.listening": "在浏览器打开 http://{host}:{port}/ （按 ctrl+c 停止）",
     "serve.no_login": "警告：--host {host} 让别的电脑也能打开本助手，而它没有登录和口令，谁能连上谁就能填写和保存。",
@@ -112,7 +112,7 @@ EN: dict[str, str] = {
     "chart.title.levels": "Share of the total by level-1 indicator",
     "chart.budget": "Budget execution",
     "chart.pending": "pending",
-    "chart.share": "{score}/{weight}, {share}% of the total",
+    "chart.share": "{score}/{weight} {share}%",
     "serve.listening": "Open http://{host}:{port}/ in a browser (ctrl+c stops)",
     "serve.no_login": "Warning: --host {host} lets other computers open the assistant, and it has no login or password: "
                       "anyone who can connect can fill in and save forms.",
