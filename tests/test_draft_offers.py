@@ -23,6 +23,16 @@ from tui.screens.resume import DraftOfferDialog, ResumeScreen
 SEED = Path(__file__).resolve().parent.parent / "fixtures" / "seed"
 
 
+async def until(app: JixiaoApp, pilot, condition, tries: int = 200) -> None:
+    """Let the app run until ``condition()`` holds (the session loads in a worker after the first paint)."""
+    for _ in range(tries):
+        await app.workers.wait_for_complete()
+        await pilot.pause(0.02)
+        if condition():
+            return
+    raise AssertionError("the app never got there")
+
+
 def _new_draft(drafts: Path, name: str, out: Path | None = None) -> str:
     session = EditSession.new(DraftStore(drafts), out)
     session.start()
@@ -122,13 +132,10 @@ async def test_new_offers_the_drafts_of_new_forms_and_resumes_the_chosen(tmp_pat
     draft_id = _new_draft(drafts, "断线前的表")
     app = JixiaoApp("new", AppOptions(drafts=str(drafts)))
     async with app.run_test() as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        assert isinstance(app.screen, DraftOfferDialog)
+        await until(app, pilot, lambda: isinstance(app.screen, DraftOfferDialog))
         assert "断线前的表" in str(app.screen.answers[0][1])
         await pilot.press("1")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await until(app, pilot, lambda: app.session is not None)
         assert isinstance(app.screen, InterviewScreen)
         assert app.session.draft_id == draft_id
         assert app.session.interview.evaluation.header.project_name == "断线前的表"
@@ -139,11 +146,9 @@ async def test_new_can_decline_the_drafts_and_start_blank(tmp_path: Path) -> Non
     _new_draft(drafts, "旧表")
     app = JixiaoApp("new", AppOptions(drafts=str(drafts)))
     async with app.run_test() as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await until(app, pilot, lambda: isinstance(app.screen, DraftOfferDialog))
         await pilot.press("2")  # blank form
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await until(app, pilot, lambda: app.session is not None)
         assert app.session.interview.evaluation.header.project_name == ""
 
 
@@ -156,8 +161,7 @@ async def test_edit_offers_the_files_drafts(tmp_path: Path) -> None:
         await pilot.pause()
         assert isinstance(app.screen, DraftOfferDialog)
         await pilot.press("enter")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await until(app, pilot, lambda: app.session is not None)
         assert app.session.draft_id == draft_id
 
 
@@ -175,8 +179,7 @@ async def test_the_resume_list_filters_as_you_type(tmp_path: Path) -> None:
         await pilot.press(*"校园")
         assert sorted(entry.project_name for entry in app.screen.drafts) == ["校园安防", "校园网络"]
         await pilot.press(*"安防", "enter")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await until(app, pilot, lambda: app.session is not None)
         assert app.session.interview.evaluation.header.project_name == "校园安防"
 
 

@@ -88,8 +88,11 @@ def test_charts_line_up_by_cell_width() -> None:
 async def test_walk_screen_keys_back_next_goto_and_the_chart() -> None:
     app = JixiaoApp("train", AppOptions(train_path=str(SEED_01), walk=True))
     async with app.run_test(size=(100, 40)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        for _ in range(200):  # the forms load in a worker after the first paint
+            await app.workers.wait_for_complete()
+            await pilot.pause(0.02)
+            if isinstance(app.screen, TrainingScreen) and app.screen.session is not None:
+                break
         screen = app.screen
         assert isinstance(screen, TrainingScreen)
         await pilot.press("ctrl+n", "right")

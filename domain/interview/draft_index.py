@@ -77,11 +77,36 @@ def _text(value: object) -> str:
     return value if isinstance(value, str) else ""
 
 
+def _table(text: str, name: str) -> dict[str, object] | None:
+    """The keys of one top-level table, parsed from its own lines only (up to the next table header);
+    None when the table is not there. Drafts are written without multi-line strings, so a line that starts
+    with "[" is always a table header."""
+    header = f"[{name}]\n"
+    start = 0 if text.startswith(header) else text.find("\n" + header) + 1
+    if start <= 0 and not text.startswith(header):
+        return None
+    body = start + len(header)
+    end = text.find("\n[", body)
+    return tomllib.loads(text[body:] if end < 0 else text[body:end + 1])
+
+
+def _light(text: str) -> dict[str, object]:
+    """The [header] and [draft] tables of a draft file, without parsing the rest (the whole file when the
+    quick way finds no [draft])."""
+    try:
+        meta = _table(text, "draft")
+        if meta is not None:
+            return {"draft": meta, "header": _table(text, "header") or {}}
+    except tomllib.TOMLDecodeError:
+        pass
+    return tomllib.loads(text)
+
+
 def read_entry(path: Path) -> DraftEntry:
     """The list line of one draft file, read without validating the whole form."""
     draft_id = path.name.removesuffix(SUFFIX)
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = _light(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
         return DraftEntry(draft_id, path, error=str(getattr(error, "strerror", None) or error))
     meta = data.get("draft")
