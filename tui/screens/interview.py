@@ -22,6 +22,7 @@ from domain.messages import t
 from tui.display import clean, one_line, without_repeats
 from tui.widgets.input_line import InputLine, Offer
 from tui.widgets.key_bar import KeyBar
+from tui.widgets.offers import choice_offers, indicator_offers
 from tui.widgets.side_panel import SidePanel
 from tui.widgets.transcript import Transcript
 
@@ -428,29 +429,3 @@ class InterviewScreen(Screen[None]):
             return t("ui.interview.help_title"), t("ui.interview.help_body")
         spec = self.interview.current
         return t("ui.interview.help_field_title", label=one_line(spec.label)), self.interview.help_for(spec.id)
-
-
-def choice_offers(spec: Any, text: str) -> list[Offer]:
-    """The choices of a CHOICE or CONFIRM field that fit what is typed (all of them when nothing is)."""
-    typed = text.strip().lower()
-    offers = []
-    for choice in spec.choices:
-        if typed and not (choice.key.lower().startswith(typed) or typed in choice.label.lower()
-                          or typed in str(choice.value).lower()):
-            continue
-        label = Text(f"{choice.key}. ", style="bold")
-        label.append(clean(choice.label))
-        offers.append(Offer(choice.key, label))
-    return offers
-
-
-def indicator_offers(suggestions: list[Any]) -> list[Offer]:
-    """Catalogue suggestions as options: the name, then its 二级 and unit dimmed."""
-    offers = []
-    for suggestion in suggestions:
-        label = Text(clean(suggestion.name))
-        extra = " · ".join(part for part in (clean(suggestion.level2), clean(suggestion.unit)) if part)
-        if extra:
-            label.append("  " + extra, style="dim")
-        offers.append(Offer(suggestion.name, label))
-    return offers
