@@ -108,3 +108,21 @@ async def test_walk_screen_keys_back_next_goto_and_the_chart() -> None:
         await pilot.press("1", "enter")
         await pilot.pause()
         assert screen.session.position == 0 and not screen.session.done
+
+
+def test_plain_walk_steps_back_and_goes_to_a_form() -> None:
+    import io
+
+    from tui.plain import run_plain
+
+    class Args:
+        plain = True
+        path = None
+        walk = True
+
+    stdout = io.StringIO()
+    run_plain("train", Args(), stdin=io.StringIO("\n\n:b\n:g 3\n:q\n"), stdout=stdout)  # type: ignore[arg-type]
+    shown = [line for line in stdout.getvalue().splitlines() if line.startswith("第 ")]
+    assert [line.split("：")[0] for line in shown] == [
+        "第 1 份", "第 1 行 数量指标 · 硬件配置完成", "第 2 行 质量指标 · 设备故障率",
+        "第 1 份", "第 1 行 数量指标 · 硬件配置完成", "第 3 份"]

@@ -474,6 +474,12 @@ def _run_train(console: Console, args: argparse.Namespace) -> int:
                 if word in ("h", "help", "帮助"):
                     console.say(t("train.question.help"))
                     continue
+                if session.walk and (word == "b" or word.startswith("g ")):  # walk: :b back, :g N go to form N
+                    from domain.interview import walk
+
+                    moved = walk.back(session) if word == "b" else walk.go_to_form(session, word[2:])
+                    question = console.show(moved) or question
+                    continue
                 line = {"q": "q", "quit": "q", "s": "s", "skip": "s"}.get(word, line)
             question = console.show(session.answer(line)) or (None if session.done else question)
     except (EndOfInput, HungUp):
