@@ -13,7 +13,8 @@ from pathlib import Path
 
 from domain.errors import InputError
 from domain.interview.controller import Event, Interview
-from domain.interview.drafts import Draft, DraftStore
+from domain.interview.drafts import Draft, DraftInfo, DraftStore
+from domain.interview.specs import FieldSpec
 from domain.messages import t
 from domain.record.models import Evaluation
 from domain.record.storage import file_fingerprint, load_evaluation, save_evaluation
@@ -198,10 +199,15 @@ class EditSession:
         self.autosave_error = None
 
 
-def _label(spec) -> str:
+def _label(spec: FieldSpec | None) -> str:
     if spec is None:
         return ""
     if spec.row is not None:
         return f"{t('row.title', number=spec.row + 1)} · {spec.label}"
     return spec.label
 
+
+def drafts_of(store: DraftStore, path: str | Path, out: str | Path | None = None) -> list[DraftInfo]:
+    """The readable drafts of a form opened from ``path`` and to be saved to ``out`` (default: ``path``):
+    a draft belongs to the file it will be saved to, so every way of opening asks the same question."""
+    return [info for info in store.for_target(out or path) if not info.error]
