@@ -20,7 +20,7 @@ from enum import StrEnum
 
 from pydantic import ValidationError
 
-from domain.errors import InputError, describe_validation_error
+from domain.errors import InputError
 from domain.interview.fields import (
     FUNDS_COLUMNS,
     FUNDS_WEIGHT_ID,
@@ -36,6 +36,7 @@ from domain.interview.fields import (
 )
 from domain.messages import t
 from domain.record.models import Direction, Evaluation, IndicatorRow
+from domain.record.problems import describe_validation_error
 from domain.scoring.findings import Finding, Severity
 from domain.scoring.profile import Profile
 from domain.scoring.rounding import fixed, plain
@@ -226,7 +227,7 @@ class Interview:
             return [Event(EventKind.ERROR, error.message, spec), *self._ask()]
         except ValidationError as error:
             self._restore(step)
-            return [Event(EventKind.ERROR, describe_validation_error(error, spec.label), spec), *self._ask()]
+            return [Event(EventKind.ERROR, describe_validation_error(error, spec.label, show_keys=False), spec), *self._ask()]
         except (ArithmeticError, ValueError):  # a safety net: odd input is refused, never a traceback
             self._restore(step)
             return [Event(EventKind.ERROR, t("error.unusable", text=raw), spec), *self._ask()]

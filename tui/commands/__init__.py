@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import stat
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -46,15 +48,32 @@ def run_interactive(mode: str, args: argparse.Namespace) -> int:
 
 
 def evaluation_files(paths: Sequence[str]) -> list[Path]:
+    """The form files named or found (``*.toml``) in the directories named.
+
+    A named path that is neither a directory nor a regular file (a device, FIFO or socket) is refused at
+    once; such files found inside a directory are skipped with a warning on stderr, never opened."""
+    from domain.messages import t
+    from domain.record.files import kind_of, regular_or_absent
+
     files: list[Path] = []
     for name in paths:
         path = Path(name)
         if path.is_dir():
-            found = sorted(path.rglob("*.toml"))
+            found = []
+            for candidate in sorted(path.rglob("*.toml")):
+                try:
+                    mode = os.stat(candidate).st_mode
+                except OSError:
+                    mode = 0
+                if stat.S_ISREG(mode):
+                    found.append(candidate)
+                else:
+                    print(t("storage.skipped", path=candidate, kind=kind_of(mode)), file=sys.stderr)
             if not found:
                 raise InputError(f"目录 {path} 里没有 .toml 评价文件")
             files.extend(found)
-        elif path.exists():
+        elif path.exists() or path.is_symlink():
+            regular_or_absent(path, t("storage.what.form"))
             files.append(path)
         else:
             raise InputError(f"找不到文件或目录：{path}")

@@ -23,7 +23,7 @@ def run(args: argparse.Namespace) -> int:
     from tui.report import render_audit, render_audit_summary
 
     files = evaluation_files(args.paths)
-    profile = load_profile(args.profile) if args.profile else None
+    profile = load_profile(args.profile, allow_path=True) if args.profile else None
     audits, unusable = [], []
     for path in files:
         try:
