@@ -66,7 +66,8 @@ def test_check_exit_codes_and_json_schema(capsys):
     code, data = run_json(capsys, "check", str(SEED_DIR))
     assert code == 1
     assert len(data) == 37
-    assert set(data[0]) == {"file", "project", "declared_total", "computed_total", "grade", "findings"}
+    assert set(data[0]) == {"file", "project", "department", "implementer", "declared_total", "computed_total", "grade",
+                            "errors", "warnings", "infos", "lost", "findings"}
     finding = next(f for form in data for f in form["findings"])
     assert set(finding) == {"code", "severity", "row", "indicator", "declared", "computed", "message"}
     assert data[0]["computed_total"] == "89.18"

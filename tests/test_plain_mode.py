@@ -232,7 +232,7 @@ def test_training_in_plain_mode(tmp_path: Path) -> None:
 
 
 def test_the_line_mode_never_loads_textual() -> None:
-    code = ("import sys, tui.plain, domain.interview.controller, domain.interview.answers, domain.interview.session, domain.interview.drafts, "
+    code = ("import sys, tui.plain, domain.interview.controller, domain.interview.questions, domain.interview.session, domain.interview.drafts, "
             "domain.interview.training, domain.paths, domain.messages.lookup; assert 'textual' not in sys.modules, 'textual loaded'")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr

@@ -168,7 +168,9 @@ class JixiaoApp(App[int]):
         from tui.screens.dialogs import ChoiceDialog
 
         try:
-            drafts = [draft for draft in self.draft_store().for_target(path) if not draft.error]
+            from domain.interview.session import drafts_of
+
+            drafts = drafts_of(self.draft_store(), path, self.options.out)
         except Exception:  # an unreadable drafts directory must not stop the file from opening
             drafts = []
         if not drafts:

@@ -10,11 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
 
 from domain.errors import InputError
-from domain.interview.controller import Event, EventKind, Interview
-from domain.interview.drafts import Draft, DraftStore
+from domain.interview.controller import Event, Interview
+from domain.interview.drafts import Draft, DraftInfo, DraftStore
+from domain.interview.events import EventKind
+from domain.interview.specs import FieldSpec
 from domain.messages import t
 from domain.record.files import SaveConflict
 from domain.record.models import Evaluation
@@ -229,10 +230,15 @@ class EditSession:
         self.autosave_error = None
 
 
-def _label(spec: Any) -> str:
+def _label(spec: FieldSpec | None) -> str:
     if spec is None:
         return ""
     if spec.row is not None:
         return f"{t('row.title', number=spec.row + 1)} · {spec.label}"
-    return str(spec.label)
+    return spec.label
 
+
+def drafts_of(store: DraftStore, path: str | Path, out: str | Path | None = None) -> list[DraftInfo]:
+    """The readable drafts of a form opened from ``path`` and to be saved to ``out`` (default: ``path``):
+    a draft belongs to the file it will be saved to, so every way of opening asks the same question."""
+    return [info for info in store.for_target(out or path) if not info.error]
