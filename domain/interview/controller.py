@@ -18,7 +18,7 @@ from decimal import Decimal
 
 from pydantic import ValidationError
 
-from domain.errors import InputError, describe_validation_error
+from domain.errors import InputError
 from domain.interview.context import FormContext
 from domain.interview.conversation import Conversation, Step
 from domain.interview.events import Event, EventKind, FieldState, Suggestion
@@ -31,6 +31,7 @@ from domain.interview.typing import echo, pending_text
 from domain.interview.words import direction_pending
 from domain.messages import t
 from domain.record.models import Evaluation, IndicatorRow
+from domain.record.problems import describe_validation_error
 from domain.scoring.findings import Finding
 from domain.scoring.profile import Profile
 from domain.scoring.rounding import fixed
@@ -127,7 +128,7 @@ class Interview:
         except InputError as error:
             message = error.message
         except ValidationError as error:
-            message = describe_validation_error(error, spec.label)
+            message = describe_validation_error(error, spec.label, show_keys=False)
         except (ArithmeticError, ValueError):  # a safety net: odd input is refused, never a traceback
             message = t("error.unusable", text=raw)
         else:

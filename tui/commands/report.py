@@ -27,7 +27,7 @@ def run(args: argparse.Namespace) -> int:
     if out is not None and out.suffix.lower() != ".xlsx":
         raise UsageError(t("report.out_suffix", path=out))
     files = form_paths(args.paths)
-    review = Review(load_profile(args.profile))
+    review = Review(load_profile(args.profile, allow_path=True))
     progress = Progress(len(files))
     for outcome in review_paths(files, load_form, keep, profile=args.profile, jobs=args.jobs or default_jobs()):
         if outcome.problem is not None:
