@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import re
 import signal
 import sys
 import threading
@@ -19,11 +18,11 @@ from typing import TextIO
 
 from domain.errors import InputError
 from domain.messages import t
+from domain.messages.sanitise import strip_controls
 from tui.display import without_repeats
 
 EXIT_OK, EXIT_UNFINISHED, EXIT_BAD_INPUT = 0, 1, 2
 DEFAULT_SHOWN = 30  # characters of a default answer shown in brackets
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _PREFIX = {"hint": "plain.prefix.hint", "warning": "plain.prefix.warning", "error": "plain.prefix.error",
            "explanation": "plain.prefix.explanation"}
 
@@ -38,7 +37,7 @@ class HungUp(Exception):
 
 def clean(text: object) -> str:
     """Text safe to print: no control characters (escape sequences in user text must not act)."""
-    return _CONTROL.sub("", str(text))
+    return strip_controls(text)
 
 
 class Console:
@@ -116,7 +115,12 @@ def _flush_on_hangup(flush) -> Iterator[None]:
         yield
         return
 
+    handled: list[int] = []
+
     def handler(signum, frame) -> None:  # noqa: ARG001
+        if handled:
+            return  # a second signal while the first is handled: the way out is already under way
+        handled.append(signum)
         flush()
         raise HungUp
 
@@ -140,8 +144,25 @@ def _drafts_hint(args: argparse.Namespace) -> str:
     return f" --drafts {drafts}" if drafts else ""
 
 
+def _offered(console: Console, store, way: str, target: str | None = None) -> list:
+    """The drafts a way in offers (see domain.interview.draft_index); unreadable ones and an unreadable
+    drafts folder are said, never skipped silently."""
+    from domain.interview.draft_index import clear_stale, matching, scan
+
+    try:
+        entries = scan(store)
+    except InputError as error:
+        console.say(t("plain.prefix.warning") + error.message)
+        return []
+    for entry in entries:
+        if entry.error:
+            console.say(t("plain.prefix.warning") + entry.describe())
+    kept, _ = clear_stale(store, entries)
+    return matching(kept, way, target)
+
+
 def _open_session(mode: str, console: Console, args: argparse.Namespace):
-    from domain.interview.draft_index import RECENT, offered
+    from domain.interview.draft_index import RECENT
     from domain.interview.drafts import DraftStore
     from domain.interview.session import EditSession
 
@@ -151,7 +172,7 @@ def _open_session(mode: str, console: Console, args: argparse.Namespace):
         path = getattr(args, "file", None)
         if not path:
             raise InputError(t("session.needs_path"))
-        drafts = offered(store, "edit", out or path)
+        drafts = _offered(console, store, "edit", out or path)
         if len(drafts) == 1:  # one draft of this file: yes or no
             chosen = drafts[0].id if console.confirm(t("plain.edit.draft", describe=drafts[0].describe())) else None
         else:
@@ -159,7 +180,8 @@ def _open_session(mode: str, console: Console, args: argparse.Namespace):
         if chosen:
             return EditSession.resume(chosen, store, out)
         return EditSession.open(path, store, out)
-    chosen = _pick_draft(console, offered(store, "new" if mode == "new" else "start", out), t("plain.start.new"))
+    chosen = _pick_draft(console, _offered(console, store, "new" if mode == "new" else "start", out),
+                         t("plain.start.new"))
     if chosen:
         return EditSession.resume(chosen, store, out)
     return EditSession.new(store, out)
@@ -426,7 +448,7 @@ def _run_whatif(console: Console, args: argparse.Namespace) -> int:
     from domain.scoring.profile import load_profile
     from domain.scoring.rounding import fixed
 
-    whatif = WhatIf(load_profile(getattr(args, "profile", None)))
+    whatif = WhatIf(load_profile(getattr(args, "profile", None), allow_path=True))
     console.say(t("plain.whatif.start"))
     last: dict[str, str] = {}
     previous: dict[str, object] = {}

@@ -125,11 +125,15 @@ def read_entry(path: Path) -> DraftEntry:
 
 
 def scan(store: DraftStore) -> list[DraftEntry]:
-    """Every draft in the store, newest first (unreadable ones listed with their error)."""
+    """Every draft in the store, newest first (unreadable ones listed with their error). InputError when the
+    folder itself cannot be read (a missing folder has no drafts)."""
     try:
         paths = [Path(entry.path) for entry in os.scandir(store.directory)
                  if entry.name.endswith(SUFFIX) and entry.is_file()]
+    except FileNotFoundError:
+        return []
     except OSError:
+        store.list()  # says why, as the store words it
         return []
     entries = [read_entry(path) for path in paths]
     return sorted(entries, key=lambda entry: (entry.updated, entry.id), reverse=True)

@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from domain.errors import InputError
-from tui.commands import EXIT_FINDINGS, EXIT_OK, UsageError
+from domain.messages import t
+from tui.commands import EXIT_FINDINGS, EXIT_OK, UsageError, warn_skipped
 
 if TYPE_CHECKING:
     from domain.record.models import Evaluation
@@ -50,6 +51,7 @@ def run(args: argparse.Namespace) -> int:
     from tui.batch import Output, Progress, Tally, render_summary
 
     files = form_paths(args.paths)
+    warn_skipped(args.paths)
     shape = {"ndjson": ndjson_line, "json": pretty_json}.get(args.format, keep)
     out, progress, tally = Output(), Progress(len(files)), Tally()
     interleaved = progress.shown and _is_terminal(sys.stdout)
@@ -102,22 +104,20 @@ def jobs_count(text: str) -> int:
     except ValueError:
         value = 0
     if value < 1:
-        from domain.messages import t
-
         raise UsageError(t("review.bad_jobs", value=text))
     return value
 
 
 def add_batch_options(parser: argparse.ArgumentParser) -> None:
     """PATH..., --profile and --jobs, shared by `check` and `report`."""
-    parser.add_argument("paths", nargs="+", help="评价文件或目录")
-    parser.add_argument("--profile", help="规则名称或规则文件")
-    parser.add_argument("--jobs", type=jobs_count, help="同时核查的进程数（默认：本机的核数）")
+    parser.add_argument("paths", nargs="+", help=t("review.help.paths"))
+    parser.add_argument("--profile", help=t("review.help.profile"))
+    parser.add_argument("--jobs", type=jobs_count, help=t("review.help.jobs"))
 
 
 def register(commands: Any) -> None:
-    check = commands.add_parser("check", help="核查表上的得分与总分")
+    check = commands.add_parser("check", help=t("review.help.check"))
     add_batch_options(check)
     check.add_argument("--format", choices=("text", "json", "ndjson"), default="text",
-                       help="输出格式：text、json（一个数组）或 ndjson（每行一份表）")
+                       help=t("review.help.format"))
     check.set_defaults(handler=run)

@@ -8,12 +8,12 @@ from pathlib import Path
 from typing import Any
 
 from domain.errors import InputError
+from domain.messages import t
 from tui.commands import EXIT_OK, UsageError
 from tui.commands.check import add_batch_options
 
 
 def run(args: argparse.Namespace) -> int:
-    from domain.messages import t
     from domain.review.batch import default_jobs, form_paths, review_paths
     from domain.review.report import Review
     from domain.review.summary import FormSummary
@@ -27,7 +27,7 @@ def run(args: argparse.Namespace) -> int:
     if out is not None and out.suffix.lower() != ".xlsx":
         raise UsageError(t("report.out_suffix", path=out))
     files = form_paths(args.paths)
-    review = Review(load_profile(args.profile))
+    review = Review(load_profile(args.profile, allow_path=True))
     progress = Progress(len(files))
     for outcome in review_paths(files, load_form, keep, profile=args.profile, jobs=args.jobs or default_jobs()):
         if outcome.problem is not None:
@@ -50,9 +50,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def register(commands: Any) -> None:
-    report = commands.add_parser("report", help="核查报告：汇总、问题、指标三张表和图表（.xlsx）")
+    report = commands.add_parser("report", help=t("report.help"))
     add_batch_options(report)
-    report.add_argument("--out", help="报告文件（.xlsx）")
-    report.add_argument("--format", choices=("xlsx", "text"), default="xlsx",
-                        help="xlsx（默认，写入 --out）或 text（在终端显示汇总表）")
+    report.add_argument("--out", help=t("report.help.out"))
+    report.add_argument("--format", choices=("xlsx", "text"), default="xlsx", help=t("report.help.format"))
     report.set_defaults(handler=run)
