@@ -204,3 +204,18 @@ def test_plain_new_offers_the_drafts_first(tmp_path: Path) -> None:
 def test_a_session_helper_still_leaves_one_draft(tmp_path: Path) -> None:
     session_at(["甲"], tmp_path / "drafts")
     assert len(draft_index.scan(DraftStore(tmp_path / "drafts"))) == 1
+
+
+def test_a_superscript_digit_is_not_a_draft_number(tmp_path: Path) -> None:
+    drafts = tmp_path / "drafts"
+    _new_draft(drafts, "旧表")
+    stdout = io.StringIO()
+
+    class Args:
+        plain = True
+        out = None
+
+    args = Args()
+    args.drafts = str(drafts)  # type: ignore[attr-defined]
+    code = run_plain("new", args, stdin=io.StringIO("¹\n0\n:q\n"), stdout=stdout)  # type: ignore[arg-type]
+    assert code in (0, 1) and "请从 1、0 中选一个编号" in stdout.getvalue()

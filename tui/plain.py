@@ -202,7 +202,7 @@ def _pick_draft(console: Console, drafts: list, none_label: str) -> str | None:
         answer = console.ask(t("plain.start.choice"), "1", choices).strip() or "1"
         if answer == "0":
             return None
-        if answer.isdigit() and 1 <= int(answer) <= len(shown):
+        if answer.isdecimal() and 1 <= int(answer) <= len(shown):
             return str(shown[int(answer) - 1].id)
         console.say(t("plain.prefix.error") + t("error.choice", keys="、".join(key for key, _ in choices)))
 
@@ -276,7 +276,7 @@ def _command(line: str, console: Console, session) -> list | str | None:
         return interview.remove_row()
     if word in ("j", "jump", "跳转"):
         states = interview.fields()
-        if rest.isdigit() and 1 <= int(rest) <= len(states):
+        if rest.isdecimal() and 1 <= int(rest) <= len(states):
             return interview.jump(states[int(rest) - 1].spec.id)
         return interview.jump(rest)
     if word in ("f", "fields", "列表"):
@@ -403,7 +403,7 @@ def _whatif_indicator(console: Console, last: dict[str, str], whatif):
                    for number, value in enumerate(DIRECTION_CHOICES, start=1)]
         while True:
             answer = console.ask(t("plain.whatif.direction"), "", choices).strip()
-            if answer.isdigit() and 1 <= int(answer) <= len(choices):
+            if answer.isdecimal() and 1 <= int(answer) <= len(choices):
                 tried = Tried(tried.weight, tried.target_text, tried.actual_text, DIRECTION_CHOICES[int(answer) - 1])
                 break
             console.say(t("plain.prefix.error") + t("error.choice", keys="、".join(k for k, _ in choices)))

@@ -75,7 +75,7 @@ def go_to_form(session: TrainingSession, query: str) -> list[Event]:
 
 def _find_form(session: TrainingSession, wanted: str) -> int | None:
     forms_with_items = {item.form for item in session.items}
-    if wanted.isdigit():
+    if wanted.isdecimal():
         number = int(wanted) - 1
         return number if number in forms_with_items else None
     if not wanted:

@@ -40,7 +40,7 @@ class ChoiceDialog(ModalScreen[str | None]):
 
     def on_key(self, event) -> None:
         """Digits pick an answer directly (1 = first)."""
-        if event.character and event.character.isdigit():
+        if event.character and event.character.isdecimal():
             index = int(event.character) - 1
             if 0 <= index < len(self.answers):
                 event.stop()

@@ -301,7 +301,7 @@ class InterviewScreen(Screen[None]):
         interview = self.interview
         spec = interview.current if interview is not None else None
         typed = line.value.strip()
-        if spec is None or str(spec.kind) not in ("choice", "confirm") or not spec.choices or not typed.isdigit():
+        if spec is None or str(spec.kind) not in ("choice", "confirm") or not spec.choices or not typed.isdecimal():
             return
         keys = [choice.key for choice in spec.choices]
         if typed in keys and not any(key != typed and key.startswith(typed) for key in keys):

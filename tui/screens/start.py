@@ -73,7 +73,7 @@ class StartScreen(Screen[None]):
         menu.focus()
 
     def on_key(self, event) -> None:
-        if event.character and event.character.isdigit():
+        if event.character and event.character.isdecimal():
             menu = self.query_one(OptionList)
             index = int(event.character) - 1
             if 0 <= index < menu.option_count:
