@@ -219,3 +219,15 @@ def test_a_superscript_digit_is_not_a_draft_number(tmp_path: Path) -> None:
     args.drafts = str(drafts)  # type: ignore[attr-defined]
     code = run_plain("new", args, stdin=io.StringIO("¹\n0\n:q\n"), stdout=stdout)  # type: ignore[arg-type]
     assert code in (0, 1) and "请从 1、0 中选一个编号" in stdout.getvalue()
+
+
+async def test_the_start_menu_names_the_newest_draft(tmp_path: Path) -> None:
+    from textual.widgets import OptionList
+
+    drafts = tmp_path / "drafts"
+    _new_draft(drafts, "最近的表")
+    app = JixiaoApp("start", AppOptions(drafts=str(drafts)))
+    async with app.run_test() as pilot:
+        menu = app.screen.query_one(OptionList)
+        await until(app, pilot, lambda: "最近的表" in str(menu.get_option_at_index(0).prompt))
+        assert menu.highlighted == 0 and "1 份" in str(menu.get_option_at_index(0).prompt)

@@ -141,17 +141,17 @@ class JixiaoApp(App[int]):
         """Read the drafts directory after the first paint (clearing those of forms saved since) and offer to
         resume when there are drafts."""
         try:
-            count = len(self.offered_drafts("start"))
+            drafts = self.offered_drafts("start")
         except Exception:  # an unreadable drafts directory must not stop the start screen
             return
-        self.call_from_thread(self._show_draft_count, count)
+        self.call_from_thread(self._show_draft_count, len(drafts), drafts[0] if drafts else None)
 
-    def _show_draft_count(self, count: int) -> None:
+    def _show_draft_count(self, count: int, newest: Any = None) -> None:
         from tui.screens.start import StartScreen
 
         for screen in self.screen_stack:
             if isinstance(screen, StartScreen):
-                screen.refresh_drafts(count)
+                screen.refresh_drafts(count, newest)
 
     # --- sessions --------------------------------------------------------------------------------
     def draft_store(self) -> Any:
