@@ -126,3 +126,18 @@ def test_plain_walk_steps_back_and_goes_to_a_form() -> None:
     assert [line.split("：")[0] for line in shown] == [
         "第 1 份", "第 1 行 数量指标 · 硬件配置完成", "第 2 行 质量指标 · 设备故障率",
         "第 1 份", "第 1 行 数量指标 · 硬件配置完成", "第 3 份"]
+
+
+async def test_the_training_tally_folds_away_on_a_narrow_screen() -> None:
+    from textual.widgets import Static
+
+    app = JixiaoApp("train", AppOptions(train_path=str(SEED_01), walk=True))
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.pause()
+        tally = app.screen.query_one("#training-tally", Static)
+        assert not tally.display
+        await pilot.press("f2")
+        assert tally.display
+        await pilot.resize_terminal(100, 30)
+        await pilot.pause()
+        assert tally.display

@@ -38,6 +38,7 @@ def tally_text(session: Any) -> Text:
 
 
 ARROWS = {"left": "←", "right": "→"}
+NARROW = 70  # columns below which the tally folds away behind f2
 
 
 class TrainingScreen(Screen[None]):
@@ -54,6 +55,7 @@ class TrainingScreen(Screen[None]):
         Binding("ctrl+g", "walk_goto", t("ui.walk.goto"), priority=True, id="walk.goto"),
         Binding("ctrl+e", "finish", t("ui.train.finish"), priority=True, id="training.finish"),
         Binding("ctrl+b", "leave", t("ui.key.back"), priority=True, id="training.back"),
+        Binding("f2", "toggle_tally", t("ui.key.panel"), id="training.panel"),
         Binding("pageup", "scroll_transcript(-1)", show=False),
         Binding("pagedown", "scroll_transcript(1)", show=False),
     ]
@@ -141,7 +143,23 @@ class TrainingScreen(Screen[None]):
         self.query_one("#training-tally", Static).update(tally_text(self.session))
         self.refresh_bindings()
 
+    tally_wanted = False  # f2 asked for the tally on a narrow screen
+
+    def on_resize(self) -> None:
+        self._fold_tally()
+
+    def _fold_tally(self) -> None:
+        """Below 70 columns the tally folds away (f2 shows it), as the interview's side panel does."""
+        self.query_one("#training-tally", Static).display = self.size.width >= NARROW or self.tally_wanted
+        self.refresh_bindings()
+
+    def action_toggle_tally(self) -> None:
+        self.tally_wanted = not self.tally_wanted
+        self._fold_tally()
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "toggle_tally":
+            return self.size.width < NARROW
         if action.startswith("walk_"):
             return self.walk and self.session is not None
         if action in ("skip", "finish"):
