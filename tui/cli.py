@@ -17,6 +17,7 @@ from tui.commands import (
     add_session_options,
     catalogue,
     check,
+    export,
     importing,
     interactive,
     run_interactive,
@@ -24,7 +25,7 @@ from tui.commands import (
     whatif,
 )
 
-COMMANDS = (score, check, whatif, catalogue, importing, interactive)
+COMMANDS = (score, check, whatif, catalogue, importing, export, interactive)
 
 
 class _Parser(argparse.ArgumentParser):

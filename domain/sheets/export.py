@@ -19,7 +19,7 @@ import tempfile
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any
 
@@ -61,9 +61,12 @@ def audited(evaluation: Evaluation) -> SheetForm:
                      audit.computed_total, audit.grade)
 
 
-def display_width(text: str) -> int:
-    """Columns a text takes in a cell: two for a Chinese character, one for a Latin one."""
-    return sum(2 if unicodedata.east_asian_width(char) in ("W", "F") else 1 for char in text)
+CJK_WIDTH = 1.8  # a Chinese character of 10-point 宋体 in Excel's width units (the width of a "0")
+
+
+def display_width(text: str) -> float:
+    """Width units a text takes in a cell: about 1.8 for a Chinese character, one for a Latin one."""
+    return sum(CJK_WIDTH if unicodedata.east_asian_width(char) in ("W", "F") else 1.0 for char in text)
 
 
 def lines_needed(text: str, width: float) -> int:
@@ -366,8 +369,9 @@ def _sum_rows(first: FundsRow, second: FundsRow) -> FundsRow:
 
 
 def _rate(row: FundsRow) -> Decimal | None:
+    """A source row's 执行率, to the precision the method rounds the total row's rate to."""
     if row.annual_budget and row.executed is not None:
-        return (row.executed / row.annual_budget).quantize(Decimal("0.0001"))
+        return (row.executed / row.annual_budget).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
     return None
 
 

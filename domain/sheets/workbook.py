@@ -278,6 +278,10 @@ def _calamine_grids(path: Path, kind: str) -> Iterator[Grid]:
                     ods_extras = _ods_extras(archive)
         except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, NotImplementedError, ElementTree.ParseError):
             raise SheetError(t("sheets.file.corrupt_zip")) from None
+    elif kind == Kind.XLS:
+        from domain.sheets.biff import percent_cells as xls_percent_cells
+
+        percent_cells = xls_percent_cells(path)
     try:
         workbook = CalamineWorkbook.from_path(str(path))
     except PasswordError:

@@ -45,14 +45,19 @@ def run_interactive(mode: str, args: argparse.Namespace) -> int:
     return launch(mode, args)
 
 
+WORKBOOK_SUFFIXES = (".xlsx", ".xls", ".ods")
+
+
 def evaluation_files(paths: Sequence[str]) -> list[Path]:
+    """The files named, and in each directory named every evaluation (.toml) and workbook (.xlsx/.xls/.ods)."""
     files: list[Path] = []
     for name in paths:
         path = Path(name)
         if path.is_dir():
-            found = sorted(path.rglob("*.toml"))
+            found = sorted(p for p in path.rglob("*") if p.suffix.lower() in (".toml", *WORKBOOK_SUFFIXES)
+                           and p.is_file() and not p.name.startswith((".", "~$")))
             if not found:
-                raise InputError(f"目录 {path} 里没有 .toml 评价文件")
+                raise InputError(f"目录 {path} 里没有 .toml 评价文件或工作簿")
             files.extend(found)
         elif path.exists():
             files.append(path)

@@ -16,10 +16,10 @@ from tui.commands import (
 
 
 def run(args: argparse.Namespace) -> int:
-    from domain.record.storage import load_evaluation
     from domain.scoring.audit import audit_evaluation
     from domain.scoring.profile import load_profile
     from domain.scoring.serialise import audit_data
+    from domain.sheets.forms import open_forms
     from tui.report import render_audit, render_audit_summary
 
     files = evaluation_files(args.paths)
@@ -27,7 +27,7 @@ def run(args: argparse.Namespace) -> int:
     audits, unusable = [], []
     for path in files:
         try:
-            audits.append(audit_evaluation(load_evaluation(path), profile, str(path)))
+            audits.extend(audit_evaluation(evaluation, profile, label) for label, evaluation in open_forms(path))
         except InputError as error:
             unusable.append(error.message)
     if args.format == "json":
@@ -43,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
 
 def register(commands: Any) -> None:
     check = commands.add_parser("check", help="核查表上的得分与总分")
-    check.add_argument("paths", nargs="+", help="评价文件或目录")
+    check.add_argument("paths", nargs="+", help="评价文件（.toml）、工作簿（xlsx/xls/ods/csv）或目录")
     check.add_argument("--profile", help="规则名称或规则文件")
     add_format(check)
     check.set_defaults(handler=run)
