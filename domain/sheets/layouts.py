@@ -58,7 +58,6 @@ class Words:
             elif word.endswith("*"):
                 prefixes.append(norm(word[:-1]))
             else:
-                exact.add(bare(word))
                 exact.add(norm(word))
         written = next((w.rstrip("*") for w in words if not w.startswith("re:")), "")
         return cls(written, tuple(words), frozenset(exact), tuple(prefixes), tuple(patterns))

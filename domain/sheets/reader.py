@@ -409,7 +409,7 @@ class FormReader:
         assert self.funds_columns is not None
         first = min(left for left, _ in self.funds_columns.values())
         labels = [p for p in pieces if p.left < first and not self.layout.funds_labels.match(p.text)
-                  and p.text not in self.funds_label_words]
+                  and p.text not in self.funds_label_words and number(p.text) is None and not is_blank(p.text)]
         values = {key: self.rows.value(row, span) for key, span in self.funds_columns.items()}
         if not labels:
             if not any(not is_blank(value) for value in values.values()):
