@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import struct
+from collections.abc import Iterator
 from pathlib import Path
 
 _FREE, _END_OF_CHAIN = 0xFFFFFFFF, 0xFFFFFFFE
@@ -52,14 +53,14 @@ def workbook_stream(data: bytes) -> bytes:
         if next_difat in (_FREE, _END_OF_CHAIN):
             break
         block = sector(next_difat)
-        entries = struct.unpack(f"<{sector_size // 4}I", block)
-        difat.extend(entry for entry in entries[:-1] if entry not in (_FREE, _END_OF_CHAIN))
-        next_difat = entries[-1]
+        numbers = struct.unpack(f"<{sector_size // 4}I", block)
+        difat.extend(entry for entry in numbers[:-1] if entry not in (_FREE, _END_OF_CHAIN))
+        next_difat = numbers[-1]
     fat: list[int] = []
     for number in difat:
         fat.extend(struct.unpack(f"<{sector_size // 4}I", sector(number)))
     directory = b"".join(sector(number) for number in _chain(fat, first_directory))
-    entries = []
+    entries: list[tuple[str, int, int, int]] = []
     for offset in range(0, len(directory) - 127, 128):
         length = struct.unpack_from("<H", directory, offset + 64)[0]
         name = directory[offset : offset + max(0, length - 2)].decode("utf-16-le", "replace")
@@ -81,7 +82,7 @@ def workbook_stream(data: bytes) -> bytes:
     raise _Damaged
 
 
-def _records(stream: bytes, start: int = 0):
+def _records(stream: bytes, start: int = 0) -> Iterator[tuple[int, bytes]]:
     offset = start
     end = len(stream)
     while offset + 4 <= end:

@@ -105,6 +105,7 @@ class _Writer:
         self.last = self.columns - 1
         self.row = 0
         self.heights: dict[int, float] = {}
+        self.repeat: int | None = None
 
     # -- primitives
 
@@ -156,19 +157,22 @@ class _Writer:
     # -- the form
 
     def write(self, form: SheetForm) -> None:
+        """Write the form from row ``self.row`` down; ``self.row`` ends on the row after it."""
         evaluation, declared = form.evaluation, self.layout
-        header = evaluation.header
-        self.put(0, 0, self.last, declared.title, "title")
-        self.heights[0] = 30
-        year = header.year
-        self.put(1, 0, self.last, declared.year_line.format(year=year) if year else "", "subtitle")
-        self.heights[1] = 20
-        self.row = 2
+        top = self.row
+        self.put(top, 0, self.last, declared.title, "title")
+        self.heights[top] = 30
+        year = evaluation.header.year
+        self.put(top + 1, 0, self.last, declared.year_line.format(year=year) if year else "", "subtitle")
+        self.heights[top + 1] = 20
+        self.row = top + 2
         self.write_header(evaluation)
         self.write_funds(form)
         self.write_goals(evaluation)
         self.write_indicators(form)
         self.write_closing(evaluation)
+
+    def finish(self) -> None:
         for row, height in self.heights.items():
             self.sheet.set_row(row, height)
 
@@ -267,7 +271,9 @@ class _Writer:
         self.put(top, 0, 0, label, "label", down=len(rows))
         for key, column in columns.items():
             self.put(top, column, column, declared.indicator_columns[key].written, "head")
-        self.repeat = top
+        if self.repeat is None:
+            self.repeat = top
+            self.sheet.repeat_rows(top)
         first = top + 1
         for offset, (indicator, score) in enumerate(zip(rows, form.row_scores, strict=True)):
             row = first + offset
@@ -301,8 +307,8 @@ class _Writer:
         cells = {"target": target, "actual": actual, "comparator": "", "target_value": target, "unit": ""}
         if not self.layout.split_target:
             return cells
-        from domain.record.values import parse_value
         from domain.record.models import ValueKind
+        from domain.record.values import parse_value
 
         match = _SPLIT_TARGET.fullmatch(target.strip())
         if match and match.group(3) not in ("以上", "以内", "以下", "之内"):
@@ -400,9 +406,23 @@ def _formats(workbook: Any) -> dict[str, Any]:
     }
 
 
-def write_workbook(forms: Sequence[SheetForm], path: Path, layout_id: str = "central", unit: str | None = None) -> list[str]:
-    """Write the forms to ``path`` (one sheet each), atomically; returns notes about what was adapted."""
-    import xlsxwriter
+def _page_setup(worksheet: Any, writer: _Writer) -> None:
+    for index, width in enumerate(writer.widths):
+        worksheet.set_column(index, index, width)
+    worksheet.set_landscape()
+    worksheet.set_paper(9)  # A4
+    worksheet.fit_to_pages(1, 0)  # one page wide, as many tall as it takes
+    worksheet.set_margins(left=0.4, right=0.4, top=0.5, bottom=0.6)
+    worksheet.center_horizontally()
+    worksheet.set_footer("&C第 &P 页，共 &N 页")
+    worksheet.hide_gridlines(2)
+
+
+def write_workbook(forms: Sequence[SheetForm], path: Path, layout_id: str = "central", unit: str | None = None,
+                   stacked: bool = False) -> list[str]:
+    """Write the forms to ``path`` atomically, one sheet each (or all on one sheet, one under another, when
+    ``stacked``, as some offices collect them); returns notes about what had to be adapted."""
+    import xlsxwriter  # type: ignore[import-untyped]
 
     declared = layout(layout_id)
     notes: list[str] = []
@@ -416,6 +436,8 @@ def write_workbook(forms: Sequence[SheetForm], path: Path, layout_id: str = "cen
                                                    "strings_to_urls": False})
         formats = _formats(workbook)
         used: set[str] = set()
+        writer: _Writer | None = None
+        writers: list[_Writer] = []
         for form in forms:
             evaluation = form.evaluation
             form_unit = unit or evaluation.funds.unit or declared.funds_unit
@@ -425,20 +447,18 @@ def write_workbook(forms: Sequence[SheetForm], path: Path, layout_id: str = "cen
             if "carryover" not in declared.write["funds_rows"] and (carry.annual_budget or carry.executed):
                 notes.append(t("export.note.carryover", project=evaluation.header.project_name,
                                amount=plain_decimal(carry.annual_budget or carry.executed or Decimal(0))))
-            worksheet = workbook.add_worksheet(sheet_name(evaluation.header.project_name, used))
-            writer = _Writer(workbook, worksheet, declared, form_unit, formats)
-            for index, width in enumerate(writer.widths):
-                worksheet.set_column(index, index, width)
+            if writer is None or not stacked:
+                worksheet = workbook.add_worksheet(sheet_name(evaluation.header.project_name, used))
+                writer = _Writer(workbook, worksheet, declared, form_unit, formats)
+                writers.append(writer)
+                _page_setup(worksheet, writer)
+            else:
+                writer.unit = form_unit
+                writer.row += 1  # a blank row between stacked forms
             writer.write(form)
-            worksheet.set_landscape()
-            worksheet.set_paper(9)  # A4
-            worksheet.fit_to_pages(1, 0)
-            worksheet.set_margins(left=0.4, right=0.4, top=0.5, bottom=0.6)
-            worksheet.center_horizontally()
-            worksheet.repeat_rows(writer.repeat)
-            worksheet.print_area(0, 0, writer.row - 1, writer.last)
-            worksheet.set_footer("&C第 &P 页，共 &N 页")
-            worksheet.hide_gridlines(2)
+        for finished in writers:
+            finished.finish()
+            finished.sheet.print_area(0, 0, finished.row - 1, finished.last)
         workbook.close()
         os.replace(temporary, path)
     except InputError:

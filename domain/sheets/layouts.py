@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -147,7 +147,7 @@ def _merged(data: dict[str, Any], seen: tuple[str, ...] = ()) -> dict[str, Any]:
     return merged
 
 
-@lru_cache(maxsize=None)
+@cache
 def _raw(layout_id: str) -> dict[str, Any]:
     path = LAYOUT_DIR / f"{layout_id}.toml"
     with path.open("rb") as stream:
@@ -192,7 +192,7 @@ def _build(data: dict[str, Any]) -> Layout:
     )
 
 
-@lru_cache(maxsize=None)
+@cache
 def layout(layout_id: str) -> Layout:
     """The declared layout ``layout_id`` (a file name in ``layouts/`` without .toml)."""
     return _build(_merged(_raw(layout_id)))

@@ -24,7 +24,7 @@ from pydantic import ValidationError
 from domain.messages import t
 from domain.record.models import Evaluation, Funds, FundsRow, Goals, Header, IndicatorRow
 from domain.sheets.grid import Grid, Range, plain_decimal
-from domain.sheets.layouts import Layout, Words, bare, choose_layout, norm
+from domain.sheets.layouts import Layout, Words, choose_layout, norm
 
 YEAR_MIN, YEAR_MAX = 1990, 2100
 _DASHES = frozenset({"—", "——", "-", "－", "–", "―"})
@@ -713,11 +713,11 @@ class FormReader:
                     project_name=str(self.header.get("project_name", "")),
                     department=str(self.header.get("department", "")),
                     implementer=str(self.header.get("implementer", "")),
-                    project_amount=self.header.get("project_amount"),  # type: ignore[arg-type]
+                    project_amount=self.header.get("project_amount"),
                     year=self.year,
                 ),
                 funds=Funds(unit=unit, weight=self.funds_weight if self.funds_weight is not None else Decimal(layout.funds_weight),
-                            **funds),  # type: ignore[arg-type]
+                            **funds),
                 goals=Goals(expected=expected, achieved="\n".join(self.achieved)),
                 indicators=self.indicator_rows,
                 declared_total=self.declared_total,
