@@ -397,3 +397,16 @@ def test_export_refuses_a_name_without_xlsx_and_an_existing_file(tmp_path, capsy
     (tmp_path / "x.xlsx").write_bytes(b"keep")
     assert run(["export", str(_seed(1)), "--out", str(tmp_path / "x.xlsx")]) == 2
     assert (tmp_path / "x.xlsx").read_bytes() == b"keep"
+
+
+def test_a_tab_separated_export_of_another_layout_is_read_by_its_declaration(tmp_path):
+    from python_calamine import CalamineWorkbook
+
+    from domain.sheets.grid import value_text
+
+    sheet = CalamineWorkbook.from_path(str(BOOKS / "sichuan-2023.xlsx")).get_sheet_by_index(0)
+    text = "\n".join("\t".join(value_text(value) for value in row) for row in sheet.to_python())
+    (tmp_path / "sc.tsv").write_text(text, encoding="utf-8")
+    result = read_file(tmp_path / "sc.tsv")
+    assert result.kind == "tsv" and [form.layout for form in result.forms] == ["sichuan"]
+    assert rows_of(result.read[0].evaluation)[0][3:5] == ("≥2000盏", "2150盏")
