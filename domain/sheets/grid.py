@@ -88,6 +88,16 @@ def number_text(value: float | int, percent: bool = False) -> str:
 
 def value_text(value: object, percent: bool = False) -> str:
     """The text a cell shows for any value a reader returns."""
+    kind = type(value)
+    if kind is str:
+        return value.strip()  # type: ignore[union-attr]
+    if kind is float and not percent:
+        number = value  # the common case, kept fast: a sheet may hold millions of numbers
+        if number.is_integer() and abs(number) < 1e15:  # type: ignore[union-attr]
+            return str(int(number))  # type: ignore[call-overload]
+        text = repr(number)
+        if "e" not in text and "n" not in text:
+            return text
     if value is None:
         return ""
     if isinstance(value, str):

@@ -64,10 +64,19 @@ class ImportReport:
         return EXIT_SOME if self.refused else EXIT_ALL
 
 
-def with_catalogue_names(evaluation: Evaluation) -> Evaluation:
-    """The evaluation with each row's confidently matched catalogue entry recorded beside its written name."""
-    rows = [match.row.model_copy(update={"catalogue_name": match.entry.name if match.entry else None})
-            for match in match_rows(evaluation.indicators)]
+MatchKey = tuple[str, str, str, str | None, bool]
+
+
+def with_catalogue_names(evaluation: Evaluation, known: dict[MatchKey, str | None] | None = None) -> Evaluation:
+    """The evaluation with each row's confidently matched catalogue entry recorded beside its written name.
+
+    ``known`` remembers the matches of rows already seen (a batch of forms repeats its indicator names)."""
+    known = {} if known is None else known
+    keys = [(row.level1, row.level2, row.name, row.catalogue_name, row.is_unused) for row in evaluation.indicators]
+    fresh = [row for row, key in zip(evaluation.indicators, keys, strict=True) if key not in known]
+    for row, match in zip(fresh, match_rows(fresh), strict=True):
+        known[(row.level1, row.level2, row.name, row.catalogue_name, row.is_unused)] = match.entry.name if match.entry else None
+    rows = [row.model_copy(update={"catalogue_name": known[key]}) for row, key in zip(evaluation.indicators, keys, strict=True)]
     return evaluation.model_copy(update={"indicators": rows})
 
 
@@ -128,6 +137,7 @@ def import_files(paths: Sequence[Path], out_dir: Path, year: int | None = None, 
         raise InputError(t("import.out_is_file", out=out_dir))
     report = ImportReport()
     complete: list[tuple[FormRead, Evaluation]] = []
+    known: dict[MatchKey, str | None] = {}
     for path in paths:
         result = read_file(Path(path), year=year)
         report.notes.extend(f"{Path(path).name}：{note}" for note in result.notes)
@@ -138,7 +148,7 @@ def import_files(paths: Sequence[Path], out_dir: Path, year: int | None = None, 
             if form.evaluation is None:
                 report.refused.append(Refusal(form.where, "", form.refusal or t("sheets.refuse.incomplete"), form.warnings))
             else:
-                complete.append((form, with_catalogue_names(form.evaluation)))
+                complete.append((form, with_catalogue_names(form.evaluation, known)))
     if not complete:
         return report
     names = [form_file_name(evaluation, index) for index, (_, evaluation) in enumerate(complete, start=1)]

@@ -127,6 +127,9 @@ class Rows:
     def __len__(self) -> int:
         return len(self.grid.rows)
 
+    def forget(self) -> None:
+        self._pieces.clear()
+
     def pieces(self, row: int) -> list[Piece]:
         found = self._pieces.get(row)
         if found is None:
@@ -184,6 +187,8 @@ def _texts(rows: Rows, start: int, end: int) -> set[str]:
 
 def title_kind(text: str) -> str | None:
     """What a title announces: "form", "department" (部门整体), "target" (绩效目标表), or None."""
+    if "表" not in text:
+        return None
     reduced = norm(text)
     if len(reduced) > 60 or not any(word in reduced for word in _TITLE_WORDS):
         return None
@@ -734,20 +739,22 @@ class FormReader:
 
 
 def form_starts(rows: Rows, layouts_words: Words) -> Iterator[tuple[int, str]]:
-    """(row, kind) of each form's first row: its title, or a header row when a form has no title."""
+    """(row, kind) of each form's first row: its title, or a header row when a form has no title.
+
+    Scans the stored cells (a title or label is always the top-left cell of its merge), so a sheet of a
+    million rows of other data is passed over quickly."""
     seen_header = False
-    for row in range(len(rows)):
-        own = [p for p in rows.pieces(row) if not p.above]
-        if not own or len(own) > 3:
-            if own and not seen_header and any(layouts_words.match(p.text) for p in own[:2]):
-                seen_header = True
-                yield row, "untitled"
+    for row, cells in enumerate(rows.grid.rows):
+        filled = [cell for cell in cells if cell]
+        if not filled:
             continue
-        kind = title_kind(own[0].text)
-        if kind:
-            seen_header = True
-            yield row, kind
-        elif not seen_header and any(layouts_words.match(p.text) for p in own[:2]):
+        if len(filled) <= 3:
+            kind = title_kind(filled[0]) if len(filled[0]) <= 80 else None
+            if kind:
+                seen_header = True
+                yield row, kind
+                continue
+        if not seen_header and any("名称" in cell and layouts_words.match(cell) for cell in filled[:2]):
             seen_header = True
             yield row, "untitled"
 
@@ -770,6 +777,7 @@ def read_grid(grid: Grid) -> Iterator[FormRead]:
         if kind == "target":
             yield FormRead(grid.name, start + 1, "", refusal=t("sheets.refuse.target_form"))
             continue
+        rows.forget()  # pieces are kept for one form at a time
         layout = choose_layout(_texts(rows, start, end))
         reader = FormReader(rows, layout, start, end, grid.name)
         try:
