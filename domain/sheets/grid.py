@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 Range = tuple[int, int, int, int]  # first row, first column, last row, last column (0-based, inclusive)
+MAX_MERGE_CELLS = 20_000  # a merge larger than this (a whole column merged) is no part of a form: ignored
 
 
 @dataclass
@@ -26,6 +27,15 @@ class Grid:
     merges: list[Range] = field(default_factory=list)
     hidden: bool = False
     _covered: dict[tuple[int, int], tuple[int, int]] | None = field(default=None, repr=False)
+
+    def __post_init__(self) -> None:
+        last_row = len(self.rows) - 1
+        kept: list[Range] = []
+        for top, left, bottom, right in self.merges:
+            bottom, right = min(bottom, last_row), min(right, left + 512)
+            if top <= bottom and left <= right and (bottom - top + 1) * (right - left + 1) <= MAX_MERGE_CELLS:
+                kept.append((top, left, bottom, right))
+        self.merges = kept
 
     def at(self, row: int, column: int) -> str:
         """The text stored in a cell ("" outside the sheet or under a merge)."""
@@ -40,9 +50,6 @@ class Grid:
         if self._covered is None:
             covered: dict[tuple[int, int], tuple[int, int]] = {}
             for top, left, bottom, right in self.merges:
-                # A merge larger than the sheet's data (a whole column merged) is cut to the data.
-                bottom = min(bottom, len(self.rows) - 1)
-                right = min(right, left + 512)
                 for row in range(top, bottom + 1):
                     for column in range(left, right + 1):
                         if (row, column) != (top, left):

@@ -61,6 +61,8 @@ def sniff(head: bytes, path: Path) -> str:
             raise SheetError(t("sheets.file.corrupt_zip")) from None
         if "xl/workbook.xml" in names:
             return Kind.XLSX
+        if "xl/workbook.bin" in names:
+            raise SheetError(t("sheets.file.xlsb"))
         raise SheetError(t("sheets.file.zip_not_workbook"))
     return Kind.TSV  # text: TSV or CSV, decided once decoded
 
