@@ -43,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
 
 def register(commands: Any) -> None:
     check = commands.add_parser("check", help="核查表上的得分与总分")
-    check.add_argument("paths", nargs="+", help="评价文件（.toml）、工作簿（xlsx/xls/ods/csv）或目录")
+    check.add_argument("paths", nargs="+", help="评价文件或目录")
     check.add_argument("--profile", help="规则名称或规则文件")
     add_format(check)
     check.set_defaults(handler=run)
