@@ -24,6 +24,7 @@ from tui.commands import (
     catalogue,
     check,
     drafts,
+    export,
     importing,
     interactive,
     report,
@@ -33,7 +34,7 @@ from tui.commands import (
     whatif,
 )
 
-COMMANDS = (score, check, report, whatif, catalogue, importing, interactive, drafts, serve)
+COMMANDS = (score, check, report, whatif, catalogue, importing, export, interactive, drafts, serve)
 
 
 class _Parser(argparse.ArgumentParser):
