@@ -185,7 +185,7 @@ def test_a_qualitative_row_asks_for_a_score_inside_its_band() -> None:
     assert events[0].text == "评定得分须在 6–8 分之间，而不是“9”。"
     events = drive(interview, ["7.5"])
     assert interview.row_result(0).score == Decimal("7.5")
-    assert "评定得分 7.5（可在 6–8 分之间），扣 2.50 分" in kinds(events, EventKind.EXPLANATION)[0]
+    assert "评定得分 7.5（可在 6–8（不含 8） 分之间），扣 2.50 分" in kinds(events, EventKind.EXPLANATION)[0]
 
 
 def test_an_unused_row_is_a_star_with_no_more_questions() -> None:

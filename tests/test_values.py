@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
 import pytest
@@ -430,7 +431,7 @@ _SAMPLES = [row[0] for row in SEED_VALUES + EXTRA_VALUES]
 def test_full_width_parses_like_half_width(text):
     half = normalise_text(text)
     full = half.translate(_HALF_TO_FULL)
-    assert parse_value(full).model_dump(exclude={"raw"}) == parse_value(half).model_dump(exclude={"raw"})
+    assert replace(parse_value(full), raw="") == replace(parse_value(half), raw="")
 
 
 _WORDS = {

@@ -345,7 +345,7 @@ def _set_judged(interview: Interview, spec: FieldSpec, row: IndicatorRow, raw: s
     value = parse_amount(normalise_text(raw).removesuffix("分"), spec.label)
     undecided = interview._score(row, judged_score=None)
     low, high = undecided.band or (Decimal(0), row.weight)
-    if not low <= value <= high:
+    if not undecided.admits(value):
         raise InputError(t("error.judged_band", low=plain(low), high=plain(high), text=raw))
     wanted = None if spec.optional and undecided.score is not None and value == undecided.score else value
     if wanted == row.judged_score:

@@ -25,9 +25,9 @@ import re
 from decimal import Decimal, InvalidOperation, localcontext
 from functools import lru_cache
 
-from domain.record.models import Comparator, Direction, Grade, ParsedValue, ValueKind
+from domain.record.kinds import Comparator, Direction, Grade, ParsedValue, ValueKind
 
-__all__ = ["INTERNAL_ERROR_NOTE", "describe", "format_number", "normalise_text", "parse_value"]
+__all__ = ["INTERNAL_ERROR_NOTE", "TIME_UNITS", "describe", "format_number", "multiplier_of", "normalise_text", "parse_value"]
 
 # --- normalisation -------------------------------------------------------------------------------
 
@@ -210,6 +210,17 @@ def parse_value(text: str) -> ParsedValue:
         return _parse_cached(raw)
     except Exception:  # noqa: BLE001 - a safety net; the tests check it is never reached
         return ParsedValue(raw=raw, kind=ValueKind.UNREADABLE, note=INTERNAL_ERROR_NOTE)
+
+
+def multiplier_of(value: ParsedValue) -> int | None:
+    """The power of ten a 万 / 亿 / 千 written after the value's number applied (94.8万份 → 4), or None."""
+    if value.kind is not ValueKind.QUANTITY:
+        return None
+    text = _spell_out(normalise_text(value.raw))
+    match = _NUMBER.search(text)
+    if match is None:
+        return None
+    return _scale_and_unit(Decimal(1), text[match.end():])[3]
 
 
 def describe(value: ParsedValue) -> str:
@@ -485,7 +496,7 @@ def _read_quantity(raw: str, text: str) -> ParsedValue | None:
     number = Decimal(digits)
     if negative:
         number = -number
-    number, unit, rest = _scale_and_unit(number, text[match.end():])
+    number, unit, rest, _ = _scale_and_unit(number, text[match.end():])
     suffix, approx_after, rest = _read_suffix(rest)
     approx = approx or approx_after
     if suffix is not None:
@@ -513,8 +524,11 @@ def _read_quantity(raw: str, text: str) -> ParsedValue | None:
     )
 
 
-def _scale_and_unit(number: Decimal, rest: str) -> tuple[Decimal, str, str]:
-    """Apply a 万 / 亿 / 千 multiplier and read the unit after it (千克, 千米 … stay units)."""
+def _scale_and_unit(number: Decimal, rest: str) -> tuple[Decimal, str, str, int | None]:
+    """Apply a 万 / 亿 / 千 multiplier and read the unit after it (千克, 千米 … stay units).
+
+    Also gives the power of ten applied (None when no multiplier was written)."""
+    applied: int | None = None
     if not rest.startswith(_KILO_UNITS):
         for word, power in _MULTIPLIERS.items():
             if rest.startswith(word):
@@ -522,9 +536,10 @@ def _scale_and_unit(number: Decimal, rest: str) -> tuple[Decimal, str, str]:
                     context.prec = _MAX_DIGITS + 20
                     number = number.scaleb(power)
                 rest = rest[len(word):]
+                applied = power
                 break
     unit, after = _read_unit(rest)
-    return number, unit, after
+    return number, unit, after, applied
 
 
 def _read_suffix(rest: str) -> tuple[Comparator | None, bool, str]:
@@ -559,7 +574,7 @@ def _read_range(
     match = _NUMBER.match(rest)
     if match is None:
         raise _Unreadable("区间写法看不懂")
-    high, high_unit, after = _scale_and_unit(Decimal(match.group().replace(",", "")), rest[match.end():])
+    high, high_unit, after, _ = _scale_and_unit(Decimal(match.group().replace(",", "")), rest[match.end():])
     if low_unit and high_unit and low_unit != high_unit:
         raise _Unreadable("区间两端单位不同")
     unit = high_unit or low_unit
