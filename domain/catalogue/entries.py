@@ -13,7 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from domain.record.models import Direction
+from domain.record.kinds import Direction
 from domain.record.values import normalise_text
 
 DEFAULT_PATH = Path(__file__).parent / "data" / "catalogue.json"

@@ -6,11 +6,78 @@ never loads the record models. ``domain.record.models`` uses them in the validat
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
+from typing import Any, ClassVar
 
-__all__ = ["Comparator", "Direction", "Grade", "ParsedValue", "ValueKind"]
+__all__ = ["Comparator", "Direction", "Frozen", "Grade", "ParsedValue", "ValueKind", "factory"]
+
+
+class factory:  # noqa: N801 - reads as a marker in a defaults table
+    """A default made fresh for each record (a dict or list)."""
+
+    __slots__ = ("make",)
+
+    def __init__(self, make: Any) -> None:
+        self.make = make
+
+
+class Frozen:
+    """A small immutable record: fields named by ``__slots__``, defaults in ``_defaults``, equality by value.
+
+    Used instead of dataclasses on the paths a one-shot calculation takes (the dataclasses module alone
+    costs more to import than the whole calculation); ``replace`` gives a changed copy.
+    """
+
+    __slots__ = ()
+    _defaults: ClassVar[dict[str, Any]] = {}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        names = self.__slots__
+        if len(args) > len(names):
+            raise TypeError(f"{type(self).__name__} takes at most {len(names)} values")
+        values = dict(zip(names, args, strict=False))
+        for name, value in kwargs.items():
+            if name not in names or name in values:
+                raise TypeError(f"{type(self).__name__}: unexpected or repeated {name!r}")
+            values[name] = value
+        defaults = self._defaults
+        for name in names:
+            if name in values:
+                value = values[name]
+            elif name in defaults:
+                value = defaults[name]
+                if isinstance(value, factory):
+                    value = value.make()
+            else:
+                raise TypeError(f"{type(self).__name__}: missing {name!r}")
+            object.__setattr__(self, name, value)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError(f"{type(self).__name__} is immutable")
+
+    def _values(self) -> tuple[Any, ...]:
+        return tuple(getattr(self, name) for name in self.__slots__)
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self) and self._values() == other._values()  # type: ignore[attr-defined]
+
+    def __hash__(self) -> int:
+        return hash(self._values())
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__slots__)
+        return f"{type(self).__name__}({shown})"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), self._values())
+
+    def replace(self, **changes: Any) -> Any:
+        """A copy with some fields changed."""
+        return type(self)(**{**{name: getattr(self, name) for name in self.__slots__}, **changes})
+
+    def as_dict(self) -> dict[str, Any]:
+        return {name: getattr(self, name) for name in self.__slots__}
 
 
 class Direction(StrEnum):
@@ -51,15 +118,18 @@ class Grade(StrEnum):
     NOT_ACHIEVED = "not_achieved"  # 未达成年度指标且效果较差: 0–60%
 
 
-@dataclass(frozen=True)
-class ParsedValue:
+class ParsedValue(Frozen):
     """A 年度指标值 or 实际完成值 as read by ``domain.record.values.parse_value``."""
+
+    __slots__ = ("raw", "kind", "comparator", "number", "unit", "grade", "direction_hint", "note")
+    _defaults: ClassVar[dict[str, Any]] = {"comparator": None, "number": None, "unit": "", "grade": None,
+                                           "direction_hint": None, "note": ""}
 
     raw: str
     kind: ValueKind
-    comparator: Comparator | None = None
-    number: Decimal | None = None  # multipliers applied: 94.8万 → 948000; 90% → 90 with unit "%"
-    unit: str = ""
-    grade: Grade | None = None
-    direction_hint: Direction | None = None  # what the wording alone implies (以内 → reverse)
-    note: str = ""  # why it needs judgement, or what was assumed
+    comparator: Comparator | None
+    number: Decimal | None  # multipliers applied: 94.8万 → 948000; 90% → 90 with unit "%"
+    unit: str
+    grade: Grade | None
+    direction_hint: Direction | None  # what the wording alone implies (以内 → reverse)
+    note: str  # why it needs judgement, or what was assumed

@@ -9,9 +9,9 @@ which is written out for readers of the TOML file and recomputed on load.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Annotated
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, computed_field
+from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, computed_field
 
 from domain.record.kinds import Comparator, Direction, Grade, ParsedValue, ValueKind
 from domain.record.values import parse_value
@@ -22,6 +22,14 @@ __all__ = [
 ]
 
 SCHEMA_VERSION = 1
+
+
+def _parsed_data(value: ParsedValue) -> dict[str, Any]:
+    return value.as_dict()
+
+
+# A parsed value is a plain record (see domain.record.kinds), written out as a table for readers.
+ParsedField = Annotated[ParsedValue, PlainSerializer(_parsed_data, return_type=dict[str, Any])]
 
 # Amounts and scores carry at most 24 digits, 10 of them after the point: enough for any budget in 元
 # or 万元, and a bound that keeps hand-edited exponents (1e999999999) from reaching the arithmetic.
@@ -76,6 +84,8 @@ class Goals(_Record):
 class IndicatorRow(_Record):
     """One row of 年度绩效指标, as written, with the user's decisions where the rules need them."""
 
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, arbitrary_types_allowed=True)
+
     level1: str = Field(default="", description="一级指标")
     level2: str = Field(default="", description="二级指标")
     name: str = Field(default="", description="三级指标 as written")
@@ -94,13 +104,13 @@ class IndicatorRow(_Record):
 
     @computed_field  # type: ignore[prop-decorator]
     @property
-    def target(self) -> ParsedValue:
+    def target(self) -> ParsedField:
         """年度指标值 as parsed (recomputed, never read back)."""
         return parse_value(self.target_text)
 
     @computed_field  # type: ignore[prop-decorator]
     @property
-    def actual(self) -> ParsedValue:
+    def actual(self) -> ParsedField:
         """实际完成值 as parsed (recomputed, never read back)."""
         return parse_value(self.actual_text)
 

@@ -20,7 +20,6 @@ Forms are filled by hand, so the reader is forgiving and says what it assumed in
 
 from __future__ import annotations
 
-import calendar
 import re
 from decimal import Decimal, InvalidOperation, localcontext
 from functools import lru_cache
@@ -359,6 +358,8 @@ def _read_date(raw: str, text: str) -> ParsedValue | None:
         month = 12
         notes.append("没有写月份，按12月计")
     if match["day"] is not None:
+        import calendar
+
         day = int(match["day"])
         last = calendar.monthrange(year, month)[1]
         if not 1 <= day <= last:

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from decimal import Decimal, localcontext
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from domain.scoring.conventions import BudgetDenominator, ScoringProfile, plain_profile
+from domain.scoring.conventions import BudgetDenominator, plain_profile
 from domain.scoring.results import BudgetResult, Explanation, FundsInput, Note, Rule, funds_input, note
 from domain.scoring.rounding import ONE_HUNDRED, divide, fixed, plain, quantize
 from domain.scoring.verdicts import round_score, score_text
 from domain.scoring.wording import Msg, msg
+
+if TYPE_CHECKING:
+    from domain.scoring.conventions import ScoringProfile
 
 WORKING_PRECISION = 60  # significant digits for products of 24-digit amounts; results are rounded once
 

@@ -9,16 +9,19 @@ almost nothing is put to the user instead.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING, Any, ClassVar
 
-from domain.record.kinds import Comparator, Direction, ParsedValue
+from domain.record.kinds import Comparator, Direction, Frozen, ParsedValue
 from domain.record.values import TIME_UNITS, multiplier_of
-from domain.scoring.conventions import ReverseConvention, ScoringProfile
+from domain.scoring.conventions import ReverseConvention
 from domain.scoring.results import Explanation, Note, RowResult, RowStatus, Rule, note
 from domain.scoring.rounding import ONE_HUNDRED, divide, plain, quantize
 from domain.scoring.verdicts import full_marks, judgement, round_score, score_text, show
 from domain.scoring.wording import Msg, msg
+
+if TYPE_CHECKING:
+    from domain.scoring.conventions import ScoringProfile
 
 _TIME_UNITS_IN_HOURS = {"秒": Decimal(1) / Decimal(3600), "分钟": Decimal(1) / Decimal(60), "小时": Decimal(1),
                         "天": Decimal(24), "日": Decimal(24)}
@@ -26,15 +29,18 @@ ALMOST_NOTHING = Decimal("0.1")  # a reading scoring at most this share of 分�
 NEARLY_MET = Decimal("0.8")  # … while another gives at least this share is put to the user
 
 
-@dataclass(frozen=True)
-class Reading:
+class Reading(Frozen):
     """Target and actual as numbers in one unit, how they are shown, and the note saying how."""
+
+    __slots__ = ('goal', 'achieved', 'target_text', 'actual_text', 'notes')
+    _defaults: ClassVar[dict[str, Any]] = {"notes": ()}
+
 
     goal: Decimal
     achieved: Decimal
     target_text: str
     actual_text: str
-    notes: tuple[Note, ...] = ()
+    notes: tuple[Note, ...]
 
 
 def _closeness(value: Decimal, goal: Decimal) -> Decimal:

@@ -12,14 +12,13 @@ never needs pydantic.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from decimal import Decimal, localcontext
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from domain.record.kinds import Direction, Grade, ParsedValue, ValueKind
 from domain.record.values import TIME_UNITS, normalise_text
 from domain.scoring.budget import WORKING_PRECISION, score_budget
-from domain.scoring.conventions import ScoringProfile, plain_profile
+from domain.scoring.conventions import plain_profile
 from domain.scoring.quantity import score_quantity
 from domain.scoring.results import (
     BudgetResult,
@@ -45,6 +44,9 @@ from domain.scoring.verdicts import (
     show,
 )
 from domain.scoring.wording import msg
+
+if TYPE_CHECKING:
+    from domain.scoring.conventions import ScoringProfile
 
 __all__ = [
     "DIRECTION_WORDS", "GRADE_WORDS", "WORKING_PRECISION", "BudgetResult", "DirectionLookup", "Explanation",
@@ -180,11 +182,11 @@ def _score_row(row: RowInput, profile: ScoringProfile, catalogue_direction: Dire
         missing = msg("scoring.word.target" if target.kind is ValueKind.UNUSED else "scoring.word.actual")
         return judgement(weight, direction, msg("scoring.missing", missing=missing), notes, judged)
     if direction is None:
-        both = [_score_row(replace(row, direction=way), profile, None) for way in (Direction.POSITIVE, Direction.REVERSE)]
+        both = [_score_row(row.replace(direction=way), profile, None) for way in (Direction.POSITIVE, Direction.REVERSE)]
         if both[0].score is not None and both[0].score == both[1].score:
             agreed = both[0]
             same = note("direction_irrelevant", msg("scoring.note.direction_irrelevant"))
-            return replace(agreed, direction=None, notes=(*notes, same, *agreed.notes))
+            return agreed.replace(direction=None, notes=(*notes, same, *agreed.notes))
         return judgement(weight, None, msg("scoring.direction_unclear"), notes, judged, ask_score=False)
     if actual.kind is ValueKind.GRADE or direction is Direction.QUALITATIVE:
         return _score_qualitative(weight, target, actual, profile, notes, judged)

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from domain.scoring.audit import FormAudit
-from domain.scoring.findings import Finding
-from domain.scoring.rules import BudgetResult, Note, RowResult, ScoredEvaluation
+from domain.scoring.results import BudgetResult, Note, RowResult, ScoredEvaluation
+
+if TYPE_CHECKING:  # a what-if serialises without loading the audit
+    from domain.scoring.audit import FormAudit
+    from domain.scoring.findings import Finding
 
 
 def number(value: Decimal | None) -> str | None:

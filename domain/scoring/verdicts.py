@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from domain.record.kinds import Direction, Grade, ParsedValue
-from domain.scoring.conventions import ScoringProfile
 from domain.scoring.results import Explanation, Note, RowResult, RowStatus, Rule, note
 from domain.scoring.rounding import fixed, plain, quantize
 from domain.scoring.wording import Msg, msg
+
+if TYPE_CHECKING:
+    from domain.scoring.conventions import ScoringProfile
 
 DIRECTION_NAMES = {direction: msg(f"scoring.direction.{direction.value}") for direction in Direction}
 GRADE_NAMES = {grade: msg(f"scoring.grade.{grade.value}") for grade in Grade}

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal, localcontext
+from typing import TYPE_CHECKING
 
 from domain.errors import InputError
 from domain.record.kinds import Direction
 from domain.record.values import normalise_text, parse_value
 from domain.scoring.budget import score_budget
-from domain.scoring.conventions import ScoringProfile, plain_profile
+from domain.scoring.conventions import plain_profile
 from domain.scoring.results import BudgetResult, FundsInput, RowInput, RowResult
 from domain.scoring.rules import score_row
+
+if TYPE_CHECKING:
+    from domain.scoring.conventions import ScoringProfile
 
 MAX_DIGITS = 24  # as many significant digits as an evaluation file may hold
 

@@ -6,24 +6,30 @@ reason), rendered in the same locale. Tables: ``domain/messages/tables/scoring.p
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, ClassVar
 
 from domain.messages.lookup import DEFAULT_LOCALE, tables
+from domain.messages.tables import scoring as _own
+from domain.record.kinds import Frozen
+
+_OWN = {"zh": _own.ZH, "en": _own.EN}  # scoring's own table, read without scanning the whole catalogue
 
 
-@dataclass(frozen=True)
-class Msg:
+class Msg(Frozen):
     """A message id and its fields, rendered on demand."""
 
+    __slots__ = ('key', 'fields')
+    _defaults: ClassVar[dict[str, Any]] = {"fields": ()}
+
+
     key: str
-    fields: tuple[tuple[str, Any], ...] = ()
+    fields: tuple[tuple[str, Any], ...]
 
     def render(self, locale: str = DEFAULT_LOCALE) -> str:
-        merged = tables()
-        text = merged.get(locale, {}).get(self.key)
-        if text is None:
-            text = merged[DEFAULT_LOCALE].get(self.key, self.key)
+        text = _OWN.get(locale, _own.ZH).get(self.key)
+        if text is None:  # a message of another concern: the whole catalogue (slower to load)
+            merged = tables()
+            text = merged.get(locale, {}).get(self.key) or merged[DEFAULT_LOCALE].get(self.key, self.key)
         values = {name: value.render(locale) if isinstance(value, Msg) else value for name, value in self.fields}
         return text.format(**values) if values else text
 
