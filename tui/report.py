@@ -58,15 +58,21 @@ def render_scored(scored: ScoredEvaluation, file: str = "") -> str:
         out.append(f"总分 {fixed(scored.total, decimals)}（{scored.grade}）")
     else:
         pending = "、".join(str(index + 1) for index in scored.pending_rows)
-        out.append(f"已计得分 {fixed(scored.total, decimals)}；第 {pending} 行待评定，评定后才有总分和等级")
+        waiting = f"第 {pending} 行待评定" if pending else "预算执行率待计算"
+        out.append(f"已计得分 {fixed(scored.total, decimals)}；{waiting}，评定后才有总分和等级")
     return shown("\n".join(out))
 
 
 def render_audit(audit: FormAudit) -> str:
     """One form's audit: totals, then each finding with its severity."""
     declared = "—" if audit.declared_total is None else plain(audit.declared_total)
+    grade = f"（{audit.grade}）" if audit.grade else "（不评等级）"
     head = (f"{audit.file or audit.project}\n  项目：{audit.project}\n"
-            f"  表上总分 {declared}，核算总分 {plain(audit.computed_total)}（{audit.grade}）")
+            f"  表上总分 {declared}，核算总分 {plain(audit.computed_total)}{grade}")
+    if audit.profile_choice is not None:
+        head += f"\n  {audit.profile_choice.zh}"
+    if audit.habit is not None and audit.habit_rows:
+        head += f"\n  {audit.habit_text.zh if audit.habit_text else ''}"
     if not audit.findings:
         return shown(head + "\n  未发现问题")
     lines = [head]

@@ -19,8 +19,9 @@ def number(value: Decimal | None) -> str | None:
     return format(value, "f")
 
 
-def notes_data(notes: tuple[Note, ...]) -> list[dict[str, str]]:
-    return [{"code": note.code, "message": note.zh, "message_en": note.en} for note in notes]
+def notes_data(notes: tuple[Note, ...]) -> list[dict[str, Any]]:
+    return [{"code": note.code, "message": note.zh, "message_en": note.en,
+             "fields": note.text.data() if note.text is not None else {}} for note in notes]
 
 
 def row_data(result: RowResult) -> dict[str, Any]:
@@ -85,6 +86,8 @@ def finding_data(finding: Finding) -> dict[str, Any]:
         "declared": number(finding.declared),
         "computed": number(finding.computed),
         "message": finding.message,
+        "message_en": finding.message_en,
+        "fields": finding.text.data(),
     }
 
 
@@ -96,5 +99,8 @@ def audit_data(audit: FormAudit) -> dict[str, Any]:
         "declared_total": number(audit.declared_total),
         "computed_total": number(audit.computed_total),
         "grade": audit.grade,
+        "profile": audit.scored.profile.name,
+        "profile_choice": audit.profile_choice.zh if audit.profile_choice is not None else None,
+        "rounding_habit": audit.habit.describe().zh if audit.habit is not None else None,
         "findings": [finding_data(finding) for finding in audit.findings],
     }

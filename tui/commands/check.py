@@ -23,7 +23,7 @@ def run(args: argparse.Namespace) -> int:
     from tui.report import render_audit, render_audit_summary
 
     files = evaluation_files(args.paths)
-    profile = load_profile(args.profile) if args.profile else None
+    profile = load_profile(args.profile) if args.profile and args.profile != "auto" else args.profile
     audits, unusable = [], []
     for path in files:
         try:
@@ -44,6 +44,6 @@ def run(args: argparse.Namespace) -> int:
 def register(commands: Any) -> None:
     check = commands.add_parser("check", help="核查表上的得分与总分")
     check.add_argument("paths", nargs="+", help="评价文件或目录")
-    check.add_argument("--profile", help="规则名称或规则文件")
+    check.add_argument("--profile", help="规则名称或规则文件；auto 按表的版式和数字选用，并说明理由")
     add_format(check)
     check.set_defaults(handler=run)
