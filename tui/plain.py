@@ -387,7 +387,7 @@ def _whatif_indicator(console: Console, last: dict[str, str], profile):
             except InputError as error:
                 console.say(t("plain.prefix.error") + error.message)
                 continue
-            if low <= judged <= high:
+            if result.admits(judged):
                 result = indicator_whatif(weight, last["target"], last["actual"], direction, catalogue_direction,
                                           judged, profile)
                 break

@@ -29,14 +29,14 @@ class Frozen:
     costs more to import than the whole calculation); ``replace`` gives a changed copy.
     """
 
-    __slots__ = ()
+    __slots__: tuple[str, ...] = ()
     _defaults: ClassVar[dict[str, Any]] = {}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         names = self.__slots__
         if len(args) > len(names):
             raise TypeError(f"{type(self).__name__} takes at most {len(names)} values")
-        values = dict(zip(names, args, strict=False))
+        values: dict[str, Any] = dict(zip(names, args, strict=False))
         for name, value in kwargs.items():
             if name not in names or name in values:
                 raise TypeError(f"{type(self).__name__}: unexpected or repeated {name!r}")
@@ -60,7 +60,7 @@ class Frozen:
         return tuple(getattr(self, name) for name in self.__slots__)
 
     def __eq__(self, other: object) -> bool:
-        return type(other) is type(self) and self._values() == other._values()  # type: ignore[attr-defined]
+        return isinstance(other, Frozen) and type(other) is type(self) and self._values() == other._values()
 
     def __hash__(self) -> int:
         return hash(self._values())

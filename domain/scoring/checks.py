@@ -7,16 +7,13 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from domain.record.values import normalise_text
 from domain.scoring.findings import Finding, FindingClass
 from domain.scoring.results import RowStatus, ScoredEvaluation
 from domain.scoring.rounding import ONE_HUNDRED, plain
 from domain.scoring.wording import msg
-
-if TYPE_CHECKING:
-    from domain.scoring.conventions import ScoringProfile
 
 FULL_MARKS = Decimal(100)
 FUNDS_COLUMNS = (
@@ -38,10 +35,11 @@ def says_something(reason: str) -> bool:
 
 def weight_total(evaluation: Any) -> Decimal:
     """The budget row's 分值 plus every indicator's 分值: should be 100."""
-    return evaluation.funds.weight + sum((row.weight for row in evaluation.indicators), Decimal(0))
+    total: Decimal = evaluation.funds.weight + sum((row.weight for row in evaluation.indicators), Decimal(0))
+    return total
 
 
-def check_weights(evaluation: Any, profile: ScoringProfile | Any) -> list[Finding]:
+def check_weights(evaluation: Any, profile: Any) -> list[Finding]:
     """分值 must add up to 100; 一级 weights other than the profile's usual ones are advice only."""
     findings: list[Finding] = []
     total = weight_total(evaluation)

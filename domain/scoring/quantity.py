@@ -119,12 +119,13 @@ def score_quantity(
     results = [_score_reading(weight, reading, direction, equal_zero, profile, [*notes, *reading.notes])
                for reading in found]
     chosen = results[0]
-    if len(results) > 1 and chosen.score is not None and results[1].score is not None:
-        other = results[1]
-        if other.score > chosen.score and chosen.score <= weight * ALMOST_NOTHING and other.score >= weight * NEARLY_MET:
+    first_score = chosen.score
+    second_score = results[1].score if len(results) > 1 else None
+    if first_score is not None and second_score is not None:
+        if second_score > first_score and first_score <= weight * ALMOST_NOTHING and second_score >= weight * NEARLY_MET:
             reason = msg("scoring.reading_unsure", raw=actual.raw.strip(), chosen=found[0].actual_text,
-                         chosen_score=score_text(chosen.score, profile), other=found[1].actual_text,
-                         other_score=score_text(other.score, profile))
+                         chosen_score=score_text(first_score, profile), other=found[1].actual_text,
+                         other_score=score_text(second_score, profile))
             return judgement(weight, direction, reason, notes, judged)
     return chosen
 

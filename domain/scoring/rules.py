@@ -186,7 +186,8 @@ def _score_row(row: RowInput, profile: ScoringProfile, catalogue_direction: Dire
         if both[0].score is not None and both[0].score == both[1].score:
             agreed = both[0]
             same = note("direction_irrelevant", msg("scoring.note.direction_irrelevant"))
-            return agreed.replace(direction=None, notes=(*notes, same, *agreed.notes))
+            undirected: RowResult = agreed.replace(direction=None, notes=(*notes, same, *agreed.notes))
+            return undirected
         return judgement(weight, None, msg("scoring.direction_unclear"), notes, judged, ask_score=False)
     if actual.kind is ValueKind.GRADE or direction is Direction.QUALITATIVE:
         return _score_qualitative(weight, target, actual, profile, notes, judged)
