@@ -651,8 +651,8 @@ def qualitative_session(drafts: Path) -> EditSession:
 
 
 async def test_a_what_if_judged_score_is_applied_or_reported_never_dropped(tmp_path):
+    from domain.interview.whatif import Tried, WhatIf
     from tui.screens.review import ReviewScreen
-    from tui.screens.whatif import RowChange
 
     session = qualitative_session(tmp_path / "drafts")
     app = JixiaoApp("new", session=session)
@@ -660,11 +660,11 @@ async def test_a_what_if_judged_score_is_applied_or_reported_never_dropped(tmp_p
         await settle(app, pilot)
         review = app.screen
         assert isinstance(review, ReviewScreen)
-        review._apply_change(RowChange(0, "10", "满意", "满意", None, "9"))
+        review.apply_whatif(WhatIf.for_row(session.interview, 0), Tried("10", "满意", "满意", "", "9"))
         await settle(app, pilot)
         rows = session.interview.evaluation.indicators
         assert rows[0].judged_score == Decimal(9) and session.interview.row_result(0).score == Decimal(9)
-        review._apply_change(RowChange(1, "80", "90%", "90%", None, "70"))  # a formula row takes no judged score
+        review.apply_whatif(WhatIf.for_row(session.interview, 1), Tried("80", "90%", "90%", "", "70"))  # a formula row takes no judged score
         await settle(app, pilot)
         assert rows[1].judged_score is None
         messages = [notification.message for notification in app._notifications]

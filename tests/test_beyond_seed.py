@@ -104,7 +104,7 @@ def test_hubei_2020_bands_and_ratio_reverse():
 def test_the_130_percent_deviation_deduction(tmp_path):
     path = tmp_path / "platform.toml"
     path.write_text('name = "platform"\ndeviation_deduction = 2\n', encoding="utf-8")
-    profile = load_profile(str(path))
+    profile = load_profile(str(path), allow_path=True)
     # ≥100 with 130: met, but at 130% of the target: 10 − 2 = 8.00; at 129 still full
     result = whatif("≥100", "130", profile=profile)
     assert result.score == D(8) and result.explanation.rule is Rule.DEVIATION
@@ -196,7 +196,7 @@ def test_a_form_with_no_scored_rows_is_not_graded_and_blank_rows_are_not_losses(
 def test_execution_caps_limit_the_total(tmp_path):
     path = tmp_path / "capped.toml"
     path.write_text('name = "capped"\nexecution_caps = [[0.8, 89], [0.7, 79], [0.6, 69], [0.5, 59]]\n', encoding="utf-8")
-    profile = load_profile(str(path))
+    profile = load_profile(str(path), allow_path=True)
     # execution 65% → budget 10 × 0.65 = 6.5; rows 90 → sum 96.5, capped at 79 (60–70%), 17.5 deducted
     rows = [row("网络覆盖率", "100%", "100%", "90", "90")]
     audit = audit_evaluation(form(rows, "96.5", budget_score="6.5", executed="65"), profile)

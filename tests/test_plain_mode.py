@@ -192,7 +192,7 @@ def test_editing_offers_the_file_s_unsaved_draft(tmp_path: Path) -> None:
 def test_an_unreadable_file_is_one_plain_line_on_stderr(tmp_path: Path, capsys) -> None:
     code, output = plain("edit", [], file=tmp_path / "missing.toml")
     assert code == 2 and output.strip() == ""
-    assert capsys.readouterr().err == f"jixiao: 找不到评价文件：{tmp_path / 'missing.toml'}\n"
+    assert capsys.readouterr().err == f"jixiao: 找不到评价文件：{tmp_path / 'missing.toml'}。请检查路径是否写对。\n"
 
 
 def test_the_what_if_calculator_shows_the_score_and_the_change() -> None:
@@ -232,7 +232,7 @@ def test_training_in_plain_mode(tmp_path: Path) -> None:
 
 
 def test_the_line_mode_never_loads_textual() -> None:
-    code = ("import sys, tui.plain, domain.interview.controller, domain.interview.answers, domain.interview.session, domain.interview.drafts, "
+    code = ("import sys, tui.plain, domain.interview.controller, domain.interview.questions, domain.interview.session, domain.interview.drafts, "
             "domain.interview.training, domain.paths, domain.messages.lookup; assert 'textual' not in sys.modules, 'textual loaded'")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr

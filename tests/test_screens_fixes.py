@@ -19,14 +19,15 @@ from domain.interview.controller import EventKind
 from domain.interview.drafts import DraftStore
 from domain.interview.session import EditSession
 from domain.interview.training import TrainingSession
-from domain.record.models import Evaluation, FundsRow, Header, IndicatorRow
+from domain.interview.whatif import RowStart, Tried, WhatIf
+from domain.record.models import Direction, Evaluation, FundsRow, Header, IndicatorRow
 from tui.app import AppOptions, JixiaoApp
 from tui.cells import cell_width
 from tui.screens.interview import InterviewScreen
 from tui.screens.jump import JumpScreen
 from tui.screens.start import StartScreen
 from tui.screens.training import TrainingScreen
-from tui.screens.whatif import Baseline, CatalogueSuggester, WhatIfScreen, label_cells
+from tui.screens.whatif import CatalogueSuggester, WhatIfScreen, label_cells
 from tui.widgets.input_line import InputLine
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.side_panel import SidePanel, form_lines
@@ -150,7 +151,8 @@ async def test_without_a_name_the_note_says_no_name_was_given():
 
 
 async def test_from_a_row_the_name_is_the_rows_and_fixed():
-    baseline = Baseline(0, "经费节约率", "10", "节约5%以内", "8%", None, "", "positive", None, Decimal(80))
+    start = RowStart(0, "经费节约率", Tried("10", "节约5%以内", "8%"), None, Decimal(80))
+    baseline = WhatIf(start=start, catalogue_direction=Direction.POSITIVE)
     app = JixiaoApp("whatif")
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import re
 import signal
 import sys
 import threading
@@ -19,10 +18,10 @@ from typing import TextIO
 
 from domain.errors import InputError
 from domain.messages import t
+from domain.messages.sanitise import strip_controls
 
 EXIT_OK, EXIT_UNFINISHED, EXIT_BAD_INPUT = 0, 1, 2
 DEFAULT_SHOWN = 30  # characters of a default answer shown in brackets
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _PREFIX = {"hint": "plain.prefix.hint", "warning": "plain.prefix.warning", "error": "plain.prefix.error",
            "explanation": "plain.prefix.explanation"}
 
@@ -37,7 +36,7 @@ class HungUp(Exception):
 
 def clean(text: object) -> str:
     """Text safe to print: no control characters (escape sequences in user text must not act)."""
-    return _CONTROL.sub("", str(text))
+    return strip_controls(text)
 
 
 class Console:
@@ -86,7 +85,7 @@ class Console:
 
     def ask_event(self, question: object) -> str:
         """Ask the question an interview or training session posed."""
-        from domain.interview.fields import FieldKind, find_choice
+        from domain.interview.specs import FieldKind, find_choice
 
         spec = question.field  # type: ignore[attr-defined]
         default = str(question.data or "")  # type: ignore[attr-defined]
@@ -98,7 +97,7 @@ class Console:
         return self.ask(question.text, default, choices, confirm)  # type: ignore[attr-defined]
 
     def confirm(self, prompt: str, default: bool = True) -> bool:
-        from domain.interview.fields import parse_confirm
+        from domain.interview.specs import parse_confirm
 
         while True:
             answer = parse_confirm(self.ask(prompt, "y" if default else "n", confirm=True) or
@@ -115,7 +114,12 @@ def _flush_on_hangup(flush) -> Iterator[None]:
         yield
         return
 
+    handled: list[int] = []
+
     def handler(signum, frame) -> None:  # noqa: ARG001
+        if handled:
+            return  # a second signal while the first is handled: the way out is already under way
+        handled.append(signum)
         flush()
         raise HungUp
 
@@ -139,6 +143,23 @@ def _drafts_hint(args: argparse.Namespace) -> str:
     return f" --drafts {drafts}" if drafts else ""
 
 
+def _readable_drafts(console: Console, store, target: str | None = None) -> list:
+    """The drafts that can be resumed (for ``target`` when given); unreadable ones and an unreadable
+    drafts folder are said, never skipped silently."""
+    try:
+        infos = store.list()
+    except InputError as error:
+        console.say(t("plain.prefix.warning") + error.message)
+        return []
+    for info in infos:
+        if info.error:
+            console.say(t("plain.prefix.warning") + info.describe())
+    if target is not None:
+        wanted = {info.id for info in store.for_target(target)} if infos else set()
+        return [info for info in infos if not info.error and info.id in wanted]
+    return [info for info in infos if not info.error]
+
+
 def _open_session(mode: str, console: Console, args: argparse.Namespace):
     from domain.interview.drafts import DraftStore
     from domain.interview.session import EditSession
@@ -149,12 +170,12 @@ def _open_session(mode: str, console: Console, args: argparse.Namespace):
         path = getattr(args, "file", None)
         if not path:
             raise InputError(t("session.needs_path"))
-        for info in store.for_target(out or path)[:1]:
+        for info in _readable_drafts(console, store, out or path)[:1]:  # as drafts_of, saying unreadable ones
             if console.confirm(t("plain.edit.draft", describe=info.describe())):
                 return EditSession.resume(info.id, store, out)
         return EditSession.open(path, store, out)
     if mode == "start":
-        drafts = [info for info in store.list() if not info.error]
+        drafts = _readable_drafts(console, store)
         if drafts:
             choices = [(str(number), info.describe()) for number, info in enumerate(drafts, start=1)]
             choices.append(("0", t("plain.start.new")))
@@ -331,30 +352,25 @@ def _show_result(console: Console, result) -> None:
         console.say(t("plain.prefix.hint") + note.zh)
 
 
-def _whatif_indicator(console: Console, last: dict[str, str], profile):
-    from decimal import Decimal
-
-    from domain.interview.fields import DIRECTION_CHOICES
+def _whatif_indicator(console: Console, last: dict[str, str], whatif):
+    from domain.catalogue.matching import default_matcher
+    from domain.interview.specs import DIRECTION_CHOICES
+    from domain.interview.whatif import Tried
     from domain.record.models import Direction
-    from domain.scoring.rounding import plain
     from domain.scoring.rules import DIRECTION_WORDS, RowStatus
-    from domain.scoring.whatif import indicator_whatif, parse_amount, parse_weight
+    from domain.scoring.whatif import parse_weight
 
     name = console.ask(t("plain.whatif.indicator"), last.get("name", "")).strip() or last.get("name", "")
     last["name"] = name
-    catalogue_direction = None
+    whatif.name("", None)
     if name:
-        from domain.catalogue.matching import match_indicator
-
-        matches = match_indicator(name, limit=1)
-        if matches and matches[0].score >= 75:
-            catalogue_direction = matches[0].entry.direction
-            console.say(t("plain.whatif.matched", name=matches[0].entry.name,
-                          direction=DIRECTION_WORDS[catalogue_direction][0]))
+        entry = whatif.name(name, default_matcher())
+        if entry is not None:
+            console.say(t("plain.whatif.matched", name=entry.name, direction=DIRECTION_WORDS[entry.direction][0]))
         else:
             console.say(t("plain.whatif.unmatched", name=name))
-    last["weight"], weight = _ask_parsed(console, t("plain.whatif.weight"), last.get("weight", "10"),
-                                         lambda text: parse_weight(text.removesuffix("分")))
+    last["weight"], _ = _ask_parsed(console, t("plain.whatif.weight"), last.get("weight", "10"),
+                                    lambda text: parse_weight(text.removesuffix("分")))
     for key in ("target", "actual"):
         value = ""
         while not value:
@@ -362,57 +378,59 @@ def _whatif_indicator(console: Console, last: dict[str, str], profile):
             if not value:
                 console.say(t("plain.prefix.error") + t("error.required", label=t(f"plain.whatif.{key}")))
         last[key] = value
-    result = indicator_whatif(weight, last["target"], last["actual"], None, catalogue_direction, None, profile)
-    direction = None
+    tried = Tried(last["weight"].removesuffix("分"), last["target"], last["actual"])
+    result = whatif.preview(tried).result
     if result.has_note("direction_conflict"):
         choices = [(str(number), DIRECTION_WORDS[Direction(value)][0])
                    for number, value in enumerate(DIRECTION_CHOICES, start=1)]
-        while direction is None:
+        while True:
             answer = console.ask(t("plain.whatif.direction"), "", choices).strip()
             if answer.isdigit() and 1 <= int(answer) <= len(choices):
-                direction = Direction(DIRECTION_CHOICES[int(answer) - 1])
-            else:
-                console.say(t("plain.prefix.error") + t("error.choice", keys="、".join(k for k, _ in choices)))
-        result = indicator_whatif(weight, last["target"], last["actual"], direction, catalogue_direction, None,
-                                  profile)
+                tried = Tried(tried.weight, tried.target_text, tried.actual_text, DIRECTION_CHOICES[int(answer) - 1])
+                break
+            console.say(t("plain.prefix.error") + t("error.choice", keys="、".join(k for k, _ in choices)))
+        result = whatif.preview(tried).result
     if result.status is RowStatus.JUDGEMENT:
-        low, high = result.band or (Decimal(0), weight)
-        prompt = t("plain.whatif.judged", low=plain(low), high=plain(high))
+        prompt = t("plain.whatif.judged", low=plain_number(result.band[0] if result.band else 0),
+                   high=plain_number(result.band[1] if result.band else tried.weight))
         while True:
             text = console.ask(prompt).strip()
             if not text:
                 break
             try:
-                judged = parse_amount(text.removesuffix("分"), t("field.judged_score.label"))
+                return whatif.judge(result, tried, text)
             except InputError as error:
                 console.say(t("plain.prefix.error") + error.message)
-                continue
-            if result.admits(judged):
-                result = indicator_whatif(weight, last["target"], last["actual"], direction, catalogue_direction,
-                                          judged, profile)
-                break
-            console.say(t("plain.prefix.error") + t("error.judged_band", low=plain(low), high=plain(high), text=text))
     return result
 
 
-def _whatif_budget(console: Console, last: dict[str, str], profile):
-    from domain.scoring.whatif import budget_whatif, parse_amount, parse_weight
+def plain_number(value) -> str:
+    from decimal import Decimal
 
-    last["budget"], budget = _ask_parsed(console, t("plain.whatif.budget"), last.get("budget", ""),
-                                         lambda text: parse_amount(text, t("plain.whatif.budget")))
-    last["executed"], executed = _ask_parsed(console, t("plain.whatif.executed"), last.get("executed", ""),
-                                             lambda text: parse_amount(text, t("plain.whatif.executed")))
+    from domain.scoring.rounding import plain
+
+    return plain(Decimal(value))
+
+
+def _whatif_budget(console: Console, last: dict[str, str], whatif):
+    from domain.scoring.whatif import parse_amount, parse_weight
+
+    last["budget"], _ = _ask_parsed(console, t("plain.whatif.budget"), last.get("budget", ""),
+                                    lambda text: parse_amount(text, t("plain.whatif.budget")))
+    last["executed"], _ = _ask_parsed(console, t("plain.whatif.executed"), last.get("executed", ""),
+                                      lambda text: parse_amount(text, t("plain.whatif.executed")))
     default_weight = last.get("budget_weight", "10")
-    last["budget_weight"], weight = _ask_parsed(console, t("plain.whatif.weight"), default_weight,
-                                                lambda text: parse_weight(text.removesuffix("分")))
-    return budget_whatif(budget, executed, weight, profile)
+    last["budget_weight"], _ = _ask_parsed(console, t("plain.whatif.weight"), default_weight,
+                                           lambda text: parse_weight(text.removesuffix("分")))
+    return whatif.budget(last["budget"], last["executed"], last["budget_weight"].removesuffix("分"))
 
 
 def _run_whatif(console: Console, args: argparse.Namespace) -> int:
+    from domain.interview.whatif import WhatIf
     from domain.scoring.profile import load_profile
     from domain.scoring.rounding import fixed
 
-    profile = load_profile(getattr(args, "profile", None))
+    whatif = WhatIf(load_profile(getattr(args, "profile", None), allow_path=True))
     console.say(t("plain.whatif.start"))
     last: dict[str, str] = {}
     previous: dict[str, object] = {}
@@ -426,8 +444,8 @@ def _run_whatif(console: Console, args: argparse.Namespace) -> int:
                 continue
             kind = answer
             try:
-                result = (_whatif_indicator(console, last, profile) if kind == "1"
-                          else _whatif_budget(console, last, profile))
+                result = (_whatif_indicator(console, last, whatif) if kind == "1"
+                          else _whatif_budget(console, last, whatif))
             except ArithmeticError:
                 console.say(t("plain.prefix.error") + t("score.unusable"))
                 continue

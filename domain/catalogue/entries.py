@@ -8,16 +8,19 @@ from __future__ import annotations
 
 import json
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from domain.messages import t
 from domain.record.kinds import Direction
 from domain.record.values import normalise_text
 
 DEFAULT_PATH = Path(__file__).parent / "data" / "catalogue.json"
 
+ACCEPT_SCORE = 75.0  # a fuzzy match at least this good is taken as the entry a written name means
 SATISFACTION_LEVEL1 = "满意度指标"
 SATISFACTION_LEVEL2 = "服务对象满意度指标"
 
@@ -112,7 +115,7 @@ class Catalogue:
     def __len__(self) -> int:
         return len(self.entries)
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[CatalogueEntry]:
         return iter(self.entries)
 
     def get(self, name: str) -> CatalogueEntry | None:
@@ -207,7 +210,7 @@ def catalogue_from_data(data: Any) -> Catalogue:
         ]
         entries = [_entry_from_data(raw) for raw in data["entries"]]
     except (KeyError, TypeError, ValueError, AttributeError) as error:
-        raise CatalogueError(f"指标目录格式不对：{error!r}") from error
+        raise CatalogueError(t("catalogue.malformed", error=repr(error))) from error
     return Catalogue(framework, entries)
 
 
@@ -258,7 +261,7 @@ def _load(path: str) -> Catalogue:
         with open(path, encoding="utf-8") as handle:
             data = json.load(handle)
     except OSError as error:
-        raise CatalogueError(f"无法读取指标目录文件 {path}：{error.strerror}") from error
+        raise CatalogueError(t("catalogue.unreadable", path=path, error=error.strerror)) from error
     except (json.JSONDecodeError, UnicodeDecodeError) as error:
-        raise CatalogueError(f"指标目录文件 {path} 不是有效的 JSON：{error}") from error
+        raise CatalogueError(t("catalogue.not_json", path=path, error=error)) from error
     return catalogue_from_data(data)

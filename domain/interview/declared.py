@@ -11,15 +11,11 @@ total written is the sum of what is written.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import TYPE_CHECKING
 
+from domain.interview.conversation import JUDGED_FROM_DECLARED, judged_from_declared
+from domain.interview.form import Form
 from domain.record.models import Evaluation, Funds, IndicatorRow
 from domain.scoring.rules import RowResult
-
-if TYPE_CHECKING:
-    from domain.interview.controller import Interview
-
-JUDGED_FROM_DECLARED = "judged.declared"  # interview extras: rows whose judged score was taken from the form
 
 
 def admissible_judgement(row: IndicatorRow, undecided: RowResult) -> bool:
@@ -29,44 +25,26 @@ def admissible_judgement(row: IndicatorRow, undecided: RowResult) -> bool:
     return row.declared_score is not None and admits(undecided, row.declared_score)
 
 
-def adopt_declared_judgements(interview: Interview) -> list[int]:
+def adopt_declared_judgements(form: Form) -> dict[str, str]:
     """An opened form: an admissible declared score of a row needing judgement (or of a qualitative row
-    inside its band) becomes the row's judged score, so that enter keeps it. Returns those rows' indices."""
+    inside its band) becomes the row's judged score, so that enter keeps it. Returns the conversation note
+    recording those rows (empty when there are none)."""
     taken = []
-    for index, row in enumerate(interview.evaluation.indicators):
+    for index, row in enumerate(form.rows):
         if row.judged_score is not None or row.declared_score is None:
             continue
-        if admissible_judgement(row, interview._score(row, judged_score=None)):
+        if admissible_judgement(row, form.score(row, judged_score=None)):
             row.judged_score = row.declared_score
             taken.append(index)
-    if taken:
-        interview._extras[JUDGED_FROM_DECLARED] = ",".join(str(index) for index in taken)
-    return taken
+    return {JUDGED_FROM_DECLARED: ",".join(str(index) for index in taken)} if taken else {}
 
 
-def judged_from_declared(interview: Interview) -> set[int]:
-    text = interview._extras.get(JUDGED_FROM_DECLARED, "")
-    return {int(part) for part in text.split(",") if part.strip().isdigit()}
-
-
-def shift_after_removal(interview: Interview, removed: int) -> None:
-    """Keep the rows recorded above pointing at the same rows once row ``removed`` is deleted."""
-    rows = judged_from_declared(interview)
-    if not rows:
-        return
-    kept = sorted(index - 1 if index > removed else index for index in rows if index != removed)
-    if kept:
-        interview._extras[JUDGED_FROM_DECLARED] = ",".join(str(index) for index in kept)
-    else:
-        interview._extras.pop(JUDGED_FROM_DECLARED, None)
-
-
-def _row_inputs(row: IndicatorRow) -> tuple:
+def _row_inputs(row: IndicatorRow) -> tuple[object, ...]:
     return (row.level2, row.name, row.catalogue_name, row.target_text, row.actual_text, row.weight, row.direction,
             row.judged_score)
 
 
-def _funds_inputs(funds: Funds) -> tuple:
+def _funds_inputs(funds: Funds) -> tuple[object, ...]:
     return (funds.total, funds.fiscal, funds.carryover, funds.other, funds.weight)
 
 
@@ -82,28 +60,29 @@ def forget_stale(before: Evaluation, after: Evaluation) -> None:
         funds.declared_rate = None
 
 
-def written_evaluation(interview: Interview) -> Evaluation:
+def written_evaluation(form: Form) -> Evaluation:
     """The evaluation to save: blank rows dropped; each row's and the budget row's score as described above,
     and the total of those scores (none when a row still waits for its score)."""
     from domain.scoring.audit import audit_evaluation
 
-    taken = judged_from_declared(interview)
+    taken = judged_from_declared(form.conversation.extras)
     rows: list[IndicatorRow] = []
     results: list[RowResult | None] = []
-    for index, row in enumerate(interview.evaluation.indicators):
+    for index, (row, result) in enumerate(zip(form.rows, form.row_results(), strict=True)):
         if not (row.name.strip() or row.target_text.strip() or row.actual_text.strip() or row.weight):
             continue
         if index in taken and row.declared_score is not None and row.judged_score == row.declared_score:
             row = row.model_copy(update={"judged_score": None})  # the form said it; it is not a new judgement
         rows.append(row.model_copy())
-        results.append(interview.row_result(index))
-    evaluation = interview.evaluation.model_copy(deep=True)
+        results.append(result)
+    evaluation = form.evaluation.model_copy(deep=True)
     evaluation.indicators = rows
     funds = evaluation.funds
     untouched_rows = [row.declared_score is not None for row in rows]
     untouched_budget = funds.declared_score is not None
-    audit = audit_evaluation(evaluation, interview._profile()) if any(untouched_rows) or untouched_budget else None
-    budget = interview._budget()
+    profile = form.context.profile
+    audit = audit_evaluation(evaluation, profile) if any(untouched_rows) or untouched_budget else None
+    budget = form.budget()
     for position, (row, result) in enumerate(zip(rows, results, strict=True)):
         if untouched_rows[position] and audit is not None:
             row.declared_score = audit.adopted_rows[position]
@@ -118,6 +97,9 @@ def written_evaluation(interview: Interview) -> Evaluation:
         funds.declared_rate = budget.rate_used
     waiting = funds.declared_score is None or any(
         row.declared_score is None and not row.is_unused for row in rows)
-    evaluation.declared_total = None if waiting else funds.declared_score + sum(
-        (row.declared_score or Decimal(0) for row in rows), Decimal(0))
+    if waiting or funds.declared_score is None:
+        evaluation.declared_total = None
+    else:  # a budget score of 0.00 keeps its two places in the total
+        evaluation.declared_total = funds.declared_score + sum(
+            (row.declared_score or Decimal(0) for row in rows), Decimal(0))
     return evaluation

@@ -14,10 +14,10 @@ from decimal import Decimal
 from pathlib import Path
 
 from domain.errors import InputError
-from domain.interview.controller import Event, EventKind
-from domain.interview.fields import FieldKind, FieldSpec
+from domain.interview.events import Event, EventKind
+from domain.interview.specs import FieldKind, FieldSpec
 from domain.messages import t
-from domain.record.models import Evaluation, IndicatorRow
+from domain.record.models import Direction, Evaluation, IndicatorRow
 from domain.scoring.profile import Profile
 from domain.scoring.rounding import fixed, plain, quantize
 from domain.scoring.rules import BudgetResult, RowResult, RowStatus
@@ -97,7 +97,7 @@ def _sheet_forms(path: Path) -> list[tuple[str, Evaluation]]:
     return [(f"{path.name}:{form.line}", with_catalogue_names(form.evaluation)) for form in forms]
 
 
-def _catalogue_direction(row: IndicatorRow):
+def _catalogue_direction(row: IndicatorRow) -> Direction | None:
     """The catalogue direction `jixiao check` would use for this row, so both agree on every score."""
     from domain.scoring.indicators import match_row
 

@@ -203,7 +203,7 @@ def _say(key: str, **fields: object) -> str:
 
 # --- public API ----------------------------------------------------------------------------------
 
-INTERNAL_ERROR_NOTE = "无法识别（读取时出错）"  # values.unreadable_internal in the scoring table
+INTERNAL_ERROR_NOTE = "无法识别（读取时出错）"  # a safety net that is never reached, so not in the tables
 
 
 def parse_value(text: str) -> ParsedValue:

@@ -15,7 +15,7 @@ from domain.record.models import Evaluation
 from domain.scoring.audit_rows import ROUNDING_TOLERANCE, admits, audit_budget, audit_row, needs_judgement
 from domain.scoring.checks import form_checks
 from domain.scoring.findings import Finding, FindingClass, Severity
-from domain.scoring.habit import PRECISIONS, Habit, find_habit
+from domain.scoring.habit import PRECISIONS, Habit, find_habit, habit_of
 from domain.scoring.indicators import RowMatch, score_with_catalogue
 from domain.scoring.profile import DEFAULT_PROFILE, Profile, load_profile
 from domain.scoring.results import RowStatus, ScoredEvaluation
@@ -125,6 +125,11 @@ def audit_evaluation(evaluation: Evaluation, profile: Profile | str | None = Non
     for number, match in enumerate(matches, start=1):
         findings.extend(match.findings(number))
     findings.extend(form_checks(scored, adopted_rows))
+    if choice is not None:
+        findings.insert(0, Finding(FindingClass.ADVICE, "profile_auto", choice))
+    if told and habit != habit_of(chosen):
+        findings.insert(0, Finding(FindingClass.ADVICE, "rounding_habit",
+                                   msg("audit.habit", habit=habit.describe(), rows=told)))
     audit = FormAudit(file, scored, matches, adopted_rows, adopted_budget, findings, habit, told, choice)
     _audit_total(audit)
     return audit

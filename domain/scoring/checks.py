@@ -60,12 +60,11 @@ def check_weights(evaluation: Any, profile: Any) -> list[Finding]:
         differing.insert(0, msg("check.differ.budget", actual=plain(evaluation.funds.weight),
                                 usual=plain(profile.budget_weight)))
     if differing and total == FULL_MARKS:
-        usual = "/".join(plain(weight) for weight in (profile.budget_weight, *profile.level1_weights.values()))
         parts = {f"part{index}": part for index, part in enumerate(differing)}
         joined = msg("check.join" + str(len(differing)), **parts) if len(differing) <= 4 else msg(
             "check.join4", **{f"part{index}": differing[index] for index in range(4)})
         findings.append(Finding(FindingClass.ADVICE, "level1_weights",
-                                msg("check.level1_weights", differing=joined, usual=usual)))
+                                msg("check.level1_weights", differing=joined)))
     return findings
 
 

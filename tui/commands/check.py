@@ -1,49 +1,123 @@
-"""`jixiao check PATH...`: audit forms; exit 0 when nothing is an error, 1 when something is."""
+"""`jixiao check PATH...`: audit forms; exit 0 when nothing is an error, 1 when something is, 2 on unusable input.
+
+Forms are audited in a process pool (``--jobs``, default the cores) and written as they come, in input
+order: text, a JSON array, or ndjson (one object per line). Nothing is kept but counts, so memory stays
+flat; when the reader of stdout goes away the audit still finishes, for the exit code.
+"""
 
 from __future__ import annotations
 
 import argparse
-from typing import Any
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from domain.errors import InputError
-from tui.commands import (
-    EXIT_FINDINGS,
-    EXIT_OK,
-    add_format,
-    emit_json,
-    evaluation_files,
-)
+from domain.messages import t
+from tui.commands import EXIT_FINDINGS, EXIT_OK, UsageError, warn_skipped
+
+if TYPE_CHECKING:
+    from domain.record.models import Evaluation
+    from domain.review.summary import FormSummary
+
+
+def load_form(path: Path) -> Evaluation:
+    """Read one form file (every batch command loads through here)."""
+    from domain.record.storage import load_evaluation
+
+    return load_evaluation(path)
+
+
+def keep(summary: FormSummary) -> FormSummary:
+    return summary
+
+
+def ndjson_line(summary: FormSummary) -> str:
+    from domain.review.summary import summary_line
+
+    return summary_line(summary)
+
+
+def pretty_json(summary: FormSummary) -> str:
+    from domain.review.summary import summary_data
+
+    return json.dumps(summary_data(summary), ensure_ascii=False, indent=2)
 
 
 def run(args: argparse.Namespace) -> int:
-    from domain.record.storage import load_evaluation
-    from domain.scoring.audit import audit_evaluation
-    from domain.scoring.profile import load_profile
-    from domain.scoring.serialise import audit_data
-    from tui.report import render_audit, render_audit_summary
+    from domain.review.batch import default_jobs, form_paths, review_paths
+    from domain.review.summary import FormSummary
+    from tui.batch import Output, Progress, Tally, render_summary
 
-    files = evaluation_files(args.paths)
-    profile = load_profile(args.profile) if args.profile and args.profile != "auto" else args.profile
-    audits, unusable = [], []
-    for path in files:
-        try:
-            audits.append(audit_evaluation(load_evaluation(path), profile, str(path)))
-        except InputError as error:
-            unusable.append(error.message)
+    files = form_paths(args.paths)
+    warn_skipped(args.paths)
+    shape = {"ndjson": ndjson_line, "json": pretty_json}.get(args.format, keep)
+    out, progress, tally = Output(), Progress(len(files)), Tally()
+    interleaved = progress.shown and _is_terminal(sys.stdout)
+    unusable: list[str] = []
+    has_errors = False
+    first = True
     if args.format == "json":
-        emit_json([audit_data(audit) for audit in audits])
-    elif audits:
-        print("\n\n".join(render_audit(audit) for audit in audits))
-        if len(audits) > 1:
-            print("\n" + render_audit_summary(audits))
+        out.write("[")
+    for outcome in review_paths(files, load_form, shape, profile=args.profile, jobs=args.jobs or default_jobs()):
+        if interleaved:
+            progress.clear()
+        if outcome.problem is not None:
+            unusable.append(outcome.problem)
+        elif args.format == "text":
+            assert isinstance(outcome.value, FormSummary)
+            tally.add(outcome.value)
+            out.write(("" if first else "\n\n") + render_summary(outcome.value))
+            first = False
+        elif args.format == "ndjson":
+            out.write(f"{outcome.value}\n")
+        else:
+            out.write(("\n" if first else ",\n") + str(outcome.value))
+            first = False
+        has_errors = has_errors or outcome.has_errors
+        progress.advance()
+    progress.clear()
+    if args.format == "json":
+        out.write("\n]\n")
+    elif args.format == "text":
+        if not first:
+            out.write("\n")
+        if tally.forms > 1:
+            out.write("\n" + tally.render() + "\n")
+    out.flush()
     if unusable:
         raise InputError("\njixiao: ".join(unusable))
-    return EXIT_FINDINGS if any(audit.has_errors for audit in audits) else EXIT_OK
+    return EXIT_FINDINGS if has_errors else EXIT_OK
+
+
+def _is_terminal(stream: Any) -> bool:
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError):
+        return False
+
+
+def jobs_count(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise UsageError(t("review.bad_jobs", value=text))
+    return value
+
+
+def add_batch_options(parser: argparse.ArgumentParser) -> None:
+    """PATH..., --profile and --jobs, shared by `check` and `report`."""
+    parser.add_argument("paths", nargs="+", help=t("review.help.paths"))
+    parser.add_argument("--profile", help=t("review.help.profile"))
+    parser.add_argument("--jobs", type=jobs_count, help=t("review.help.jobs"))
 
 
 def register(commands: Any) -> None:
-    check = commands.add_parser("check", help="核查表上的得分与总分")
-    check.add_argument("paths", nargs="+", help="评价文件或目录")
-    check.add_argument("--profile", help="规则名称或规则文件；auto 按表的版式和数字选用，并说明理由")
-    add_format(check)
+    check = commands.add_parser("check", help=t("review.help.check"))
+    add_batch_options(check)
+    check.add_argument("--format", choices=("text", "json", "ndjson"), default="text",
+                       help=t("review.help.format"))
     check.set_defaults(handler=run)

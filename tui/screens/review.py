@@ -16,21 +16,20 @@ from textual.geometry import Region
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
+from domain.interview.whatif import Tried, WhatIf
 from domain.messages import t
 from domain.scoring.findings import Severity
 from domain.scoring.rounding import fixed, plain
 from domain.scoring.rules import RowStatus
 from tui.cells import truncate
 from tui.display import literal, one_line
-from tui.screens.whatif import Baseline, RowChange, WhatIfScreen
+from tui.screens.whatif import WhatIfScreen
 from tui.widgets.key_bar import KeyBar
 
 COLUMNS = (("#", 2), ("ui.review.col.level1", 8), ("ui.review.col.level2", 8), ("ui.review.col.name", 14),
            ("field.target_text.label", 9), ("field.actual_text.label", 9), ("field.weight.label", 4),
            ("ui.review.col.score", 6))
 SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "dim"}
-FIELD_SUFFIX = {"weight": "weight", "target_text": "target_text", "actual_text": "actual_text",
-                "direction": "direction", "judged": "judged_score"}
 
 
 def _money(value: Decimal | None) -> str:
@@ -142,9 +141,13 @@ class ReviewScreen(Screen[str | None]):
         table = self.query_one(DataTable)
         cursor = table.cursor_row
         table.clear()
-        for index, (row, result) in enumerate(zip(evaluation.indicators, scored.rows, strict=False)):
+        for index, (row, result) in enumerate(zip(evaluation.indicators, self.interview.row_results(), strict=True)):
+            if result is None:
+                score = ""  # the row still lacks answers: no score to show against it
+            else:
+                score = t("ui.review.unused") if result.status is RowStatus.UNUSED else _score(result.score)
             cells = [str(index + 1), row.level1, row.level2, row.name, row.target_text, row.actual_text,
-                     plain(row.weight), t("ui.review.unused") if result.status is RowStatus.UNUSED else _score(result.score)]
+                     plain(row.weight), score]
             table.add_row(*(Text(truncate(one_line(cell), width)) for cell, (_, width) in zip(cells, COLUMNS, strict=True)),
                           key=str(index))
         if evaluation.indicators:
@@ -185,76 +188,20 @@ class ReviewScreen(Screen[str | None]):
         index = self._row()
         if index is None:
             return
-        from domain.scoring.indicators import entry_for
+        whatif = WhatIf.for_row(self.interview, index)
+        self.app.push_screen(WhatIfScreen(whatif), lambda tried: self.apply_whatif(whatif, tried))
 
-        row = self.interview.evaluation.indicators[index]
-        scored = self.interview.scored()
-        result = self.interview.row_result(index)
-        entry = entry_for(row)
-        baseline = Baseline(index, row.name, plain(row.weight), row.target_text, row.actual_text,
-                            row.direction.value if row.direction else None,
-                            plain(row.judged_score) if row.judged_score is not None else "",
-                            entry.direction.value if entry is not None else None,
-                            result.score if result is not None else None, scored.total)
-        self.app.push_screen(WhatIfScreen(baseline), self._apply_change)
-
-    def _apply_change(self, change: RowChange | None) -> None:
-        """Write a what-if's values into the row, field by field as answers (the interview stays where it was);
-        every value that could not be written is reported, and success only when all were."""
-        if change is None:
+    def apply_whatif(self, whatif: WhatIf, tried: Tried | None) -> None:
+        """Apply a confirmed what-if to its row; every value that could not be written is reported, and
+        success only when all were."""
+        if tried is None:
             return
-        wanted = {"weight": change.weight, "target_text": change.target_text, "actual_text": change.actual_text,
-                  "direction": change.direction or "", "judged": change.judged}
-        changed = [name for name, value in wanted.items() if value != self._row_values(change.row)[name]]
-        problems: list[str] = []
-        for name in changed:
-            if wanted[name] == self._row_values(change.row)[name]:
-                continue  # an earlier change already brought it there
-            field_id = self._field_id(change.row, FIELD_SUFFIX[name])
-            if field_id is None:
-                continue
-            for event in self.interview.edit(field_id, wanted[name]):
-                if str(event.kind) == "error":
-                    problems.append(event.text)
-        after = self._row_values(change.row, effective=True)
-        for name in changed:
-            if not self._same(name, after[name], wanted[name]) and not problems:
-                label = t(f"ui.whatif.{'judged' if name == 'judged' else name.removesuffix('_text')}")
-                problems.append(t("ui.review.not_applied", row=change.row + 1, label=label))
+        changed, problems = whatif.apply(self.interview, tried)
         for problem in problems:
             self.notify(problem, severity="error", timeout=8)
-        if changed and not problems:
-            self.notify(t("ui.review.applied", row=change.row + 1))
+        if changed and not problems and whatif.start is not None:
+            self.notify(t("ui.review.applied", row=whatif.start.row + 1))
         self.app.refresh_open_screens()  # type: ignore[attr-defined]
-
-    def _row_values(self, index: int, effective: bool = False) -> dict[str, str]:
-        """The row's values as the what-if shows them; ``effective``: a judged score left to the method's
-        default (the top of a met qualitative indicator's band) counts as that default."""
-        row = self.interview.evaluation.indicators[index]
-        return {"weight": plain(row.weight), "target_text": row.target_text, "actual_text": row.actual_text,
-                "direction": row.direction.value if row.direction else "",
-                "judged": self._judged_text(index) if effective else
-                plain(row.judged_score) if row.judged_score is not None else ""}
-
-    def _judged_text(self, index: int) -> str:
-        row = self.interview.evaluation.indicators[index]
-        if row.judged_score is not None:
-            return plain(row.judged_score)
-        field_id = self._field_id(index, "judged_score")
-        spec = next((state.spec for state in self.interview.fields() if state.spec.id == field_id), None)
-        result = self.interview.row_result(index)
-        if spec is None or not spec.optional or result is None or result.score is None:
-            return ""
-        return plain(result.score)
-
-    @staticmethod
-    def _same(name: str, have: str, want: str) -> bool:
-        if name in ("weight", "judged"):
-            try:
-                return Decimal(have or "NaN") == Decimal((want or "NaN").strip().removesuffix("分"))
-            except ArithmeticError:
-                return have == want
-        return have == want.strip()
 
     def _field_id(self, row: int, suffix: str) -> str | None:
         for state in self.interview.fields():

@@ -6,7 +6,6 @@ that row, shows the change in the total, and hands the new values back only when
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
@@ -20,10 +19,9 @@ from textual.suggester import Suggester
 from textual.widgets import Input, Label, Select, Static
 
 from domain.errors import InputError
+from domain.interview.whatif import Tried, WhatIf
 from domain.messages import t
-from domain.record.models import Direction
 from domain.scoring.rounding import fixed
-from domain.scoring.whatif import budget_whatif, indicator_whatif, parse_amount, parse_weight
 from tui.cells import cell_width, truncate
 from tui.display import one_line
 from tui.report import render_budget_result, render_row_result
@@ -34,38 +32,6 @@ INDICATOR_FIELDS = ("name", "weight", "target", "actual", "direction", "judged")
 BUDGET_FIELDS = ("budget", "executed", "budget_weight")
 LABEL_KEYS = ("name", "weight", "target", "actual", "direction", "judged", "budget", "executed", "budget_weight")
 STATUS_CELLS = 60  # the name's status line, cut to fit the field column at 80 columns
-
-
-@dataclass(frozen=True)
-class RowChange:
-    """New values for one indicator row, handed back when the user confirms a what-if."""
-
-    row: int
-    weight: str
-    target_text: str
-    actual_text: str
-    direction: str | None  # a Direction value, or None for "as the target's wording says"
-    judged: str
-
-
-@dataclass(frozen=True)
-class Baseline:
-    """Where a what-if started from: the row, its current values and score, and the form's total.
-
-    ``catalogue_direction`` is the direction of the catalogue entry the row names (None when it names none):
-    the row's name is fixed in the calculator, and this is what the name tells about the direction.
-    """
-
-    row: int
-    name: str
-    weight: str
-    target_text: str
-    actual_text: str
-    direction: str | None
-    judged: str
-    catalogue_direction: str | None
-    score: Decimal | None
-    total: Decimal
 
 
 def _signed(value: Decimal) -> str:
@@ -108,7 +74,7 @@ def no_name_note(result: Any) -> Any:
     return result.replace(notes=notes)
 
 
-class WhatIfScreen(Screen[RowChange | None]):
+class WhatIfScreen(Screen[Tried | None]):
     """Inputs on the left, the score and its explanation below, recomputed on every change."""
 
     BINDINGS = [
@@ -121,9 +87,10 @@ class WhatIfScreen(Screen[RowChange | None]):
         Binding("up", "move_focus(-1)", t("ui.key.previous_field"), show=False, priority=True),
     ]
 
-    def __init__(self, baseline: Baseline | None = None, standalone: bool = False) -> None:
+    def __init__(self, whatif: WhatIf | None = None, standalone: bool = False) -> None:
         super().__init__()
-        self.baseline = baseline
+        self.controller = whatif or WhatIf()
+        self.baseline = self.controller.start
         self.standalone = standalone
         self.budget_mode = False
         self.last_score: Decimal | None = None
@@ -134,6 +101,7 @@ class WhatIfScreen(Screen[RowChange | None]):
 
     def compose(self) -> ComposeResult:
         base = self.baseline
+        values = base.values if base is not None else None
         with Vertical(id="whatif-body"):
             title = t("ui.whatif.title")
             if base is not None:
@@ -149,17 +117,17 @@ class WhatIfScreen(Screen[RowChange | None]):
                 yield Label("", classes="wi-indicator")
                 yield Static("", id="wi-name-status", classes="wi-indicator")
                 yield Label(t("ui.whatif.weight"), classes="wi-indicator")
-                yield Input(base.weight if base else "", placeholder="20", id="wi-weight", compact=True, classes="wi-indicator")
+                yield Input(values.weight if values else "", placeholder="20", id="wi-weight", compact=True, classes="wi-indicator")
                 yield Label(t("ui.whatif.target"), classes="wi-indicator")
-                yield Input(base.target_text if base else "", placeholder="≥90%", id="wi-target", compact=True, classes="wi-indicator")
+                yield Input(values.target_text if values else "", placeholder="≥90%", id="wi-target", compact=True, classes="wi-indicator")
                 yield Label(t("ui.whatif.actual"), classes="wi-indicator")
-                yield Input(base.actual_text if base else "", placeholder="75%", id="wi-actual", compact=True, classes="wi-indicator")
+                yield Input(values.actual_text if values else "", placeholder="75%", id="wi-actual", compact=True, classes="wi-indicator")
                 yield Label(t("ui.whatif.direction"), classes="wi-indicator")
                 yield Select([(t(f"ui.direction.{name}"), name) for name in DIRECTIONS], allow_blank=False,
-                             value=(base.direction or "auto") if base else "auto", id="wi-direction", compact=True,
+                             value=(values.direction or "auto") if values else "auto", id="wi-direction", compact=True,
                              classes="wi-indicator")
                 yield Label(t("ui.whatif.judged"), classes="wi-indicator")
-                yield Input(base.judged if base else "", placeholder=t("ui.whatif.judged_placeholder"), id="wi-judged",
+                yield Input(values.judged if values else "", placeholder=t("ui.whatif.judged_placeholder"), id="wi-judged",
                             compact=True, classes="wi-indicator")
                 yield Label(t("ui.whatif.budget"), classes="wi-budget")
                 yield Input("", placeholder="1000000", id="wi-budget", compact=True, classes="wi-budget")
@@ -205,14 +173,7 @@ class WhatIfScreen(Screen[RowChange | None]):
 
     def _find_entry(self) -> None:
         """The catalogue entry the typed name stands for: the best match, when it is close enough."""
-        from domain.scoring.indicators import ACCEPT_SCORE
-
-        name = self._value("name")
-        self.catalogue_entry = None
-        if name and self.matcher is not None:
-            found = self.matcher.search(name, limit=1)
-            if found and found[0].score >= ACCEPT_SCORE:
-                self.catalogue_entry = found[0].entry
+        self.catalogue_entry = self.controller.name(self._value("name"), self.matcher)
         self._show_name_status()
 
     def _show_name_status(self) -> None:
@@ -280,20 +241,13 @@ class WhatIfScreen(Screen[RowChange | None]):
             text = Text(error.message, style="italic")
         result_view.update(text)
 
-    def _indicator_text(self) -> Text:
+    def _tried(self) -> Tried:
+        return Tried(self._value("weight"), self._value("target"), self._value("actual"), self._direction() or "",
+                     self._value("judged"))
 
-        weight_text, target, actual = self._value("weight"), self._value("target"), self._value("actual")
-        if not (weight_text and target and actual):
-            raise InputError(t("ui.whatif.fill_in"))
-        judged_text = self._value("judged")
-        judged = parse_amount(judged_text, t("ui.whatif.judged")) if judged_text else None
-        direction = self._direction()
-        if self.baseline is not None:
-            catalogue = Direction(self.baseline.catalogue_direction) if self.baseline.catalogue_direction else None
-        else:
-            catalogue = self.catalogue_entry.direction if self.catalogue_entry is not None else None
-        result = indicator_whatif(parse_weight(weight_text), target, actual,
-                                  Direction(direction) if direction else None, catalogue, judged)
+    def _indicator_text(self) -> Text:
+        preview = self.controller.preview(self._tried())
+        result = preview.result
         if self.baseline is None and not self._value("name"):
             result = no_name_note(result)
         self.last_score = result.score
@@ -301,25 +255,16 @@ class WhatIfScreen(Screen[RowChange | None]):
         text = Text()
         text.append(lines[0] + "\n", style="bold")
         text.append("\n".join(lines[1:]))
-        base = self.baseline
-        if base is not None and result.score is not None:
-            old = base.score or Decimal(0)
-            new_total = base.total - old + result.score
+        change = preview.total_change
+        if preview.total_before is not None and preview.total_after is not None and change is not None:
             text.append("\n\n")
-            text.append(t("ui.whatif.total_change", old=fixed(base.total, 2), new=fixed(new_total, 2),
-                          delta=_signed(new_total - base.total)), style="bold")
+            text.append(t("ui.whatif.total_change", old=fixed(preview.total_before, 2),
+                          new=fixed(preview.total_after, 2), delta=_signed(change)), style="bold")
             text.append("\n" + t("ui.whatif.apply_hint"), style="dim")
         return text
 
     def _budget_text(self) -> Text:
-
-        budget_text, executed_text = self._value("budget"), self._value("executed")
-        if not (budget_text and executed_text):
-            raise InputError(t("ui.whatif.fill_in_budget"))
-        weight_text = self._value("budget_weight")
-        weight = parse_weight(weight_text) if weight_text else None
-        result = budget_whatif(parse_amount(budget_text, t("ui.whatif.budget")),
-                               parse_amount(executed_text, t("ui.whatif.executed")), weight)
+        result = self.controller.budget(self._value("budget"), self._value("executed"), self._value("budget_weight"))
         self.last_score = result.score
         lines = keep_bullets(render_budget_result(result)).split("\n")
         text = Text()
@@ -342,8 +287,7 @@ class WhatIfScreen(Screen[RowChange | None]):
         if self.problem:
             self.notify(self.problem, severity="warning")
             return
-        self.dismiss(RowChange(self.baseline.row, self._value("weight"), self._value("target"), self._value("actual"),
-                               self._direction(), self._value("judged")))
+        self.dismiss(self._tried())
 
     def action_leave(self) -> None:
         if self.standalone:

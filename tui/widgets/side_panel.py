@@ -68,8 +68,9 @@ def form_lines(interview: Any, current_row: int | None = None, width: int = PANE
         lines.append(Text(t("ui.panel.no_rows"), style="dim"))
     current_line = None
     digits = len(str(len(rows)))
+    results = interview.row_results() if scored is not None else [None] * len(rows)
     for index, row in enumerate(rows):
-        result = scored.rows[index] if scored is not None and index < len(scored.rows) else None
+        result = results[index]
         if result is not None and result.score is None and result.band is not None:
             score = t("ui.review.pending")
         else:

@@ -1,14 +1,6 @@
 """Messages of the interview and the assistant's screens."""
 
 ZH: dict[str, str] = {
-    # --- sections -----------------------------------------------------------------------------
-    "section.header": "基本信息",
-    "section.funds": "项目资金",
-    "section.goals": "年度总体目标",
-    "section.indicators": "年度绩效指标",
-    "section.review": "检查并保存",
-    "section.training": "计分练习",
-    "section.whatif": "试算",
     # --- header -------------------------------------------------------------------------------
     "field.header.project_name.label": "项目名称",
     "field.header.project_name.prompt": "项目名称是什么？",
@@ -132,7 +124,6 @@ ZH: dict[str, str] = {
     "interview.editing": "正在修改“{name}”：直接回车保留原来的回答。",
     "interview.resumed": "继续填写“{name}”：已答的 {count} 项都在。",
     "interview.untitled": "未命名项目",
-    "interview.finished": "已经填写完成。",
     "interview.done": "填写完成：总分 {total} 分{grade}。",
     "interview.done.grade": "，等级“{grade}”",
     "interview.undone": "已撤销“{label}”的回答。",
@@ -155,7 +146,6 @@ ZH: dict[str, str] = {
     "hint.no_catalogue": "指标库中没有与“{name}”相近的指标：按所填名称计分，方向看年度指标值的写法。",
     "hint.unused_row": "“*”表示这一二级指标未使用：分值记为 0，不计分。",
     "hint.running_total": "目前合计 {total} 分；分值已分配 {assigned}，尚余 {left}。",
-    "hint.weights_full": "分值已全部分配（合计 100）。",
     "warning.catalogue_level": "指标库中“{name}”属于 {level1} / {level2}，与所填的二级指标不同。",
     "warning.value_unreadable": "无法识别“{value}”：{note}。这一行将需要评定得分。",
     "warning.weights_short": "分值合计为 {total}，还差 {left} 分才到 100。",
@@ -168,8 +158,6 @@ ZH: dict[str, str] = {
     "review.pending": "还有 {count} 行等待评定得分（第 {rows} 行）。",
     "review.no_findings": "没有发现问题。",
     "score.unusable": "数值过大或过小，无法按公式计算，需要评定",
-    "score.unusable.budget": "金额过大或过小，执行率无法计算",
-    "score.unusable.formula": "无法计算",
     # --- validation ---------------------------------------------------------------------------
     "error.required": "“{label}”不能为空。",
     "error.choice": "请从 {keys} 中选一个编号，或输入选项的名称。",
@@ -177,22 +165,9 @@ ZH: dict[str, str] = {
     "error.year": "年度应为 1990 到 2100 之间的整数，而不是“{text}”。",
     "error.weight_over": "分值合计不能超过 100：这一项最多还能给 {left} 分。",
     "error.judged_band": "评定得分须在 {low}–{high} 分之间，而不是“{text}”。",
-    "error.number": "“{text}”不是数字。",
     "error.level2": "“{text}”不是{level1}下的二级指标。",
     "error.unusable": "无法使用“{text}”作为回答，请换一种写法。",
     "error.finished": "已经填写完成，没有要回答的问题。",
-    # --- drafts and sessions ------------------------------------------------------------------
-    "draft.name": "草稿",
-    "draft.unreadable": "草稿 {id} 无法读取：{reason}",
-    "draft.not_found": "找不到草稿 {id}。",
-    "draft.bad_id": "“{id}”不是草稿编号。",
-    "draft.describe": "{name}（{updated}，已答 {count} 项，下一项：{current}）",
-    "session.saved": "已保存到 {path}。",
-    "session.needs_path": "请给出保存的文件名。",
-    "session.exists": "文件 {path} 已经存在。",
-    "session.changed": "文件 {path} 在打开之后被修改过。",
-    "session.failed": "无法保存：{reason}",
-    "session.draft_kept": "草稿已保存（编号 {id}）。",
     # --- training -----------------------------------------------------------------------------
     "train.start": "计分练习：共 {forms} 份表、{items} 道题。表上的得分已隐去，请自己算出每一行的得分。{keys}",
     "train.keys": "输入 s 跳过，q 结束。",
@@ -263,7 +238,6 @@ ZH: dict[str, str] = {
     "plain.whatif.change": "与上一次相比：{change} 分。",
     "plain.whatif.again": "再算一个吗？",
     "plain.train.eof": "输入已结束。",
-    "plain.saved_exit": "已保存到 {path}。",
 
     # --- full-screen assistant (tui/) --------------------------------------------------------------
     "ui.app.title": "绩效自评助手 jixiao",
@@ -499,5 +473,3 @@ ZH: dict[str, str] = {
         "讲解模式逐行展示正确得分和计算过程，回车看下一行。"
     ),
 }
-
-EN: dict[str, str] = {}

@@ -1,0 +1,213 @@
+"""Naming an indicator row: 一级, 二级, the 三级 name as written, and the catalogue entry it is taken as."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from domain.errors import InputError
+from domain.interview.context import ACCEPT_SCORE
+from domain.interview.events import Event, EventKind
+from domain.interview.form import Form
+from domain.interview.outcome import Outcome
+from domain.interview.questions.base import choose
+from domain.interview.questions.row import RowQuestion, reset_decisions
+from domain.interview.specs import Choice, FieldKind, FieldSpec, find_choice, label_of, numbered, row_field_id
+from domain.interview.words import direction_words, suggestion_of, unit_words
+from domain.messages import t
+from domain.record.models import IndicatorRow
+
+if TYPE_CHECKING:
+    from domain.catalogue.entries import CatalogueEntry
+
+
+class Level1(RowQuestion):
+    name = "level1"
+    kind = FieldKind.CHOICE
+    scores = False
+    on_unused_rows = True
+
+    def row_specs(self, form: Form, index: int, title: str) -> list[FieldSpec]:
+        return [self.with_choices(index, numbered(form.context.catalogue().level1_names()), title=title)]
+
+    def with_choices(self, index: int, choices: tuple[Choice, ...], **fields: object) -> FieldSpec:
+        from dataclasses import replace
+
+        return replace(self.spec(index, help_fields=None, **fields), choices=choices)
+
+    def default_text(self, form: Form, spec: FieldSpec) -> str:
+        assert spec.row is not None
+        current = self.value_text(form, spec)
+        above = form.rows[spec.row - 1] if spec.row > 0 else None
+        values = [choice.value for choice in spec.choices]
+        return current or (above.level1 if above is not None and above.level1 else values[0] if values else "")
+
+    def change(self, form: Form, spec: FieldSpec, index: int, row: IndicatorRow, raw: str,
+               keep: bool) -> tuple[Outcome, bool]:
+        outcome = Outcome()
+        if keep:
+            return outcome, False
+        catalogue = form.context.catalogue()
+        choice = find_choice(spec, raw)
+        value = choice.value if choice is not None else catalogue.normalise_level1(raw)
+        if value not in {item.value for item in spec.choices}:
+            choose(spec, raw)  # refused, naming the choices
+        if value == row.level1:
+            return outcome, False
+        row.level1 = value or ""
+        if row.level2 and catalogue.normalise_level2(row.level2, value) not in catalogue.level2_names(value):
+            row.level2 = ""
+            outcome.unanswer.add(row_field_id(index, "level2"))
+        return outcome, True
+
+
+class Level2(Level1):
+    name = "level2"
+    scores = True
+
+    def row_specs(self, form: Form, index: int, title: str) -> list[FieldSpec]:
+        catalogue = form.context.catalogue()
+        row = form.rows[index]
+        names = catalogue.level2_names(row.level1) or catalogue.level2_names()
+        return [self.with_choices(index, numbered(names), level1=row.level1 or t("field.level1.label"), title=title)]
+
+    def default_text(self, form: Form, spec: FieldSpec) -> str:
+        assert spec.row is not None
+        current = self.value_text(form, spec)
+        values = [choice.value for choice in spec.choices]
+        above = form.rows[spec.row - 1] if spec.row > 0 else None
+        if current in values:
+            return current
+        if above is not None and above.level2 in values:
+            return above.level2
+        return values[0] if values else current
+
+    def change(self, form: Form, spec: FieldSpec, index: int, row: IndicatorRow, raw: str,
+               keep: bool) -> tuple[Outcome, bool]:
+        outcome = Outcome()
+        if keep:
+            return outcome, True
+        choice = find_choice(spec, raw)
+        value = choice.value if choice is not None else form.context.catalogue().normalise_level2(raw, row.level1)
+        if value not in {item.value for item in spec.choices}:
+            raise InputError(t("error.level2", text=raw, level1=row.level1 or t("field.level1.label")))
+        if value == row.level2:
+            return outcome, True
+        before = form.score(row, direction=None, judged_score=None)
+        row.level2 = value or ""
+        after = form.score(row, direction=None, judged_score=None)
+        if (before.status, before.band, before.direction, before.notes) != (after.status, after.band,
+                                                                          after.direction, after.notes):
+            outcome.unanswer |= reset_decisions(row, index)  # another reading of the row: decisions may not hold
+        if row.name.strip():
+            outcome.events, outcome.unanswer = match_name(form, index, row), outcome.unanswer | {
+                row_field_id(index, "catalogue")}
+        return outcome, True
+
+
+class IndicatorName(RowQuestion):
+    name = "name"
+    kind = FieldKind.INDICATOR
+    on_unused_rows = True
+
+    def change(self, form: Form, spec: FieldSpec, index: int, row: IndicatorRow, raw: str,
+               keep: bool) -> tuple[Outcome, bool]:
+        if keep:
+            return Outcome(), True
+        changed = raw != row.name
+        row.name = raw
+        if raw == "*":
+            row.weight = Decimal(0)
+        outcome = Outcome(match_name(form, index, row), unanswer={row_field_id(index, "catalogue")})
+        if changed:
+            outcome.unanswer |= reset_decisions(row, index)
+        return outcome, True
+
+
+def match_name(form: Form, index: int, row: IndicatorRow) -> list[Event]:
+    """Tie a freshly written name to the catalogue: exact names at once, near ones offered as choices."""
+    name = row.name.strip()
+    if name == "*":
+        row.catalogue_name = None
+        return [Event(EventKind.HINT, t("hint.unused_row"))]
+    catalogue = form.context.catalogue()
+    entry = catalogue.resolve(name, row.level2 or None)
+    if entry is not None:
+        row.catalogue_name = entry.name
+        events = [Event(EventKind.HINT, entry_hint(entry), data=entry)]
+        level2 = catalogue.normalise_level2(row.level2, row.level1)
+        if level2 is not None and entry.level2 != level2:
+            events.append(Event(EventKind.WARNING, t("warning.catalogue_level", name=entry.name,
+                                                     level1=entry.level1, level2=entry.level2)))
+        return events
+    matches = form.context.matches(row)
+    if not matches:
+        row.catalogue_name = None
+        return [Event(EventKind.HINT, t("hint.no_catalogue", name=name))]
+    best = matches[0]
+    row.catalogue_name = best.entry.name if best.score >= ACCEPT_SCORE else None
+    offered = [suggestion_of(match.entry, match.score, match.how) for match in matches]
+    return [Event(EventKind.SUGGESTIONS, t("field.catalogue.prompt", name=name), data=offered)]
+
+
+class CatalogueEntryChoice(RowQuestion):
+    """Which catalogue entry a name that is not itself a catalogue name stands for (0: none)."""
+
+    name = "catalogue"
+    kind = FieldKind.CHOICE
+
+    def row_specs(self, form: Form, index: int, title: str) -> list[FieldSpec]:
+        from dataclasses import replace
+
+        row = form.rows[index]
+        matches = form.context.matches(row)
+        if not matches:
+            return []
+        entries = [(match.entry.name, entry_label(match.entry)) for match in matches]
+        chosen = form.context.catalogue().get(row.catalogue_name) if row.catalogue_name else None
+        if chosen is not None and chosen.name not in {value for value, _ in entries}:
+            entries.insert(0, (chosen.name, entry_label(chosen)))
+        choices = tuple(Choice(str(number), value, label) for number, (value, label) in enumerate(entries, start=1))
+        choices += (Choice("0", "", t("choice.catalogue.none")),)
+        return [replace(self.spec(index, name=row.name.strip()), choices=choices)]
+
+    def value_text(self, form: Form, spec: FieldSpec) -> str:
+        assert spec.row is not None
+        return label_of(spec, form.rows[spec.row].catalogue_name)
+
+    def default_text(self, form: Form, spec: FieldSpec) -> str:
+        assert spec.row is not None
+        if form.rows[spec.row].catalogue_name is not None:
+            return self.value_text(form, spec)
+        return label_of(spec, "")
+
+    def change(self, form: Form, spec: FieldSpec, index: int, row: IndicatorRow, raw: str,
+               keep: bool) -> tuple[Outcome, bool]:
+        value = choose(spec, raw).value
+        outcome = Outcome()
+        if value != (row.catalogue_name or ""):
+            outcome.unanswer = reset_decisions(row, index)
+        row.catalogue_name = value
+        entry = form.context.entry(row)
+        if entry is None:
+            return outcome, True
+        if _is_pinyin(row.name):  # "sbgzl" was a way of finding the name, not the name itself
+            row.name = entry.name
+        outcome.events.append(Event(EventKind.HINT, entry_hint(entry), spec, entry))
+        return outcome, True
+
+
+def _is_pinyin(name: str) -> bool:
+    letters = name.replace(" ", "").replace("'", "")
+    return letters.isascii() and letters.isalpha()
+
+
+def entry_hint(entry: CatalogueEntry) -> str:
+    definition = t("hint.catalogue.definition", definition=entry.definition) if entry.definition else ""
+    return t("hint.catalogue", name=entry.name, direction=direction_words(entry.direction),
+             unit=unit_words(entry.unit)) + definition
+
+
+def entry_label(entry: CatalogueEntry) -> str:
+    return t("choice.catalogue.entry", name=entry.name, level2=entry.level2,
+             direction=direction_words(entry.direction), unit=unit_words(entry.unit))

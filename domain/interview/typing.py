@@ -1,0 +1,71 @@
+"""Answers as typed: cleaning them, repeating them in the transcript, keeping unsent text, and the catalogue
+suggestions and matching choices offered while typing."""
+
+from __future__ import annotations
+
+import re
+
+from domain.interview.events import Suggestion
+from domain.interview.form import Form
+from domain.interview.specs import FieldKind, FieldSpec, find_choice, parse_confirm
+from domain.interview.words import suggestion_of
+from domain.record.values import normalise_text
+
+
+def suggestions(form: Form, spec: FieldSpec, query: str, limit: int = 6) -> list[Suggestion]:
+    """Suggestions for ``query`` typed into ``spec``: the catalogue (browsed under the row's 二级 when
+    nothing is typed) for an indicator name, the matching choices for a choice; [] for other fields."""
+    if limit <= 0:
+        return []
+    context = form.context
+    if spec.kind is FieldKind.INDICATOR and spec.row is not None:
+        row = form.rows[spec.row]
+        if not query:
+            return [suggestion_of(entry, 0.0, "browse") for entry in context.catalogue().entries_under(row.level2)[:limit]]
+        matches = context.matcher().search(query, row.level2 or None, limit, level1=row.level1 or None)
+        return [suggestion_of(match.entry, match.score, match.how) for match in matches]
+    if spec.kind in (FieldKind.CHOICE, FieldKind.CONFIRM):
+        wanted = normalise_text(query).lower()
+        offered = [
+            Suggestion(choice.label, "", "", "", "", 100.0 if wanted == choice.key else 50.0, "choice")
+            for choice in spec.choices
+            if not wanted or wanted == choice.key.lower() or wanted in normalise_text(choice.label).lower()
+        ]
+        return offered[:limit]
+    return []
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def clean_answer(text: object, kind: FieldKind) -> str:
+    """An answer without control characters; one line unless the field takes several."""
+    text = text if isinstance(text, str) else ("" if text is None else str(text))
+    if kind is FieldKind.LONG_TEXT:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    else:
+        text = text.replace("\r", " ").replace("\n", " ").replace("\t", " ")
+    return _CONTROL.sub("", text).strip()
+
+
+def echo(spec: FieldSpec | None, text: str, default: str) -> str:
+    """An answer as a transcript repeats it: the label of the choice it picks (enter on a choice picks the
+    default), else the text as given."""
+    raw = clean_answer(text, spec.kind if spec is not None else FieldKind.LONG_TEXT)
+    if spec is None or not spec.choices or spec.kind not in (FieldKind.CHOICE, FieldKind.CONFIRM):
+        return raw
+    wanted = raw or default
+    choice = find_choice(spec, wanted)
+    if choice is None and spec.kind is FieldKind.CONFIRM and (yes := parse_confirm(wanted)) is not None:
+        choice = next((item for item in spec.choices if item.value == ("yes" if yes else "no")), None)
+    return choice.label if choice is not None else raw
+
+
+def pending_text(spec: FieldSpec | None, text: str, default: str) -> str:
+    """Text typed and not submitted, as a draft keeps it ("" when blank or just the field's default)."""
+    typed = _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n")) if isinstance(text, str) else ""
+    if spec is not None and spec.kind is not FieldKind.LONG_TEXT:
+        typed = typed.replace("\n", " ")
+    if spec is None or not typed.strip() or typed.strip() == default.strip():
+        return ""
+    return typed

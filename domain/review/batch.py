@@ -1,0 +1,146 @@
+"""Audit many forms in a process pool and hand the results back in input order, one at a time.
+
+Workers are started once (profile, catalogue and matcher loaded, then frozen out of the garbage
+collector's sight) and are given batches of paths; at most a few batches are in flight, so memory stays
+flat however many forms there are. Each result is shaped in the worker (a summary, or the JSON line
+itself) so the parent does little more than write. With one job, or one file, nothing is spawned.
+"""
+
+from __future__ import annotations
+
+import gc
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from itertools import islice
+from multiprocessing.pool import AsyncResult, Pool
+from pathlib import Path
+from typing import Generic, TypeVar
+
+from domain.errors import InputError
+from domain.messages import t
+from domain.record.models import Evaluation
+from domain.review.summary import FormSummary, summarise
+from domain.scoring.audit import AUTO, audit_evaluation
+from domain.scoring.profile import Profile, load_profile
+
+FORM_SUFFIXES = (".toml",)
+
+Shaped = TypeVar("Shaped")
+Loader = Callable[[Path], Evaluation]
+Shape = Callable[[FormSummary], Shaped]
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome(Generic[Shaped]):
+    """One path's result: the shaped summary and whether it has errors, or why the file is unusable."""
+
+    file: str
+    value: Shaped | None
+    has_errors: bool = False
+    problem: str | None = None
+
+
+def form_paths(names: Iterable[str]) -> list[Path]:
+    """The form files named: files as given, directories searched (recursively, sorted) for form files."""
+    files: list[Path] = []
+    for name in names:
+        path = Path(name)
+        if path.is_dir():
+            found = sorted(item for item in path.rglob("*") if item.suffix in FORM_SUFFIXES and item.is_file())
+            if not found:
+                raise InputError(t("review.no_forms_in_dir", path=path))
+            files.extend(found)
+        elif path.exists():
+            files.append(path)
+        else:
+            raise InputError(t("review.not_found", path=path))
+    return files
+
+
+def default_jobs() -> int:
+    """The cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+class _Worker(Generic[Shaped]):
+    """What a process needs to review paths: how to load one, the profile (None: the form's own), the shape."""
+
+    def __init__(self, load: Loader, profile: str | None, shape: Shape[Shaped]) -> None:
+        self.load = load
+        # "auto": each form's own layout picks its profile (domain.scoring.choosing)
+        self.profile: Profile | str | None = (load_profile(profile, allow_path=True) if profile and profile != AUTO
+                                              else profile)
+        self.shape = shape
+
+    def review(self, path: str) -> Outcome[Shaped]:
+        try:
+            summary = summarise(audit_evaluation(self.load(Path(path)), self.profile, path))
+        except InputError as error:
+            return Outcome(path, None, problem=error.message)
+        return Outcome(path, self.shape(summary), summary.has_errors)
+
+    def review_batch(self, paths: Sequence[str]) -> list[Outcome[Shaped]]:
+        return [self.review(path) for path in paths]
+
+
+_worker: _Worker[object] | None = None
+
+
+def _start_worker(load: Loader, profile: str | None, shape: Shape[object]) -> None:
+    global _worker
+    _worker = _Worker(load, profile, shape)
+    from domain.catalogue.matching import default_matcher
+
+    default_matcher()  # build the matcher before the first form, not inside it
+    gc.collect()
+    gc.freeze()  # what was loaded lives as long as the worker: keep it out of every collection
+
+
+def _review_batch(paths: Sequence[str]) -> list[Outcome[object]]:
+    assert _worker is not None
+    return _worker.review_batch(paths)
+
+
+def _batched(items: Sequence[str], size: int) -> Iterator[Sequence[str]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def review_paths(paths: Sequence[Path], load: Loader, shape: Shape[Shaped], *, profile: str | None = None,
+                 jobs: int = 1) -> Iterator[Outcome[Shaped]]:
+    """Review each path, in input order; ``load`` and ``shape`` must be module-level functions (pickled by name).
+
+    ``profile`` is a profile name or file (None: each form's own). A profile that cannot be loaded raises
+    InputError here, before any work starts.
+    """
+    if profile and profile != AUTO:
+        load_profile(profile, allow_path=True)
+    names = [str(path) for path in paths]
+    jobs = max(1, min(jobs, len(names)))
+    if jobs == 1:
+        worker = _Worker(load, profile, shape)
+        for name in names:
+            yield worker.review(name)
+        return
+    size = max(1, min(64, len(names) // (jobs * 8)))
+    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
+    with context.Pool(jobs, initializer=_start_worker, initargs=(load, profile, shape)) as pool:
+        yield from _in_order(pool, _batched(names, size), window=jobs * 3)  # type: ignore[misc]
+
+
+def _in_order(pool: Pool, batches: Iterator[Sequence[str]], window: int) -> Iterator[Outcome[object]]:
+    """Results batch by batch in order, never more than ``window`` batches in flight."""
+    pending: deque[AsyncResult[list[Outcome[object]]]] = deque(
+        pool.apply_async(_review_batch, (batch,)) for batch in islice(batches, window))
+    while pending:
+        done = pending.popleft().get()
+        following = next(batches, None)
+        if following is not None:
+            pending.append(pool.apply_async(_review_batch, (following,)))
+        yield from done
