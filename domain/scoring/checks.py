@@ -13,6 +13,7 @@ from domain.record.values import normalise_text
 from domain.scoring.findings import Finding, FindingClass
 from domain.scoring.results import RowStatus, ScoredEvaluation
 from domain.scoring.rounding import ONE_HUNDRED, plain
+from domain.scoring.slips import label_weight, structure_slips
 from domain.scoring.wording import msg
 
 FULL_MARKS = Decimal(100)
@@ -50,7 +51,9 @@ def check_weights(evaluation: Any, profile: Any) -> list[Finding]:
             declared=total, computed=FULL_MARKS))
     by_level1: dict[str, Decimal] = {}
     for row in evaluation.indicators:
-        by_level1[row.level1] = by_level1.get(row.level1, Decimal(0)) + row.weight
+        labelled = label_weight(row.level1)
+        level1 = labelled[0] if labelled else row.level1
+        by_level1[level1] = by_level1.get(level1, Decimal(0)) + row.weight
     differing = [
         msg("check.differ.level1", name=name, actual=plain(by_level1.get(name, Decimal(0))), usual=plain(usual))
         for name, usual in profile.level1_weights.items()
@@ -137,8 +140,6 @@ def check_reasons(scored: ScoredEvaluation, scores: list[Decimal] | None = None)
 
 def form_checks(scored: ScoredEvaluation, scores: list[Decimal] | None = None) -> list[Finding]:
     """Every check that does not compare declared scores (``scores``: the row scores that count)."""
-    from domain.scoring.slips import structure_slips
-
     evaluation = scored.evaluation
     return [*check_weights(evaluation, scored.profile), *check_funds(evaluation.funds), *check_reasons(scored, scores),
             *structure_slips(evaluation)]

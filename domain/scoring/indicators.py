@@ -10,6 +10,7 @@ from domain.record.models import Evaluation, IndicatorRow
 from domain.scoring.findings import Finding, FindingClass
 from domain.scoring.profile import Profile
 from domain.scoring.rules import ScoredEvaluation, score_budget, score_row
+from domain.scoring.slips import label_weight
 from domain.scoring.wording import msg
 
 ACCEPT_SCORE = 75.0  # a fuzzy match below this is not taken as the row's indicator
@@ -63,6 +64,9 @@ def match_row(row: IndicatorRow, catalogue: Catalogue | None = None, matcher: In
     catalogue = catalogue or load_catalogue()
     matcher = matcher or default_matcher()
     level1 = catalogue.normalise_level1(row.level1)
+    if level1 is None:  # 产出指标(50分): the label carries its weight (checked in domain.scoring.slips)
+        labelled = label_weight(row.level1)
+        level1 = catalogue.normalise_level1(labelled[0]) if labelled else None
     level2 = catalogue.normalise_level2(row.level2, level1)
     if row.is_unused:
         return RowMatch(row, None, 0.0, "unused", level1, level2)

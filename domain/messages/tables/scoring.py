@@ -58,7 +58,7 @@ ZH: dict[str, str] = {
     "scoring.negative_target": "年度指标值为负数，需要评定",
     "scoring.negative_actual": "实际完成值为负数，需要评定",
     "scoring.zero_time": "时限指标的实际完成值为 0，需要评定",
-    "scoring.reading_unsure": "实际完成值“{raw}”没有单位：读作 {chosen} 得 {chosen_score} 分，读作 {other} 得 {other_score} 分，请确认单位后评定",
+    "scoring.reading_unsure": "实际完成值“{raw}”没有单位：读作 {chosen} 得 {chosen_score} 分，读作 {other} 得 {other_score} 分，请确认单位",
     # notes
     "scoring.note.judged_out_of_band": "评定得分 {judged} 不在 {range} 之间，未采用",
     "scoring.note.direction_conflict": "指标值“{target}”的写法是{hint}，而指标库中该指标为{catalogue}：请确认方向",
@@ -257,7 +257,7 @@ EN: dict[str, str] = {
     "scoring.negative_actual": "negative actual; needs judgement",
     "scoring.zero_time": "a time limit reported as 0; needs judgement",
     "scoring.reading_unsure": "the actual “{raw}” has no unit: read as {chosen} it scores {chosen_score}, read as {other} "
-                              "{other_score}; confirm the unit and judge",
+                              "{other_score}; confirm the unit",
     "scoring.note.judged_out_of_band": "judged score {judged} is outside {range} and was not used",
     "scoring.note.direction_conflict": "the target “{target}” reads as {hint} but the catalogue says {catalogue}: "
                                        "please decide the direction",
