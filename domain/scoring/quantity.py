@@ -92,9 +92,10 @@ def readings(target: ParsedValue, actual: ParsedValue) -> tuple[list[Reading], N
     return [], note("unit_mismatch", msg("scoring.note.unit_mismatch", target_unit=target.unit, actual_unit=actual.unit))
 
 
-def _with_multiplier(number: Decimal, scaled: Decimal, power: int, target: ParsedValue) -> str:
+def _with_multiplier(number: Decimal, scaled: Decimal, power: int, target: ParsedValue) -> Msg:
     word = {4: "万", 8: "亿", 3: "千", 5: "十万", 6: "百万", 7: "千万"}.get(power, "")
-    return f"{plain(number)}{word}{target.unit}（{plain(scaled)}{target.unit}）"
+    return msg("scoring.reading.multiplied", written=f"{plain(number)}{word}{target.unit}",
+               scaled=f"{plain(scaled)}{target.unit}")
 
 
 def score_quantity(

@@ -37,6 +37,7 @@ def row_data(result: RowResult) -> dict[str, Any]:
         "explanation": result.explanation.zh,
         "explanation_en": result.explanation.en,
         "band": [number(result.band[0]), number(result.band[1])] if result.band else None,
+        "band_open": result.band_open,
         "notes": notes_data(result.notes),
     }
 

@@ -66,6 +66,7 @@ ZH: dict[str, str] = {
     "scoring.note.direction_irrelevant": "两种方向得分相同，方向不影响结果",
     "scoring.note.actual_unit_assumed": "实际完成值“{raw}”没有单位，按指标值的单位“{unit}”理解",
     "scoring.note.target_unit_assumed": "指标值“{raw}”没有单位，按实际完成值的单位“{unit}”理解",
+    "scoring.reading.multiplied": "{written}（{scaled}）",
     "scoring.note.unit_scaled": "实际完成值“{raw}”没有单位，按指标值的单位读作 {reading}",
     "scoring.note.unit_base": "实际完成值“{raw}”没有单位，已与指标值 {target} 同一量级，按“{unit}”读作 {reading}",
     "scoring.note.unit_fraction": "实际完成值“{raw}”是小数，按比例读作 {reading}",
@@ -266,6 +267,7 @@ EN: dict[str, str] = {
     "scoring.note.direction_irrelevant": "both directions give the same score",
     "scoring.note.actual_unit_assumed": "the actual “{raw}” has no unit; read in the target's unit “{unit}”",
     "scoring.note.target_unit_assumed": "the target “{raw}” has no unit; read in the actual's unit “{unit}”",
+    "scoring.reading.multiplied": "{written} ({scaled})",
     "scoring.note.unit_scaled": "the actual “{raw}” has no unit; read in the target's unit as {reading}",
     "scoring.note.unit_base": "the actual “{raw}” has no unit and is already of the target's magnitude ({target}): "
                               "read in “{unit}” as {reading}",
