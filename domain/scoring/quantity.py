@@ -107,15 +107,16 @@ def score_quantity(
         assert problem is not None
         return judgement(weight, direction, msg("scoring.units_differ"), [*notes, problem], judged)
     first = found[0]
+    said = [*notes, *first.notes]  # the reading taken, for a row that goes to judgement before scoring
     if first.goal < 0:
-        notes.append(note("negative_target", msg("scoring.note.negative_target")))
-        return judgement(weight, direction, msg("scoring.negative_target"), notes, judged)
+        said.append(note("negative_target", msg("scoring.note.negative_target")))
+        return judgement(weight, direction, msg("scoring.negative_target"), said, judged)
     if first.achieved < 0:
-        notes.append(note("negative_actual", msg("scoring.note.negative_actual")))
-        return judgement(weight, direction, msg("scoring.negative_actual"), notes, judged)
+        said.append(note("negative_actual", msg("scoring.note.negative_actual")))
+        return judgement(weight, direction, msg("scoring.negative_actual"), said, judged)
     if direction is Direction.REVERSE and first.achieved == 0 and actual.unit == "" and target.unit in TIME_UNITS:
-        notes.append(note("zero_time", msg("scoring.note.zero_time", actual=show(actual))))
-        return judgement(weight, direction, msg("scoring.zero_time"), notes, judged)
+        said.append(note("zero_time", msg("scoring.note.zero_time", actual=show(actual))))
+        return judgement(weight, direction, msg("scoring.zero_time"), said, judged)
     equal_zero = target.comparator is Comparator.EQ or direction is Direction.EQUAL
     results = [_score_reading(weight, reading, direction, equal_zero, profile, [*notes, *reading.notes])
                for reading in found]

@@ -158,7 +158,7 @@ ZH: dict[str, str] = {
     "audit.places.4": "四位小数",
     "audit.places.n": "{places} 位小数",
     "audit.habit.half_up": "{places}四舍五入",
-    "audit.habit.truncate": "截取到{places}",
+    "audit.habit.truncate": "{places}截取",
     "audit.unused_row_scored": "第 {row} 行是未使用的二级指标（*），却有得分 {declared}",
     "audit.missing_score": "第 {row} 行“{name}”表上没有得分",
     "audit.score_out_of_range": "第 {row} 行“{name}”得分 {declared} 超出 0–{weight} 分",
