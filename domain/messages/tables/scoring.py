@@ -13,6 +13,7 @@ ZH: dict[str, str] = {
     "scoring.word.actual": "实际完成值",
     "scoring.range": "{low}–{high}",
     "scoring.range_open": "{low}–{high}（不含 {high}）",
+    "scoring.open_top": "{high}（不含 {high}）",
     # formulas
     "scoring.formula.full": "得分 = {weight}",
     "scoring.formula.zero": "得分 = 0",
@@ -212,6 +213,7 @@ EN: dict[str, str] = {
     "scoring.word.actual": "actual value",
     "scoring.range": "{low}–{high}",
     "scoring.range_open": "{low}–{high} (excluding {high})",
+    "scoring.open_top": "{high} (excluding {high})",
     "scoring.formula.full": "score = {weight}",
     "scoring.formula.zero": "score = 0",
     "scoring.formula.positive": "score = {weight} × {actual} ÷ {target} = {score}",
