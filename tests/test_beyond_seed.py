@@ -228,3 +228,17 @@ def test_chinese_numerals_are_read_where_they_make_a_value():
 def test_row_scoring_takes_a_plain_row_too():
     plain = IndicatorRow(name="x", target_text="90%", actual_text="75%", weight=D(20))
     assert score_row(plain).score == D("16.67")
+
+
+def test_check_profile_auto_through_the_command_line(tmp_path, capsys):
+    from domain.record.storage import save_evaluation
+    from tui.cli import run
+
+    rows = [row("设备故障率", "≤10%", "12%", "10", "8.33"), row("网络覆盖率", "100%", "100%", "70", "70")]
+    evaluation = form(rows, "98.33", budget_score="20")
+    evaluation.funds.weight = D(20)
+    path = tmp_path / "hubei.toml"
+    save_evaluation(evaluation, path)
+    assert run(["check", str(path), "--profile", "auto", "--jobs", "1"]) == 0
+    out = capsys.readouterr().out
+    assert "[提示] 自动选用规则“hubei-2020”：预算执行率分值为 20；反向指标的得分按 分值 × 指标值 ÷ 实际值 计算" in out
