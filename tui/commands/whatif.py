@@ -39,17 +39,17 @@ def _profile(name: str | None) -> Any:
 def _catalogue_entry(name: str, english: bool) -> tuple[Any, str | None]:
     """The catalogue entry a name means, or None with a line naming the nearest entries."""
     from domain.catalogue.matching import match_indicator
+    from domain.scoring.wording import msg
 
     accept = 75.0  # as domain.scoring.indicators.ACCEPT_SCORE, without loading the records
     matches = match_indicator(name, limit=3)
     if matches and matches[0].score >= accept:
         return matches[0].entry, None
-    nearest = "、".join(match.entry.name for match in matches)
-    if english:
-        return None, (f"(“{name}” is not in the catalogue" + (f"; nearest: {nearest}" if nearest else "")
-                      + "; the direction comes from the wording)")
-    return None, (f"（指标库中找不到“{name}”" + (f"，相近的有：{nearest}" if nearest else "")
-                  + "；按指标值的写法判断方向，也可用 --direction 指定）")
+    locale = "en" if english else "zh"
+    nearest = [match.entry.name for match in matches]
+    if nearest:
+        return None, msg("whatif.not_found.nearest", name=name, nearest="、".join(nearest)).render(locale)
+    return None, msg("whatif.not_found", name=name).render(locale)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -90,10 +90,11 @@ def run(args: argparse.Namespace) -> int:
         undecided = indicator_whatif(weight, args.target, args.actual, direction, catalogue_direction, None, profile)
         if not undecided.admits(judged):
             from domain.scoring.verdicts import band_range
+            from domain.scoring.wording import msg
 
             low, high = undecided.band or (judged * 0, weight)
             shown = band_range(low, high, undecided.band_open)
-            raise InputError(f"评定得分“{args.judged}”不在这一行可评定的区间 {shown.zh} 分内")
+            raise InputError(msg("whatif.judged_outside", judged=args.judged, band=shown).zh)
     result = indicator_whatif(weight, args.target, args.actual, direction, catalogue_direction, judged, profile)
     if args.format == "json":
         emit_json({**row_data(result), "indicator": entry.name if entry else None,
