@@ -65,14 +65,10 @@ def render_scored(scored: ScoredEvaluation, file: str = "") -> str:
 
 def render_audit(audit: FormAudit) -> str:
     """One form's audit: totals, then each finding with its severity."""
-    declared = "—" if audit.declared_total is None else plain(audit.declared_total)
+    declared = "—" if audit.declared_total is None else format(audit.declared_total, "f")  # as the form writes it
     grade = f"（{audit.grade}）" if audit.grade else "（不评等级）"
     head = (f"{audit.file or audit.project}\n  项目：{audit.project}\n"
-            f"  表上总分 {declared}，核算总分 {plain(audit.computed_total)}{grade}")
-    if audit.profile_choice is not None:
-        head += f"\n  {audit.profile_choice.zh}"
-    if audit.habit is not None and audit.habit_rows:
-        head += f"\n  {audit.habit_text.zh if audit.habit_text else ''}"
+            f"  表上总分 {declared}，核算总分 {fixed(audit.computed_total, 2)}{grade}")
     if not audit.findings:
         return shown(head + "\n  未发现问题")
     lines = [head]

@@ -146,6 +146,11 @@ def _declared_sum(evaluation: Any) -> Decimal:
     return (evaluation.funds.declared_score or Decimal(0)) + rows
 
 
+def _written(value: Decimal) -> str:
+    """A total as the form writes it: 27.30 stays 27.30 (no exponent)."""
+    return format(value, "f")
+
+
 def _audit_total(audit: FormAudit) -> None:
     evaluation = audit.evaluation
     declared_total = evaluation.declared_total
@@ -168,14 +173,14 @@ def _audit_total(audit: FormAudit) -> None:
     if declared_sum != declared_total:
         rounded = _is_rounded_total(declared_total, declared_sum)
         tail = msg("audit.total_sum.rounded") if rounded else msg("audit.total_sum.off",
-                                                                 difference=plain(declared_total - declared_sum))
+                                                                 difference=_written(declared_total - declared_sum))
         audit.findings.append(Finding(
             FindingClass.ROUNDING if rounded else FindingClass.ARITHMETIC, "total_sum",
-            msg("audit.total_sum", declared=plain(declared_total), sum=plain(declared_sum), tail=tail),
+            msg("audit.total_sum", declared=_written(declared_total), sum=_written(declared_sum), tail=tail),
             None, "总分", declared_total, declared_sum))
     if audit.computed_total != declared_total:
         finding_class = FindingClass.ROUNDING if _is_rounded_total(declared_total, audit.computed_total) else FindingClass.METHOD
         audit.findings.append(Finding(
             finding_class, "total",
-            msg("audit.total", computed=plain(audit.computed_total), declared=plain(declared_total)),
+            msg("audit.total", computed=_written(audit.computed_total), declared=_written(declared_total)),
             None, "总分", declared_total, audit.computed_total))
