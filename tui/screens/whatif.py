@@ -6,7 +6,6 @@ that row, shows the change in the total, and hands the new values back only when
 
 from __future__ import annotations
 
-from dataclasses import replace
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -82,10 +81,10 @@ def keep_bullets(report: str) -> str:
 
 def no_name_note(result: Any) -> Any:
     """The result with its "no catalogue entry" note worded for a calculator where no name was given."""
-    notes = tuple(replace(note, zh=t("ui.whatif.no_name_note"), en="no comparator in the target and no indicator "
+    notes = tuple(note.replace(zh=t("ui.whatif.no_name_note"), en="no comparator in the target and no indicator "
                           "name given: scored as positive (higher is better)")
                   if note.code == "direction_assumed" else note for note in result.notes)
-    return replace(result, notes=notes)
+    return result.replace(notes=notes)
 
 
 class MatcherLoaded(Message):
