@@ -7,16 +7,42 @@ The functions take a ``TrainingSession`` in walk mode and return the events to s
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
+from typing import Protocol
 
 from domain.interview.events import Event, EventKind
 from domain.messages import t
+from domain.record.models import Evaluation
 from domain.scoring.indicators import score_with_catalogue
+from domain.scoring.profile import Profile
 from domain.scoring.rounding import fixed, plain
 from domain.scoring.rules import RowStatus, ScoredEvaluation
 
-if TYPE_CHECKING:
-    from domain.interview.training import TrainingSession
+
+class WalkItem(Protocol):
+    @property
+    def form(self) -> int: ...
+
+
+class TrainingSession(Protocol):
+    """What the walk needs of the training session that calls it (domain.interview.training)."""
+
+    forms: list[tuple[str, Evaluation]]
+    position: int
+
+    @property
+    def items(self) -> Sequence[WalkItem]: ...
+
+    @property
+    def done(self) -> bool: ...
+
+    def profile_for(self, evaluation: Evaluation) -> Profile: ...
+
+    def reopen(self) -> None: ...
+
+    def present(self, fresh: bool = False) -> list[Event]: ...
+
+    def ask_again(self) -> list[Event]: ...
 
 
 def shown_numbers(statuses: list[RowStatus]) -> list[int | None]:
