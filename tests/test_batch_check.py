@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import io
 import json
+import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -105,3 +107,18 @@ def test_unusable_file_among_many_is_named_and_exits_2(tmp_path, capsys):
     captured = capsys.readouterr()
     assert len(captured.out.splitlines()) == 9
     assert "zz-bad.toml 不是有效的 TOML" in captured.err
+
+
+def test_ctrl_c_stops_the_pool_with_one_plain_line(tmp_path):
+    """Ctrl+C reaches the command and its workers alike (one process group): exit 130, no traceback, no hang."""
+    texts = [path.read_text(encoding="utf-8") for path in sorted(SEED_DIR.glob("*.toml"))]
+    for index in range(1500):
+        (tmp_path / f"{index:04d}.toml").write_text(texts[index % len(texts)], encoding="utf-8")
+    process = subprocess.Popen([sys.executable, "-m", "tui", "check", str(tmp_path), "--format", "ndjson", "--jobs", "2"],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT, start_new_session=True)
+    assert process.stdout is not None and process.stderr is not None
+    assert process.stdout.readline()  # the workers are running
+    os.killpg(process.pid, signal.SIGINT)
+    process.stdout.close()
+    assert process.wait(timeout=60) == 130
+    assert process.stderr.read().decode("utf-8") == "jixiao: 已中断\n"
