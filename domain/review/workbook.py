@@ -141,7 +141,9 @@ def _overview(book: Workbook, formats: dict[str, Any], review: Review) -> None:
                       "data_labels": {"value": True}})
     chart.set_title({"name": t("report.grades.title"), "name_font": {"size": 12}})
     chart.set_legend({"none": True})
-    chart.set_y_axis({"major_gridlines": {"visible": True, "line": {"color": "#D9D9D9"}}, "min": 0})
+    most = max((count for _, count in grades), default=0)
+    chart.set_y_axis({"major_gridlines": {"visible": True, "line": {"color": "#D9D9D9"}}, "min": 0,
+                      "major_unit": max(1, -(-most // 8)), "num_format": "0"})  # whole forms only
     sheet.sheet.insert_chart(1, 3, chart, {"x_scale": 1.1, "y_scale": 1.0})
     sheet.row = max(sheet.row, 17) + 1
     gaps_at = sheet.row
@@ -163,6 +165,15 @@ def _overview(book: Workbook, formats: dict[str, Any], review: Review) -> None:
         bars.set_x_axis({"label_position": "low"})
         bars.set_size({"width": 620, "height": 60 + 28 * len(gaps)})
         sheet.sheet.insert_chart(gaps_at, 3, bars)
+    if review.unusable:  # named in full below the tables: the reviewer must chase them
+        sheet.row = max(sheet.row, gaps_at + 2 + len(gaps)) + 1
+        sheet.sheet.set_row(sheet.row, 22)
+        sheet.sheet.write(sheet.row, 0, t("report.unusable.title"), formats["title"])
+        sheet.row += 1
+        for problem in review.unusable:
+            for line in problem.splitlines():
+                sheet.sheet.write(sheet.row, 0, line, formats["note"])
+                sheet.row += 1
     sheet.fit()
     sheet.sheet.set_column(0, 0, min(sheet.widths.get(0, 10) + 2, 44))
     sheet.sheet.activate()
