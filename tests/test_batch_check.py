@@ -95,8 +95,9 @@ def test_progress_bar_only_on_a_terminal():
 def test_bad_jobs_and_profile_are_plain_errors(capsys):
     assert run(["check", str(FIRST_FORM), "--jobs", "0"]) == 2
     assert "--jobs 应为不小于 1 的整数" in capsys.readouterr().err
-    assert run(["check", str(SEED_DIR), "--jobs", "2", "--profile", "atlantis"]) == 2
-    assert "没有名为“atlantis”的规则" in capsys.readouterr().err
+    assert run(["check", str(SEED_DIR), "--jobs", "2", "--profile", "atlantis", "--format", "json"]) == 2
+    captured = capsys.readouterr()
+    assert "没有名为“atlantis”的规则" in captured.err and captured.out == ""
 
 
 def test_unusable_file_among_many_is_named_and_exits_2(tmp_path, capsys):

@@ -60,10 +60,11 @@ class Tally:
 class Output:
     """Standard output that drops what is written once its reader has gone, so the work can finish."""
 
-    FLUSH_EVERY = 0.05  # seconds: a reader sees results promptly without a write call per form
-
-    def __init__(self, stream: TextIO | None = None) -> None:
+    def __init__(self, stream: TextIO | None = None, flush_every: float = 0.05) -> None:
+        """``flush_every`` seconds: a reader sees results promptly without a write call per form (0: every
+        write, for a terminal shared with a progress bar)."""
         self.stream = stream or sys.stdout
+        self.flush_every = flush_every
         self.open = True
         self._flushed = time.monotonic()
 
@@ -73,7 +74,7 @@ class Output:
         try:
             self.stream.write(text)
             now = time.monotonic()
-            if now - self._flushed >= self.FLUSH_EVERY:
+            if now - self._flushed >= self.flush_every:
                 self._flushed = now
                 self.stream.flush()
         except BrokenPipeError:

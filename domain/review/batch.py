@@ -122,6 +122,11 @@ def review_paths(paths: Sequence[Path], load: Loader, shape: Shape[Shaped], *, p
     """
     if profile:
         load_profile(profile)
+    return _review(paths, load, shape, profile, jobs)
+
+
+def _review(paths: Sequence[Path], load: Loader, shape: Shape[Shaped], profile: str | None,
+            jobs: int) -> Iterator[Outcome[Shaped]]:
     names = [str(path) for path in paths]
     jobs = max(1, min(jobs, len(names)))
     if jobs == 1:
