@@ -3,6 +3,9 @@
 from decimal import Decimal as D
 from pathlib import Path
 
+import pytest
+
+from domain.errors import InputError
 from domain.record.models import Evaluation, Funds, FundsRow, IndicatorRow
 from domain.scoring.audit import audit_evaluation
 from domain.scoring.findings import Severity
@@ -69,8 +72,11 @@ def test_reasons_are_asked_for_the_score_that_counts():
     assert found["completeness.missing_reason"] == "warning"
 
 
-def test_a_profile_named_by_path_in_the_file_is_used(tmp_path: Path):
+def test_a_profile_named_by_path_in_the_file_is_refused(tmp_path: Path):
+    """A form may only name a profile: a path in the file (``/dev/zero``, ``../../x``) is never read."""
     profile = tmp_path / "local.toml"
     profile.write_text('name = "local"\nbudget_weight = 20\n', encoding="utf-8")
-    evaluation = form([row("实际完成率", "100%", "100%", "90", "90")], "100").model_copy(update={"profile": str(profile)})
-    assert audit_evaluation(evaluation).scored.profile.name == "local"
+    for named in (str(profile), "/dev/zero", "../../etc/passwd", "x" * 300):
+        evaluation = form([row("实际完成率", "100%", "100%", "90", "90")], "100").model_copy(update={"profile": named})
+        with pytest.raises(InputError, match="不是规则名称"):
+            audit_evaluation(evaluation)

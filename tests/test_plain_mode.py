@@ -192,7 +192,7 @@ def test_editing_offers_the_file_s_unsaved_draft(tmp_path: Path) -> None:
 def test_an_unreadable_file_is_one_plain_line_on_stderr(tmp_path: Path, capsys) -> None:
     code, output = plain("edit", [], file=tmp_path / "missing.toml")
     assert code == 2 and output.strip() == ""
-    assert capsys.readouterr().err == f"jixiao: 找不到评价文件：{tmp_path / 'missing.toml'}\n"
+    assert capsys.readouterr().err == f"jixiao: 找不到评价文件：{tmp_path / 'missing.toml'}。请检查路径是否写对。\n"
 
 
 def test_the_what_if_calculator_shows_the_score_and_the_change() -> None:

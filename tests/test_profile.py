@@ -20,7 +20,7 @@ def test_shipped_profiles():
 def test_a_locality_file_overrides_only_what_it_names(tmp_path: Path):
     path = tmp_path / "local.toml"
     path.write_text('name = "local"\nscore_decimals = 1\n[bands]\npartial = [0.5, 0.8]\n', encoding="utf-8")
-    profile = load_profile(str(path))
+    profile = load_profile(str(path), allow_path=True)
     assert profile.name == "local"
     assert profile.score_decimals == 1
     assert profile.bands.partial == (D("0.5"), D("0.8"))
@@ -32,9 +32,9 @@ def test_bad_profile_files(tmp_path: Path):
     bad = tmp_path / "bad.toml"
     bad.write_text('reverse_convention = "sideways"\nscore_decimals = 9\n', encoding="utf-8")
     with pytest.raises(InputError) as caught:
-        load_profile(str(bad))
+        load_profile(str(bad), allow_path=True)
     assert len(caught.value.message.splitlines()) == 2
     with pytest.raises(InputError, match="没有名为"):
         load_profile("atlantis")
     with pytest.raises(InputError, match="找不到规则文件"):
-        load_profile(str(tmp_path / "missing.toml"))
+        load_profile(str(tmp_path / "missing.toml"), allow_path=True)

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from domain.errors import InputError
-from domain.record import storage
+from domain.record import files
 from domain.record.models import Evaluation, Funds, FundsRow, Header, IndicatorRow
 from domain.record.storage import evaluation_from_toml, load_evaluation, save_evaluation, to_toml
 
@@ -64,7 +64,7 @@ def test_crash_during_save_leaves_old_file_intact(tmp_path: Path, monkeypatch):
     def crash(*_args):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(storage.os, "replace", crash)
+    monkeypatch.setattr(files.os, "replace", crash)
     changed = sample().model_copy(update={"declared_total": D(1)})
     with pytest.raises(InputError, match="无法保存"):
         save_evaluation(changed, path)

@@ -82,7 +82,17 @@ class JixiaoApp(App[int]):
         self.keymap_problems = keymap.problems
         self.set_keymap(keymap.keys)
         self._signals_installed: list[int] = []
+        self.signals_guarded = False  # True when tui.hangup's guard (outside the event loop) takes the signals
         self.painted = False  # True once the first frame is on screen; slow loading waits for it
+
+    def notify(self, message: str, *, title: str = "", severity: Any = "information", timeout: float | None = None,
+               markup: bool = True) -> None:
+        """Every notification passes the one sanitiser and is shown literally (messages carry file names,
+        keys and values from files; none of it may act on the terminal or be read as markup)."""
+        from domain.messages.sanitise import strip_controls
+
+        super().notify(strip_controls(message), title=strip_controls(title), severity=severity, timeout=timeout,
+                       markup=False)
 
     def _match_no_color_filter(self) -> None:
         """Textual picks the NO_COLOR filter for the theme in force before ours is set; pick it again."""
@@ -93,7 +103,7 @@ class JixiaoApp(App[int]):
 
     # --- start-up --------------------------------------------------------------------------------
     def on_mount(self) -> None:
-        if not self.is_headless:
+        if not self.is_headless and not self.signals_guarded:
             self._install_signal_handlers()
         self._show_first_screen()
         for problem in self.keymap_problems:

@@ -6,12 +6,16 @@ Every failure becomes one plain line on stderr and an exit code, never a traceba
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any, TextIO
 
 from domain.errors import InputError
 from domain.messages import t
 from domain.messages.lookup import LOCALES, set_locale
+from domain.messages.sanitise import sanitise
 from tui.commands import (
     EXIT_BAD_INPUT,
     EXIT_OK,
@@ -49,6 +53,46 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class SanitisedStream(io.TextIOBase):
+    """A text stream that passes everything through the one sanitiser: what a form, a sheet, a file name
+    or an argument holds is shown, never acted on by the terminal (JSON stays exact: ``\\uXXXX``)."""
+
+    def __init__(self, stream: TextIO) -> None:
+        super().__init__()
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        self.stream.write(sanitise(text))
+        return len(text)
+
+    def flush(self) -> None:
+        self.stream.flush()
+
+    def isatty(self) -> bool:
+        return self.stream.isatty()
+
+    def fileno(self) -> int:
+        return self.stream.fileno()
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        return getattr(self.stream, "encoding", "utf-8")
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.stream, name)
+
+
+@contextlib.contextmanager
+def sanitised_output() -> Iterator[None]:
+    """Route sys.stdout and sys.stderr through the sanitiser while a command runs."""
+    saved = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = SanitisedStream(sys.stdout), SanitisedStream(sys.stderr)  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        sys.stdout, sys.stderr = saved
+
+
 def _wanted_locale(argv: Sequence[str]) -> str | None:
     """The language asked for with --lang, read before parsing so that every message is in it."""
     for position, word in enumerate(argv):
@@ -61,6 +105,11 @@ def _wanted_locale(argv: Sequence[str]) -> str | None:
 
 def run(argv: Sequence[str] | None = None) -> int:
     """Run the command line; every failure becomes one plain line on stderr and an exit code."""
+    with sanitised_output():
+        return _run(argv)
+
+
+def _run(argv: Sequence[str] | None = None) -> int:
     words = list(sys.argv[1:] if argv is None else argv)
     wanted = _wanted_locale(words)
     if wanted in LOCALES:
@@ -74,6 +123,14 @@ def run(argv: Sequence[str] | None = None) -> int:
         return handler(args)
     except InputError as error:
         print(f"jixiao: {error.message}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except ValueError as error:
+        if type(error).__name__ != "ValidationError":  # pydantic's, without importing pydantic here
+            raise
+        # a value the records refuse that no parser caught first: still plain words, never a traceback
+        from domain.record.problems import describe_validation_error
+
+        print("jixiao: " + describe_validation_error(error, t("problem.input")).replace("\n", "\njixiao: "), file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         print("jixiao: " + t("cli.interrupted"), file=sys.stderr)

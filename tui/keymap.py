@@ -11,7 +11,6 @@ Quit is never remappable: ctrl+q must always get the user out.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -39,11 +38,15 @@ def _keys_text(value: object) -> str | None:
 
 def parse_keymap(text: str, known_ids: frozenset[str] | set[str] | None = None) -> Keymap:
     """Read keymap TOML text; bad entries are skipped and reported, never raised."""
+    from domain.errors import InputError
+    from domain.record.files import MAX_SETTINGS_BYTES
+    from domain.record.storage import parse_toml
+
     keymap = Keymap()
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        keymap.problems.append(t("ui.keymap.unreadable", error=error))
+    try:  # bounded, and never the parser's slow or deep cases: the app must start whatever the file holds
+        data = parse_toml(text, str(keymap_path()), MAX_SETTINGS_BYTES)
+    except InputError as error:
+        keymap.problems.append(t("ui.keymap.unreadable", error=error.message))
         return keymap
     table = data.get("keys", data)
     if not isinstance(table, dict):
@@ -69,11 +72,16 @@ def parse_keymap(text: str, known_ids: frozenset[str] | set[str] | None = None) 
 
 def load_keymap(path: Path | None = None, known_ids: frozenset[str] | set[str] | None = None) -> Keymap:
     """The user's keymap, or an empty one when there is no file."""
+    from domain.errors import InputError
+    from domain.record.files import MAX_SETTINGS_BYTES, read_bounded
+
     path = path or keymap_path()
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
+    if not path.exists() and not path.is_symlink():
         return Keymap()
-    except (OSError, UnicodeDecodeError) as error:
+    try:
+        text = read_bounded(path, MAX_SETTINGS_BYTES, t("storage.what.keymap")).decode("utf-8")
+    except InputError as error:
+        return Keymap(problems=[error.message])
+    except UnicodeDecodeError as error:
         return Keymap(problems=[t("ui.keymap.unreadable_file", path=path, error=error)])
     return parse_keymap(text, known_ids)

@@ -37,8 +37,13 @@ def launch(mode: str, args: argparse.Namespace) -> int:
         path = getattr(args, "file", None)
         if not path or not os.path.isfile(path):
             raise InputError(t("ui.launch.no_file", path=path))
-    from tui.app import AppOptions, JixiaoApp
+    from tui.hangup import HangupGuard
 
-    app = JixiaoApp(mode, AppOptions.from_args(args))
-    app.run()
+    with HangupGuard() as guard:  # before the app exists: a hangup during start-up ends the process too
+        from tui.app import AppOptions, JixiaoApp
+
+        app = JixiaoApp(mode, AppOptions.from_args(args))
+        app.signals_guarded = True
+        guard.attach(app.flush_session, lambda code: app.exit(return_code=code))
+        app.run()
     return app.return_code or 0

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import re
 import signal
 import sys
 import threading
@@ -19,10 +18,10 @@ from typing import TextIO
 
 from domain.errors import InputError
 from domain.messages import t
+from domain.messages.sanitise import strip_controls
 
 EXIT_OK, EXIT_UNFINISHED, EXIT_BAD_INPUT = 0, 1, 2
 DEFAULT_SHOWN = 30  # characters of a default answer shown in brackets
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _PREFIX = {"hint": "plain.prefix.hint", "warning": "plain.prefix.warning", "error": "plain.prefix.error",
            "explanation": "plain.prefix.explanation"}
 
@@ -37,7 +36,7 @@ class HungUp(Exception):
 
 def clean(text: object) -> str:
     """Text safe to print: no control characters (escape sequences in user text must not act)."""
-    return _CONTROL.sub("", str(text))
+    return strip_controls(text)
 
 
 class Console:
@@ -115,7 +114,12 @@ def _flush_on_hangup(flush) -> Iterator[None]:
         yield
         return
 
+    handled: list[int] = []
+
     def handler(signum, frame) -> None:  # noqa: ARG001
+        if handled:
+            return  # a second signal while the first is handled: the way out is already under way
+        handled.append(signum)
         flush()
         raise HungUp
 
@@ -139,6 +143,23 @@ def _drafts_hint(args: argparse.Namespace) -> str:
     return f" --drafts {drafts}" if drafts else ""
 
 
+def _readable_drafts(console: Console, store, target: str | None = None) -> list:
+    """The drafts that can be resumed (for ``target`` when given); unreadable ones and an unreadable
+    drafts folder are said, never skipped silently."""
+    try:
+        infos = store.list()
+    except InputError as error:
+        console.say(t("plain.prefix.warning") + error.message)
+        return []
+    for info in infos:
+        if info.error:
+            console.say(t("plain.prefix.warning") + info.describe())
+    if target is not None:
+        wanted = {info.id for info in store.for_target(target)} if infos else set()
+        return [info for info in infos if not info.error and info.id in wanted]
+    return [info for info in infos if not info.error]
+
+
 def _open_session(mode: str, console: Console, args: argparse.Namespace):
     from domain.interview.drafts import DraftStore
     from domain.interview.session import EditSession
@@ -149,14 +170,12 @@ def _open_session(mode: str, console: Console, args: argparse.Namespace):
         path = getattr(args, "file", None)
         if not path:
             raise InputError(t("session.needs_path"))
-        from domain.interview.session import drafts_of
-
-        for info in drafts_of(store, path, out)[:1]:
+        for info in _readable_drafts(console, store, out or path)[:1]:  # as drafts_of, saying unreadable ones
             if console.confirm(t("plain.edit.draft", describe=info.describe())):
                 return EditSession.resume(info.id, store, out)
         return EditSession.open(path, store, out)
     if mode == "start":
-        drafts = [info for info in store.list() if not info.error]
+        drafts = _readable_drafts(console, store)
         if drafts:
             choices = [(str(number), info.describe()) for number, info in enumerate(drafts, start=1)]
             choices.append(("0", t("plain.start.new")))
@@ -411,7 +430,7 @@ def _run_whatif(console: Console, args: argparse.Namespace) -> int:
     from domain.scoring.profile import load_profile
     from domain.scoring.rounding import fixed
 
-    whatif = WhatIf(load_profile(getattr(args, "profile", None)))
+    whatif = WhatIf(load_profile(getattr(args, "profile", None), allow_path=True))
     console.say(t("plain.whatif.start"))
     last: dict[str, str] = {}
     previous: dict[str, object] = {}

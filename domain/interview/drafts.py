@@ -8,25 +8,27 @@ Files are written atomically; one draft per file, named by its id.
 from __future__ import annotations
 
 import builtins
+import os
 import re
 import secrets
-import tomllib
+import stat
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from decimal import Decimal
 from pathlib import Path
 
 import tomli_w
-from pydantic import ValidationError
 
-from domain.errors import InputError, describe_validation_error
+from domain.errors import InputError
 from domain.messages import t
 from domain.paths import drafts_dir
-from domain.record.models import Evaluation
-from domain.record.storage import DERIVED_ROW_KEYS, atomic_write_text, to_toml
+from domain.record.files import MAX_FORM_BYTES, make_directory, os_error_message, read_bounded
+from domain.record.models import SCHEMA_VERSION, Evaluation
+from domain.record.storage import atomic_write_text, evaluation_from_data, parse_toml, to_toml
 
 DRAFT_VERSION = 1
 SUFFIX = ".draft.toml"
+DRAFT_MODE = 0o600  # drafts hold a colleague's unfinished answers: readable by their owner only
+FOLDER_MODE = 0o700
 _ID = re.compile(r"^[0-9A-Za-z][0-9A-Za-z_-]{0,63}$")
 
 
@@ -106,39 +108,64 @@ class DraftStore:
             "state": _plain_state(draft.state),
         }
         if draft.target is not None:
-            meta["target"] = str(draft.target)
+            meta["target"] = str(_absolute(draft.target))  # resuming from another folder saves to the same file
         if draft.target_fingerprint is not None:
             meta["target_fingerprint"] = draft.target_fingerprint
         text = to_toml(draft.evaluation) + "\n" + tomli_w.dumps({"draft": meta})
         try:
-            atomic_write_text(path, text)
+            self.prepare()
+            atomic_write_text(path, text, mode=DRAFT_MODE)
+        except InputError as error:
+            raise InputError(t("session.failed", reason=error.message)) from None
         except OSError as error:
-            raise InputError(t("session.failed", reason=error.strerror or str(error))) from None
+            raise InputError(t("session.failed", reason=os_error_message(error, path, writing=True))) from None
+
+    def prepare(self) -> None:
+        """Make sure the drafts folder exists, is a folder and is private (0700); InputError says why not."""
+        make_directory(self.directory, FOLDER_MODE)
+        try:
+            status = os.stat(self.directory)
+            if not stat.S_ISDIR(status.st_mode):
+                raise InputError(os_error_message(FileExistsError(17, ""), self.directory, writing=True))
+            if status.st_mode & 0o077 and status.st_uid == os.getuid():
+                os.chmod(self.directory, FOLDER_MODE)
+        except OSError as error:
+            raise InputError(os_error_message(error, self.directory, writing=True)) from None
+        if not os.access(self.directory, os.W_OK | os.X_OK):
+            raise InputError(os_error_message(PermissionError(13, ""), self.directory, writing=True))
 
     def load(self, draft_id: str) -> Draft:
         """Read one draft; InputError when it is missing or unreadable."""
         path = self.path_of(draft_id)
+        if not path.exists() and not path.is_symlink():
+            raise InputError(t("draft.not_found", id=draft_id))
         try:
-            text = path.read_text(encoding="utf-8")
-        except FileNotFoundError:
-            raise InputError(t("draft.not_found", id=draft_id)) from None
-        except (OSError, UnicodeDecodeError) as error:
-            raise InputError(t("draft.unreadable", id=draft_id, reason=str(error))) from None
-        return _parse(draft_id, text)
+            text = read_bounded(path, MAX_FORM_BYTES, t("storage.what.draft")).decode("utf-8")
+        except InputError as error:
+            raise InputError(t("draft.unreadable", id=draft_id, reason=error.message)) from None
+        except UnicodeDecodeError:
+            raise InputError(t("draft.unreadable", id=draft_id,
+                               reason=t("storage.not_utf8", path=path, what=t("storage.what.draft")))) from None
+        return _parse(draft_id, text, str(path))
 
     def delete(self, draft_id: str) -> None:
         """Remove a draft (nothing happens when it is already gone)."""
         try:
             self.path_of(draft_id).unlink(missing_ok=True)
         except OSError as error:
-            raise InputError(t("session.failed", reason=error.strerror or str(error))) from None
+            raise InputError(os_error_message(error, self.path_of(draft_id), writing=True)) from None
 
     def list(self) -> builtins.list[DraftInfo]:
-        """Every draft, newest first; unreadable files are listed with their error."""
+        """Every draft, newest first; unreadable files are listed with their error. InputError when the
+        folder itself cannot be read (a missing folder has no drafts)."""
         try:
-            paths = sorted(self.directory.glob(f"*{SUFFIX}"))
-        except OSError:
+            names = os.listdir(self.directory)
+        except FileNotFoundError:
             return []
+        except OSError as error:
+            raise InputError(t("draft.folder_unreadable", path=self.directory,
+                               reason=os_error_message(error, self.directory, what=t("storage.what.draft")))) from None
+        paths = sorted(self.directory / name for name in names if name.endswith(SUFFIX))
         found: builtins.list[DraftInfo] = []
         for path in paths:
             draft_id = path.name.removesuffix(SUFFIX)
@@ -169,31 +196,44 @@ def _plain_state(state: dict[str, object]) -> dict[str, object]:
     return {str(key): value for key, value in state.items() if value is not None}
 
 
-def _parse(draft_id: str, text: str) -> Draft:
+def _absolute(path: Path) -> Path:
     try:
-        data = tomllib.loads(text, parse_float=Decimal)
-    except tomllib.TOMLDecodeError as error:
-        raise InputError(t("draft.unreadable", id=draft_id, reason=str(error))) from None
+        return Path(os.path.abspath(path.expanduser()))
+    except (OSError, RuntimeError):
+        return path
+
+
+def _parse(draft_id: str, text: str, where: str = "") -> Draft:
+    def unreadable(reason: str) -> InputError:
+        return InputError(t("draft.unreadable", id=draft_id, reason=reason))
+
+    where = where or t("draft.name")
+    try:
+        data = parse_toml(text, where)
+    except InputError as error:
+        raise unreadable(error.message) from None
     meta = data.pop("draft", None)
     if not isinstance(meta, dict):
-        raise InputError(t("draft.unreadable", id=draft_id, reason="[draft]"))
-    for row in data.get("indicators", []) if isinstance(data.get("indicators"), list) else []:
-        if isinstance(row, dict):
-            for key in DERIVED_ROW_KEYS:
-                row.pop(key, None)
+        raise unreadable(t("draft.no_meta"))
+    version = meta.get("version", DRAFT_VERSION)
+    schema = data.get("schema_version", SCHEMA_VERSION)
+    if (not isinstance(version, int) or version > DRAFT_VERSION
+            or (isinstance(schema, int) and schema > SCHEMA_VERSION)):
+        raise unreadable(t("draft.newer", version=f"{version}/{schema}"))
     try:
-        evaluation = Evaluation.model_validate(data)
-    except ValidationError as error:
-        raise InputError(t("draft.unreadable", id=draft_id, reason=describe_validation_error(error, t("draft.name")))) from None
+        evaluation = evaluation_from_data(data, t("draft.name"))
+    except InputError as error:
+        raise unreadable(error.message) from None
     state = meta.get("state", {})
     target = meta.get("target")
     answered = meta.get("answered", 0)
+    fingerprint = meta.get("target_fingerprint")
     return Draft(
         id=draft_id,
         evaluation=evaluation,
         state=state if isinstance(state, dict) else {},
-        target=Path(target) if isinstance(target, str) and target else None,
-        target_fingerprint=meta.get("target_fingerprint") if isinstance(meta.get("target_fingerprint"), str) else None,
+        target=Path(target) if isinstance(target, str) and target and "\0" not in target else None,
+        target_fingerprint=fingerprint if isinstance(fingerprint, str) else None,
         origin=str(meta.get("origin", "new")),
         created=str(meta.get("created", "")),
         updated=str(meta.get("updated", "")),

@@ -14,10 +14,12 @@ from pathlib import Path
 from domain.errors import InputError
 from domain.interview.controller import Event, Interview
 from domain.interview.drafts import Draft, DraftInfo, DraftStore
+from domain.interview.events import EventKind
 from domain.interview.specs import FieldSpec
 from domain.messages import t
+from domain.record.files import SaveConflict
 from domain.record.models import Evaluation
-from domain.record.storage import file_fingerprint, load_evaluation, save_evaluation
+from domain.record.storage import ANY, file_fingerprint, load_evaluation, save_evaluation
 from domain.scoring.profile import Profile
 
 
@@ -105,8 +107,25 @@ class EditSession:
 
     # --- using --------------------------------------------------------------------------------------
     def start(self) -> list[Event]:
-        """The interview's first events (greeting, or where a resumed draft stands, and the question)."""
-        return self.interview.start()
+        """The interview's first events (greeting, or where a resumed draft stands, and the question), with
+        a warning first when answers cannot be kept in a draft."""
+        events = self.interview.start()
+        problem = self.draft_problem()
+        if problem:
+            events.insert(0, Event(EventKind.WARNING, problem))
+        return events
+
+    def draft_problem(self) -> str:
+        """Why answers are not being kept in a draft ("" when they are, or when there is no drafts store)."""
+        if self.store is None:
+            return ""
+        if self.autosave_error:
+            return t("draft.cannot_keep", reason=self.autosave_error)
+        try:
+            self.store.prepare()
+        except InputError as error:
+            return t("draft.cannot_keep", reason=error.message)
+        return ""
 
     @property
     def dirty(self) -> bool:
@@ -151,8 +170,11 @@ class EditSession:
             message = t("session.exists", path=target) if expected is None else t("session.changed", path=target)
             return SaveOutcome(SaveStatus.CONFLICT, target, message)
         try:
-            save_evaluation(self.interview.finished_evaluation(), target)
-            self._expected[key] = file_fingerprint(target)
+            # checked again under the save lock: of two sessions saving at once, the second is told
+            self._expected[key] = save_evaluation(self.interview.finished_evaluation(), target,
+                                                  expected=ANY if overwrite else expected)
+        except SaveConflict as error:
+            return SaveOutcome(SaveStatus.CONFLICT, target, error.message)
         except InputError as error:
             return SaveOutcome(SaveStatus.FAILED, target, t("session.failed", reason=error.message))
         self.target = target
@@ -171,8 +193,17 @@ class EditSession:
         self.draft_id = None
 
     def draft_kept_message(self) -> str:
-        """A plain line naming the draft that holds the answers ("" when there is none)."""
-        return t("session.draft_kept", id=self.draft_id) if self.draft_id else ""
+        """A plain line naming the draft that holds the answers ("" when there is none); never claims a
+        draft that was not written."""
+        if self.autosave_error:
+            return t("session.draft_lost", reason=self.autosave_error)
+        if not self.draft_id or self.store is None:
+            return ""
+        try:
+            written = self.store.path_of(self.draft_id).is_file()
+        except (InputError, OSError):
+            written = False
+        return t("session.draft_kept", id=self.draft_id) if written else ""
 
     def _autosave(self, interview: Interview) -> None:
         if self.store is None:

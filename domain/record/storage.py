@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-import os
 import re
-import tempfile
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -14,8 +12,22 @@ import tomli as tomllib  # the compiled parser: the same results as the standard
 import tomli_w
 from pydantic import ValidationError
 
-from domain.errors import InputError, describe_validation_error
+from domain.errors import InputError
+from domain.messages import t
+from domain.record.files import (
+    MAX_FORM_BYTES,
+    SaveConflict,
+    atomic_replace,
+    directory_lock,
+    make_directory,
+    os_error_message,
+    read_bounded,
+    regular_or_absent,
+    remove_stale_temporaries,
+    write_target,
+)
 from domain.record.models import SCHEMA_VERSION, Evaluation
+from domain.record.problems import describe_validation_error
 
 DERIVED_ROW_KEYS = ("target", "actual")
 
@@ -33,64 +45,66 @@ def _without_none(value: Any) -> Any:
 def to_toml(evaluation: Evaluation) -> str:
     """The TOML text of an evaluation; parsed values are written for readers and ignored on load."""
     data = _without_none(evaluation.model_dump(mode="python"))
-    return tomli_w.dumps(data, multiline_strings=True)
+    # A multi-line TOML string turns "\r\n" into "\n" on reading: text holding a carriage return is written
+    # with escapes instead, so every character comes back.
+    return tomli_w.dumps(data, multiline_strings="\r" not in _all_text(data))
 
 
-def _mode_for(path: Path) -> int:
-    """Keep an existing file's permissions; a new file gets the usual 0666 less the umask."""
+def _all_text(value: Any) -> str:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, dict):
+        return "".join(_all_text(item) for item in value.values())
+    if isinstance(value, list):
+        return "".join(_all_text(item) for item in value)
+    return ""
+
+
+ANY = object()  # ``expected`` for a save that does not care what is on disk
+
+
+def atomic_write_text(path: Path, text: str, mode: int | None = None, expected: object = ANY) -> str:
+    """Save ``text`` to ``path`` atomically and return the fingerprint of what was written.
+
+    Saves into one directory are serialised by a lock; under it the file is checked against ``expected``
+    (a fingerprint, or None for "must not exist") and SaveConflict is raised when it differs, so of two
+    writers racing for one file the second is told instead of silently winning. A symbolic link is saved
+    through (the file it points to is updated); temporary files a killed save left are removed. OS errors
+    are raised as they are."""
+    target = write_target(Path(path))
+    regular_or_absent(target)
+    directory = target.parent if str(target.parent) else Path(".")
+    make_directory(directory, 0o700 if mode is not None and not mode & 0o077 else 0o777)
+    data = text.encode("utf-8")
+    with directory_lock(directory):
+        if expected is not ANY:
+            current = file_fingerprint(target)
+            if current != expected:
+                key = "storage.conflict.exists" if expected is None else "storage.conflict.changed"
+                raise SaveConflict(t(key, path=path))
+        remove_stale_temporaries(target)
+        atomic_replace(target, data, mode)
+    return hashlib.sha256(data).hexdigest()
+
+
+def save_evaluation(evaluation: Evaluation, path: Path, expected: object = ANY) -> str:
+    """Save atomically as TOML; returns the saved file's fingerprint. InputError (SaveConflict when the file
+    is not what ``expected`` says) with a plain message otherwise."""
     try:
-        return path.stat().st_mode & 0o777
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
-
-
-def atomic_write_text(path: Path, text: str) -> None:
-    """Write through a temporary file, fsync and rename: a crash leaves the old file whole."""
-    path = Path(path)
-    directory = path.parent if str(path.parent) else Path(".")
-    directory.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
-    try:
-        os.fchmod(handle, _mode_for(path))
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    try:
-        directory_handle = os.open(directory, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(directory_handle)
-    except OSError:
-        pass
-    finally:
-        os.close(directory_handle)
-
-
-def save_evaluation(evaluation: Evaluation, path: Path) -> None:
-    """Save atomically as TOML."""
-    try:
-        atomic_write_text(Path(path), to_toml(evaluation))
+        return atomic_write_text(Path(path), to_toml(evaluation), expected=expected)
     except OSError as error:
-        raise InputError(f"无法保存到 {path}：{error.strerror or error}") from None
+        raise InputError(t("storage.save_failed", reason=os_error_message(error, path, writing=True))) from None
 
 
 _TABLE = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(#.*)?$")
 _KEY = re.compile(r'^\s*("[^"]*"|[A-Za-z0-9_\-]+)\s*=')
 
 
-def key_lines(text: str) -> dict[tuple, int]:
+def key_lines(text: str) -> dict[tuple[Any, ...], int]:
     """Map pydantic-style locations (("indicators", 2, "weight"), ("header",)) to 1-based line numbers."""
-    lines: dict[tuple, int] = {}
-    counters: dict[tuple, int] = {}
-    table: tuple = ()
+    lines: dict[tuple[Any, ...], int] = {}
+    counters: dict[tuple[Any, ...], int] = {}
+    table: tuple[Any, ...] = ()
     for number, line in enumerate(text.splitlines(), start=1):
         header = _TABLE.match(line)
         if header:
@@ -101,7 +115,7 @@ def key_lines(text: str) -> dict[tuple, int]:
                 table = (*names[:-1], names[-1], index)
             else:
                 parent = names[:-1]
-                resolved: tuple = ()
+                resolved: tuple[Any, ...] = ()
                 for part in parent:
                     resolved = (*resolved, part)
                     if resolved in counters:
@@ -115,76 +129,100 @@ def key_lines(text: str) -> dict[tuple, int]:
     return lines
 
 
-def _line_for(location: tuple, lines: dict[tuple, int]) -> int | None:
+def _line_for(location: tuple[Any, ...], lines: dict[tuple[Any, ...], int]) -> int | None:
     for length in range(len(location), 0, -1):
         if location[:length] in lines:
             return lines[location[:length]]
     return None
 
 
-def evaluation_from_toml(text: str, where: str = "文件") -> Evaluation:
-    """Parse and validate TOML text; every problem becomes one plain line naming key path and line."""
+# tomllib's time grows with the square of the parts of one dotted key (40,000 parts: 20 s and gigabytes);
+# no jixiao file has more than four, so a key of more than 64 parts is refused before parsing.
+MAX_KEY_PARTS = 64
+_KEY_PART = r"""(?:[A-Za-z0-9_-]+|"[^"\n]*"|'[^'\n]*')"""
+_LONG_DOTTED_KEY = re.compile(rf"^[ \t]*\[*[ \t]*(?:{_KEY_PART}[ \t]*\.[ \t]*){{{MAX_KEY_PARTS}}}", re.MULTILINE)
+
+
+def parse_toml(text: str, where: str, limit: int = MAX_FORM_BYTES) -> dict[str, Any]:
+    """TOML text as data with exact decimals; InputError for text too long, keys too deep, bad TOML or
+    nesting too deep."""
+    if len(text) > limit:
+        raise InputError(t("storage.too_large", path=where, what=t("storage.what.file"),
+                           size=f"{len(text) // 1024} KB", limit=f"{limit // 1024} KB"))
+    if _LONG_DOTTED_KEY.search(text):
+        raise InputError(t("storage.key_too_long", where=where, parts=MAX_KEY_PARTS))
     try:
-        data = tomllib.loads(text, parse_float=Decimal)
+        return tomllib.loads(text, parse_float=Decimal)
     except tomllib.TOMLDecodeError as error:
-        raise InputError(f"{where} 不是有效的 TOML：{error}") from None
+        raise InputError(t("storage.bad_toml", where=where, reason=error)) from None
     except RecursionError:
-        raise InputError(f"{where} 嵌套过深，不像是评价文件") from None
+        raise InputError(t("storage.too_deep", where=where)) from None
+
+
+def check_schema_version(data: dict[str, Any], where: str) -> None:
     version = data.get("schema_version")
     if version is None:
-        raise InputError(f"{where}：缺少 schema_version，不像是 jixiao 保存的评价文件")
+        raise InputError(t("storage.no_schema_version", where=where))
     if not isinstance(version, int) or isinstance(version, bool):
-        raise InputError(f"{where}：schema_version 应为整数")
+        raise InputError(t("storage.schema_version_not_int", where=where))
     if version > SCHEMA_VERSION:
-        raise InputError(f"{where} 由更新版本的 jixiao 保存（格式版本 {version}），请升级后再打开")
-    for row in data.get("indicators", []) if isinstance(data.get("indicators"), list) else []:
+        raise InputError(t("storage.newer_version", where=where, version=version))
+
+
+def evaluation_from_data(data: dict[str, Any], where: str, text: str = "") -> Evaluation:
+    """Validate parsed data as an evaluation (parsed values written for readers are dropped first)."""
+    indicators = data.get("indicators")
+    for row in indicators if isinstance(indicators, list) else []:
         if isinstance(row, dict):
             for key in DERIVED_ROW_KEYS:
                 row.pop(key, None)
     try:
         return Evaluation.model_validate(data)
     except RecursionError:
-        raise InputError(f"{where} 嵌套过深，不像是评价文件") from None
+        raise InputError(t("storage.too_deep", where=where)) from None
     except ValidationError as error:
-        lines = key_lines(text)
+        lines = key_lines(text) if text else {}
         located = {tuple(problem["loc"]): _line_for(tuple(problem["loc"]), lines) for problem in error.errors()}
         raise InputError(describe_validation_error(error, where, {k: v for k, v in located.items() if v})) from None
 
 
-def read_bytes_file(path: Path, what: str = "文件") -> bytes:
-    """Read a file's bytes, turning every OS problem into one plain message."""
-    path = Path(path)
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"找不到{what}：{path}") from None
-    except IsADirectoryError:
-        raise InputError(f"{path} 是目录，不是{what}") from None
-    except PermissionError:
-        raise InputError(f"没有权限读取{what}：{path}") from None
-    except OSError as error:
-        raise InputError(f"无法读取{what} {path}：{error.strerror or error}") from None
+def evaluation_from_toml(text: str, where: str = "") -> Evaluation:
+    """Parse and validate TOML text; every problem becomes one plain line naming key path and line."""
+    where = where or t("storage.what.file")
+    data = parse_toml(text, where)
+    check_schema_version(data, where)
+    return evaluation_from_data(data, where, text)
 
 
-def read_text_file(path: Path, what: str = "文件") -> str:
+def read_bytes_file(path: Path, what: str = "", limit: int = MAX_FORM_BYTES) -> bytes:
+    """A regular file's bytes (at most ``limit``), every problem turned into one plain message."""
+    return read_bounded(Path(path), limit, what)
+
+
+def read_text_file(path: Path, what: str = "", limit: int = MAX_FORM_BYTES) -> str:
     """Read a UTF-8 file (a BOM is allowed), turning every problem into one plain message."""
     try:
-        return read_bytes_file(path, what).decode("utf-8-sig")
+        return read_bytes_file(path, what, limit).decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise InputError(f"{path} 不是 UTF-8 文本{what}") from None
+        raise InputError(t("storage.not_utf8", path=path, what=what or t("storage.what.file"))) from None
 
 
 def load_evaluation(path: Path) -> Evaluation:
     """Load an evaluation TOML file."""
     path = Path(path)
-    return evaluation_from_toml(read_text_file(path, "评价文件"), str(path))
+    return evaluation_from_toml(read_text_file(path, t("storage.what.form")), str(path))
 
 
 def file_fingerprint(path: Path) -> str | None:
     """A digest of a file's bytes (None when it does not exist), to notice changes made by others."""
     try:
-        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+        regular_or_absent(Path(path))
+        digest = hashlib.sha256()
+        with open(path, "rb") as stream:
+            while chunk := stream.read(1024 * 1024):
+                digest.update(chunk)
+        return digest.hexdigest()
     except FileNotFoundError:
         return None
     except OSError as error:
-        raise InputError(f"无法读取 {path}：{error.strerror or error}") from None
+        raise InputError(os_error_message(error, path)) from None

@@ -76,7 +76,7 @@ class _Worker(Generic[Shaped]):
 
     def __init__(self, load: Loader, profile: str | None, shape: Shape[Shaped]) -> None:
         self.load = load
-        self.profile: Profile | None = load_profile(profile) if profile else None
+        self.profile: Profile | None = load_profile(profile, allow_path=True) if profile else None
         self.shape = shape
 
     def review(self, path: str) -> Outcome[Shaped]:
@@ -121,7 +121,7 @@ def review_paths(paths: Sequence[Path], load: Loader, shape: Shape[Shaped], *, p
     InputError here, before any work starts.
     """
     if profile:
-        load_profile(profile)
+        load_profile(profile, allow_path=True)
     return _review(paths, load, shape, profile, jobs)
 
 

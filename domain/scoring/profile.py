@@ -5,16 +5,18 @@ A profile file names only what differs from the default profile; everything else
 
 from __future__ import annotations
 
-import tomllib
+import os
+import re
 from decimal import Decimal
 from enum import StrEnum
 from functools import cache
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from domain.errors import InputError, describe_validation_error
+from domain.errors import InputError
+from domain.record.problems import describe_validation_error
 
 PROFILE_DIR = Path(__file__).parent / "profiles"
 DEFAULT_PROFILE = "default"
@@ -93,16 +95,13 @@ class Profile(BaseModel):
         return self.lowest_grade
 
 
-def _read_toml(path: Path) -> dict:
-    from domain.record.storage import read_text_file
+def _read_toml(path: Path) -> dict[str, Any]:
+    from domain.messages import t
+    from domain.record.files import MAX_SETTINGS_BYTES
+    from domain.record.storage import parse_toml, read_text_file
 
-    text = read_text_file(path, "规则文件")
-    try:
-        return tomllib.loads(text, parse_float=Decimal)
-    except tomllib.TOMLDecodeError as error:
-        raise InputError(f"规则文件 {path} 不是有效的 TOML：{error}") from None
-    except RecursionError:
-        raise InputError(f"规则文件 {path} 嵌套过深") from None
+    what = t("storage.what.profile")
+    return parse_toml(read_text_file(path, what, MAX_SETTINGS_BYTES), f"{what} {path}", MAX_SETTINGS_BYTES)
 
 
 def profile_from_toml(path: Path) -> Profile:
@@ -123,9 +122,17 @@ def builtin_profile_names() -> list[str]:
     return sorted(path.stem for path in PROFILE_DIR.glob("*.toml"))
 
 
+_PROFILE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")
+
+
 @cache
 def builtin_profile(name: str = DEFAULT_PROFILE) -> Profile:
-    """A shipped profile by name."""
+    """A shipped profile by name (a name only: never a path)."""
+    if not isinstance(name, str) or not _PROFILE_NAME.match(name):
+        from domain.messages import t
+
+        shown = name if len(name) <= 40 else name[:40] + "…"
+        raise InputError(t("profile.not_a_name", name=shown, known="、".join(builtin_profile_names())))
     path = PROFILE_DIR / f"{name}.toml"
     if not path.is_file():
         known = "、".join(builtin_profile_names())
@@ -133,11 +140,16 @@ def builtin_profile(name: str = DEFAULT_PROFILE) -> Profile:
     return profile_from_toml(path)
 
 
-def load_profile(name_or_path: str | None) -> Profile:
-    """A shipped profile by name, or a profile file by path; None gives the default."""
+def load_profile(name_or_path: str | None, allow_path: bool = False) -> Profile:
+    """A shipped profile by name; None gives the default.
+
+    A profile file by path only with ``allow_path`` (a path the user gave on the command line): the
+    profile a form file names is a name, never a path, so a form cannot make jixiao read /dev/zero,
+    the terminal or another user's files."""
     if not name_or_path:
         return builtin_profile(DEFAULT_PROFILE)
-    candidate = Path(name_or_path)
-    if candidate.suffix == ".toml" or candidate.exists():
-        return profile_from_toml(candidate)
+    if allow_path:
+        candidate = Path(name_or_path)
+        if candidate.suffix == ".toml" or os.path.lexists(candidate):
+            return profile_from_toml(candidate)
     return builtin_profile(name_or_path)

@@ -33,7 +33,19 @@ def parse_amount(text: str, what: str, *, allow_zero: bool = True) -> Decimal:
         value = number * multiplier
     if value < 0 or (value == 0 and not allow_zero):
         raise InputError(f"{what}应为{'正数' if not allow_zero else '不小于 0 的数字'}，而不是“{text}”")
+    check_record_bounds(value, what, str(text))
     return value
+
+
+def check_record_bounds(value: Decimal, what: str, text: str) -> None:
+    """Refuse a number a form cannot hold (more than 10 decimals, 10^14 or more) with a plain message."""
+    from domain.messages import t
+
+    exponent = value.as_tuple().exponent
+    if isinstance(exponent, int) and exponent < -10 and value != value.quantize(Decimal(10) ** -10):
+        raise InputError(t("number.too_many_places", what=what, text=text))
+    if abs(value) >= Decimal(10) ** 14:
+        raise InputError(t("number.too_large", what=what, text=text))
 
 
 def parse_weight(text: str) -> Decimal:

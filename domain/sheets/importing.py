@@ -7,7 +7,7 @@ from pathlib import Path
 
 from domain.errors import InputError
 from domain.record.models import Evaluation
-from domain.record.storage import save_evaluation
+from domain.record.storage import ANY, save_evaluation
 from domain.scoring.indicators import match_rows
 from domain.sheets.tsv import form_file_name, parse_sheet
 
@@ -45,7 +45,16 @@ def import_sheet(text: str, source_name: str, out_dir: Path, year: int | None = 
         shown = "、".join(existing[:3]) + ("等" if len(existing) > 3 else "")
         raise InputError(f"{out_dir} 中已有 {len(existing)} 个同名文件（{shown}），未写入任何文件；确认覆盖请加 --force")
     written: list[WrittenForm] = []
-    for form, evaluation, path in zip(forms, evaluations, paths, strict=True):
-        save_evaluation(evaluation, path)
-        written.append(WrittenForm(path, evaluation.header.project_name, len(evaluation.indicators), form.line, form.warnings))
+    try:
+        for form, evaluation, path in zip(forms, evaluations, paths, strict=True):
+            save_evaluation(evaluation, path, expected=ANY if overwrite else None)
+            written.append(WrittenForm(path, evaluation.header.project_name, len(evaluation.indicators), form.line,
+                                       form.warnings))
+    except BaseException:
+        # all or nothing: a failure part-way (a full disk, Ctrl-C) removes what this run wrote, so running
+        # the same import again just works, without --force
+        if not overwrite:
+            for item in written:
+                item.path.unlink(missing_ok=True)
+        raise
     return written

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import stat
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -45,17 +47,20 @@ def run_interactive(mode: str, args: argparse.Namespace) -> int:
     return launch(mode, args)
 
 
-def evaluation_files(paths: Sequence[str]) -> list[Path]:
-    files: list[Path] = []
+def warn_skipped(paths: Sequence[str]) -> None:
+    """Say on stderr which ``*.toml`` entries of the directories named are skipped for not being regular
+    files (a device, FIFO or socket is never opened: it would hang or never end)."""
+    from domain.messages import t
+    from domain.record.files import kind_of
+
     for name in paths:
         path = Path(name)
-        if path.is_dir():
-            found = sorted(path.rglob("*.toml"))
-            if not found:
-                raise InputError(f"目录 {path} 里没有 .toml 评价文件")
-            files.extend(found)
-        elif path.exists():
-            files.append(path)
-        else:
-            raise InputError(f"找不到文件或目录：{path}")
-    return files
+        if not path.is_dir():
+            continue  # a named path that is not a regular file is refused when it is read
+        for candidate in sorted(path.rglob("*.toml")):
+            try:
+                mode = os.stat(candidate).st_mode
+            except OSError:
+                continue
+            if not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
+                print(t("storage.skipped", path=candidate, kind=kind_of(mode)), file=sys.stderr)

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from domain.errors import InputError
 from domain.messages import t
-from tui.commands import EXIT_FINDINGS, EXIT_OK, UsageError
+from tui.commands import EXIT_FINDINGS, EXIT_OK, UsageError, warn_skipped
 
 if TYPE_CHECKING:
     from domain.record.models import Evaluation
@@ -51,6 +51,7 @@ def run(args: argparse.Namespace) -> int:
     from tui.batch import Output, Progress, Tally, render_summary
 
     files = form_paths(args.paths)
+    warn_skipped(args.paths)
     shape = {"ndjson": ndjson_line, "json": pretty_json}.get(args.format, keep)
     progress, tally = Progress(len(files)), Tally()
     interleaved = progress.shown and _is_terminal(sys.stdout)  # one screen: each form's lines end before the bar

@@ -14,11 +14,13 @@ from tui.commands import (
 
 
 def run(args: argparse.Namespace) -> int:
+    from domain.messages import t
+    from domain.record.files import MAX_SHEET_BYTES
     from domain.record.storage import read_bytes_file
     from domain.sheets.importing import import_sheet
     from domain.sheets.tsv import decode_sheet
 
-    text = decode_sheet(read_bytes_file(Path(args.sheet), "表格文件"))
+    text = decode_sheet(read_bytes_file(Path(args.sheet), t("storage.what.sheet"), MAX_SHEET_BYTES))
     written = import_sheet(text, Path(args.sheet).name, Path(args.out), year=args.year, overwrite=args.force)
     if args.format == "json":
         emit_json([{"file": str(item.path), "project": item.project, "rows": item.rows, "line": item.line,

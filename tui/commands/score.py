@@ -22,7 +22,7 @@ def run(args: argparse.Namespace) -> int:
 
     path = Path(args.file)
     evaluation = load_evaluation(path)
-    scored, _ = score_with_catalogue(evaluation, load_profile(args.profile or evaluation.profile))
+    scored, _ = score_with_catalogue(evaluation, load_profile(args.profile, allow_path=True) if args.profile else load_profile(evaluation.profile))
     if args.format == "json":
         emit_json(scored_data(scored, str(path)))
     else:

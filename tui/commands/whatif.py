@@ -23,7 +23,7 @@ def run(args: argparse.Namespace) -> int:
     from domain.scoring.whatif import budget_whatif, indicator_whatif, parse_amount, parse_weight
     from tui.report import render_budget_result, render_row_result
 
-    profile = load_profile(args.profile)
+    profile = load_profile(args.profile, allow_path=True)
     english = args.lang == "en"
     if args.budget is not None or args.executed is not None:
         if args.budget is None or args.executed is None:

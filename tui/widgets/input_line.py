@@ -23,6 +23,7 @@ from textual.widgets import Input, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from domain.messages import t
+from domain.messages.sanitise import strip_controls
 
 MAX_SHOWN = 6
 
@@ -144,6 +145,8 @@ class InputLine(Vertical):
         ``keep_typed``: text the user typed in the field (rather than what the line put there) stays, in
         place of the default — for the question that follows an answer, or the same question asked again."""
         typed = self.typed if keep_typed else ""
+        # the form's own text is shown as an editable default: nothing in it may act on the terminal
+        default, placeholder, hint = strip_controls(default), strip_controls(placeholder), strip_controls(hint)
         self.query_one("#prompt", Static).update(prompt)
         self.query_one("#field-hint", Static).update(Text(hint, style="dim"))
         self.long_mode = long

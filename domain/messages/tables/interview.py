@@ -168,18 +168,6 @@ ZH: dict[str, str] = {
     "error.level2": "“{text}”不是{level1}下的二级指标。",
     "error.unusable": "无法使用“{text}”作为回答，请换一种写法。",
     "error.finished": "已经填写完成，没有要回答的问题。",
-    # --- drafts and sessions ------------------------------------------------------------------
-    "draft.name": "草稿",
-    "draft.unreadable": "草稿 {id} 无法读取：{reason}",
-    "draft.not_found": "找不到草稿 {id}。",
-    "draft.bad_id": "“{id}”不是草稿编号。",
-    "draft.describe": "{name}（{updated}，已答 {count} 项，下一项：{current}）",
-    "session.saved": "已保存到 {path}。",
-    "session.needs_path": "请给出保存的文件名。",
-    "session.exists": "文件 {path} 已经存在。",
-    "session.changed": "文件 {path} 在打开之后被修改过。",
-    "session.failed": "无法保存：{reason}",
-    "session.draft_kept": "草稿已保存（编号 {id}）。",
     # --- training -----------------------------------------------------------------------------
     "train.start": "计分练习：共 {forms} 份表、{items} 道题。表上的得分已隐去，请自己算出每一行的得分。{keys}",
     "train.keys": "输入 s 跳过，q 结束。",

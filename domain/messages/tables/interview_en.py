@@ -199,18 +199,6 @@ EN: dict[str, str] = {
     "error.level2": '"{text}" is not a level-2 indicator under {level1}.',
     "error.unusable": 'Cannot use "{text}" as an answer; please write it another way.',
     "error.finished": "The form is complete; there are no questions left.",
-    # --- drafts and sessions ------------------------------------------------------------------
-    "draft.name": "Draft",
-    "draft.unreadable": "Cannot read draft {id}: {reason}",
-    "draft.not_found": "Draft {id} not found.",
-    "draft.bad_id": '"{id}" is not a draft number.',
-    "draft.describe": "{name} ({updated}, {count} answered, next: {current})",
-    "session.saved": "Saved to {path}.",
-    "session.needs_path": "Please give a file name to save to.",
-    "session.exists": "The file {path} already exists.",
-    "session.changed": "The file {path} was changed after it was opened.",
-    "session.failed": "Cannot save: {reason}",
-    "session.draft_kept": "Draft saved (number {id}).",
     # --- training -----------------------------------------------------------------------------
     "train.start": "Scoring practice: {forms} forms, {items} questions. The scores on the forms are hidden; work "
     "out each row's score yourself. {keys}",
