@@ -123,3 +123,25 @@ def test_ctrl_c_stops_the_pool_with_one_plain_line(tmp_path):
     process.stdout.close()
     assert process.wait(timeout=60) == 130
     assert process.stderr.read().decode("utf-8") == "jixiao: 已中断\n"
+
+
+def test_progress_bar_reaches_a_real_terminal_unescaped(tmp_path):
+    """On a terminal the bar's carriage return and erase-line arrive as such (not sanitised into text)."""
+    master, slave = os.openpty()
+    process = subprocess.Popen([sys.executable, "-m", "tui", "check", str(SEED_DIR), "--format", "ndjson", "--jobs", "1"],
+                               stdout=subprocess.DEVNULL, stderr=slave, cwd=ROOT)
+    os.close(slave)
+    seen = b""
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:  # the terminal's other end closed
+            break
+        if not chunk:
+            break
+        seen += chunk
+    os.close(master)
+    assert process.wait(timeout=120) == 1
+    text = seen.decode("utf-8")
+    assert "\r核查 " in text and "37/37 份\x1b[K" in text and text.endswith("\r\x1b[K")
+    assert "\\u000d" not in text and "\\u001b" not in text

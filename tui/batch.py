@@ -104,7 +104,9 @@ class Progress:
     WIDTH = 24
 
     def __init__(self, total: int, stream: TextIO | None = None) -> None:
-        self.stream = stream or sys.stderr
+        # The process's own stderr, not the sanitising wrapper the command line puts around it: the bar is
+        # our own text, and its carriage return and erase-line are meant for the terminal.
+        self.stream = stream or sys.__stderr__ or sys.stderr
         self.total = total
         self.done = 0
         try:
