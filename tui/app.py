@@ -64,6 +64,7 @@ class JixiaoApp(App[int]):
     BINDINGS = [
         Binding("ctrl+q", "request_quit", t("ui.key.quit"), priority=True, id="app.quit"),
         Binding("f1", "help", t("ui.key.help"), id="app.help"),
+        Binding("f6", "export", t("ui.export.key"), show=False, id="app.export"),
     ]
 
     def __init__(self, mode: str = "start", options: AppOptions | None = None, session: Any = None) -> None:
@@ -165,7 +166,12 @@ class JixiaoApp(App[int]):
 
     def _open_file(self, path: str) -> None:
         """Open a form file, first offering the unsaved draft of that same file when there is one."""
+        from domain.interview.session import is_workbook
         from tui.screens.dialogs import ChoiceDialog
+
+        if is_workbook(path):
+            self._open_workbook(path)
+            return
 
         try:
             from domain.interview.session import drafts_of
@@ -186,6 +192,57 @@ class JixiaoApp(App[int]):
         self.push_screen(ChoiceDialog(t("ui.open.draft_found", describe=drafts[0].describe()), [
             ("resume", t("ui.open.resume_draft")), ("open", t("ui.open.ignore_draft")),
         ], cancel_value="open"), decided)
+
+    def _open_workbook(self, path: str) -> None:
+        """Open a form of a workbook: the only one, or the one chosen from a list; it is saved as TOML beside it."""
+        from domain.errors import InputError
+        from domain.interview.session import EditSession, workbook_forms, workbook_target
+        from tui.screens.dialogs import ChoiceDialog
+        from tui.screens.interview import InterviewScreen
+
+        try:
+            forms = workbook_forms(path)
+        except InputError as error:
+            self.notify(error.message, severity="error", timeout=8)
+            return
+
+        def chosen(answer: str | None) -> None:
+            if not answer:
+                return
+            index = int(answer)
+            target = self.options.out or workbook_target(path, index, len(forms))
+            session = EditSession.open_form(path, forms[index - 1][1], target, self.draft_store())
+            self.push_screen(InterviewScreen(session=session, standalone=self.mode == "edit"))
+
+        if len(forms) == 1:
+            chosen("1")
+            return
+        self.push_screen(ChoiceDialog(t("ui.open.choose_form", path=path, count=len(forms)),
+                                      [(str(number), label) for number, (label, _) in enumerate(forms, start=1)]),
+                         chosen)
+
+    def action_export(self) -> None:
+        """F6: the open form as the official workbook, to a name asked for (default: the TOML's name, .xlsx)."""
+        from tui.screens.dialogs import AskPathDialog
+
+        if self.session is None:
+            return
+        self.push_screen(AskPathDialog(t("ui.export.ask_path"), str(self.session.export_path())),
+                         lambda chosen: self.export_session(chosen) if chosen else None)
+
+    def export_session(self, path: str, overwrite: bool = False) -> None:
+        from tui.screens.dialogs import ChoiceDialog
+
+        outcome = self.session.export(path, overwrite=overwrite)
+        status = str(outcome.status)
+        if status == "saved":
+            self.notify(outcome.message, timeout=5)
+        elif status == "conflict":
+            self.push_screen(ChoiceDialog(t("ui.export.conflict", message=outcome.message), [
+                ("overwrite", t("ui.save.overwrite")), ("cancel", t("ui.key.cancel")),
+            ], cancel_value="cancel"), lambda answer: self.export_session(path, True) if answer == "overwrite" else None)
+        else:
+            self.notify(outcome.message, severity="error", timeout=8)
 
     def open_training(self, path: str | None, walk: bool, standalone: bool = False) -> None:
         from tui.screens.training import TrainingScreen
@@ -248,7 +305,7 @@ class JixiaoApp(App[int]):
             return
         status = str(outcome.status)
         if status == "saved":
-            self.notify(outcome.message, timeout=5)
+            self.notify(f"{outcome.message} {t('ui.export.hint')}", timeout=6)
             self.refresh_open_screens()
             if then is not None:
                 then()

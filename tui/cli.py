@@ -23,6 +23,7 @@ from tui.commands import (
     add_session_options,
     catalogue,
     check,
+    export,
     importing,
     interactive,
     report,
@@ -31,7 +32,7 @@ from tui.commands import (
     whatif,
 )
 
-COMMANDS = (score, check, report, whatif, catalogue, importing, interactive)
+COMMANDS = (score, check, report, whatif, catalogue, importing, export, interactive)
 
 
 class _Parser(argparse.ArgumentParser):

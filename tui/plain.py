@@ -170,6 +170,10 @@ def _open_session(mode: str, console: Console, args: argparse.Namespace):
         path = getattr(args, "file", None)
         if not path:
             raise InputError(t("session.needs_path"))
+        from domain.interview.session import is_workbook
+
+        if is_workbook(path):
+            return _open_workbook_form(console, path, store, out)
         for info in _readable_drafts(console, store, out or path)[:1]:  # as drafts_of, saying unreadable ones
             if console.confirm(t("plain.edit.draft", describe=info.describe())):
                 return EditSession.resume(info.id, store, out)
@@ -187,6 +191,43 @@ def _open_session(mode: str, console: Console, args: argparse.Namespace):
                     return EditSession.resume(drafts[int(answer) - 1].id, store, out)
                 console.say(t("plain.prefix.error") + t("error.choice", keys="、".join(key for key, _ in choices)))
     return EditSession.new(store, out)
+
+
+def _open_workbook_form(console: Console, path: str, store, out: str | None):
+    """A form of a workbook: the only one, or the one the user picks by number; saved as TOML beside it."""
+    from domain.interview.session import EditSession, workbook_forms, workbook_target
+
+    forms = workbook_forms(path)
+    index = 1
+    if len(forms) > 1:
+        choices = [(str(number), label) for number, (label, _) in enumerate(forms, start=1)]
+        while True:
+            answer = console.ask(t("plain.open.choose_form", path=path, count=len(forms)), "1", choices).strip() or "1"
+            if answer.isdigit() and 1 <= int(answer) <= len(forms):
+                index = int(answer)
+                break
+            console.say(t("plain.prefix.error") + t("error.choice", keys="、".join(key for key, _ in choices)))
+    target = out or workbook_target(path, index, len(forms))
+    return EditSession.open_form(path, forms[index - 1][1], target, store)
+
+
+def _export(console: Console, session, name: str = "") -> None:
+    """:e — the form as the official workbook, to the name given or asked (default: the TOML's name)."""
+    from domain.interview.session import SaveStatus
+
+    default = str(session.export_path())
+    if not name:
+        name = console.ask(t("plain.export.ask_path", default=default), default).strip() or default
+        if name.startswith(":"):
+            console.say(t("plain.export.cancelled"))
+            return
+    outcome = session.export(name)
+    if outcome.status is SaveStatus.CONFLICT:
+        if not console.confirm(t("plain.overwrite", message=outcome.message), default=False):
+            console.say(t("plain.export.cancelled"))
+            return
+        outcome = session.export(outcome.path, overwrite=True)
+    console.say(outcome.message if outcome.saved else t("plain.prefix.error") + outcome.message)
 
 
 SAVED, CANCELLED, QUIT = "saved", "cancelled", "quit"
@@ -268,6 +309,10 @@ def _command(line: str, console: Console, session) -> list | str | None:
     if word in ("h", "help", "帮助", "?"):
         console.say(interview.help_for())
         console.say(t("plain.commands"))
+        console.say(t("plain.export.hint"))
+        return None
+    if word in ("e", "export", "导出"):
+        _export(console, session, rest)
         return None
     if word in ("s", "save", "保存"):
         return "quit" if _save(console, session) == QUIT else None
