@@ -118,6 +118,7 @@ class Progress:
 
     def advance(self) -> None:
         self.done += 1
+        self.total = max(self.total, self.done)  # a workbook may hold more forms than its one file counted
         if self.shown and (time.monotonic() - self._drawn >= 0.1 or self.done == self.total):
             self._draw()
 
