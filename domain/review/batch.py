@@ -144,8 +144,12 @@ def _review(paths: Sequence[Path], load: Loader, shape: Shape[Shaped], profile: 
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
     sys.stdout.flush()  # a forked worker flushes what it inherited when it ends: leave it nothing to repeat
     sys.stderr.flush()
-    with _workers_ignoring_interrupts():
-        pool = context.Pool(jobs, initializer=_start_worker, initargs=(load, profile, shape))
+    gc.freeze()  # what the workers inherit stays shared: no collection in them writes to those pages
+    try:
+        with _workers_ignoring_interrupts():
+            pool = context.Pool(jobs, initializer=_start_worker, initargs=(load, profile, shape))
+    finally:
+        gc.unfreeze()
     with pool:
         yield from _in_order(pool, _batched(names, size), window=jobs * 3)  # type: ignore[misc]
 
