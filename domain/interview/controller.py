@@ -84,6 +84,7 @@ class Interview:
         """Greeting and the first question (or, for an existing evaluation, the first field to review)."""
         conversation = self.conversation
         name = self.evaluation.header.project_name.strip() or t("interview.untitled")
+        name = name.replace("“", "‘").replace("”", "’")  # quotes inside the message's own “…” nest as ‘…’
         if conversation.origin == "edit":
             events = [Event(EventKind.INFO, t("interview.editing", name=name))]
         elif conversation.origin == "resumed":
