@@ -34,12 +34,12 @@ def make_forms(folder: Path, count: int) -> None:
         (folder / f"{index:05d}.toml").write_text(text, encoding="utf-8")
 
 
-def baseline(folder: Path) -> float:
-    """Seconds to read and tomllib-parse every file."""
-    started = time.perf_counter()
+def baseline(folder: Path) -> tuple[float, float]:
+    """Seconds (wall, CPU) to read and tomllib-parse every file."""
+    started, cpu = time.perf_counter(), time.process_time()
     for path in sorted(folder.glob("*.toml")):
         tomllib.loads(path.read_text(encoding="utf-8"), parse_float=Decimal)
-    return time.perf_counter() - started
+    return time.perf_counter() - started, time.process_time() - cpu
 
 
 def _tree(pid: int) -> list[int]:
@@ -75,8 +75,8 @@ def _memory(pid: int) -> tuple[int, int]:
     return pss, largest
 
 
-def audit(folder: Path, jobs: int) -> tuple[float, int, int, int]:
-    """Seconds, exit code, peak PSS of the tree and peak RSS of one process (KiB)."""
+def audit(folder: Path, jobs: int) -> tuple[float, int, int, int, float]:
+    """Seconds, exit code, peak PSS of the tree and peak RSS of one process (KiB), CPU seconds of all processes."""
     command = [str(Path(sys.executable).parent / "jixiao"), "check", str(folder), "--jobs", str(jobs), "--format", "ndjson"]
     peaks = [0, 0]
     started = time.perf_counter()
@@ -96,7 +96,7 @@ def audit(folder: Path, jobs: int) -> tuple[float, int, int, int]:
     done.set()
     sampler.join()
     process.returncode = os.waitstatus_to_exitcode(status)
-    return elapsed, process.returncode, peaks[0], max(peaks[1], usage.ru_maxrss)
+    return elapsed, process.returncode, peaks[0], max(peaks[1], usage.ru_maxrss), usage.ru_utime + usage.ru_stime
 
 
 def main() -> None:
@@ -113,8 +113,10 @@ def main() -> None:
         for _ in range(options.rounds):
             base_times.append(baseline(folder))
             runs.append(audit(folder, options.jobs))
-    base = statistics.median(base_times)
+    base = statistics.median(wall for wall, _ in base_times)
+    base_cpu = statistics.median(cpu for _, cpu in base_times) / options.forms * 1000
     elapsed = statistics.median(run[0] for run in runs)
+    cpu = statistics.median(run[4] for run in runs) / options.forms * 1000
     codes = sorted({run[1] for run in runs})
     pss = max(run[2] for run in runs) / 1024
     rss = max(run[3] for run in runs) / 1024
@@ -122,6 +124,8 @@ def main() -> None:
     print(f"  baseline: read + tomllib.loads, 1 process  {base:7.2f} s  {options.forms / base:7.0f} forms/s   1.00×")
     print(f"  jixiao check --format ndjson             {elapsed:7.2f} s  {options.forms / elapsed:7.0f} forms/s  "
           f"{base / elapsed:5.2f}× the baseline's rate   (goal ≥ 2000 forms/s)")
+    print(f"  CPU per form (every process, start-up included): baseline {base_cpu:.3f} ms, check {cpu:.3f} ms "
+          f"({cpu / base_cpu:.2f}×); on {options.jobs} otherwise idle cores that is ≈ {options.jobs * 1000 / cpu:.0f} forms/s")
     print(f"  peak memory: {pss:.1f} MiB PSS over the command and its workers, {rss:.1f} MiB RSS of the largest process"
           "   (goal < 80 MiB)")
 

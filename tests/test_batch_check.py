@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import io
 import json
+import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -93,8 +95,9 @@ def test_progress_bar_only_on_a_terminal():
 def test_bad_jobs_and_profile_are_plain_errors(capsys):
     assert run(["check", str(FIRST_FORM), "--jobs", "0"]) == 2
     assert "--jobs 应为不小于 1 的整数" in capsys.readouterr().err
-    assert run(["check", str(SEED_DIR), "--jobs", "2", "--profile", "atlantis"]) == 2
-    assert "没有名为“atlantis”的规则" in capsys.readouterr().err
+    assert run(["check", str(SEED_DIR), "--jobs", "2", "--profile", "atlantis", "--format", "json"]) == 2
+    captured = capsys.readouterr()
+    assert "没有名为“atlantis”的规则" in captured.err and captured.out == ""
 
 
 def test_unusable_file_among_many_is_named_and_exits_2(tmp_path, capsys):
@@ -105,3 +108,40 @@ def test_unusable_file_among_many_is_named_and_exits_2(tmp_path, capsys):
     captured = capsys.readouterr()
     assert len(captured.out.splitlines()) == 9
     assert "zz-bad.toml 不是有效的 TOML" in captured.err
+
+
+def test_ctrl_c_stops_the_pool_with_one_plain_line(tmp_path):
+    """Ctrl+C reaches the command and its workers alike (one process group): exit 130, no traceback, no hang."""
+    texts = [path.read_text(encoding="utf-8") for path in sorted(SEED_DIR.glob("*.toml"))]
+    for index in range(1500):
+        (tmp_path / f"{index:04d}.toml").write_text(texts[index % len(texts)], encoding="utf-8")
+    process = subprocess.Popen([sys.executable, "-m", "tui", "check", str(tmp_path), "--format", "ndjson", "--jobs", "2"],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT, start_new_session=True)
+    assert process.stdout is not None and process.stderr is not None
+    assert process.stdout.readline()  # the workers are running
+    os.killpg(process.pid, signal.SIGINT)
+    process.stdout.close()
+    assert process.wait(timeout=60) == 130
+    assert process.stderr.read().decode("utf-8") == "jixiao: 已中断\n"
+
+
+def test_progress_bar_reaches_a_real_terminal_unescaped(tmp_path):
+    """On a terminal the bar's carriage return and erase-line arrive as such (not sanitised into text)."""
+    master, slave = os.openpty()
+    process = subprocess.Popen([sys.executable, "-m", "tui", "check", str(SEED_DIR), "--format", "ndjson", "--jobs", "1"],
+                               stdout=subprocess.DEVNULL, stderr=slave, cwd=ROOT)
+    os.close(slave)
+    seen = b""
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:  # the terminal's other end closed
+            break
+        if not chunk:
+            break
+        seen += chunk
+    os.close(master)
+    assert process.wait(timeout=120) == 1
+    text = seen.decode("utf-8")
+    assert "\r核查 " in text and "37/37 份\x1b[K" in text and text.endswith("\r\x1b[K")
+    assert "\\u000d" not in text and "\\u001b" not in text

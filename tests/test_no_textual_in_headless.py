@@ -27,6 +27,7 @@ commands = {
     "whatif-budget": ["whatif", "--budget", "100", "--executed", "85"],
     "score": ["score", form],
     "check": ["check", form],
+    "report": ["report", form, "--format", "text"],
     "import": ["import", seed, "--out", out],
     "catalogue": ["catalogue", "search", "mydu"],
 }
@@ -50,4 +51,5 @@ def test_domain_and_headless_commands_never_import_textual(tmp_path):
     assert report["codes"]["whatif"] == 0 and report["codes"]["score"] == 0
     assert report["codes"]["import"] == 0 and report["codes"]["catalogue"] == 0
     assert report["codes"]["check"] in (0, 1)  # 1: the seed form has findings
+    assert report["codes"]["report"] == 0
     assert report["textual"] == []

@@ -62,7 +62,7 @@ def test_workbook_has_four_sheets_and_two_charts(two_forms, tmp_path, capsys):
     with zipfile.ZipFile(out) as book:
         names = set(book.namelist())
         workbook = book.read("xl/workbook.xml").decode("utf-8")
-        strings = book.read("xl/sharedStrings.xml").decode("utf-8")
+        strings = "".join(book.read(f"xl/worksheets/sheet{n}.xml").decode("utf-8") for n in range(1, 5))
     assert {f"xl/worksheets/sheet{n}.xml" for n in range(1, 5)} <= names
     assert {"xl/charts/chart1.xml", "xl/charts/chart2.xml"} <= names
     for sheet in ("概况", "汇总", "问题", "指标"):
@@ -89,3 +89,13 @@ def test_bad_report_requests_are_one_plain_line(argv, message, capsys):
     assert run(argv) == 2
     err = capsys.readouterr().err
     assert message in err and err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_unreadable_files_are_named_in_the_report_and_exit_2(two_forms, tmp_path, capsys):
+    (two_forms / "c.toml").write_text("not = = toml", encoding="utf-8")
+    out = tmp_path / "report.xlsx"
+    assert run(["report", str(two_forms), "--out", str(out), "--jobs", "2"]) == 2
+    assert "c.toml 不是有效的 TOML" in capsys.readouterr().err
+    with zipfile.ZipFile(out) as book:
+        overview = book.read("xl/worksheets/sheet1.xml").decode("utf-8")
+    assert "另有 1 个文件无法读取，未计入" in overview and "无法读取、未计入的文件" in overview and "c.toml" in overview

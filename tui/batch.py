@@ -14,7 +14,7 @@ from domain.review.report import Review
 from domain.review.summary import FormSummary
 from domain.scoring.findings import Finding, Severity
 from domain.scoring.rounding import fixed
-from tui.cells import pad
+from tui.cells import cell_width, pad
 from tui.report import shown
 
 _SEVERITY_ORDER = list(Severity)
@@ -60,10 +60,11 @@ class Tally:
 class Output:
     """Standard output that drops what is written once its reader has gone, so the work can finish."""
 
-    FLUSH_EVERY = 0.05  # seconds: a reader sees results promptly without a write call per form
-
-    def __init__(self, stream: TextIO | None = None) -> None:
+    def __init__(self, stream: TextIO | None = None, flush_every: float = 0.05) -> None:
+        """``flush_every`` seconds: a reader sees results promptly without a write call per form (0: every
+        write, for a terminal shared with a progress bar)."""
         self.stream = stream or sys.stdout
+        self.flush_every = flush_every
         self.open = True
         self._flushed = time.monotonic()
 
@@ -73,7 +74,7 @@ class Output:
         try:
             self.stream.write(text)
             now = time.monotonic()
-            if now - self._flushed >= self.FLUSH_EVERY:
+            if now - self._flushed >= self.flush_every:
                 self._flushed = now
                 self.stream.flush()
         except BrokenPipeError:
@@ -103,7 +104,9 @@ class Progress:
     WIDTH = 24
 
     def __init__(self, total: int, stream: TextIO | None = None) -> None:
-        self.stream = stream or sys.stderr
+        # The process's own stderr, not the sanitising wrapper the command line puts around it: the bar is
+        # our own text, and its carriage return and erase-line are meant for the terminal.
+        self.stream = stream or sys.__stderr__ or sys.stderr
         self.total = total
         self.done = 0
         try:
@@ -115,6 +118,7 @@ class Progress:
 
     def advance(self) -> None:
         self.done += 1
+        self.total = max(self.total, self.done)  # a workbook may hold more forms than its one file counted
         if self.shown and (time.monotonic() - self._drawn >= 0.1 or self.done == self.total):
             self._draw()
 
@@ -136,17 +140,31 @@ class Progress:
 
 
 _TABLE = (("project", 25, "left"), ("unit", 12, "left"), ("declared", 8, "right"), ("computed", 8, "right"),
-          ("gap", 7, "right"), ("grade", 4, "left"), ("errors", 4, "right"), ("warnings", 4, "right"))  # 79 cells
+          ("gap", 7, "right"), ("grade", 4, "left"), ("errors", 4, "right"), ("warnings", 4, "right"))
+_TABLE_WIDTH = 79  # cells, separators included: fits an 80-column terminal
+
+
+def _table_widths() -> list[int]:
+    """Each column as wide as its heading needs; the project column gives up what that costs."""
+    widths = [max(width, cell_width(t(f"report.column.{key}"))) for key, width, _ in _TABLE]
+    widths[0] = max(12, _TABLE_WIDTH - (len(widths) - 1) - sum(widths[1:]))
+    return widths
 
 
 def render_review_table(review: Review) -> str:
     """The report's headline table for the terminal: one line per form, then the counts and grades."""
-    lines = [" ".join(pad(t(f"report.column.{key}"), width, align) for key, width, align in _TABLE).rstrip()]
+    widths = _table_widths()
+    aligns = [align for _, _, align in _TABLE]
+
+    def line(cells: tuple[str, ...]) -> str:
+        return " ".join(pad(cell, width, align) for cell, width, align in zip(cells, widths, aligns, strict=True)).rstrip()
+
+    lines = [line(tuple(t(f"report.column.{key}") for key, _, _ in _TABLE))]
     for form in review.forms:
-        cells = (form.project or form.file, form.unit, "—" if form.declared_total is None else fixed(form.declared_total, 2),
-                 fixed(form.computed_total, 2), "" if not form.gap else fixed(form.gap, 2), form.grade,
-                 str(form.count(Severity.ERROR)), str(form.count(Severity.WARNING)))
-        lines.append(" ".join(pad(cell, width, align) for cell, (_, width, align) in zip(cells, _TABLE, strict=True)).rstrip())
+        lines.append(line((form.project or form.file, form.unit,
+                           "—" if form.declared_total is None else fixed(form.declared_total, 2),
+                           fixed(form.computed_total, 2), "" if not form.gap else fixed(form.gap, 2), form.grade,
+                           str(form.count(Severity.ERROR)), str(form.count(Severity.WARNING)))))
     headline = review.headline()
     lines.append("")
     lines.append(t("review.totals", forms=headline.forms, with_errors=headline.with_errors, errors=headline.errors,

@@ -11,8 +11,11 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import signal
+import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import islice
 from multiprocessing.pool import AsyncResult, Pool
@@ -127,6 +130,11 @@ def review_paths(paths: Sequence[Path], load: Loader, shape: Shape[Shaped], *, p
     """
     if profile and profile != AUTO:
         load_profile(profile, allow_path=True)
+    return _review(paths, load, shape, profile, jobs)
+
+
+def _review(paths: Sequence[Path], load: Loader, shape: Shape[Shaped], profile: str | None,
+            jobs: int) -> Iterator[Outcome[Shaped]]:
     names = [str(path) for path in paths]
     jobs = max(1, min(jobs, len(names)))
     if jobs == 1:
@@ -136,8 +144,30 @@ def review_paths(paths: Sequence[Path], load: Loader, shape: Shape[Shaped], *, p
         return
     size = max(1, min(64, len(names) // (jobs * 8)))
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
-    with context.Pool(jobs, initializer=_start_worker, initargs=(load, profile, shape)) as pool:
+    sys.stdout.flush()  # a forked worker flushes what it inherited when it ends: leave it nothing to repeat
+    sys.stderr.flush()
+    gc.freeze()  # what the workers inherit stays shared: no collection in them writes to those pages
+    try:
+        with _workers_ignoring_interrupts():
+            pool = context.Pool(jobs, initializer=_start_worker, initargs=(load, profile, shape))
+    finally:
+        gc.unfreeze()
+    with pool:
         yield from _in_order(pool, _batched(names, size), window=jobs * 3)  # type: ignore[misc]
+
+
+@contextmanager
+def _workers_ignoring_interrupts() -> Iterator[None]:
+    """Fork the workers with ctrl+c ignored from their first instruction (the parent stops the pool)."""
+    try:
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    except ValueError:  # not the main thread: signals are not ours to set
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def _in_order(pool: Pool, batches: Iterator[Sequence[str]], window: int) -> Iterator[Outcome[object]]:

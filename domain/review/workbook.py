@@ -5,7 +5,7 @@ filterable, widths fitted to Chinese text, numbers as numbers, printing one page
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -18,15 +18,20 @@ from domain.errors import InputError
 from domain.messages import t
 from domain.messages.lookup import current_locale
 from domain.review.report import Review
+from domain.review.summary import FormSummary
 from domain.scoring.findings import Finding, Severity
 
 _MAX_WIDTH = 60
+_MEASURED_ROWS = 2000  # column widths are fitted to the first rows; later ones rarely widen them
 _FILE_WIDTH = 40
 
 
 def _width(text: object) -> int:
     """Display columns of a value: CJK characters count two."""
-    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in str(text))
+    shown = str(text)
+    if shown.isascii():
+        return len(shown)
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in shown)
 
 
 def _number(value: Decimal | None) -> float | None:
@@ -51,20 +56,28 @@ class _Sheet:
                 self.sheet.write_blank(at, column + offset, None, style)
             else:
                 self.sheet.write(at, column + offset, value, style)
-                shown = f"{value:.2f}" if isinstance(value, float) else value
-                self.widths[column + offset] = max(self.widths.get(column + offset, 0), _width(shown))
+                if at < _MEASURED_ROWS:
+                    shown = f"{value:.2f}" if isinstance(value, float) else value
+                    self.widths[column + offset] = max(self.widths.get(column + offset, 0), _width(shown))
         if row is None:
             self.row += 1
 
-    def table(self, headers: Sequence[str], rows: Sequence[Sequence[object]], styles: Sequence[str | None]) -> None:
-        """A header row (frozen, with filters) and the data below it."""
+    def header(self, headers: Sequence[str]) -> None:
         self.write(headers, ["header"] * len(headers))
-        for values in rows:
-            self.write(values, styles)
+
+    def finish(self, columns: int) -> None:
+        """Freeze the header row, give it filters, repeat it on every printed page, fit the widths."""
         self.sheet.freeze_panes(1, 0)
-        self.sheet.autofilter(0, 0, max(self.row - 1, 1), len(headers) - 1)
+        self.sheet.autofilter(0, 0, max(self.row - 1, 1), columns - 1)
         self.sheet.repeat_rows(0)
         self.fit()
+
+    def table(self, headers: Sequence[str], rows: Iterable[Sequence[object]], styles: Sequence[str | None]) -> None:
+        """A header row (frozen, with filters) and the data below it."""
+        self.header(headers)
+        for values in rows:
+            self.write(values, styles)
+        self.finish(len(headers))
 
     def fit(self, wrap: Sequence[int] = ()) -> None:
         for column, width in self.widths.items():
@@ -96,8 +109,8 @@ def _message(finding: Finding) -> str:
 def _overview(book: Workbook, formats: dict[str, Any], review: Review) -> None:
     sheet = _Sheet(book, t("report.sheet.overview"), formats)
     headline = review.headline()
-    sheet.sheet.write(0, 0, t("report.title"), formats["title"])
     sheet.sheet.set_row(0, 22)
+    sheet.sheet.write(0, 0, t("report.title"), formats["title"])
     sheet.row = 1
     notes = [t("report.generated", profile=review.profile.name, forms=headline.forms)]
     if review.unusable:
@@ -114,8 +127,8 @@ def _overview(book: Workbook, formats: dict[str, Any], review: Review) -> None:
         sheet.write([t(f"report.headline.{key}"), value], ["text", style])
     sheet.row += 1
     grades_at = sheet.row
-    sheet.sheet.write(sheet.row, 0, t("report.grades.title"), formats["title"])
     sheet.sheet.set_row(sheet.row, 22)
+    sheet.sheet.write(sheet.row, 0, t("report.grades.title"), formats["title"])
     sheet.row += 1
     sheet.write([t("report.grades.grade"), t("report.grades.count")], ["header", "header"])
     grades = review.grade_counts()
@@ -128,12 +141,14 @@ def _overview(book: Workbook, formats: dict[str, Any], review: Review) -> None:
                       "data_labels": {"value": True}})
     chart.set_title({"name": t("report.grades.title"), "name_font": {"size": 12}})
     chart.set_legend({"none": True})
-    chart.set_y_axis({"major_gridlines": {"visible": True, "line": {"color": "#D9D9D9"}}, "min": 0})
+    most = max((count for _, count in grades), default=0)
+    chart.set_y_axis({"major_gridlines": {"visible": True, "line": {"color": "#D9D9D9"}}, "min": 0,
+                      "major_unit": max(1, -(-most // 8)), "num_format": "0"})  # whole forms only
     sheet.sheet.insert_chart(1, 3, chart, {"x_scale": 1.1, "y_scale": 1.0})
     sheet.row = max(sheet.row, 17) + 1
     gaps_at = sheet.row
-    sheet.sheet.write(sheet.row, 0, t("report.gaps.title"), formats["title"])
     sheet.sheet.set_row(sheet.row, 22)
+    sheet.sheet.write(sheet.row, 0, t("report.gaps.title"), formats["title"])
     sheet.row += 1
     sheet.write([t("report.column.project"), t("report.gaps.gap")], ["header", "header"])
     gaps = review.largest_gaps()
@@ -150,6 +165,15 @@ def _overview(book: Workbook, formats: dict[str, Any], review: Review) -> None:
         bars.set_x_axis({"label_position": "low"})
         bars.set_size({"width": 620, "height": 60 + 28 * len(gaps)})
         sheet.sheet.insert_chart(gaps_at, 3, bars)
+    if review.unusable:  # named in full below the tables: the reviewer must chase them
+        sheet.row = max(sheet.row, gaps_at + 2 + len(gaps)) + 1
+        sheet.sheet.set_row(sheet.row, 22)
+        sheet.sheet.write(sheet.row, 0, t("report.unusable.title"), formats["title"])
+        sheet.row += 1
+        for problem in review.unusable:
+            for line in problem.splitlines():
+                sheet.sheet.write(sheet.row, 0, line, formats["note"])
+                sheet.row += 1
     sheet.fit()
     sheet.sheet.set_column(0, 0, min(sheet.widths.get(0, 10) + 2, 44))
     sheet.sheet.activate()
@@ -162,15 +186,17 @@ def _forms(book: Workbook, formats: dict[str, Any], review: Review) -> None:
                                                        "warnings", "infos")]
     headers += [t("report.column.lost", level=level) for level in levels] + [t("report.column.file")]
     styles = ["text", "text", "score", "score", "score", "text", "int", "int", "int", *(["score"] * len(levels)), "text"]
-    rows = []
-    for form in review.forms:
+
+    def row(form: FormSummary) -> list[object]:
         lost = form.lost()
-        rows.append([form.project, form.unit, _number(form.declared_total), _number(form.computed_total), _number(form.gap),
-                     form.grade, *(form.count(severity) for severity in Severity),
-                     *(_number(lost.get(level, Decimal(0))) for level in levels), form.file])
-    sheet.table(headers, rows, styles)
-    if rows:
-        sheet.sheet.conditional_format(1, 6, len(rows), 6, {"type": "cell", "criteria": ">", "value": 0, "format": formats["bad"]})
+        return [form.project, form.unit, _number(form.declared_total), _number(form.computed_total), _number(form.gap),
+                form.grade, *(form.count(severity) for severity in Severity),
+                *(_number(lost.get(level, Decimal(0))) for level in levels), form.file]
+
+    sheet.table(headers, (row(form) for form in review.forms), styles)
+    if review.forms:
+        sheet.sheet.conditional_format(1, 6, len(review.forms), 6,
+                                       {"type": "cell", "criteria": ">", "value": 0, "format": formats["bad"]})
     sheet.sheet.set_column(0, 0, min(sheet.widths.get(0, 10) + 2, 44))
     sheet.sheet.set_column(len(headers) - 1, len(headers) - 1, min(sheet.widths.get(len(headers) - 1, 10) + 2, _FILE_WIDTH))
 
@@ -179,37 +205,37 @@ def _findings(book: Workbook, formats: dict[str, Any], review: Review) -> None:
     sheet = _Sheet(book, t("report.sheet.findings"), formats)
     headers = [t(f"report.column.{key}") for key in ("project", "row", "indicator", "severity", "code", "declared_score",
                                                        "computed_score", "message", "file")]
-    rows: list[list[object]] = []
+    sheet.header(headers)
+    styles = ["wrap", "int", "text", "text", "text", "score", "score", "wrap", "text"]
     for form in review.forms:
         for finding in form.findings:
-            rows.append([form.project, finding.row, finding.indicator or t("report.form_level"),
+            message = _message(finding)
+            lines = max(-(-_width(message) // (_MAX_WIDTH - 2)), -(-_width(form.project) // 28), 1)
+            if lines > 1:  # wrapped cells get their height here: no program fits it on opening
+                sheet.sheet.set_row(sheet.row, 13.5 * lines)
+            sheet.write([form.project, finding.row, finding.indicator or t("report.form_level"),
                          t(f"review.severity.{finding.severity.value}"), finding.code, _number(finding.declared),
-                         _number(finding.computed), _message(finding), form.file])
-    sheet.table(headers, rows, ["wrap", "int", "text", "text", "text", "score", "score", "wrap", "text"])
+                         _number(finding.computed), message, form.file], styles)
+    sheet.finish(len(headers))
     sheet.sheet.set_column(0, 0, 30)
     sheet.sheet.set_column(7, 7, _MAX_WIDTH)
     sheet.sheet.set_column(8, 8, min(sheet.widths.get(8, 10) + 2, _FILE_WIDTH))
-    for number, values in enumerate(rows, start=1):  # wrapped cells get their height: no program fits it on opening
-        lines = max(-(-_width(values[7]) // (_MAX_WIDTH - 2)), -(-_width(values[0]) // 28), 1)
-        if lines > 1:
-            sheet.sheet.set_row(number, 13.5 * lines)
 
 
 def _indicators(book: Workbook, formats: dict[str, Any], review: Review) -> None:
     sheet = _Sheet(book, t("report.sheet.indicators"), formats)
     headers = [t(f"report.column.{key}") for key in ("level1", "level2", "catalogue", "rows", "weight", "score", "rate",
                                                        "losing", "lost_total", "worst")]
-    rows = []
-    for tally in review.indicators():
-        name = tally.name if tally.in_catalogue else t("report.not_in_catalogue", name=tally.name)
-        rows.append([tally.level1, tally.level2, name, tally.rows, _number(tally.weight), _number(tally.score),
-                     _number(tally.rate), tally.losing, _number(tally.lost), _number(tally.worst_rate)])
+    rows = ([tally.level1, tally.level2, tally.name if tally.in_catalogue else t("report.not_in_catalogue", name=tally.name),
+             tally.rows, _number(tally.weight), _number(tally.score), _number(tally.rate), tally.losing, _number(tally.lost),
+             _number(tally.worst_rate)] for tally in review.indicators())
     sheet.table(headers, rows, ["text", "text", "text", "int", "score", "score", "rate", "int", "score", "rate"])
 
 
 def write_workbook(review: Review, path: Path) -> None:
     """Write the report; an unwritable path is a plain InputError."""
-    book = xlsxwriter.Workbook(str(path), {"strings_to_numbers": False, "strings_to_formulas": False, "strings_to_urls": False})
+    book = xlsxwriter.Workbook(str(path), {"constant_memory": True, "strings_to_numbers": False,
+                                            "strings_to_formulas": False, "strings_to_urls": False})
     formats = _formats(book)
     _overview(book, formats, review)
     _forms(book, formats, review)

@@ -56,14 +56,18 @@ def run(args: argparse.Namespace) -> int:
     files = form_paths(args.paths)
     warn_skipped(args.paths)
     shape = {"ndjson": ndjson_line, "json": pretty_json}.get(args.format, keep)
-    out, progress, tally = Output(), Progress(len(files)), Tally()
-    interleaved = progress.shown and _is_terminal(sys.stdout)
+    progress, tally = Progress(len(files)), Tally()
+    interleaved = progress.shown and _is_terminal(sys.stdout)  # one screen: each form's lines end before the bar
+    if interleaved and args.format == "json":
+        progress.shown = interleaved = False  # an array's last line stays open for the next comma
+    out = Output(flush_every=0 if interleaved else 0.05)
     unusable: list[str] = []
     has_errors = False
     first = True
+    outcomes = review_paths(files, load_form, shape, profile=args.profile, jobs=args.jobs or default_jobs())
     if args.format == "json":
         out.write("[")
-    for outcome in review_paths(files, load_form, shape, profile=args.profile, jobs=args.jobs or default_jobs()):
+    for outcome in outcomes:
         if interleaved:
             progress.clear()
         if outcome.problem is not None:
@@ -71,7 +75,7 @@ def run(args: argparse.Namespace) -> int:
         elif args.format == "text":
             assert isinstance(outcome.value, FormSummary)
             tally.add(outcome.value)
-            out.write(("" if first else "\n\n") + render_summary(outcome.value))
+            out.write(("" if first else "\n") + render_summary(outcome.value) + "\n")
             first = False
         elif args.format == "ndjson":
             out.write(f"{outcome.value}\n")
@@ -83,11 +87,8 @@ def run(args: argparse.Namespace) -> int:
     progress.clear()
     if args.format == "json":
         out.write("\n]\n")
-    elif args.format == "text":
-        if not first:
-            out.write("\n")
-        if tally.forms > 1:
-            out.write("\n" + tally.render() + "\n")
+    elif args.format == "text" and tally.forms > 1:
+        out.write("\n" + tally.render() + "\n")
     out.flush()
     if unusable:
         raise InputError("\njixiao: ".join(unusable))

@@ -9,7 +9,7 @@ from typing import Any
 
 from domain.errors import InputError
 from domain.messages import t
-from tui.commands import EXIT_OK, UsageError
+from tui.commands import EXIT_OK, UsageError, warn_skipped
 from tui.commands.check import add_batch_options
 
 
@@ -27,6 +27,7 @@ def run(args: argparse.Namespace) -> int:
     if out is not None and out.suffix.lower() != ".xlsx":
         raise UsageError(t("report.out_suffix", path=out))
     files = form_paths(args.paths)
+    warn_skipped(args.paths)
     review = Review(load_profile(args.profile, allow_path=True))
     progress = Progress(len(files))
     for outcome in review_paths(files, load_form, keep, profile=args.profile, jobs=args.jobs or default_jobs()):
