@@ -93,7 +93,7 @@ class Review:
         """Each grade of the profile, best first, with how many forms earned it (grades not in it after)."""
         words = [word for word, _ in sorted(self.profile.grades.items(), key=lambda item: item[1], reverse=True)]
         words.append(self.profile.lowest_grade)
-        words += sorted({form.grade for form in self.forms} - set(words))
+        words += sorted({form.grade for form in self.forms if form.grade is not None} - set(words))
         return [(word, sum(1 for form in self.forms if form.grade == word)) for word in words]
 
     def largest_gaps(self, limit: int = GAP_ROWS) -> list[FormSummary]:

@@ -60,7 +60,7 @@ def audited(evaluation: Evaluation) -> SheetForm:
 
     audit = audit_evaluation(evaluation)
     return SheetForm(evaluation, list(audit.adopted_rows), audit.adopted_budget, audit.scored.budget.rate_used,
-                     audit.computed_total, audit.grade)
+                     audit.computed_total, audit.grade or "")
 
 
 CJK_WIDTH = 1.8  # a Chinese character of 10-point 宋体 in Excel's width units (the width of a "0")
@@ -424,7 +424,7 @@ def write_workbook(forms: Sequence[SheetForm], path: Path, layout_id: str = "cen
                    stacked: bool = False) -> list[str]:
     """Write the forms to ``path`` atomically, one sheet each (or all on one sheet, one under another, when
     ``stacked``, as some offices collect them); returns notes about what had to be adapted."""
-    import xlsxwriter  # type: ignore[import-untyped]
+    import xlsxwriter
 
     declared = layout(layout_id)
     notes: list[str] = []

@@ -13,6 +13,7 @@ import math
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from typing import cast
 
 Range = tuple[int, int, int, int]  # first row, first column, last row, last column (0-based, inclusive)
 MAX_MERGE_CELLS = 20_000  # a merge larger than this (a whole column merged) is no part of a form: ignored
@@ -97,11 +98,11 @@ def value_text(value: object, percent: bool = False) -> str:
     """The text a cell shows for any value a reader returns."""
     kind = type(value)
     if kind is str:
-        return value.strip()  # type: ignore[union-attr]
+        return cast(str, value).strip()
     if kind is float and not percent:
-        number = value  # the common case, kept fast: a sheet may hold millions of numbers
-        if number.is_integer() and abs(number) < 1e15:  # type: ignore[union-attr]
-            return str(int(number))  # type: ignore[call-overload]
+        number = cast(float, value)  # the common case, kept fast: a sheet may hold millions of numbers
+        if number.is_integer() and abs(number) < 1e15:
+            return str(int(number))
         text = repr(number)
         if "e" not in text and "n" not in text:
             return text
