@@ -9,7 +9,6 @@ import time
 from typing import TextIO
 
 from domain.messages import t
-from domain.messages.lookup import current_locale
 from domain.review.report import Review
 from domain.review.summary import FormSummary
 from domain.scoring.findings import Finding, Severity
@@ -22,7 +21,7 @@ _SEVERITY_ORDER = list(Severity)
 
 def finding_message(finding: Finding) -> str:
     """The finding in the current language (Chinese when no translation was recorded)."""
-    return finding.message_en if current_locale() == "en" and finding.message_en else finding.message
+    return finding.shown
 
 
 def render_summary(summary: FormSummary) -> str:

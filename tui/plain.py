@@ -410,9 +410,9 @@ def _ask_parsed(console: Console, prompt: str, default: str, parse):
 
 
 def _show_result(console: Console, result) -> None:
-    console.say(t("plain.prefix.explanation") + result.explanation.zh)
+    console.say(t("plain.prefix.explanation") + result.explanation.shown)
     for note in result.notes:
-        console.say(t("plain.prefix.hint") + note.zh)
+        console.say(t("plain.prefix.hint") + note.shown)
 
 
 def _whatif_indicator(console: Console, last: dict[str, str], whatif):

@@ -86,9 +86,9 @@ class Form:
     def row_events(self, index: int, spec: FieldSpec) -> list[Event]:
         """A row's score, its notes and the running total, as shown once the row is complete."""
         result = self.score(self.rows[index])
-        text = t("explanation.direction_pending") if direction_pending(result) else result.explanation.zh
+        text = t("explanation.direction_pending") if direction_pending(result) else result.explanation.shown
         events = [Event(EventKind.EXPLANATION, text, spec, result)]
-        events += [Event(EventKind.WARNING if note.code in WARNING_NOTES else EventKind.HINT, note.zh, spec, note)
+        events += [Event(EventKind.WARNING if note.code in WARNING_NOTES else EventKind.HINT, note.shown, spec, note)
                    for note in result.notes]
         return [*events, Event(EventKind.HINT, self.running_total_text(), spec)]
 
@@ -96,8 +96,8 @@ class Form:
         budget = self.budget()
         if budget.score is None:
             return []
-        events = [Event(EventKind.EXPLANATION, budget.explanation.zh, data=budget)]
-        return events + [Event(EventKind.WARNING if note.code in WARNING_NOTES else EventKind.HINT, note.zh,
+        events = [Event(EventKind.EXPLANATION, budget.explanation.shown, data=budget)]
+        return events + [Event(EventKind.WARNING if note.code in WARNING_NOTES else EventKind.HINT, note.shown,
                                data=note) for note in budget.notes]
 
     def remove_row(self, index: int) -> str:

@@ -44,7 +44,7 @@ def review_events(form: Form) -> list[Event]:
     found = findings(form)
     for finding in found:
         kind = EventKind.HINT if finding.severity is Severity.INFO else EventKind.WARNING
-        events.append(Event(kind, finding.message, data=finding))
+        events.append(Event(kind, finding.shown, data=finding))
     if not found and not pending:
         events.append(Event(EventKind.INFO, t("review.no_findings")))
     return events
@@ -64,12 +64,12 @@ def help_text(form: Form, spec: FieldSpec) -> str:
                            definition=entry.definition))
         result = form.row_result(spec.row)
         if result is not None:
-            parts.append(t("help.row_score", explanation=result.explanation.zh))
-            parts.extend(f"· {note.zh}" for note in result.notes)
+            parts.append(t("help.row_score", explanation=result.explanation.shown))
+            parts.extend(f"· {note.shown}" for note in result.notes)
     elif spec.section == "funds":
         budget = form.budget()
-        parts.append(t("help.budget_score", explanation=budget.explanation.zh))
-        parts.extend(f"· {note.zh}" for note in budget.notes)
+        parts.append(t("help.budget_score", explanation=budget.explanation.shown))
+        parts.extend(f"· {note.shown}" for note in budget.notes)
     if spec.id == FUNDS_WEIGHT_ID or (spec.row is not None and spec.id.endswith(".weight")):
         parts.append(form.running_total_text())
     return "\n".join(part for part in parts if part)

@@ -179,7 +179,7 @@ class TrainingSession:
         except InputError as error:
             return [Event(EventKind.ERROR, error.message, self.current), *self._ask()]
         self.tally.seen += 1
-        events = [self._verdict(item, given), Event(EventKind.EXPLANATION, item.result.explanation.zh,
+        events = [self._verdict(item, given), Event(EventKind.EXPLANATION, item.result.explanation.shown,
                                                      data=item.result)]
         return events + self._next()
 
@@ -194,7 +194,7 @@ class TrainingSession:
         self.tally.seen += 1
         score = self._score_text(item)
         events = [Event(EventKind.INFO, t("train.skipped", score=score)),
-                  Event(EventKind.EXPLANATION, item.result.explanation.zh, data=item.result)]
+                  Event(EventKind.EXPLANATION, item.result.explanation.shown, data=item.result)]
         return events + self._next()
 
     def finish(self) -> list[Event]:
@@ -266,7 +266,7 @@ class TrainingSession:
         if self.walk:
             self._visited.add(self.position)
             self.tally.seen = len(self._visited)
-            events.append(Event(EventKind.EXPLANATION, item.result.explanation.zh, data=item.result))
+            events.append(Event(EventKind.EXPLANATION, item.result.explanation.shown, data=item.result))
         return events + self._ask()
 
     def reopen(self) -> None:

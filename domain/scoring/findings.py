@@ -70,3 +70,10 @@ class Finding(Frozen):
     @property
     def message_en(self) -> str:
         return self.text.en
+
+    @property
+    def shown(self) -> str:
+        """The message in the interface's language (``--lang`` / JIXIAO_LOCALE)."""
+        from domain.messages.lookup import current_locale
+
+        return self.text.render(current_locale())

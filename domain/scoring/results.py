@@ -102,6 +102,20 @@ class Note(Frozen):
     en: str
     text: Msg | None
 
+    @property
+    def shown(self) -> str:
+        """The note in the interface's language (``--lang`` / JIXIAO_LOCALE)."""
+        return _in_locale(self.text, self.zh, self.en)
+
+
+def _in_locale(text: Msg | None, zh: str, en: str) -> str:
+    from domain.messages.lookup import current_locale
+
+    locale = current_locale()
+    if text is not None:
+        return text.render(locale)
+    return en if locale == "en" else zh
+
 
 def note(code: str, text: Msg) -> Note:
     return Note(code, text.zh, text.en, text)
@@ -124,6 +138,11 @@ class Explanation(Frozen):
     @property
     def zh(self) -> str:
         return self.sentence.zh
+
+    @property
+    def shown(self) -> str:
+        """The sentence in the interface's language (``--lang`` / JIXIAO_LOCALE)."""
+        return _in_locale(self.sentence, self.sentence.zh, self.sentence.en)
 
     @property
     def en(self) -> str:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from domain.errors import InputError
+from domain.messages import t
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -30,15 +31,15 @@ def emit_json(data: Any) -> None:
 
 
 def add_format(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--format", choices=("text", "json"), default="text", help="输出格式（默认 text）")
+    parser.add_argument("--format", choices=("text", "json"), default="text", help=t("cli.format"))
 
 
 def add_session_options(parser: argparse.ArgumentParser, top_level: bool = False) -> None:
     """--plain and --drafts, accepted before or after the subcommand (a subcommand never resets them)."""
     default = None if top_level else argparse.SUPPRESS
     parser.add_argument("--plain", action="store_true", default=False if top_level else argparse.SUPPRESS,
-                        help="逐行问答模式（不用全屏界面）")
-    parser.add_argument("--drafts", default=default, help="草稿目录（也可用环境变量 JIXIAO_DRAFTS）")
+                        help=t("cli.plain"))
+    parser.add_argument("--drafts", default=default, help=t("cli.drafts"))
 
 
 def run_interactive(mode: str, args: argparse.Namespace) -> int:

@@ -12,11 +12,11 @@ from tui.commands import EXIT_OK, add_format, add_session_options, emit_json
 
 
 def register(commands: Any) -> None:
-    sub = commands.add_parser("drafts", help="列出或删除未完成的草稿")
-    sub.add_argument("--filter", default="", metavar="TEXT", help="只列出项目名称、文件、编号或时间含这些字的草稿")
-    sub.add_argument("--limit", type=int, default=None, metavar="N", help="最多列出几份（默认 20）")
-    sub.add_argument("--all", action="store_true", help="列出全部")
-    sub.add_argument("--remove", nargs="+", metavar="ID", help="删除这些编号的草稿")
+    sub = commands.add_parser("drafts", help=t("cli.drafts.help"))
+    sub.add_argument("--filter", default="", metavar="TEXT", help=t("cli.drafts.filter"))
+    sub.add_argument("--limit", type=int, default=None, metavar="N", help=t("cli.drafts.limit"))
+    sub.add_argument("--all", action="store_true", help=t("cli.drafts.all"))
+    sub.add_argument("--remove", nargs="+", metavar="ID", help=t("cli.drafts.remove"))
     add_format(sub)
     add_session_options(sub)
     sub.set_defaults(handler=run)

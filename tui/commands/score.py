@@ -9,6 +9,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from domain.messages import t
 from tui.commands import (
     EXIT_OK,
     add_format,
@@ -38,8 +39,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def register(commands: Any) -> None:
-    score = commands.add_parser("score", help="按方法给一份评价文件计分并解释每一项")
-    score.add_argument("file", help="评价文件（.toml）或工作簿（xlsx/xls/ods/csv）")
-    score.add_argument("--profile", help="规则名称或规则文件（默认取文件中记录的规则）")
+    score = commands.add_parser("score", help=t("cli.score"))
+    score.add_argument("file", help=t("cli.form_file"))
+    score.add_argument("--profile", help=t("cli.score.profile"))
     add_format(score)
     score.set_defaults(handler=run)

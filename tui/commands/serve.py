@@ -23,10 +23,10 @@ SERVE_DRAFTS = "JIXIAO_SERVE_DRAFTS"  # set for the served processes: the root o
 
 
 def register(commands: Any) -> None:
-    sub = commands.add_parser("serve", help="在浏览器里使用本助手（textual-serve）")
-    sub.add_argument("--port", type=int, default=8000, help="端口（默认 8000）")
-    sub.add_argument("--host", default="127.0.0.1", help="监听地址（默认 127.0.0.1，只有本机能打开）")
-    sub.add_argument("--drafts", default=None, help="草稿目录：每个浏览器会话在其中有自己的子目录")
+    sub = commands.add_parser("serve", help=t("cli.serve"))
+    sub.add_argument("--port", type=int, default=8000, help=t("cli.serve.port"))
+    sub.add_argument("--host", default="127.0.0.1", help=t("cli.serve.host"))
+    sub.add_argument("--drafts", default=None, help=t("cli.serve.drafts"))
     sub.set_defaults(handler=run)
 
 

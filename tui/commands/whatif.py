@@ -10,6 +10,8 @@ import argparse
 from typing import Any
 
 from domain.errors import InputError
+from domain.messages import t
+from domain.messages.lookup import current_locale
 from tui.commands import (
     EXIT_OK,
     UsageError,
@@ -36,7 +38,7 @@ def _profile(name: str | None) -> Any:
     return load_profile(name, allow_path=True)
 
 
-def _catalogue_entry(name: str, english: bool) -> tuple[Any, str | None]:
+def _catalogue_entry(name: str) -> tuple[Any, str | None]:
     """The catalogue entry a name means, or None with a line naming the nearest entries."""
     from domain.catalogue.matching import match_indicator
     from domain.scoring.wording import msg
@@ -45,10 +47,10 @@ def _catalogue_entry(name: str, english: bool) -> tuple[Any, str | None]:
     matches = match_indicator(name, limit=3)
     if matches and matches[0].score >= accept:
         return matches[0].entry, None
-    locale = "en" if english else "zh"
+    locale = current_locale()
     nearest = [match.entry.name for match in matches]
     if nearest:
-        return None, msg("whatif.not_found.nearest", name=name, nearest="、".join(nearest)).render(locale)
+        return None, msg("whatif.not_found.nearest", name=name, nearest=t("ui.review.list_separator").join(nearest)).render(locale)
     return None, msg("whatif.not_found", name=name).render(locale)
 
 
@@ -59,33 +61,33 @@ def run(args: argparse.Namespace) -> int:
     from domain.scoring.whatif import budget_whatif, indicator_whatif, parse_amount, parse_weight
     from tui.report import render_budget_result, render_row_result
 
-    english = args.lang == "en"
     if args.budget is not None or args.executed is not None:
         if args.budget is None or args.executed is None:
-            raise UsageError("预算试算需要同时给出 --budget 和 --executed")
+            raise UsageError(t("cli.whatif.budget_needs_both"))
         profile = _profile(args.profile)
         weight = parse_weight(args.weight) if args.weight is not None else None
-        result = budget_whatif(parse_amount(args.budget, "预算数", allow_zero=False), parse_amount(args.executed, "执行数"),
+        result = budget_whatif(parse_amount(args.budget, t("cli.whatif.budget"), allow_zero=False), parse_amount(args.executed, t("cli.whatif.executed")),
                                weight, profile)
         if args.format == "json":
             emit_json(budget_data(result))
         else:
-            print(render_budget_result(result, english, profile.score_decimals))
+            print(render_budget_result(result, profile.score_decimals))
         return EXIT_OK
     if args.target is None and args.actual is None and args.weight is None:
         return run_interactive("whatif", args)
     if args.target is None or args.actual is None or args.weight is None:
-        raise UsageError("指标试算需要 --weight、--target 和 --actual（预算试算用 --budget 和 --executed）")
+        raise UsageError(t("cli.whatif.indicator_needs"))
     profile = _profile(args.profile)
-    entry, not_found = _catalogue_entry(args.indicator, english) if args.indicator else (None, None)
-    for label, text in (("年度指标值", args.target), ("实际完成值", args.actual)):
+    entry, not_found = _catalogue_entry(args.indicator) if args.indicator else (None, None)
+    for label, text in ((t("cli.whatif.target"), args.target), (t("cli.whatif.actual"), args.actual)):
         parsed = parse_value(text)
         if parsed.kind in (ValueKind.UNREADABLE, ValueKind.UNUSED):
-            raise InputError(f"{label}“{text}”无法识别：{parsed.note or '没有可比较的数值或等级'}")
+            raise InputError(t("cli.whatif.unreadable", label=label, text=text,
+                               why=parsed.note or t("cli.whatif.nothing_to_compare")))
     weight = parse_weight(args.weight)
     direction = Direction(args.direction) if args.direction else None
     catalogue_direction = entry.direction if entry is not None else None
-    judged = parse_amount(args.judged, "评定得分") if args.judged is not None else None
+    judged = parse_amount(args.judged, t("cli.whatif.judged")) if args.judged is not None else None
     if judged is not None:
         undecided = indicator_whatif(weight, args.target, args.actual, direction, catalogue_direction, None, profile)
         if not undecided.admits(judged):
@@ -94,32 +96,31 @@ def run(args: argparse.Namespace) -> int:
 
             low, high = undecided.band or (judged * 0, weight)
             shown = band_range(low, high, undecided.band_open)
-            raise InputError(msg("whatif.judged_outside", judged=args.judged, band=shown).zh)
+            raise InputError(msg("whatif.judged_outside", judged=args.judged, band=shown).render(current_locale()))
     result = indicator_whatif(weight, args.target, args.actual, direction, catalogue_direction, judged, profile)
     if args.format == "json":
         emit_json({**row_data(result), "indicator": entry.name if entry else None,
                    "indicator_found": entry is not None if args.indicator else None})
     else:
-        print(render_row_result(result, english, profile.score_decimals))
+        print(render_row_result(result, profile.score_decimals))
         if not_found:
             print(not_found)
         elif entry is not None and entry.name != args.indicator.strip():
-            print(f"（按指标库中的“{entry.name}”判断方向）" if not english else f"(direction from the catalogue entry “{entry.name}”)")
+            print(t("cli.whatif.direction_from", name=entry.name))
     return EXIT_OK
 
 
 def register(commands: Any) -> None:
-    whatif = commands.add_parser("whatif", help="试算一个指标或预算执行率的得分")
-    whatif.add_argument("--weight", help="分值")
-    whatif.add_argument("--target", help="年度指标值，如 90%%、≤10%%、满意")
-    whatif.add_argument("--actual", help="实际完成值")
-    whatif.add_argument("--direction", choices=("positive", "reverse", "equal", "qualitative"), help="指标方向")
-    whatif.add_argument("--indicator", help="指标名称（按指标库判断方向）")
-    whatif.add_argument("--judged", help="定性指标在区间内的评定得分")
-    whatif.add_argument("--budget", help="全年预算数")
-    whatif.add_argument("--executed", help="全年执行数")
-    whatif.add_argument("--profile", help="规则名称或规则文件")
-    whatif.add_argument("--lang", choices=("zh", "en"), default="zh", help="说明的语言")
+    whatif = commands.add_parser("whatif", help=t("cli.whatif"))
+    whatif.add_argument("--weight", help=t("cli.whatif.weight"))
+    whatif.add_argument("--target", help=t("cli.whatif.target_help"))
+    whatif.add_argument("--actual", help=t("cli.whatif.actual"))
+    whatif.add_argument("--direction", choices=("positive", "reverse", "equal", "qualitative"), help=t("cli.whatif.direction"))
+    whatif.add_argument("--indicator", help=t("cli.whatif.indicator"))
+    whatif.add_argument("--judged", help=t("cli.whatif.judged_help"))
+    whatif.add_argument("--budget", help=t("cli.whatif.budget"))
+    whatif.add_argument("--executed", help=t("cli.whatif.executed"))
+    whatif.add_argument("--profile", help=t("cli.profile"))
     add_session_options(whatif)
     add_format(whatif)
     whatif.set_defaults(handler=run)

@@ -81,9 +81,11 @@ def keep_bullets(report: str) -> str:
 
 def no_name_note(result: Any) -> Any:
     """The result with its "no catalogue entry" note worded for a calculator where no name was given."""
-    notes = tuple(note.replace(zh=t("ui.whatif.no_name_note"), en="no comparator in the target and no indicator "
-                          "name given: scored as positive (higher is better)")
-                  if note.code == "direction_assumed" else note for note in result.notes)
+    from domain.scoring.wording import msg
+
+    worded = msg("ui.whatif.no_name_note")
+    notes = tuple(note.replace(zh=worded.zh, en=worded.en, text=worded) if note.code == "direction_assumed" else note
+                  for note in result.notes)
     return result.replace(notes=notes)
 
 

@@ -52,9 +52,9 @@ def explanation_block(text: str, result: object) -> Panel | Wrapped:
         return Wrapped(Text(clean(text), style="cyan"))
     score, weight = getattr(result, "score", None), getattr(result, "weight", None)
     pending_direction = _direction_pending(result)
-    body = Text(clean(text if pending_direction and text else explanation.zh))
+    body = Text(clean(text if pending_direction and text else explanation.shown))
     for note in getattr(result, "notes", ()):
-        body.append("\n· " + clean(note.zh), style="yellow")
+        body.append("\n· " + clean(note.shown), style="yellow")
     band = getattr(result, "band", None)
     if pending_direction:
         title = t("ui.transcript.direction_pending")
@@ -120,7 +120,7 @@ class Transcript(RichLog):
             return
         if kind == "explanation":
             self.write(explanation_block(text, data), expand=True)
-            self._boxed_notes = {note.zh for note in getattr(data, "notes", ())}
+            self._boxed_notes = {note.shown for note in getattr(data, "notes", ())}
             return
         if kind in ("warning", "hint") and getattr(data, "zh", None) == text and text in self._boxed_notes:
             return  # a note of the score just shown: it is in the box already
