@@ -133,3 +133,18 @@ def test_an_import_that_fails_part_way_leaves_nothing_and_runs_again(tmp_path: P
     assert list((tmp_path / "out").glob("*.toml")) == []
     monkeypatch.setattr(importing, "save_evaluation", real_save)
     assert len(importing.import_sheet(text, SEED_SHEET.name, tmp_path / "out")) == 37  # no --force needed
+
+
+def test_plain_mode_never_claims_a_draft_it_could_not_write(tmp_path: Path, capsys, monkeypatch) -> None:
+    import io
+    import sys
+
+    from tui.cli import run
+
+    blocker = tmp_path / "file"
+    blocker.write_text("", encoding="utf-8")
+    monkeypatch.setattr(sys, "stdin", io.StringIO("项目\n:q\nn\n"))
+    assert run(["new", "--plain", "--drafts", str(blocker / "drafts")]) == 1
+    out = capsys.readouterr().out
+    assert out.index("没有被保存为草稿") < out.index("? ")  # said before the first question
+    assert "草稿已保存" not in out and "继续填写" not in out and "没有留下" in out

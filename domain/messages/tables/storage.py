@@ -82,7 +82,7 @@ ZH: dict[str, str] = {
     "draft.newer": "由更新版本的 jixiao 保存（草稿格式 {version}），请升级后再继续，以免丢失内容",
     "draft.no_meta": "缺少 [draft] 表",
     "draft.folder_unreadable": "草稿目录 {path} 无法读取：{reason}",
-    "draft.cannot_keep": "回答没有被保存为草稿：{reason} 断线或退出会丢失已答内容，请尽快解决或先保存表格。",
+    "draft.cannot_keep": "回答没有被保存为草稿：{reason}断线或退出会丢失已答内容，请尽快解决或先保存表格。",
     # --- sessions -----------------------------------------------------------------------------
     "session.saved": "已保存到 {path}。",
     "session.needs_path": "请给出保存的文件名。",
