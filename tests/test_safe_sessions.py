@@ -99,6 +99,17 @@ def test_drafts_are_private_to_their_owner(tmp_path: Path) -> None:
     session = started(store, tmp_path / "x.toml", "项目")
     assert stat.S_IMODE(store.path_of(session.draft_id).stat().st_mode) == 0o600
     assert stat.S_IMODE(store.directory.stat().st_mode) == 0o700
+    old = DraftStore(tmp_path / "old")  # made world-readable by an older version: tightened
+    old.directory.mkdir(mode=0o755)
+    old.directory.chmod(0o755)
+    started(old, tmp_path / "x.toml", "项目")
+    assert stat.S_IMODE(old.directory.stat().st_mode) == 0o700
+    shared = DraftStore(tmp_path / "shared")  # a folder with other files in it (--drafts /tmp) is left alone
+    shared.directory.mkdir(mode=0o755)
+    shared.directory.chmod(0o755)
+    (shared.directory / "notes.txt").write_text("", encoding="utf-8")
+    started(shared, tmp_path / "x.toml", "项目")
+    assert stat.S_IMODE(shared.directory.stat().st_mode) == 0o755
 
 
 def test_unreadable_drafts_and_folders_are_reported(tmp_path: Path) -> None:
