@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 from helpers import session_at
+from textual.widgets import Input
 
 from domain.interview.drafts import DraftStore
 from domain.interview.session import EditSession
@@ -157,7 +158,7 @@ async def test_whatif_calculator_updates_on_every_change():
     async with app.run_test() as pilot:
         await settle(app, pilot)
         assert isinstance(app.screen, WhatIfScreen)
-        await pilot.press("2", "0", "down", *"90%", "down", *"75%")
+        await pilot.press("down", "2", "0", "down", *"90%", "down", *"75%")  # focus starts on the name
         result = str(app.screen.query_one("#whatif-result").render())
         assert "得分 16.67（分值 20，扣 3.33 分）" in result
         await pilot.press("backspace", "backspace", "backspace", *"95%")
@@ -266,7 +267,7 @@ async def test_a_choice_answer_is_echoed_by_what_was_chosen(tmp_path):
     app = JixiaoApp("new", session=session)
     async with app.run_test() as pilot:
         await settle(app, pilot)
-        await pilot.press("3", "enter")
+        await pilot.press("3")  # a digit picks at once, as on the start screen and in dialogs
         await settle(app, pilot)
         text = transcript_text(app).replace("\u00a0", " ")
         assert "› 全部是其他资金（其余两项为 0）" in text and "› 3" not in text
@@ -279,7 +280,9 @@ async def test_a_resumed_draft_puts_the_typed_text_back_unsubmitted(tmp_path):
     app = JixiaoApp("new", session=first)
     async with app.run_test() as pilot:
         await settle(app, pilot)
-        await pilot.press("3")
+        answer = app.screen.query_one(InputLine).query_one("#answer", Input)
+        with answer.prevent(Input.Changed):  # typed but not sent (a digit alone would pick at once)
+            answer.value = "3"
         app.flush_session()  # what SIGHUP does: the typed text goes into the draft with the answers
     resumed = EditSession.resume(first.draft_id, DraftStore(drafts))
     app = JixiaoApp("new", session=resumed)

@@ -102,7 +102,8 @@ def test_review_whatif_on_a_row(snap_compare, tmp_path):
 
 
 def test_whatif_calculator(snap_compare):
-    assert snap_compare(JixiaoApp("whatif"), press=["2", "0", "down", *"90%", "down", *"75%"], run_before=settled)
+    assert snap_compare(JixiaoApp("whatif"), press=["down", "2", "0", "down", *"90%", "down", *"75%"],
+                        run_before=settled)
 
 
 def test_help_for_the_focused_field(snap_compare, tmp_path):

@@ -46,8 +46,10 @@ def _used() -> tuple[set[str], list[re.Pattern[str]]]:
     literals: set[str] = set()
     patterns: list[re.Pattern[str]] = []
     for path in CODE:
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        pieces = {id(part) for node in ast.walk(tree) if isinstance(node, ast.JoinedStr) for part in node.values}
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in pieces:
                 literals.add(node.value)
                 if len(node.value) >= 4 and node.value.endswith(".") and " " not in node.value:
                     patterns.append(re.compile(re.escape(node.value) + ".+"))  # "ui.severity." + severity

@@ -99,7 +99,9 @@ async def test_up_and_down_move_between_fields_and_the_direction_list_opens_with
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         screen = app.screen
-        assert isinstance(screen, WhatIfScreen) and screen.focused.id == "wi-weight"
+        assert isinstance(screen, WhatIfScreen) and screen.focused.id == "wi-name"  # the name comes first
+        await pilot.press("down")
+        assert screen.focused.id == "wi-weight"
         await pilot.press("up")
         assert screen.focused.id == "wi-name"
         await pilot.press("down", "down", "down", "down")
@@ -277,9 +279,9 @@ async def test_walk_mode_on_screen_offers_only_the_keys_that_work(tmp_path):
         assert "^e 结束" in bar and "跳过" not in bar
         assert "第 1 / 7 行" in str(screen.query_one("#training-tally").render())
         assert "ctrl+e 结束" in str(screen.query_one(InputLine).query_one("#prompt").render())
-        await pilot.press("ctrl+n")  # does nothing in walk mode
-        assert screen.session.position == 0
-        await pilot.press("enter", "enter", "ctrl+e")
+        await pilot.press("ctrl+n")  # in walk mode: the next row
+        assert screen.session.position == 1
+        await pilot.press("enter", "ctrl+e")
         await pilot.pause()
         assert screen.session.done and screen.session.tally.seen == 3
         bar = key_bar(app)

@@ -4,7 +4,10 @@ the what-if scoring by the form's own profile, and one way of finding an opened 
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from textual.widgets import DataTable
 
 from domain.interview.controller import Interview
@@ -99,3 +102,63 @@ async def test_the_full_screen_app_offers_the_draft_of_edit_with_out(tmp_path):
         assert isinstance(app.screen, ChoiceDialog)
 
 
+
+
+def test_an_untouched_form_keeps_the_two_places_of_its_total(tmp_path):
+    from domain.record.storage import to_toml
+
+    seed = sorted((Path(__file__).parent.parent / "fixtures" / "seed").glob("06-*.toml"))[0]
+    session = EditSession.open(seed, DraftStore(tmp_path / "drafts"))
+    written = session.interview.finished_evaluation()
+    assert "declared_total = 90.00\n" in to_toml(written)
+
+
+def test_nothing_spent_still_gives_a_total_to_two_places():
+    form = _form(first_row_blank=False)
+    form.funds.total.executed = Decimal(0)
+    interview = Interview(form)
+    total = interview.finished_evaluation().declared_total
+    assert total is not None and total.as_tuple().exponent == -2
+
+
+def test_a_rows_what_if_keeps_the_rows_direction_whatever_name_is_typed():
+    from domain.catalogue.matching import default_matcher
+    from domain.record.models import Direction
+
+    interview = Interview(_form(first_row_blank=False))
+    whatif = WhatIf.for_row(interview, 0)
+    before = whatif.catalogue_direction
+    assert before is Direction.REVERSE  # 设备故障率: lower is better
+    whatif.name("硬件配置完成率", default_matcher())
+    assert whatif.catalogue_direction is before
+
+
+_STEPS = st.lists(st.tuples(st.sampled_from(["answer"] * 6 + ["back", "undo", "jump", "remove"]),
+                            st.sampled_from(["", "1", "2", "y", "n", "*", "90%", "≤10%", "满意", "10", "20", "100",
+                                             "设备故障率", "sbgzl", "36万", "abc"])), max_size=50)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_STEPS)
+def test_the_field_list_is_never_stale_and_a_draft_restores_the_same_conversation(steps):
+    from domain.interview.questions import build_specs
+
+    interview = Interview()
+    interview.start()
+    for move, text in steps:
+        if move == "answer":
+            interview.answer(text)
+        elif move == "back":
+            interview.back()
+        elif move == "undo":
+            interview.undo()
+        elif move == "remove":
+            interview.remove_row()
+        else:
+            states = interview.fields()
+            interview.jump(states[len(text) % len(states)].spec.id)
+        fresh = [spec.id for spec in build_specs(interview.form)]
+        assert [state.spec.id for state in interview.fields()] == fresh
+        restored = Interview.restore(interview.evaluation.model_copy(deep=True), interview.state())
+        assert [(s.spec.id, s.answered, s.answer) for s in restored.fields()] == \
+            [(s.spec.id, s.answered, s.answer) for s in interview.fields()]

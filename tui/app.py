@@ -63,7 +63,9 @@ class JixiaoApp(App[int]):
                                            "whatif.tcss", "dialogs.tcss")]
     BINDINGS = [
         Binding("ctrl+q", "request_quit", t("ui.key.quit"), priority=True, id="app.quit"),
+        Binding("ctrl+c", "request_quit", t("ui.key.quit_ctrl_c"), priority=True, show=False, id="app.quit_ctrl_c"),
         Binding("f1", "help", t("ui.key.help"), id="app.help"),
+        Binding("f6", "export", t("ui.export.key"), show=False, id="app.export"),
     ]
 
     def __init__(self, mode: str = "start", options: AppOptions | None = None, session: Any = None) -> None:
@@ -137,25 +139,40 @@ class JixiaoApp(App[int]):
             self.push_screen(StartScreen())
 
     def _count_drafts(self) -> None:
-        """Read the drafts directory after the first paint and offer to resume when there are drafts."""
+        """Read the drafts directory after the first paint (clearing those of forms saved since) and offer to
+        resume when there are drafts."""
         try:
-            count = len(self.draft_store().list())
+            drafts = self.offered_drafts("start")
         except Exception:  # an unreadable drafts directory must not stop the start screen
             return
-        self.call_from_thread(self._show_draft_count, count)
+        self.call_from_thread(self._show_draft_count, len(drafts), drafts[0] if drafts else None)
 
-    def _show_draft_count(self, count: int) -> None:
+    def _show_draft_count(self, count: int, newest: Any = None) -> None:
         from tui.screens.start import StartScreen
 
         for screen in self.screen_stack:
             if isinstance(screen, StartScreen):
-                screen.refresh_drafts(count)
+                screen.refresh_drafts(count, newest)
 
     # --- sessions --------------------------------------------------------------------------------
     def draft_store(self) -> Any:
         from domain.interview.drafts import DraftStore
 
         return DraftStore(self.options.drafts)
+
+    def offered_drafts(self, way: str, file: str | None = None) -> list[Any]:
+        """The drafts a way in offers (``start``, ``new``, ``edit``), newest first; stale ones are cleared."""
+        from domain.interview.draft_index import offered
+
+        return offered(self.draft_store(), way, file)
+
+    def offer_drafts(self, way: str, entries: list[Any], decided: Callable[[str | None], None],
+                     file: str | None = None) -> None:
+        """Ask which of ``entries`` to continue: ``decided`` gets a draft id, or None for the blank form or
+        the file itself (escape too)."""
+        from tui.screens.resume import DraftOfferDialog
+
+        self.push_screen(DraftOfferDialog(way, entries, file), decided)
 
     def open_interview(self, how: str, value: str | None = None) -> None:
         """Open the interview screen on a new form, a file, or a draft; the session loads off the UI thread."""
@@ -164,28 +181,80 @@ class JixiaoApp(App[int]):
         self.push_screen(InterviewScreen(how, value, standalone=self.mode in ("new", "edit")))
 
     def _open_file(self, path: str) -> None:
-        """Open a form file, first offering the unsaved draft of that same file when there is one."""
-        from tui.screens.dialogs import ChoiceDialog
+        """Open a form file (a workbook's form too), first offering the unsaved drafts of that same file when
+        there are some."""
+        from domain.interview.session import is_workbook
+
+        if is_workbook(path):
+            self._open_workbook(path)
+            return
 
         try:
-            from domain.interview.session import drafts_of
-
-            drafts = drafts_of(self.draft_store(), path, self.options.out)
+            drafts = self.offered_drafts("edit", self.options.out or path)  # a draft belongs to the file it saves to
         except Exception:  # an unreadable drafts directory must not stop the file from opening
             drafts = []
         if not drafts:
             self.open_interview("open", path)
             return
 
-        def decided(answer: str | None) -> None:
-            if answer == "resume":
-                self.open_interview("resume", drafts[0].id)
+        def decided(draft_id: str | None) -> None:
+            if draft_id:
+                self.open_interview("resume", draft_id)
             else:
                 self.open_interview("open", path)
 
-        self.push_screen(ChoiceDialog(t("ui.open.draft_found", describe=drafts[0].describe()), [
-            ("resume", t("ui.open.resume_draft")), ("open", t("ui.open.ignore_draft")),
-        ], cancel_value="open"), decided)
+        self.offer_drafts("edit", drafts, decided, path)
+
+    def _open_workbook(self, path: str) -> None:
+        """Open a form of a workbook: the only one, or the one chosen from a list; it is saved as TOML beside it."""
+        from domain.errors import InputError
+        from domain.interview.session import EditSession, workbook_forms, workbook_target
+        from tui.screens.dialogs import ChoiceDialog
+        from tui.screens.interview import InterviewScreen
+
+        try:
+            forms = workbook_forms(path)
+        except InputError as error:
+            self.notify(error.message, severity="error", timeout=8)
+            return
+
+        def chosen(answer: str | None) -> None:
+            if not answer:
+                return
+            index = int(answer)
+            target = self.options.out or workbook_target(path, index, len(forms))
+            session = EditSession.open_form(path, forms[index - 1][1], target, self.draft_store())
+            self.push_screen(InterviewScreen(session=session, standalone=self.mode == "edit"))
+
+        if len(forms) == 1:
+            chosen("1")
+            return
+        self.push_screen(ChoiceDialog(t("ui.open.choose_form", path=path, count=len(forms)),
+                                      [(str(number), label) for number, (label, _) in enumerate(forms, start=1)]),
+                         chosen)
+
+    def action_export(self) -> None:
+        """F6: the open form as the official workbook, to a name asked for (default: the TOML's name, .xlsx)."""
+        from tui.screens.dialogs import AskPathDialog
+
+        if self.session is None:
+            return
+        self.push_screen(AskPathDialog(t("ui.export.ask_path"), str(self.session.export_path())),
+                         lambda chosen: self.export_session(chosen) if chosen else None)
+
+    def export_session(self, path: str, overwrite: bool = False) -> None:
+        from tui.screens.dialogs import ChoiceDialog
+
+        outcome = self.session.export(path, overwrite=overwrite)
+        status = str(outcome.status)
+        if status == "saved":
+            self.notify(outcome.message, timeout=5)
+        elif status == "conflict":
+            self.push_screen(ChoiceDialog(t("ui.export.conflict", message=outcome.message), [
+                ("overwrite", t("ui.save.overwrite")), ("cancel", t("ui.key.cancel")),
+            ], cancel_value="cancel"), lambda answer: self.export_session(path, True) if answer == "overwrite" else None)
+        else:
+            self.notify(outcome.message, severity="error", timeout=8)
 
     def open_training(self, path: str | None, walk: bool, standalone: bool = False) -> None:
         from tui.screens.training import TrainingScreen
@@ -241,14 +310,19 @@ class JixiaoApp(App[int]):
         session = self.session
         if session is None:
             return
+        if path is None and not overwrite and session.on_disk and session.target is not None:
+            self.notify(t("ui.save.already", path=session.target), timeout=5)  # a second ctrl+s: where it is
+            if then is not None:
+                then()
+            return
         try:
             outcome = session.save(Path(path) if path else None, overwrite=overwrite)
         except InputError as error:
-            self.notify(error.message, severity="error", timeout=8)
+            self._ask_path_again(error.message, path or (str(session.target) if session.target else ""), then)
             return
         status = str(outcome.status)
         if status == "saved":
-            self.notify(outcome.message, timeout=5)
+            self.notify(f"{outcome.message} {t('ui.export.hint')}", timeout=6)
             self.refresh_open_screens()
             if then is not None:
                 then()
@@ -270,7 +344,15 @@ class JixiaoApp(App[int]):
                 ("save_as", t("ui.save.save_as")), ("overwrite", t("ui.save.overwrite")), ("cancel", t("ui.key.cancel")),
             ], cancel_value="cancel"), decided)
         else:
-            self.notify(outcome.message or status, severity="error", timeout=8)
+            failed = str(outcome.path) if outcome.path else (path or "")
+            self._ask_path_again(outcome.message or status, failed, then)
+
+    def _ask_path_again(self, message: str, path: str, then: Callable[[], None] | None) -> None:
+        """A save that failed: say why, and give the path prompt back holding the path to fix."""
+        from tui.screens.dialogs import AskPathDialog
+
+        self.push_screen(AskPathDialog(t("ui.save.failed_retry", message=message), path, error=True),
+                         lambda chosen: self.save_session(then, chosen) if chosen else None)
 
     def refresh_open_screens(self) -> None:
         for screen in self.screen_stack:

@@ -13,7 +13,7 @@ from domain.messages.lookup import current_locale
 from domain.review.report import Review
 from domain.review.summary import FormSummary
 from domain.scoring.findings import Finding, Severity
-from domain.scoring.rounding import fixed, plain
+from domain.scoring.rounding import fixed
 from tui.cells import pad
 from tui.report import shown
 
@@ -27,10 +27,10 @@ def finding_message(finding: Finding) -> str:
 
 def render_summary(summary: FormSummary) -> str:
     """One form's audit: file, project, totals, then each finding with its severity."""
-    declared = "—" if summary.declared_total is None else plain(summary.declared_total)
+    declared = "—" if summary.declared_total is None else format(summary.declared_total, "f")  # as the form writes it
     lines = [summary.file or summary.project,
              t("review.form.project", project=summary.project),
-             t("review.form.totals", declared=declared, computed=plain(summary.computed_total), grade=summary.grade)]
+             t("review.form.totals", declared=declared, computed=fixed(summary.computed_total, 2), grade=summary.grade)]
     if not summary.findings:
         lines.append(t("review.form.clean"))
     for finding in sorted(summary.findings, key=lambda f: (_SEVERITY_ORDER.index(f.severity), f.row if f.row is not None else 999)):

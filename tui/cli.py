@@ -23,15 +23,18 @@ from tui.commands import (
     add_session_options,
     catalogue,
     check,
+    drafts,
+    export,
     importing,
     interactive,
     report,
     run_interactive,
     score,
+    serve,
     whatif,
 )
 
-COMMANDS = (score, check, report, whatif, catalogue, importing, interactive)
+COMMANDS = (score, check, report, whatif, catalogue, importing, export, interactive, drafts, serve)
 
 
 class _Parser(argparse.ArgumentParser):

@@ -102,3 +102,23 @@ class Wrapped:
 
         longest = max((cell_width(part) for part in self.text.plain.split("\n")), default=0)
         return Measurement(min(4, longest), longest)
+
+
+def without_repeats(events: list[object]) -> list[object]:
+    """The events less a finding that repeats a warning given in the same batch: the 分值 total found short or
+    over at the review is said once, by the warning that tells how many points are left."""
+    from domain.messages import t
+    from domain.record.values import format_number
+
+    texts = {getattr(event, "text", "") for event in events if getattr(event, "data", None) is None}
+    kept = []
+    for event in events:
+        finding = getattr(event, "data", None)
+        if getattr(finding, "detail", None) == "weights_total" and finding.declared is not None:  # type: ignore[union-attr]
+            total = finding.declared  # type: ignore[union-attr]
+            said = {t("warning.weights_short", total=format_number(total), left=format_number(100 - total)),
+                    t("warning.weights_over", total=format_number(total))}
+            if said & texts:
+                continue
+        kept.append(event)
+    return kept

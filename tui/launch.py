@@ -19,12 +19,30 @@ def wants_plain(args: argparse.Namespace, environ: os._Environ[str] | dict[str, 
     stdout = sys.stdout if stdout is None else stdout
     if getattr(args, "plain", False):
         return True
+    if under_web_driver(environ):  # textual-serve runs the app on pipes: the browser is the terminal
+        return False
     if environ.get("TERM", "").strip().lower() == "dumb":
         return True
     try:
         return not (stdin is not None and stdin.isatty() and stdout is not None and stdout.isatty())
     except (ValueError, OSError):
         return True
+
+
+def under_web_driver(environ: os._Environ[str] | dict[str, str]) -> bool:
+    """Textual's web driver is running the app (textual-serve sets it for each browser session)."""
+    return "web_driver" in environ.get("TEXTUAL_DRIVER", "")
+
+
+def session_drafts(args: argparse.Namespace, environ: os._Environ[str] | dict[str, str]) -> None:
+    """A served browser session gets a drafts directory of its own under the served root."""
+    root = environ.get("JIXIAO_SERVE_DRAFTS")
+    if not root or not under_web_driver(environ) or getattr(args, "drafts", None):
+        return
+    import tempfile
+
+    os.makedirs(root, mode=0o700, exist_ok=True)
+    args.drafts = tempfile.mkdtemp(prefix="session-", dir=root)
 
 
 def launch(mode: str, args: argparse.Namespace) -> int:
@@ -37,6 +55,7 @@ def launch(mode: str, args: argparse.Namespace) -> int:
         path = getattr(args, "file", None)
         if not path or not os.path.isfile(path):
             raise InputError(t("ui.launch.no_file", path=path))
+    session_drafts(args, os.environ)
     from tui.hangup import HangupGuard
 
     with HangupGuard() as guard:  # before the app exists: a hangup during start-up ends the process too

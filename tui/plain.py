@@ -19,6 +19,7 @@ from typing import TextIO
 from domain.errors import InputError
 from domain.messages import t
 from domain.messages.sanitise import strip_controls
+from tui.display import without_repeats
 
 EXIT_OK, EXIT_UNFINISHED, EXIT_BAD_INPUT = 0, 1, 2
 DEFAULT_SHOWN = 30  # characters of a default answer shown in brackets
@@ -52,7 +53,7 @@ class Console:
     def show(self, events: Sequence[object]) -> object | None:
         """Print every event but the question, and return the last QUESTION event (None if there is none)."""
         question = None
-        for event in events:
+        for event in without_repeats(list(events)):
             kind = str(event.kind)  # type: ignore[attr-defined]
             if kind == "question":
                 question = event
@@ -143,24 +144,25 @@ def _drafts_hint(args: argparse.Namespace) -> str:
     return f" --drafts {drafts}" if drafts else ""
 
 
-def _readable_drafts(console: Console, store, target: str | None = None) -> list:
-    """The drafts that can be resumed (for ``target`` when given); unreadable ones and an unreadable
+def _offered(console: Console, store, way: str, target: str | None = None) -> list:
+    """The drafts a way in offers (see domain.interview.draft_index); unreadable ones and an unreadable
     drafts folder are said, never skipped silently."""
+    from domain.interview.draft_index import clear_stale, matching, scan
+
     try:
-        infos = store.list()
+        entries = scan(store)
     except InputError as error:
         console.say(t("plain.prefix.warning") + error.message)
         return []
-    for info in infos:
-        if info.error:
-            console.say(t("plain.prefix.warning") + info.describe())
-    if target is not None:
-        wanted = {info.id for info in store.for_target(target)} if infos else set()
-        return [info for info in infos if not info.error and info.id in wanted]
-    return [info for info in infos if not info.error]
+    for entry in entries:
+        if entry.error:
+            console.say(t("plain.prefix.warning") + entry.describe())
+    kept, _ = clear_stale(store, entries)
+    return matching(kept, way, target)
 
 
 def _open_session(mode: str, console: Console, args: argparse.Namespace):
+    from domain.interview.draft_index import RECENT
     from domain.interview.drafts import DraftStore
     from domain.interview.session import EditSession
 
@@ -170,23 +172,80 @@ def _open_session(mode: str, console: Console, args: argparse.Namespace):
         path = getattr(args, "file", None)
         if not path:
             raise InputError(t("session.needs_path"))
-        for info in _readable_drafts(console, store, out or path)[:1]:  # as drafts_of, saying unreadable ones
-            if console.confirm(t("plain.edit.draft", describe=info.describe())):
-                return EditSession.resume(info.id, store, out)
+        from domain.interview.session import is_workbook
+
+        if is_workbook(path):
+            return _open_workbook_form(console, path, store, out)
+        drafts = _offered(console, store, "edit", out or path)
+        if len(drafts) == 1:  # one draft of this file: yes or no
+            chosen = drafts[0].id if console.confirm(t("plain.edit.draft", describe=drafts[0].describe())) else None
+        else:
+            chosen = _pick_draft(console, drafts[:RECENT], t("plain.edit.open_file"))
+        if chosen:
+            return EditSession.resume(chosen, store, out)
         return EditSession.open(path, store, out)
-    if mode == "start":
-        drafts = _readable_drafts(console, store)
-        if drafts:
-            choices = [(str(number), info.describe()) for number, info in enumerate(drafts, start=1)]
-            choices.append(("0", t("plain.start.new")))
-            while True:
-                answer = console.ask(t("plain.start.choice"), "1", choices).strip() or "1"
-                if answer == "0":
-                    break
-                if answer.isdigit() and 1 <= int(answer) <= len(drafts):
-                    return EditSession.resume(drafts[int(answer) - 1].id, store, out)
-                console.say(t("plain.prefix.error") + t("error.choice", keys="、".join(key for key, _ in choices)))
+    chosen = _pick_draft(console, _offered(console, store, "new" if mode == "new" else "start", out),
+                         t("plain.start.new"))
+    if chosen:
+        return EditSession.resume(chosen, store, out)
     return EditSession.new(store, out)
+
+
+def _pick_draft(console: Console, drafts: list, none_label: str) -> str | None:
+    """Offer the newest drafts by number (0: none of them); the chosen draft's id, or None."""
+    from domain.interview.draft_index import RECENT
+
+    if not drafts:
+        return None
+    shown = drafts[:RECENT]
+    if len(drafts) > len(shown):
+        console.say(t("plain.drafts.offer", count=len(drafts), shown=len(shown)))
+    choices = [(str(number), info.describe()) for number, info in enumerate(shown, start=1)]
+    choices.append(("0", none_label))
+    while True:
+        answer = console.ask(t("plain.start.choice"), "1", choices).strip() or "1"
+        if answer == "0":
+            return None
+        if answer.isdecimal() and 1 <= int(answer) <= len(shown):
+            return str(shown[int(answer) - 1].id)
+        console.say(t("plain.prefix.error") + t("error.choice", keys="、".join(key for key, _ in choices)))
+
+
+def _open_workbook_form(console: Console, path: str, store, out: str | None):
+    """A form of a workbook: the only one, or the one the user picks by number; saved as TOML beside it."""
+    from domain.interview.session import EditSession, workbook_forms, workbook_target
+
+    forms = workbook_forms(path)
+    index = 1
+    if len(forms) > 1:
+        choices = [(str(number), label) for number, (label, _) in enumerate(forms, start=1)]
+        while True:
+            answer = console.ask(t("plain.open.choose_form", path=path, count=len(forms)), "1", choices).strip() or "1"
+            if answer.isdecimal() and 1 <= int(answer) <= len(forms):
+                index = int(answer)
+                break
+            console.say(t("plain.prefix.error") + t("error.choice", keys="、".join(key for key, _ in choices)))
+    target = out or workbook_target(path, index, len(forms))
+    return EditSession.open_form(path, forms[index - 1][1], target, store)
+
+
+def _export(console: Console, session, name: str = "") -> None:
+    """:e — the form as the official workbook, to the name given or asked (default: the TOML's name)."""
+    from domain.interview.session import SaveStatus
+
+    default = str(session.export_path())
+    if not name:
+        name = console.ask(t("plain.export.ask_path", default=default), default).strip() or default
+        if name.startswith(":"):
+            console.say(t("plain.export.cancelled"))
+            return
+    outcome = session.export(name)
+    if outcome.status is SaveStatus.CONFLICT:
+        if not console.confirm(t("plain.overwrite", message=outcome.message), default=False):
+            console.say(t("plain.export.cancelled"))
+            return
+        outcome = session.export(outcome.path, overwrite=True)
+    console.say(outcome.message if outcome.saved else t("plain.prefix.error") + outcome.message)
 
 
 SAVED, CANCELLED, QUIT = "saved", "cancelled", "quit"
@@ -258,7 +317,7 @@ def _command(line: str, console: Console, session) -> list | str | None:
         return interview.remove_row()
     if word in ("j", "jump", "跳转"):
         states = interview.fields()
-        if rest.isdigit() and 1 <= int(rest) <= len(states):
+        if rest.isdecimal() and 1 <= int(rest) <= len(states):
             return interview.jump(states[int(rest) - 1].spec.id)
         return interview.jump(rest)
     if word in ("f", "fields", "列表"):
@@ -268,6 +327,10 @@ def _command(line: str, console: Console, session) -> list | str | None:
     if word in ("h", "help", "帮助", "?"):
         console.say(interview.help_for())
         console.say(t("plain.commands"))
+        console.say(t("plain.export.hint"))
+        return None
+    if word in ("e", "export", "导出"):
+        _export(console, session, rest)
         return None
     if word in ("s", "save", "保存"):
         return "quit" if _save(console, session) == QUIT else None
@@ -386,7 +449,7 @@ def _whatif_indicator(console: Console, last: dict[str, str], whatif):
                    for number, value in enumerate(DIRECTION_CHOICES, start=1)]
         while True:
             answer = console.ask(t("plain.whatif.direction"), "", choices).strip()
-            if answer.isdigit() and 1 <= int(answer) <= len(choices):
+            if answer.isdecimal() and 1 <= int(answer) <= len(choices):
                 tried = Tried(tried.weight, tried.target_text, tried.actual_text, DIRECTION_CHOICES[int(answer) - 1])
                 break
             console.say(t("plain.prefix.error") + t("error.choice", keys="、".join(k for k, _ in choices)))
@@ -478,6 +541,12 @@ def _run_train(console: Console, args: argparse.Namespace) -> int:
                 word = line[1:].strip().lower()
                 if word in ("h", "help", "帮助"):
                     console.say(t("train.question.help"))
+                    continue
+                if session.walk and (word == "b" or word.startswith("g ")):  # walk: :b back, :g N go to form N
+                    from domain.interview import walk
+
+                    moved = walk.back(session) if word == "b" else walk.go_to_form(session, word[2:])
+                    question = console.show(moved) or question
                     continue
                 line = {"q": "q", "quit": "q", "s": "s", "skip": "s"}.get(word, line)
             question = console.show(session.answer(line)) or (None if session.done else question)

@@ -61,9 +61,9 @@ def render_scored(scored: ScoredEvaluation, file: str = "") -> str:
 
 def render_audit(audit: FormAudit) -> str:
     """One form's audit: totals, then each finding with its severity."""
-    declared = "—" if audit.declared_total is None else plain(audit.declared_total)
+    declared = "—" if audit.declared_total is None else format(audit.declared_total, "f")  # as the form writes it
     head = (f"{audit.file or audit.project}\n  项目：{audit.project}\n"
-            f"  表上总分 {declared}，核算总分 {plain(audit.computed_total)}（{audit.grade}）")
+            f"  表上总分 {declared}，核算总分 {fixed(audit.computed_total, 2)}（{audit.grade}）")
     if not audit.findings:
         return shown(head + "\n  未发现问题")
     lines = [head]

@@ -20,6 +20,7 @@ from domain.record.values import normalise_text
 
 DEFAULT_PATH = Path(__file__).parent / "data" / "catalogue.json"
 
+ACCEPT_SCORE = 75.0  # a fuzzy match at least this good is taken as the entry a written name means
 SATISFACTION_LEVEL1 = "满意度指标"
 SATISFACTION_LEVEL2 = "服务对象满意度指标"
 

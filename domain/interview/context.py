@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from domain.catalogue.entries import ACCEPT_SCORE
 from domain.errors import InputError
 from domain.record.models import Funds, IndicatorRow
 from domain.scoring.profile import Profile
@@ -15,7 +16,8 @@ if TYPE_CHECKING:
     from domain.catalogue.entries import Catalogue, CatalogueEntry
     from domain.catalogue.matching import IndicatorMatcher, Match
 
-ACCEPT_SCORE = 75.0  # a catalogue match this good is offered as the default (as domain.scoring.indicators does)
+
+__all__ = ["ACCEPT_SCORE", "OFFER_SCORE", "FormContext"]
 OFFER_SCORE = 50.0  # matches below this are not offered at all
 
 

@@ -21,19 +21,14 @@ from pydantic import ValidationError
 from domain.errors import InputError
 from domain.interview.context import FormContext
 from domain.interview.conversation import Conversation, Step
-from domain.interview.events import (
-    Event,
-    EventKind,
-    FieldState,
-    Outcome,
-    Suggestion,
-    direction_pending,
-)
+from domain.interview.events import Event, EventKind, FieldState, Suggestion
 from domain.interview.form import Form
+from domain.interview.outcome import Outcome
 from domain.interview.questions import build_specs, question_for
 from domain.interview.specs import SAVE_ID, FieldKind, FieldSpec
 from domain.interview.typing import clean_answer as _clean
 from domain.interview.typing import echo, pending_text
+from domain.interview.words import direction_pending
 from domain.messages import t
 from domain.record.models import Evaluation, IndicatorRow
 from domain.record.problems import describe_validation_error
@@ -76,11 +71,6 @@ class Interview:
     def evaluation(self) -> Evaluation:
         return self.form.evaluation
 
-    @evaluation.setter
-    def evaluation(self, evaluation: Evaluation) -> None:
-        self.form.evaluation = evaluation
-        self.form.conversation.changed()
-
     @property
     def conversation(self) -> Conversation:
         return self.form.conversation
@@ -94,6 +84,7 @@ class Interview:
         """Greeting and the first question (or, for an existing evaluation, the first field to review)."""
         conversation = self.conversation
         name = self.evaluation.header.project_name.strip() or t("interview.untitled")
+        name = name.replace("“", "‘").replace("”", "’")  # quotes inside the message's own “…” nest as ‘…’
         if conversation.origin == "edit":
             events = [Event(EventKind.INFO, t("interview.editing", name=name))]
         elif conversation.origin == "resumed":
@@ -132,8 +123,7 @@ class Interview:
             return [Event(EventKind.ERROR, t("error.required", label=spec.label), spec), *self._ask()]
         keep = spec.id in conversation.answered and raw == self._value_text(spec)
         step = conversation.step(spec.id, self.evaluation)
-        conversation.answered.add(spec.id)
-        conversation.changed()
+        conversation.mark_answered({spec.id})
         try:
             outcome = question_for(spec).apply(self.form, spec, raw, keep)
         except InputError as error:
@@ -151,19 +141,8 @@ class Interview:
         from domain.interview.declared import forget_stale
 
         conversation = self.conversation
-        if not outcome.answered:
-            conversation.answered.discard(spec.id)
-        conversation.answered -= outcome.unanswer
-        for key, value in outcome.extras.items():
-            if value is None:
-                conversation.extras.pop(key, None)
-            else:
-                conversation.extras[key] = value
-        if outcome.clear_return:
-            conversation.return_to = None
+        conversation.apply(spec.id, outcome, step)
         forget_stale(before, self.evaluation)
-        conversation.remember(step)
-        conversation.changed()
         conversation.advance(spec, outcome.goto, self._specs())
         events = outcome.events + self._notify()
         if conversation.done:
@@ -208,31 +187,17 @@ class Interview:
     # --- moving around ------------------------------------------------------------------------
     def back(self) -> list[Event]:
         """Return to the previous field (always allowed, even if the current input is invalid)."""
-        conversation = self.conversation
-        conversation.pending = None
-        if conversation.done:
-            conversation.done = False
-            conversation.current_id = SAVE_ID
-            return self._ask()
-        spec = self.current
-        ids = [item.id for item in self._specs()]
-        position = ids.index(spec.id) if spec is not None else 0
-        if position == 0:
+        spec = None if self.conversation.done else self.current
+        if not self.conversation.go_back(spec, [item.id for item in self._specs()]):
             return [Event(EventKind.INFO, t("interview.first_field")), *self._ask()]
-        conversation.current_id = ids[position - 1]
         return self._ask()
 
     def jump(self, field_id: str) -> list[Event]:
         """Go to any field that applies now (from the jump list)."""
-        conversation = self.conversation
-        conversation.pending = None
+        self.conversation.pending = None
         if field_id not in {item.id for item in self._specs()}:
             return [Event(EventKind.ERROR, t("interview.jump_unknown", field=field_id)), *self._ask()]
-        here = SAVE_ID if conversation.done else conversation.current_id
-        conversation.done = False
-        if here is not None and here != field_id:
-            conversation.return_to = here
-        conversation.current_id = field_id
+        self.conversation.jump_to(field_id)
         return self._ask()
 
     def edit(self, field_id: str, text: str) -> list[Event]:
@@ -240,12 +205,9 @@ class Interview:
         where the conversation was; the events say what the answer did (ERROR when it was refused)."""
         if field_id not in {item.id for item in self._specs()}:
             return [Event(EventKind.ERROR, t("interview.jump_unknown", field=field_id))]
-        conversation = self.conversation
-        here, back_to, done = conversation.current_id, conversation.return_to, conversation.done
-        conversation.done, conversation.current_id, conversation.return_to = False, field_id, None
+        position = self.conversation.aside(field_id)
         events = self.answer(text)
-        conversation.pending = None
-        conversation.current_id, conversation.return_to, conversation.done = here, back_to, done
+        self.conversation.back_from_aside(position)
         if not any(event.kind is EventKind.ERROR for event in events):
             events += self._notify()  # the draft records where the user is, not the field changed
         return [event for event in events if event.kind is not EventKind.QUESTION]
@@ -257,9 +219,7 @@ class Interview:
         if not conversation.history:
             return [Event(EventKind.INFO, t("interview.nothing_to_undo")), *self._ask()]
         step = conversation.history.pop()
-        self.form.evaluation = conversation.restore(step)
-        conversation.current_id = step.field_id
-        conversation.done = False
+        self.form.evaluation = conversation.restore(step, ask_again=True)
         spec = next((item for item in self._specs() if item.id == step.field_id), None)
         label = spec.label if spec is not None else step.field_id
         return [Event(EventKind.INFO, t("interview.undone", label=label)), *self._notify(), *self._ask()]

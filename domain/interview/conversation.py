@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from domain.interview.events import DONE_ID, FIRST_ID
+from domain.interview.outcome import DONE_ID, FIRST_ID, Outcome
 from domain.interview.specs import SAVE_ID, FieldSpec, row_field_id, split_row_id
 from domain.record.models import Evaluation
 
@@ -55,13 +55,83 @@ class Conversation:
     def remember(self, step: Step) -> None:
         self.history = [*self.history[-HISTORY_LIMIT:], step]
 
-    def restore(self, step: Step) -> Evaluation:
-        """Go back to ``step``; returns the form as it was then."""
+    def restore(self, step: Step, ask_again: bool = False) -> Evaluation:
+        """Go back to ``step`` (with ``ask_again``, to asking its field: an undo); returns the form as it was."""
         self.answered = set(step.answered)
         self.extras = dict(step.extras)
         self.return_to = step.return_to
+        if ask_again:
+            self.current_id, self.done = step.field_id, False
         self.changed()
         return step.evaluation
+
+    def mark_answered(self, field_ids: set[str]) -> None:
+        self.answered |= field_ids
+        self.changed()
+
+    def apply(self, field_id: str, outcome: Outcome, step: Step) -> None:
+        """An accepted answer to ``field_id``: what its outcome says of the answers and notes, and ``step``
+        (taken before it) kept for undo."""
+        if not outcome.answered:
+            self.answered.discard(field_id)
+        self.answered -= outcome.unanswer
+        for key, value in outcome.extras.items():
+            if value is None:
+                self.extras.pop(key, None)
+            else:
+                self.extras[key] = value
+        if outcome.clear_return:
+            self.return_to = None
+        self.remember(step)
+        self.changed()
+
+    def opened(self, extras: dict[str, str]) -> None:
+        """The form was opened from a file: ``extras`` are the notes its content implies."""
+        self.origin = "edit"
+        self.extras.update(extras)
+        self.changed()
+
+    def go_back(self, spec: FieldSpec | None, ids: list[str]) -> bool:
+        """To the field before ``spec`` (from the end, to the review); False when already at the first."""
+        self.pending = None
+        if self.done:
+            self.done, self.current_id = False, SAVE_ID
+            return True
+        position = ids.index(spec.id) if spec is not None and spec.id in ids else 0
+        if position == 0:
+            return False
+        self.current_id = ids[position - 1]
+        return True
+
+    def jump_to(self, field_id: str) -> None:
+        """To any field; answering it returns here (to the review, when the interview had ended)."""
+        here = SAVE_ID if self.done else self.current_id
+        self.done = False
+        if here is not None and here != field_id:
+            self.return_to = here
+        self.current_id = field_id
+
+    def aside(self, field_id: str) -> tuple[str | None, str | None, bool]:
+        """Answer ``field_id`` out of turn: returns where the conversation was, for ``back_from_aside``."""
+        position = (self.current_id, self.return_to, self.done)
+        self.done, self.current_id, self.return_to = False, field_id, None
+        return position
+
+    def back_from_aside(self, position: tuple[str | None, str | None, bool]) -> None:
+        self.pending = None
+        self.current_id, self.return_to, self.done = position
+
+    def row_removed(self, index: int, rows_left: int, cleared: bool) -> None:
+        """Row ``index`` was deleted (or, as the last row, ``cleared``): its answers go, later rows' move up,
+        and the conversation goes on at the row now in its place."""
+        if cleared:
+            self.clear_row(index)
+        else:
+            self.forget_row(index)
+            shift_after_removal(self.extras, index)
+        self.return_to = None
+        self.current_id = row_field_id(min(index, max(rows_left - 1, 0)), "level1")
+        self.changed()
 
     def forget_row(self, removed: int) -> None:
         """Row ``removed`` was deleted: its answers go, and later rows' answers move up one."""

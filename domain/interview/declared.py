@@ -97,6 +97,9 @@ def written_evaluation(form: Form) -> Evaluation:
         funds.declared_rate = budget.rate_used
     waiting = funds.declared_score is None or any(
         row.declared_score is None and not row.is_unused for row in rows)
-    evaluation.declared_total = None if waiting else (funds.declared_score or Decimal(0)) + sum(
-        (row.declared_score or Decimal(0) for row in rows), Decimal(0))
+    if waiting or funds.declared_score is None:
+        evaluation.declared_total = None
+    else:  # a budget score of 0.00 keeps its two places in the total
+        evaluation.declared_total = funds.declared_score + sum(
+            (row.declared_score or Decimal(0) for row in rows), Decimal(0))
     return evaluation

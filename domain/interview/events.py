@@ -1,21 +1,14 @@
-"""What the interview says: events for a renderer to draw, in order, as plain data.
-
-Nothing here holds state; the controller returns lists of these from every call.
-"""
+"""What the interview says: events for a renderer to draw, in order, as plain data (plus the suggestion
+and field-state records they carry). Nothing here holds state or builds text."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from domain.messages import t
-from domain.record.models import Direction
-
 if TYPE_CHECKING:
-    from domain.catalogue.entries import CatalogueEntry
     from domain.interview.specs import FieldSpec
-    from domain.scoring.rules import RowResult
 
 
 class EventKind(StrEnum):
@@ -60,41 +53,3 @@ class FieldState:
     answer: str
     answered: bool
     current: bool
-
-
-DONE_ID = "<done>"  # an Outcome's goto that ends the interview
-FIRST_ID = "<first>"  # an Outcome's goto: the first field of the form
-
-
-@dataclass
-class Outcome:
-    """What an accepted answer led to, as data for the controller to apply: events to show, a field to go
-    to, whether the field counts as answered, fields no longer answered, and conversation notes to set
-    (a value) or clear (None)."""
-
-    events: list[Event] = field(default_factory=list)
-    goto: str | None = None
-    answered: bool = True
-    unanswer: set[str] = field(default_factory=set)
-    extras: dict[str, str | None] = field(default_factory=dict)
-    clear_return: bool = False  # forget the field a jump would return to
-
-
-def suggestion_of(entry: CatalogueEntry, score: float, how: str) -> Suggestion:
-    return Suggestion(entry.name, entry.level1, entry.level2, entry.direction.value, entry.unit, float(score), how)
-
-
-def direction_words(direction: Direction | str) -> str:
-    from domain.scoring.rules import DIRECTION_WORDS
-
-    return DIRECTION_WORDS[Direction(direction)][0]
-
-
-def unit_words(unit: str) -> str:
-    return t("choice.catalogue.unit", unit=unit) if unit else ""
-
-
-def direction_pending(result: RowResult) -> bool:
-    """A row that cannot be scored until the user says which way it counts (the target's wording and the
-    catalogue disagree): what it needs is a direction, not a score."""
-    return result.score is None and result.direction is None and result.has_note("direction_conflict")

@@ -8,9 +8,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from domain.interview.context import FormContext
-from domain.interview.conversation import Conversation, shift_after_removal
-from domain.interview.events import Event, EventKind, direction_pending
+from domain.interview.conversation import Conversation
+from domain.interview.events import Event, EventKind
 from domain.interview.specs import FieldSpec, row_field_id
+from domain.interview.words import direction_pending
 from domain.messages import t
 from domain.record.models import Evaluation, IndicatorRow
 from domain.scoring.rounding import fixed, plain
@@ -100,22 +101,14 @@ class Form:
                                data=note) for note in budget.notes]
 
     def remove_row(self, index: int) -> str:
-        """Delete row ``index`` (the last row left is cleared instead), keeping undo, the answers of the
-        other rows and the rows whose judged scores came from the form; returns what to say."""
+        """Delete row ``index`` (the last row left is cleared instead), keeping undo; returns what to say."""
         conversation, rows = self.conversation, self.rows
-        field_id = row_field_id(index, "level1")
-        conversation.remember(conversation.step(conversation.current_id or field_id, self.evaluation))
-        if len(rows) == 1:
+        conversation.remember(conversation.step(conversation.current_id or row_field_id(index, "level1"),
+                                                self.evaluation))
+        cleared = len(rows) == 1
+        if cleared:
             rows[0] = IndicatorRow()
-            conversation.clear_row(0)
-            message = t("interview.row_cleared", number=index + 1)
         else:
             del rows[index]
-            conversation.forget_row(index)
-            shift_after_removal(conversation.extras, index)
-            message = t("interview.row_removed", number=index + 1)
-            field_id = row_field_id(min(index, len(rows) - 1), "level1")
-        conversation.return_to = None
-        conversation.current_id = field_id
-        conversation.changed()
-        return message
+        conversation.row_removed(index, len(rows), cleared)
+        return t("interview.row_cleared" if cleared else "interview.row_removed", number=index + 1)

@@ -39,17 +39,13 @@ def open_existing(form: Form, specs: Callable[[], list[FieldSpec]], value_text: 
     """An existing evaluation: its declared judgements are taken, and every field holding a value (or
     optional) counts as answered."""
     conversation = form.conversation
-    conversation.origin = "edit"
-    conversation.extras.update(adopt_declared_judgements(form))
+    extras = adopt_declared_judgements(form)
     mode = infer_sources(form.evaluation)
     if mode is not None:
-        conversation.extras[SOURCES_ID] = mode
-    conversation.extras[MORE_ID] = "no"
+        extras[SOURCES_ID] = mode
+    extras[MORE_ID] = "no"
+    conversation.opened(extras)
     for _ in range(2):  # answering some fields makes others apply (direction, judged score, reasons)
-        for spec in specs():
-            if spec.id == SAVE_ID or spec.id in conversation.answered:
-                continue
-            if spec.id == MORE_ID or spec.optional or value_text(spec):
-                conversation.answered.add(spec.id)
-        conversation.changed()
+        conversation.mark_answered({spec.id for spec in specs() if spec.id != SAVE_ID and (
+            spec.id in conversation.answered or spec.id == MORE_ID or spec.optional or value_text(spec))})
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from domain.interview.events import Event, EventKind, direction_words, unit_words
+from domain.interview.events import Event, EventKind
 from domain.interview.form import Form
 from domain.interview.specs import FUNDS_WEIGHT_ID, FieldSpec
+from domain.interview.words import direction_words, unit_words
 from domain.messages import t
 from domain.scoring.findings import Finding, Severity
 from domain.scoring.rounding import fixed

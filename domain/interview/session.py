@@ -51,6 +51,26 @@ def evaluation_path(name: str | Path) -> Path:
     return Path(text + ".toml")
 
 
+def workbook_forms(path: str | Path) -> list[tuple[str, Evaluation]]:
+    """The readable forms of a workbook or sheet export, each with a label to choose it by."""
+    from domain.sheets.forms import spreadsheet_forms
+
+    return spreadsheet_forms(Path(path))
+
+
+def workbook_target(path: str | Path, index: int, count: int) -> Path:
+    """Where a form read from a workbook is saved: beside it, as .toml (numbered when it holds several)."""
+    path = Path(path)
+    return path.with_name(f"{path.stem}-{index:02d}.toml" if count > 1 else f"{path.stem}.toml")
+
+
+def is_workbook(path: str | Path) -> bool:
+    """A file to read as a workbook or sheet export rather than as an evaluation (anything but .toml)."""
+    from domain.sheets.forms import is_evaluation_file
+
+    return not is_evaluation_file(Path(path))
+
+
 def _key(path: Path) -> str:
     try:
         return str(Path(path).expanduser().resolve())
@@ -87,11 +107,23 @@ class EditSession:
              profile: Profile | None = None) -> EditSession:
         """An existing evaluation file; saved back to it (or to ``target``). InputError if unreadable."""
         path = Path(path)
+        if is_workbook(path):
+            forms = workbook_forms(path)
+            if len(forms) > 1:
+                raise InputError(t("export.session.several", path=path, count=len(forms)))
+            return cls.open_form(path, forms[0][1], target or workbook_target(path, 1, 1), store, profile)
         fingerprint = file_fingerprint(path)
         evaluation = load_evaluation(path)
         session = cls(Interview(evaluation, profile), store, Path(target) if target else path, origin="open")
         session._expected[_key(path)] = fingerprint
         return session
+
+    @classmethod
+    def open_form(cls, workbook: str | Path, evaluation: Evaluation, target: str | Path, store: DraftStore | None = None,
+                  profile: Profile | None = None) -> EditSession:
+        """A form read from a workbook (see ``workbook_forms``): saved as TOML to ``target``, never over the
+        workbook; a file already there is not overwritten without asking."""
+        return cls(Interview(evaluation, profile), store, Path(target), origin="workbook")
 
     @classmethod
     def resume(cls, draft_id: str, store: DraftStore, target: str | Path | None = None,
@@ -182,6 +214,30 @@ class EditSession:
         self.interview.mark_saved()
         self.discard()
         return SaveOutcome(SaveStatus.SAVED, target, t("session.saved", path=target))
+
+    def export_path(self) -> Path:
+        """Where an export goes unless the user says otherwise: the TOML's name with .xlsx."""
+        if self.target is not None:
+            return Path(self.target).with_suffix(".xlsx")
+        from domain.sheets.tsv import form_file_name
+
+        return Path(form_file_name(self.interview.evaluation, 1)).with_suffix(".xlsx")
+
+    def export(self, path: str | Path | None = None, overwrite: bool = False, layout: str = "central",
+               unit: str | None = None) -> SaveOutcome:
+        """Write the form as the official workbook (the TOML is not touched). Never raises on bad paths."""
+        from domain.sheets.export import audited, write_workbook
+
+        target = Path(str(path).strip()) if path else self.export_path()
+        if target.suffix.lower() != ".xlsx":
+            target = target.with_name(target.name + ".xlsx")
+        if target.exists() and not overwrite:
+            return SaveOutcome(SaveStatus.CONFLICT, target, t("export.session.exists", path=target))
+        try:
+            write_workbook([audited(self.interview.finished_evaluation())], target, layout_id=layout, unit=unit)
+        except InputError as error:
+            return SaveOutcome(SaveStatus.FAILED, target, t("session.failed", reason=error.message))
+        return SaveOutcome(SaveStatus.SAVED, target, t("export.session.saved", path=target))
 
     def discard(self) -> None:
         """Delete the draft (after saving, or when the user throws the answers away)."""

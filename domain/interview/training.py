@@ -14,6 +14,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from domain.errors import InputError
+from domain.interview import walk
 from domain.interview.events import Event, EventKind
 from domain.interview.specs import FieldKind, FieldSpec
 from domain.messages import t
@@ -36,6 +37,7 @@ class TrainingItem:
     description: str
     result: RowResult | BudgetResult
     band: tuple[Decimal, Decimal] | None = None  # any answer inside counts (rows that need judgement)
+    shown: int = 0  # the row's number as shown: placeholder rows that are left out leave no gap
 
     @property
     def expected(self) -> Decimal | None:
@@ -120,6 +122,7 @@ class TrainingSession:
         self.items = self._build_items()
         self.position = 0
         self._finished = False
+        self._visited: set[int] = set()  # walk mode: the rows shown so far
         if not self.items:
             raise InputError(t("train.nothing"))
 
@@ -133,7 +136,7 @@ class TrainingSession:
     def start(self) -> list[Event]:
         key = "train.start.walk" if self.walk else "train.start"
         return [Event(EventKind.INFO, t(key, forms=len(self.forms), items=len(self.items), keys=self.keys)),
-                *self._present()]
+                *self.present()]
 
     @property
     def done(self) -> bool:
@@ -209,7 +212,7 @@ class TrainingSession:
         return [Event(EventKind.DONE, text, data=tally)]
 
     # --- inner workings -------------------------------------------------------------------------
-    def _profile_for(self, evaluation: Evaluation) -> Profile:
+    def profile_for(self, evaluation: Evaluation) -> Profile:
         if self.profile is not None:
             return self.profile
         from domain.scoring.profile import builtin_profile, load_profile
@@ -224,31 +227,34 @@ class TrainingSession:
 
         items: list[TrainingItem] = []
         for number, (_, evaluation) in enumerate(self.forms):
-            profile = self._profile_for(evaluation)
+            profile = self.profile_for(evaluation)
             funds = evaluation.funds
             budget = score_budget(funds, profile)
             if budget.score is not None:
                 description = t("train.budget", budget=plain(funds.total.annual_budget or Decimal(0)),
                                 executed=plain(funds.total.executed or Decimal(0)), weight=plain(funds.weight))
                 items.append(TrainingItem(number, None, description, budget))
+            shown = 0
             for index, row in enumerate(evaluation.indicators):
                 blind = row.model_copy(update={"judged_score": None})
                 result = score_row(blind, profile, _catalogue_direction(row))
                 if result.status is RowStatus.UNUSED:
                     continue
+                shown += 1
                 band = None
                 if result.status is RowStatus.JUDGEMENT or result.band is not None:
                     band = result.band or (Decimal(0), row.weight)
-                description = t("train.row", number=index + 1, level2=row.level2 or "—", name=row.name,
+                description = t("train.row", number=shown, level2=row.level2 or "—", name=row.name,
                                 target=row.target_text or "—", actual=row.actual_text or "—",
                                 weight=plain(row.weight))
-                items.append(TrainingItem(number, index, description, result, band))
+                items.append(TrainingItem(number, index, description, result, band, shown))
         return items
 
-    def _present(self) -> list[Event]:
+    def present(self, fresh: bool = False) -> list[Event]:
+        """The current row (``fresh``: after a step back or a jump, with its form's name again)."""
         item = self.items[self.position]
         events: list[Event] = []
-        if self.position == 0 or self.items[self.position - 1].form != item.form:
+        if fresh or self.position == 0 or self.items[self.position - 1].form != item.form:
             _, evaluation = self.forms[item.form]
             events.append(Event(EventKind.INFO, t("train.form", number=item.form + 1,
                                                   name=evaluation.header.project_name,
@@ -258,20 +264,31 @@ class TrainingSession:
             band = "train.band.walk" if self.walk else "train.band"
             events.append(Event(EventKind.HINT, t(band, low=plain(item.band[0]), high=plain(item.band[1]))))
         if self.walk:
-            self.tally.seen += 1
+            self._visited.add(self.position)
+            self.tally.seen = len(self._visited)
             events.append(Event(EventKind.EXPLANATION, item.result.explanation.zh, data=item.result))
         return events + self._ask()
+
+    def reopen(self) -> None:
+        """Walk on after the summary (a step back or a jump from the end)."""
+        self._finished = False
+
+    def ask_again(self) -> list[Event]:
+        return self._ask()
 
     def _ask(self) -> list[Event]:
         spec = self.current
         return [] if spec is None else [Event(EventKind.QUESTION, spec.prompt, spec, "")]
 
     def _next(self) -> list[Event]:
+        form = self.items[self.position].form
         self.position += 1
+        ending = self.position >= len(self.items) or self.items[self.position].form != form
+        total = [walk.total_event(self, form)] if self.walk and ending else []
         if self.position >= len(self.items):
             self.position = len(self.items) - 1
-            return self.finish()
-        return self._present()
+            return total + self.finish()
+        return total + self.present()
 
     def _score_text(self, item: TrainingItem) -> str:
         if item.band is not None:

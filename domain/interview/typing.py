@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import re
 
-from domain.interview.events import Suggestion, suggestion_of
+from domain.interview.events import Suggestion
 from domain.interview.form import Form
 from domain.interview.specs import FieldKind, FieldSpec, find_choice, parse_confirm
+from domain.interview.words import suggestion_of
 from domain.record.values import normalise_text
 
 

@@ -102,6 +102,8 @@ class WhatIf:
         """A free calculator's indicator name: the catalogue entry it stands for gives the direction."""
         from domain.scoring.indicators import ACCEPT_SCORE
 
+        if self.start is not None:
+            return self.entry  # a row's what-if keeps the row's name and its direction
         self.entry = None
         if name.strip() and matcher is not None:
             found = matcher.search(name, limit=1)

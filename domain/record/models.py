@@ -173,3 +173,8 @@ class Evaluation(_Record):
     goals: Goals = Field(default_factory=Goals)
     indicators: list[IndicatorRow] = Field(default_factory=list)
     declared_total: FormDecimal | None = Field(default=None, description="总分 on the form")
+    declared_grade: str | None = Field(default=None, description="等级 written after the total (优, 良 …)")
+    remarks: dict[str, str] | None = Field(
+        default=None,
+        description="the form's other labelled texts, by their label: 项目编码, 评价结论, 存在问题, 填表人, 联系电话 …",
+    )

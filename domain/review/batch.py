@@ -26,10 +26,10 @@ from domain.review.summary import FormSummary, summarise
 from domain.scoring.audit import audit_evaluation
 from domain.scoring.profile import Profile, load_profile
 
-FORM_SUFFIXES = (".toml",)
+FORM_SUFFIXES = (".toml", ".xlsx", ".xls", ".ods")  # what a directory is searched for
 
 Shaped = TypeVar("Shaped")
-Loader = Callable[[Path], Evaluation]
+Loader = Callable[[Path], Iterable[tuple[str, Evaluation]]]  # a file's forms, each with its label
 Shape = Callable[[FormSummary], Shaped]
 
 
@@ -49,7 +49,8 @@ def form_paths(names: Iterable[str]) -> list[Path]:
     for name in names:
         path = Path(name)
         if path.is_dir():
-            found = sorted(item for item in path.rglob("*") if item.suffix in FORM_SUFFIXES and item.is_file())
+            found = sorted(item for item in path.rglob("*") if item.suffix.lower() in FORM_SUFFIXES
+                           and not item.name.startswith((".", "~$")) and item.is_file())
             if not found:
                 raise InputError(t("review.no_forms_in_dir", path=path))
             files.extend(found)
@@ -76,15 +77,20 @@ class _Worker(Generic[Shaped]):
         self.profile: Profile | None = load_profile(profile, allow_path=True) if profile else None
         self.shape = shape
 
-    def review(self, path: str) -> Outcome[Shaped]:
+    def review(self, path: str) -> list[Outcome[Shaped]]:
+        """One outcome per form of the file (a workbook may hold several), then one naming what could not be
+        read, if anything."""
+        outcomes: list[Outcome[Shaped]] = []
         try:
-            summary = summarise(audit_evaluation(self.load(Path(path)), self.profile, path))
+            for label, evaluation in self.load(Path(path)):
+                summary = summarise(audit_evaluation(evaluation, self.profile, label))
+                outcomes.append(Outcome(label, self.shape(summary), summary.has_errors))
         except InputError as error:
-            return Outcome(path, None, problem=error.message)
-        return Outcome(path, self.shape(summary), summary.has_errors)
+            outcomes.append(Outcome(path, None, problem=error.message))
+        return outcomes
 
     def review_batch(self, paths: Sequence[str]) -> list[Outcome[Shaped]]:
-        return [self.review(path) for path in paths]
+        return [outcome for path in paths for outcome in self.review(path)]
 
 
 _worker: _Worker[object] | None = None
@@ -124,7 +130,7 @@ def review_paths(paths: Sequence[Path], load: Loader, shape: Shape[Shaped], *, p
     if jobs == 1:
         worker = _Worker(load, profile, shape)
         for name in names:
-            yield worker.review(name)
+            yield from worker.review(name)
         return
     size = max(1, min(64, len(names) // (jobs * 8)))
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)

@@ -289,6 +289,11 @@ def audit_evaluation(evaluation: Evaluation, profile: Profile | None = None, fil
     return audit
 
 
+def _written(value: Decimal) -> str:
+    """A total as the form writes it: 27.30 stays 27.30 (no exponent)."""
+    return format(value, "f")
+
+
 def _audit_total(audit: FormAudit) -> None:
     evaluation = audit.evaluation
     declared_total = evaluation.declared_total
@@ -301,14 +306,14 @@ def _audit_total(audit: FormAudit) -> None:
         rounded = _is_rounded_total(declared_total, declared_sum)
         audit.findings.append(Finding(
             FindingClass.ROUNDING if rounded else FindingClass.ARITHMETIC, "total_sum",
-            f"表上总分 {plain(declared_total)}，各行得分之和为 {plain(declared_sum)}"
-            + ("：总分取整方式不同" if rounded else f"，不符（相差 {plain(declared_total - declared_sum)}）"),
-            f"declared total {plain(declared_total)}; the declared rows add up to {plain(declared_sum)}",
+            f"表上总分 {_written(declared_total)}，各行得分之和为 {_written(declared_sum)}"
+            + ("：总分取整方式不同" if rounded else f"，不符（相差 {_written(declared_total - declared_sum)}）"),
+            f"declared total {_written(declared_total)}; the declared rows add up to {_written(declared_sum)}",
             None, "总分", declared_total, declared_sum))
     if audit.computed_total != declared_total:
         finding_class = FindingClass.ROUNDING if _is_rounded_total(declared_total, audit.computed_total) else FindingClass.METHOD
         audit.findings.append(Finding(
             finding_class, "total",
-            f"按方法计算总分为 {plain(audit.computed_total)}，表上为 {plain(declared_total)}",
-            f"the method gives a total of {plain(audit.computed_total)}; the form declares {plain(declared_total)}",
+            f"按方法计算总分为 {_written(audit.computed_total)}，表上为 {_written(declared_total)}",
+            f"the method gives a total of {_written(audit.computed_total)}; the form declares {_written(declared_total)}",
             None, "总分", declared_total, audit.computed_total))

@@ -1,15 +1,29 @@
-"""Import a sheet export: read every form, match its indicator names, and write one TOML per form."""
+"""Import forms from workbooks and sheet exports: read every form, match its indicator names, write one TOML each.
+
+A form is written only when it was read completely; the others are reported by sheet and row with the
+reason. Nothing is written when a file of the same name exists in the output directory (unless told to
+overwrite), and no name — whatever the project is called — ever leads outside the output directory.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import os
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from domain.errors import InputError
+from domain.messages import t
+from domain.record.files import os_error_message
 from domain.record.models import Evaluation
-from domain.record.storage import ANY, save_evaluation
+from domain.record.storage import ANY, save_evaluation, to_toml
 from domain.scoring.indicators import match_rows
+from domain.sheets.forms import read_file
+from domain.sheets.reader import FormRead
 from domain.sheets.tsv import form_file_name, parse_sheet
+
+EXIT_ALL, EXIT_SOME, EXIT_NONE = 0, 1, 2
 
 
 @dataclass(frozen=True)
@@ -21,29 +35,158 @@ class WrittenForm:
     rows: int
     line: int
     warnings: list[str]
+    sheet: str = ""
+    layout: str = ""
 
 
-def with_catalogue_names(evaluation: Evaluation) -> Evaluation:
-    """The evaluation with each row's confidently matched catalogue entry recorded beside its written name."""
-    rows = [match.row.model_copy(update={"catalogue_name": match.entry.name if match.entry else None})
-            for match in match_rows(evaluation.indicators)]
+@dataclass
+class Refusal:
+    """A form, or a whole file, that was not written, and why."""
+
+    where: str
+    project: str
+    reason: str
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ImportReport:
+    """What an import did: forms written, forms and files refused, notes (hidden sheets …)."""
+
+    written: list[WrittenForm] = field(default_factory=list)
+    refused: list[Refusal] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def exit_code(self) -> int:
+        """0 when every form found was written, 1 when some were and others not, 2 when none was."""
+        if not self.written:
+            return EXIT_NONE
+        return EXIT_SOME if self.refused else EXIT_ALL
+
+
+MatchKey = tuple[str, str, str, str | None, bool]
+
+
+def with_catalogue_names(evaluation: Evaluation, known: dict[MatchKey, str | None] | None = None) -> Evaluation:
+    """The evaluation with each row's confidently matched catalogue entry recorded beside its written name.
+
+    ``known`` remembers the matches of rows already seen (a batch of forms repeats its indicator names)."""
+    known = {} if known is None else known
+    keys = [(row.level1, row.level2, row.name, row.catalogue_name, row.is_unused) for row in evaluation.indicators]
+    fresh = [row for row, key in zip(evaluation.indicators, keys, strict=True) if key not in known]
+    for row, match in zip(fresh, match_rows(fresh), strict=True):
+        known[(row.level1, row.level2, row.name, row.catalogue_name, row.is_unused)] = match.entry.name if match.entry else None
+    rows = [row.model_copy(update={"catalogue_name": known[key]}) for row, key in zip(evaluation.indicators, keys, strict=True)]
     return evaluation.model_copy(update={"indicators": rows})
+
+
+def _inside(out_dir: Path, name: str) -> Path:
+    """``out_dir / name``, refusing any name that would lead elsewhere."""
+    base = out_dir.resolve()
+    target = (base / name).resolve()
+    if target.parent != base:
+        raise InputError(t("import.out_escape", name=name))
+    return out_dir / name
+
+
+def _write_quick(evaluation: Evaluation, path: Path) -> None:
+    """Write through a temporary file and a rename (a crash never leaves half a file); the directory is
+    synced once at the end of the batch instead of each file, so a large import is not bound by fsync."""
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(to_toml(evaluation))
+        os.chmod(temporary, 0o666 & ~_umask())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+_UMASK: int | None = None
+
+
+def _umask() -> int:
+    global _UMASK
+    if _UMASK is None:
+        _UMASK = os.umask(0)
+        os.umask(_UMASK)
+    return _UMASK
+
+
+def _sync_directory(directory: Path) -> None:
+    try:
+        handle = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(handle)
+    except OSError:
+        pass
+    finally:
+        os.close(handle)
+
+
+def import_files(paths: Sequence[Path], out_dir: Path, year: int | None = None, overwrite: bool = False) -> ImportReport:
+    """Read every form of every file and write the complete ones under ``out_dir``.
+
+    Raises InputError (writing nothing) when files of the same names exist and ``overwrite`` is not set.
+    """
+    out_dir = Path(out_dir)
+    if out_dir.exists() and not out_dir.is_dir():
+        raise InputError(t("import.out_is_file", out=out_dir))
+    report = ImportReport()
+    complete: list[tuple[FormRead, Evaluation]] = []
+    known: dict[MatchKey, str | None] = {}
+    for path in paths:
+        result = read_file(Path(path), year=year)
+        report.notes.extend(f"{Path(path).name}：{note}" for note in result.notes)
+        if result.error:
+            report.refused.append(Refusal(str(path), "", result.error))
+            continue
+        for form in result.forms:
+            if form.evaluation is None:
+                report.refused.append(Refusal(form.where, "", form.refusal or t("sheets.refuse.incomplete"), form.warnings))
+            else:
+                complete.append((form, with_catalogue_names(form.evaluation, known)))
+    if not complete:
+        return report
+    names = [form_file_name(evaluation, index) for index, (_, evaluation) in enumerate(complete, start=1)]
+    targets = [_inside(out_dir, name) for name in names]
+    existing = [target.name for target in targets if target.exists()]
+    if existing and not overwrite:
+        shown = "、".join(existing[:3]) + (t("import.exists.more") if len(existing) > 3 else "")
+        raise InputError(t("import.exists", out=out_dir, count=len(existing), shown=shown))
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        for (form, evaluation), target in zip(complete, targets, strict=True):
+            _write_quick(evaluation, target)
+            report.written.append(WrittenForm(target, evaluation.header.project_name, len(evaluation.indicators),
+                                              form.row, form.warnings, form.sheet, form.layout))
+    except BaseException as error:
+        # all or nothing: a failure part-way (a full disk, Ctrl-C) removes what this run wrote, so running
+        # the same import again just works, without --force
+        if not overwrite:
+            for item in report.written:
+                item.path.unlink(missing_ok=True)
+        if isinstance(error, OSError):
+            raise InputError(os_error_message(error, out_dir, writing=True)) from None
+        raise
+    _sync_directory(out_dir)
+    return report
 
 
 def import_sheet(text: str, source_name: str, out_dir: Path, year: int | None = None,
                  overwrite: bool = False) -> list[WrittenForm]:
-    """Parse a sheet export and save each form under ``out_dir``.
-
-    Raises SheetError on unusable input, and InputError (writing nothing) when files of the same names
-    exist and ``overwrite`` is not set, so hand edits are never lost by a second import.
-    """
+    """Parse a tab-separated sheet export and save each form under ``out_dir`` (the text already decoded)."""
     forms = parse_sheet(text, source_name=source_name, year=year)
     evaluations = [with_catalogue_names(form.evaluation) for form in forms]
-    paths = [Path(out_dir) / form_file_name(evaluation, index) for index, evaluation in enumerate(evaluations, start=1)]
+    paths = [_inside(Path(out_dir), form_file_name(evaluation, index)) for index, evaluation in enumerate(evaluations, start=1)]
     existing = [path.name for path in paths if path.exists()]
     if existing and not overwrite:
-        shown = "、".join(existing[:3]) + ("等" if len(existing) > 3 else "")
-        raise InputError(f"{out_dir} 中已有 {len(existing)} 个同名文件（{shown}），未写入任何文件；确认覆盖请加 --force")
+        shown = "、".join(existing[:3]) + (t("import.exists.more") if len(existing) > 3 else "")
+        raise InputError(t("import.exists", out=out_dir, count=len(existing), shown=shown))
     written: list[WrittenForm] = []
     try:
         for form, evaluation, path in zip(forms, evaluations, paths, strict=True):

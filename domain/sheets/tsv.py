@@ -14,6 +14,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import PurePosixPath, PureWindowsPath
 
 from domain.errors import InputError
+from domain.messages import t
 from domain.record.models import Evaluation, Funds, FundsRow, Goals, Header, IndicatorRow
 
 TITLE = "项目支出绩效自评表"
@@ -28,6 +29,7 @@ LEVEL2_NAMES = frozenset(
     }
 )
 YEAR_MIN, YEAR_MAX = 1990, 2100
+UNNAMED_FILE = "未命名"  # a file name for a form without a project name (the form's language)
 FILE_NAME_LIMIT = 40  # characters of the project name kept in a file name (UTF-8: at most 120 bytes)
 
 
@@ -42,6 +44,7 @@ class ImportedForm:
     evaluation: Evaluation
     line: int
     warnings: list[str]
+    missing: list[str] = field(default_factory=list)  # blocks not found: the form is incomplete
 
 
 # ---------------------------------------------------------------------------------------------- text
@@ -53,15 +56,15 @@ def decode_sheet(data: bytes) -> str:
         try:
             return data.decode("utf-16")
         except UnicodeDecodeError:
-            raise SheetError("文件以 UTF-16 标记开头，但内容无法按 UTF-16 读取。") from None
+            raise SheetError(t("tsv.utf16_broken")) from None
     if b"\x00" in data:
-        raise SheetError("这不是文本表格文件（含有二进制内容）。")
+        raise SheetError(t("tsv.binary"))
     for encoding in ("utf-8-sig", "gb18030"):
         try:
             return data.decode(encoding)
         except UnicodeDecodeError:
             continue
-    raise SheetError("无法识别文件的文字编码（既不是 UTF-8 也不是 GB18030）。")
+    raise SheetError(t("tsv.encoding"))
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -87,8 +90,8 @@ def _split_cells(line: str) -> list[str]:
 
 def _columns_moved(shift: int) -> str:
     """整行左移一列 / 右移两列 … as the form's users would say it."""
-    count = {1: "一", 2: "两", 3: "三"}.get(abs(shift), str(abs(shift)))
-    return f"{'右' if shift > 0 else '左'}移{count}列"
+    count = t(f"tsv.count.{abs(shift)}") if abs(shift) <= 3 else str(abs(shift))
+    return t("tsv.moved_right" if shift > 0 else "tsv.moved_left", count=count)
 
 
 def _clip(text: str, limit: int = 30) -> str:
@@ -97,16 +100,16 @@ def _clip(text: str, limit: int = 30) -> str:
 
 def _check_usable(text: object) -> str:
     if not isinstance(text, str):
-        raise SheetError("读入的内容不是文本。")
+        raise SheetError(t("tsv.not_text"))
     text = _SURROGATE.sub("\ufffd", text).removeprefix("\ufeff")
     if not text.strip():
-        raise SheetError("文件是空的，没有可读的内容。")
+        raise SheetError(t("sheets.file.empty"))
     if "\x00" in text or len(_CONTROL.findall(text)) > max(2, len(text) // 100):
-        raise SheetError("这不是文本表格文件（含有二进制或无法识别的字符）。")
+        raise SheetError(t("tsv.binary_chars"))
     if "\t" not in text:
         if "," in text:
-            raise SheetError("这看起来是逗号分隔的 CSV 文件；请从表格软件另存为“制表符分隔”的文本（TSV）。")
-        raise SheetError("这不是制表符分隔的表格导出文件（文件中没有制表符）。")
+            raise SheetError(t("tsv.is_csv"))
+        raise SheetError(t("tsv.no_tabs"))
     return text
 
 
@@ -203,11 +206,11 @@ class _IndicatorColumns:
 
     def label(self, index: int) -> str:
         names = {
-            self.level1: "一级指标列", self.level2: "二级指标列", self.name: "三级指标列",
-            self.target: "年度指标值列", self.actual: "实际完成值列", self.weight: "分值列",
-            self.score: "得分列", self.reason: "偏差原因列",
+            self.level1: t("tsv.column.level1"), self.level2: t("tsv.column.level2"), self.name: t("tsv.column.name"),
+            self.target: t("tsv.column.target"), self.actual: t("tsv.column.actual"), self.weight: t("tsv.column.weight"),
+            self.score: t("tsv.column.score"), self.reason: t("tsv.column.reason"),
         }
-        return names.get(index, f"第{index + 1}列")
+        return names.get(index, t("tsv.column.nth", number=index + 1))
 
 
 _INDICATOR_HEADINGS = (
@@ -266,7 +269,7 @@ class _FormReader:
     total_seen: bool = False
 
     def warn(self, line: int, message: str) -> None:
-        self.warnings.append(f"第{line}行：{message}")
+        self.warnings.append(t("sheets.at_row", row=line, message=message))
 
     # -- dispatch
 
@@ -297,7 +300,7 @@ class _FormReader:
             elif section == "goals":
                 self.read_goal_text(line)
             else:
-                self.warn(line.number, f"无法识别的行「{_clip(' '.join(c for _, c in line.filled))}」，未读入")
+                self.warn(line.number, t("tsv.unknown_row", text=_clip(' '.join(c for _, c in line.filled))))
         return self.finish()
 
     # -- header
@@ -307,13 +310,13 @@ class _FormReader:
         first = labelled[0][0]
         for index, cell in line.filled:
             if index < first:
-                self.warn(line.number, f"第{index + 1}列的「{_clip(cell)}」无法归位，未读入")
+                self.warn(line.number, t("tsv.cell_unplaced", column=index + 1, text=_clip(cell)))
         for position, (index, key) in enumerate(labelled):
             end = labelled[position + 1][0] if position + 1 < len(labelled) else len(line.cells)
             values = [cell for cell in line.cells[index + 1 : end] if cell]
             text = " ".join(values)
             if len(values) > 1:
-                self.warn(line.number, f"「{_key_label(key)}」后有{len(values)}个单元格，已连起来读作「{_clip(text)}」")
+                self.warn(line.number, t("tsv.joined", label=_key_label(key), count=len(values), text=_clip(text)))
             self.set_header(line, key, text)
 
     def set_header(self, line: _Line, key: str, text: str) -> None:
@@ -323,12 +326,12 @@ class _FormReader:
             value = _number(text if key == "project_amount" else text.removesuffix("年"))
             if key == "project_amount":
                 if value is None or value < 0:
-                    self.warn(line.number, f"项目金额「{_clip(text)}」不是有效的金额，未读入")
+                    self.warn(line.number, t("tsv.bad_amount", text=_clip(text)))
                     return
                 self.header[key] = value
             else:
                 if value is None or value != value.to_integral_value() or not YEAR_MIN <= value <= YEAR_MAX:
-                    self.warn(line.number, f"年度「{_clip(text)}」不是有效的年份，未读入")
+                    self.warn(line.number, t("tsv.bad_year", text=_clip(text)))
                     return
                 self.header[key] = int(value)
         else:
@@ -350,7 +353,7 @@ class _FormReader:
             self.funds_columns = found
         else:
             self.funds_columns = dict(_FUNDS_DEFAULT)
-            self.warn(line.number, "项目资金的表头不完整，已按常见列位（年初预算数在第3列）读取")
+            self.warn(line.number, t("tsv.funds_heads"))
         self.funds_label_column = min(self.funds_columns.values()) - 1
 
     def funds_key(self, line: _Line) -> str | None:
@@ -372,18 +375,18 @@ class _FormReader:
             if all(_number(line.at(columns[k])) is not None for k in numeric):
                 shift = 0
         if shift:
-            self.warn(line.number, f"资金行「{line.at(label_index)}」整行{_columns_moved(shift)}，已按表头归位")
+            self.warn(line.number, t("tsv.funds_row_moved", label=line.at(label_index), moved=_columns_moved(shift)))
         if key in self.funds_rows_seen:
-            self.warn(line.number, f"资金行「{line.at(label_index)}」重复出现，以这一行为准")
+            self.warn(line.number, t("tsv.funds_row_twice", label=line.at(label_index)))
         self.funds_rows_seen.add(key)
         values: dict[str, Decimal | None] = {}
         for name in numeric:
             cell = line.at(columns[name] + shift)
             value = _number(cell)
             if value is None and not _is_blank(cell):
-                self.warn(line.number, f"「{_key_label(name)}」的「{_clip(cell)}」不是数字，未读入")
+                self.warn(line.number, t("tsv.not_number", label=_key_label(name), text=_clip(cell)))
             elif value is not None and value < 0:
-                self.warn(line.number, f"「{_key_label(name)}」为负数 {value}，未读入")
+                self.warn(line.number, t("tsv.negative", label=_key_label(name), value=value))
                 value = None
             values[name] = value
         self.funds[key] = FundsRow(**values)
@@ -392,14 +395,14 @@ class _FormReader:
         weight_cell = line.at(columns["weight"] + shift)
         weight = _number(weight_cell)
         if weight is None or not 0 <= weight <= 100:
-            self.warn(line.number, f"预算执行率的分值「{_clip(weight_cell)}」无法读取，按 10 分读入")
+            self.warn(line.number, t("tsv.budget_weight", text=_clip(weight_cell)))
         else:
             self.funds["weight"] = weight
         for name, reader in (("rate", _rate), ("score", _number)):
             cell = line.at(columns[name] + shift)
             value = reader(cell)
             if value is None and not _is_blank(cell):
-                self.warn(line.number, f"「{_key_label(name)}」的「{_clip(cell)}」不是数字，未读入")
+                self.warn(line.number, t("tsv.not_number", label=_key_label(name), text=_clip(cell)))
             self.funds["declared_" + name] = value
 
     # -- goals
@@ -416,7 +419,7 @@ class _FormReader:
             self.goal_columns = (expected, achieved)
         else:
             self.goal_columns = None
-            self.warn(line.number, "年度总体目标的表头不完整，已按先预期目标、后实际完成情况读取")
+            self.warn(line.number, t("tsv.goal_heads"))
 
     def read_goal_text(self, line: _Line) -> None:
         filled = line.filled
@@ -427,7 +430,7 @@ class _FormReader:
             start, split = self.goal_columns
             for index, cell in filled:
                 if index < start:
-                    self.warn(line.number, f"第{index + 1}列的「{_clip(cell)}」无法归位，未读入")
+                    self.warn(line.number, t("tsv.cell_unplaced", column=index + 1, text=_clip(cell)))
             expected = [cell for index, cell in filled if start <= index < split]
             achieved = [cell for index, cell in filled if index >= split]
         if expected:
@@ -452,7 +455,7 @@ class _FormReader:
             self.columns = _IndicatorColumns(**found)
         else:
             self.columns = _IndicatorColumns()
-            self.warn(line.number, "年度绩效指标的表头不完整，已按常见列位（一级指标在第2列）读取")
+            self.warn(line.number, t("tsv.indicator_heads"))
 
     def choose_shift(self, line: _Line, columns: _IndicatorColumns) -> int | None:
         """How far the row's 分值/得分 pair sits from the header's columns, or None when it has none."""
@@ -482,12 +485,12 @@ class _FormReader:
         notes: list[str] = []
         if shift is None:
             if len(line.filled) < 2:
-                self.warn(line.number, f"无法识别的行「{_clip(line.filled[0][1])}」，未读入")
+                self.warn(line.number, t("tsv.unknown_row", text=_clip(line.filled[0][1])))
                 return
-            notes.append("找不到分值和得分，已按表头列位读取")
+            notes.append(t("tsv.no_weight_score"))
             shift = 0
         elif shift:
-            notes.append(f"整行{_columns_moved(shift)}，已按表头归位")
+            notes.append(t("tsv.row_moved", moved=_columns_moved(shift)))
 
         def at(index: int) -> str:
             return line.at(index) if index >= 0 else ""
@@ -508,11 +511,11 @@ class _FormReader:
                     continue
                 if not name:
                     name = cell
-                    notes.append(f"三级指标「{_clip(name)}」写在{columns.label(index)}，已移到三级指标列")
+                    notes.append(t("tsv.name_moved", name=_clip(name), column=columns.label(index)))
                 elif cell == name:
-                    notes.append(f"三级指标「{_clip(name)}」重复出现，只读一次")
+                    notes.append(t("tsv.name_twice", name=_clip(name)))
                 else:
-                    notes.append(f"{columns.label(index)}的「{_clip(cell)}」无法归位，未读入")
+                    notes.append(t("tsv.column_cell_unplaced", column=columns.label(index), text=_clip(cell)))
         else:
             level_at = {columns.level1 + shift: "1", columns.level2 + shift: "2"}
             raw = {"1": at(columns.level1 + shift), "2": at(columns.level2 + shift)}
@@ -530,11 +533,10 @@ class _FormReader:
                 elif rest:
                     raw["1"], raw["2"] = rest[-2], rest[-1]
                     for cell in rest[:-2]:
-                        notes.append(f"「{_clip(cell)}」无法归位，未读入")
+                        notes.append(t("tsv.unplaced", text=_clip(cell)))
                 used |= {i for i, _ in before}
                 notes.append(
-                    f"单元格错位，已从右向左读作三级指标「{_clip(name)}」、年度指标值「{_clip(target)}」、"
-                    f"实际完成值「{_clip(actual)}」"
+                    t("tsv.read_from_right", name=_clip(name), target=_clip(target), actual=_clip(actual))
                 )
             elif not name:
                 displaced = [(i, c) for i, c in line.filled if i < name_at and not _is_level_name(c)]
@@ -543,21 +545,21 @@ class _FormReader:
                     used.add(index)
                     if index in level_at:
                         raw[level_at[index]] = ""
-                    notes.append(f"三级指标「{_clip(name)}」写在{columns.label(index - shift)}，已移到三级指标列")
+                    notes.append(t("tsv.name_moved", name=_clip(name), column=columns.label(index - shift)))
         for index, cell in line.filled:
             if index not in used:
-                notes.append(f"第{index + 1}列的「{_clip(cell)}」无法归位，未读入")
+                notes.append(t("tsv.cell_unplaced", column=index + 1, text=_clip(cell)))
 
         level1, level2 = self.resolve_levels(raw["1"], raw["2"], notes)
         weight = self.read_weight(at(columns.weight + shift), notes)
         score_cell = at(columns.score + shift)
         score = _number(score_cell)
         if score is None and not _is_blank(score_cell):
-            notes.append(f"得分「{_clip(score_cell)}」不是数字，未读入")
+            notes.append(t("tsv.score_not_number", text=_clip(score_cell)))
         if not name and weight:
-            notes.append("三级指标名称为空")
+            notes.append(t("tsv.name_empty"))
         if not level1:
-            notes.append("一级指标为空，上方也没有可沿用的一级指标")
+            notes.append(t("tsv.level1_empty"))
         if notes:
             self.warn(line.number, "；".join(notes))
         self.rows.append(
@@ -570,11 +572,11 @@ class _FormReader:
     def resolve_levels(self, raw1: str, raw2: str, notes: list[str]) -> tuple[str, str]:
         """Apply merged-cell inheritance and put 满意度指标 / a 二级 name where they belong."""
         if _norm(raw2) == SATISFACTION:
-            notes.append("「满意度指标」写在二级指标列，已作为一级指标读取，二级指标留空")
+            notes.append(t("tsv.satisfaction_moved"))
             raw1, raw2 = raw2, ""
         elif raw1 and not raw2 and _norm(raw1) in LEVEL2_NAMES and _norm(raw1) not in LEVEL1_NAMES:
-            kept = f"一级指标沿用「{self.level1}」" if self.level1 else "一级指标为空"
-            notes.append(f"二级指标「{raw1}」写在一级指标列，已移到二级指标列，{kept}")
+            kept = t("tsv.level1_kept", level1=self.level1) if self.level1 else t("tsv.level1_none")
+            notes.append(t("tsv.level2_moved", level2=raw1, kept=kept))
             raw1, raw2 = "", raw1
         if raw1:
             self.level1, self.level2 = raw1, raw2
@@ -586,10 +588,10 @@ class _FormReader:
     def read_weight(cell: str, notes: list[str]) -> Decimal:
         weight = _number(cell)
         if weight is None:
-            notes.append("分值为空，按 0 分读入" if _is_blank(cell) else f"分值「{_clip(cell)}」不是数字，按 0 分读入")
+            notes.append(t("tsv.weight_blank") if _is_blank(cell) else t("tsv.weight_not_number", text=_clip(cell)))
             return Decimal(0)
         if not 0 <= weight <= 100:
-            notes.append(f"分值 {weight} 不在 0 到 100 之间，按 0 分读入")
+            notes.append(t("tsv.weight_range", weight=weight))
             return Decimal(0)
         return weight
 
@@ -597,29 +599,29 @@ class _FormReader:
 
     def read_total(self, line: _Line) -> None:
         if self.total_seen:
-            self.warn(line.number, "总分行重复出现，以这一行为准")
+            self.warn(line.number, t("tsv.total_twice"))
         self.total_seen = True
         columns = self.columns or _IndicatorColumns()
         numbers = [(index, value) for index, cell in line.filled[1:] if (value := _number(cell)) is not None]
         others = [(index, cell) for index, cell in line.filled[1:] if _number(cell) is None and not _is_blank(cell)]
         for index, cell in others:
-            self.warn(line.number, f"总分行第{index + 1}列的「{_clip(cell)}」无法归位，未读入")
+            self.warn(line.number, t("tsv.total_cell", column=index + 1, text=_clip(cell)))
         if not numbers:
-            self.warn(line.number, "总分行没有数字，总分未读入")
+            self.warn(line.number, t("tsv.total_none"))
             self.declared_total = None
             return
         if len(numbers) == 1:
-            self.warn(line.number, f"总分行只有一个数字，已读作总分 {numbers[0][1]}")
+            self.warn(line.number, t("tsv.total_one", total=numbers[0][1]))
             self.declared_total = numbers[0][1]
             return
         if len(numbers) > 2:
-            self.warn(line.number, f"总分行有{len(numbers)}个数字，已取最后两个作分值合计和总分")
+            self.warn(line.number, t("tsv.total_many", count=len(numbers)))
         (_, weight_total), (score_at, total) = numbers[-2:]
         shift = score_at - columns.score
         if shift:
-            self.warn(line.number, f"总分行的数字{_columns_moved(shift)}，已读作分值合计 {weight_total}、总分 {total}")
+            self.warn(line.number, t("tsv.total_moved", moved=_columns_moved(shift), weights=weight_total, total=total))
         if weight_total != 100:
-            self.warn(line.number, f"总分行的分值合计写的是 {weight_total}，不是 100")
+            self.warn(line.number, t("tsv.total_weights", weights=weight_total))
         self.declared_total = total
 
     # -- result
@@ -638,10 +640,10 @@ class _FormReader:
             if not present
         ]
         if missing:
-            self.warn(where, f"这张表没有找到{'、'.join(missing)}")
+            self.warn(where, t("tsv.missing", missing="、".join(missing)))
         for label, key in _FUNDS_ROWS:
             if self.funds_columns is not None and key not in self.funds:
-                self.warn(where, f"项目资金缺少「{label}」行")
+                self.warn(where, t("tsv.funds_row_missing", label=label))
         header = Header(
             project_name=self.header.get("project_name", ""),
             department=self.header.get("department", ""),
@@ -657,7 +659,7 @@ class _FormReader:
             indicators=self.rows,
             declared_total=self.declared_total,
         )
-        return ImportedForm(evaluation=evaluation, line=where, warnings=self.warnings)
+        return ImportedForm(evaluation=evaluation, line=where, warnings=self.warnings, missing=missing)
 
 
 def _key_label(key: str) -> str:
@@ -681,14 +683,14 @@ def parse_sheet(text: str, source_name: str = "", year: int | None = None) -> li
     name with a warning, else left unknown.
     """
     if year is not None and (isinstance(year, bool) or not isinstance(year, int) or not YEAR_MIN <= year <= YEAR_MAX):
-        raise SheetError(f"年度应为 {YEAR_MIN} 到 {YEAR_MAX} 之间的四位年份。")
+        raise SheetError(t("tsv.year_range", low=YEAR_MIN, high=YEAR_MAX))
     text = _check_usable(text)
     file_name = PureWindowsPath(PurePosixPath(source_name).name).name if source_name else ""
     raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     lines = [_Line(number, _split_cells(raw)) for number, raw in enumerate(raw_lines, 1)]
     starts = [index for index, line in enumerate(lines) if _title_of(line) is not None]
     if not starts:
-        raise SheetError(f"文件中没有找到“{TITLE}”，不是自评表的导出文件。")
+        raise SheetError(t("tsv.no_title", title=TITLE))
     name_year = year_from_name(file_name) if year is None else None
     forms: list[ImportedForm] = []
     for position, start in enumerate(starts):
@@ -698,13 +700,13 @@ def parse_sheet(text: str, source_name: str = "", year: int | None = None) -> li
         if form_year is None:
             match = _YEAR_IN_TEXT.search(_title_of(title) or "")
             form_year = _plausible_year(match.group(1)) if match else None
-        source = f"{file_name}:{title.number}" if file_name else f"第{title.number}行"
+        source = f"{file_name}:{title.number}" if file_name else t("sheets.row", row=title.number)
         reader = _FormReader(title=title, source=source, year=form_year)
         form = reader.read(lines[start + 1 : end])
         if form.evaluation.header.year is None and name_year is not None:
             form.evaluation.header.year = name_year
         if position == 0:
-            form.warnings[:0] = [f"第{line.number}行：在第一张表之前，未读入" for line in lines[:start] if line.filled]
+            form.warnings[:0] = [t("sheets.at_row", row=line.number, message=t("tsv.before_first")) for line in lines[:start] if line.filled]
         forms.append(form)
     return forms
 
@@ -715,5 +717,5 @@ _UNSAFE_IN_NAME = re.compile(r"[\s\"'“”‘’「」『』/\\:*?<>|\x00-\x1f\
 def form_file_name(evaluation: Evaluation, index: int) -> str:
     """A stable, filesystem-safe file name for a form: 01-项目名称.toml (index is the 1-based position)."""
     name = _UNSAFE_IN_NAME.sub("", evaluation.header.project_name).strip(".")
-    name = name[:FILE_NAME_LIMIT].rstrip(".") or "未命名"
+    name = name[:FILE_NAME_LIMIT].rstrip(".") or UNNAMED_FILE
     return f"{index:02d}-{name}.toml"

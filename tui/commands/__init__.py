@@ -48,16 +48,17 @@ def run_interactive(mode: str, args: argparse.Namespace) -> int:
 
 
 def warn_skipped(paths: Sequence[str]) -> None:
-    """Say on stderr which ``*.toml`` entries of the directories named are skipped for not being regular
+    """Say on stderr which form files (``*.toml``, workbooks) of the directories named are skipped for not being regular
     files (a device, FIFO or socket is never opened: it would hang or never end)."""
     from domain.messages import t
     from domain.record.files import kind_of
+    from domain.review.batch import FORM_SUFFIXES
 
     for name in paths:
         path = Path(name)
         if not path.is_dir():
             continue  # a named path that is not a regular file is refused when it is read
-        for candidate in sorted(path.rglob("*.toml")):
+        for candidate in sorted(item for item in path.rglob("*") if item.suffix.lower() in FORM_SUFFIXES):
             try:
                 mode = os.stat(candidate).st_mode
             except OSError:

@@ -18,15 +18,18 @@ from domain.messages import t
 from tui.commands import EXIT_FINDINGS, EXIT_OK, UsageError, warn_skipped
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from domain.record.models import Evaluation
     from domain.review.summary import FormSummary
 
 
-def load_form(path: Path) -> Evaluation:
-    """Read one form file (every batch command loads through here)."""
-    from domain.record.storage import load_evaluation
+def load_form(path: Path) -> Iterator[tuple[str, Evaluation]]:
+    """The forms of one file, each with its label: an evaluation (.toml) or any workbook (every batch
+    command loads through here)."""
+    from domain.sheets.forms import open_forms
 
-    return load_evaluation(path)
+    return open_forms(path)
 
 
 def keep(summary: FormSummary) -> FormSummary:

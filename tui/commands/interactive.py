@@ -11,7 +11,7 @@ def register(commands: Any) -> None:
     for name, help_text in (("new", "新建一份自评表"), ("edit", "打开并修改一份评价文件"), ("train", "计分练习")):
         sub = commands.add_parser(name, help=help_text)
         if name == "edit":
-            sub.add_argument("file", help="评价文件（.toml）")
+            sub.add_argument("file", help="评价文件（.toml）或工作簿（xlsx/xls/ods/csv）")
         if name == "train":
             sub.add_argument("path", nargs="?", help="练习用的评价文件或目录（默认：随附的 37 份真实自评表）")
             sub.add_argument("--walk", action="store_true", help="讲解模式：逐行展示正确得分与解释")

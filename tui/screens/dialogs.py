@@ -12,6 +12,7 @@ from textual.widgets.option_list import Option
 
 from domain.messages import t
 from tui.display import literal
+from tui.widgets.path_input import PathInput
 
 
 class ChoiceDialog(ModalScreen[str | None]):
@@ -39,7 +40,7 @@ class ChoiceDialog(ModalScreen[str | None]):
 
     def on_key(self, event) -> None:
         """Digits pick an answer directly (1 = first)."""
-        if event.character and event.character.isdigit():
+        if event.character and event.character.isdecimal():
             index = int(event.character) - 1
             if 0 <= index < len(self.answers):
                 event.stop()
@@ -58,21 +59,58 @@ class AskPathDialog(ModalScreen[str | None]):
 
     BINDINGS = [Binding("escape", "cancel", t("ui.key.cancel"), show=False, id="dialog.cancel")]
 
-    def __init__(self, question: str, default: str = "") -> None:
+    def __init__(self, question: str, default: str = "", error: bool = False) -> None:
+        """``error``: the question says why the last path failed (shown in the error colour)."""
         super().__init__()
         self.question = question
         self.default = default
+        self.error = error
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(literal(self.question), classes="dialog-question")
-            yield Input(value=self.default, placeholder=t("ui.path.placeholder"), id="path-input")
-            yield Static(t("ui.path.hint"), classes="hint-line")
+            yield Static(literal(self.question), classes="dialog-question" + (" error-line" if self.error else ""))
+            yield PathInput(value=self.default, placeholder=t("ui.path.placeholder"), id="path-input")
+            yield Static(t("ui.path.hint_tab"), classes="hint-line", id="path-hint")
+
+    def on_path_input_completed(self, event: PathInput.Completed) -> None:
+        event.stop()
+        hint = self.query_one("#path-hint", Static)
+        if event.candidates:
+            hint.update(literal(t("ui.path.completions", names="  ".join(event.candidates))))
+        elif not event.found:
+            hint.update(literal(t("ui.path.no_completion")))
+        else:
+            hint.update(literal(t("ui.path.hint_tab")))
 
     def on_mount(self) -> None:
         path_input = self.query_one(Input)
         path_input.cursor_blink = False
         path_input.focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.dismiss(event.value.strip() or None)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class AskTextDialog(ModalScreen[str | None]):
+    """Ask for a short text (a form's number or name); empty input or escape cancels."""
+
+    BINDINGS = [Binding("escape", "cancel", t("ui.key.cancel"), show=False, id="dialog.cancel")]
+
+    def __init__(self, question: str) -> None:
+        super().__init__()
+        self.question = question
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(literal(self.question), classes="dialog-question")
+            yield Input(id="text-input")
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

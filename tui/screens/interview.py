@@ -19,13 +19,15 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 
 from domain.messages import t
-from tui.display import clean, one_line
+from tui.display import clean, one_line, without_repeats
 from tui.widgets.input_line import InputLine, Offer
 from tui.widgets.key_bar import KeyBar
+from tui.widgets.offers import choice_offers, indicator_offers
 from tui.widgets.side_panel import SidePanel
 from tui.widgets.transcript import Transcript
 
 LOAD_DELAY = 0.05  # seconds after the first frame, so the terminal has drawn it before the domain loads
+NARROW = 70  # columns below which the side panel folds away behind a key
 SLOW_SUGGESTIONS = 0.008  # seconds: above this, suggestions move to a worker so typing never waits
 
 
@@ -54,13 +56,16 @@ class InterviewScreen(Screen[None]):
         Binding("ctrl+s", "save", t("ui.interview.save"), id="interview.save", priority=True),
         Binding("ctrl+r", "review", t("ui.interview.review"), id="interview.review", priority=True),
         Binding("ctrl+l", "home", t("ui.key.home"), id="interview.home", priority=True),
+        Binding("f2", "toggle_panel", t("ui.key.panel"), id="interview.panel", priority=True),
         Binding("pageup", "scroll_transcript(-1)", t("ui.interview.scroll_up"), show=False, id="interview.page_up"),
         Binding("pagedown", "scroll_transcript(1)", t("ui.interview.scroll_down"), show=False, id="interview.page_down"),
     ]
 
     def __init__(self, how: str = "new", value: str | None = None, standalone: bool = False,
-                 session: Any = None) -> None:
+                 session: Any = None, offer_drafts: bool = True) -> None:
+        """``offer_drafts``: before a new form, offer the drafts of new forms left unfinished."""
         super().__init__()
+        self.offer_drafts = offer_drafts
         self.how = how
         self.value = value
         self.standalone = standalone
@@ -71,6 +76,8 @@ class InterviewScreen(Screen[None]):
         self.suggest_in_worker = False
         self.matcher_ready = False
         self.default_choice = ""
+        self.shown_default = ""  # the answer an empty enter keeps
+        self.panel_wanted = False  # f2 asked for the side panel on a narrow screen
 
     @property
     def interview(self) -> Any:
@@ -113,6 +120,14 @@ class InterviewScreen(Screen[None]):
 
         options = self.app.options  # type: ignore[attr-defined]
         try:
+            if self.how == "new" and self.offer_drafts:
+                from domain.interview.draft_index import offered
+                from domain.interview.drafts import DraftStore
+
+                drafts = offered(DraftStore(options.drafts), "new", options.out)
+                if drafts:
+                    self.app.call_from_thread(self._offer_drafts, drafts)
+                    return
             session = load_session(self.how, self.value, options.drafts, options.out)
         except InputError as error:
             self.app.call_from_thread(self._load_failed, error.message)
@@ -121,6 +136,19 @@ class InterviewScreen(Screen[None]):
             self.app.call_from_thread(self._load_failed, f"{type(error).__name__}: {error}")
             return
         self.app.call_from_thread(self._session_ready, session)
+
+    def _offer_drafts(self, drafts: list[Any]) -> None:
+        """Drafts of new forms are there (a dropped connection left them): offer them before a blank form."""
+
+        def decided(draft_id: str | None) -> None:
+            self.offer_drafts = False
+            if draft_id:
+                self.how, self.value = "resume", draft_id
+                self.queued = []
+            self._building = False
+            self._begin_load()
+
+        self.app.offer_drafts("new", drafts, decided)  # type: ignore[attr-defined]
 
     def _load_failed(self, message: str) -> None:
         self.query_one(InputLine).ask(Text(message, style="bold red"))
@@ -134,6 +162,7 @@ class InterviewScreen(Screen[None]):
         if not self.query(Transcript):
             # answers sent while this mounts are still queued: the session is set only once it is in place
             await self.query_one("#interview-main").mount_all([Transcript(id="transcript"), SidePanel(id="side-panel")])
+            self._fold_panel()
         self.session = session
         self.app.session = session  # type: ignore[attr-defined]
         self._building = False
@@ -166,7 +195,7 @@ class InterviewScreen(Screen[None]):
         transcript = self.query_one(Transcript)
         question = None
         finished = False
-        for event in events:
+        for event in without_repeats(events):
             kind = str(event.kind)
             transcript.say(kind, event.text, event.data)
             if kind == "question":
@@ -204,6 +233,7 @@ class InterviewScreen(Screen[None]):
         if typed:
             hints.append(t("ui.interview.pending_restored"))
         self.default_choice = default if picks else ""
+        self.shown_default = default
         self.query_one(InputLine).ask(prompt, default=typed or ("" if picks else default),
                                       placeholder=one_line(spec.placeholder), long=kind == "long_text",
                                       hint="  ".join(hints), keep_typed=keep_typed)
@@ -250,14 +280,32 @@ class InterviewScreen(Screen[None]):
             line.put_back(value)
             self.action_review()
             return
-        self.query_one(Transcript).user_answer(self.interview.echo(value))
+        echo = self.interview.echo(value)
+        if not echo.strip():  # an empty enter keeps the shown answer, or leaves an optional field empty
+            echo = t("ui.transcript.kept", value=one_line(self.shown_default)) if self.shown_default.strip() \
+                else t("ui.transcript.skipped")
+        self.query_one(Transcript).user_answer(echo)
         self.show_events(self.interview.answer(value), keep_typed=True)
 
     def on_input_line_changed(self, event: InputLine.Changed) -> None:
         event.stop()
         # The field's text now, not the event's: a change posted before an answer was taken can arrive after
         # the next question is up, and must not filter that question's choices by the old answer.
-        self.update_suggestions(self.query_one(InputLine).value)
+        line = self.query_one(InputLine)
+        self.update_suggestions(line.value)
+        self._pick_by_digit(line)
+
+    def _pick_by_digit(self, line: InputLine) -> None:
+        """A digit that is a choice's number picks it at once, as on the start screen and in dialogs (a digit
+        that starts a longer number, 1 of 1 … 12, waits for enter)."""
+        interview = self.interview
+        spec = interview.current if interview is not None else None
+        typed = line.value.strip()
+        if spec is None or str(spec.kind) not in ("choice", "confirm") or not spec.choices or not typed.isdecimal():
+            return
+        keys = [choice.key for choice in spec.choices]
+        if typed in keys and not any(key != typed and key.startswith(typed) for key in keys):
+            line.submit_now()
 
     def update_suggestions(self, text: str) -> None:
         """Refresh the suggestion list for what is typed: choices at once, catalogue matches when loaded."""
@@ -347,10 +395,25 @@ class InterviewScreen(Screen[None]):
         self.query_one(InputLine).focus_answer()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "toggle_panel":  # only where the panel folds away
+            return self.size.width < NARROW
         if action == "home":  # when nothing would be lost, or the form is finished (it then asks first)
             interview = self.interview
             return interview is not None and (interview.done or not self.session.dirty)
         return True
+
+    def on_resize(self) -> None:
+        self._fold_panel()
+
+    def _fold_panel(self) -> None:
+        """Below NARROW columns the side panel folds away (f2 shows it); wider, it is always there."""
+        for panel in self.query(SidePanel):
+            panel.display = self.size.width >= NARROW or self.panel_wanted
+        self.refresh_bindings()
+
+    def action_toggle_panel(self) -> None:
+        self.panel_wanted = not self.panel_wanted
+        self._fold_panel()
 
     def action_home(self) -> None:
         self.app.go_home()  # type: ignore[attr-defined]
@@ -366,29 +429,3 @@ class InterviewScreen(Screen[None]):
             return t("ui.interview.help_title"), t("ui.interview.help_body")
         spec = self.interview.current
         return t("ui.interview.help_field_title", label=one_line(spec.label)), self.interview.help_for(spec.id)
-
-
-def choice_offers(spec: Any, text: str) -> list[Offer]:
-    """The choices of a CHOICE or CONFIRM field that fit what is typed (all of them when nothing is)."""
-    typed = text.strip().lower()
-    offers = []
-    for choice in spec.choices:
-        if typed and not (choice.key.lower().startswith(typed) or typed in choice.label.lower()
-                          or typed in str(choice.value).lower()):
-            continue
-        label = Text(f"{choice.key}. ", style="bold")
-        label.append(clean(choice.label))
-        offers.append(Offer(choice.key, label))
-    return offers
-
-
-def indicator_offers(suggestions: list[Any]) -> list[Offer]:
-    """Catalogue suggestions as options: the name, then its 二级 and unit dimmed."""
-    offers = []
-    for suggestion in suggestions:
-        label = Text(clean(suggestion.name))
-        extra = " · ".join(part for part in (clean(suggestion.level2), clean(suggestion.unit)) if part)
-        if extra:
-            label.append("  " + extra, style="dim")
-        offers.append(Offer(suggestion.name, label))
-    return offers

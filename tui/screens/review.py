@@ -3,11 +3,8 @@ grade, findings) before saving; enter on a row opens the what-if calculator, e e
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Any
 
-from rich import box
-from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -18,78 +15,18 @@ from textual.widgets import DataTable, Static
 
 from domain.interview.whatif import Tried, WhatIf
 from domain.messages import t
-from domain.scoring.findings import Severity
-from domain.scoring.rounding import fixed, plain
+from domain.scoring.rounding import plain
 from domain.scoring.rules import RowStatus
-from tui.cells import truncate
+from tui.cells import cell_width, truncate
 from tui.display import literal, one_line
 from tui.screens.whatif import WhatIfScreen
+from tui.widgets.charts import charts
+from tui.widgets.form_blocks import NAME_SHOWN, funds_table, header_table, project_name, score_text, totals_text
 from tui.widgets.key_bar import KeyBar
 
 COLUMNS = (("#", 2), ("ui.review.col.level1", 8), ("ui.review.col.level2", 8), ("ui.review.col.name", 14),
            ("field.target_text.label", 9), ("field.actual_text.label", 9), ("field.weight.label", 4),
            ("ui.review.col.score", 6))
-SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "dim"}
-
-
-def _money(value: Decimal | None) -> str:
-    return "" if value is None else f"{value:,.2f}"
-
-
-def _score(value: Decimal | None) -> str:
-    return t("ui.review.pending") if value is None else fixed(value, 2)
-
-
-def funds_table(evaluation: Any, scored: Any) -> Table:
-    """The 项目资金 block as on the paper form."""
-    funds = evaluation.funds
-    table = Table(box=box.SIMPLE_HEAD, padding=(0, 1), expand=False, show_edge=False)
-    table.add_column(t("ui.review.funds_unit", unit=funds.unit), no_wrap=True)
-    for column in ("initial_budget", "annual_budget", "executed"):
-        table.add_column(t(f"funds.column.{column}"), justify="right", no_wrap=True)
-    for key in ("total", "fiscal", "carryover", "other"):
-        row = getattr(funds, key)
-        table.add_row(t(f"funds.row.{key}"), _money(row.initial_budget), _money(row.annual_budget), _money(row.executed))
-    budget = scored.budget
-    rate = "—" if budget.rate is None else f"{fixed(budget.rate * 100, 2)}%"
-    table.caption = t("ui.review.budget_line", weight=plain(budget.weight), rate=rate, score=_score(budget.score))
-    table.caption_justify = "left"
-    return table
-
-
-def header_table(evaluation: Any) -> Table:
-    """The header block and the overall goals, two fields to a line."""
-    header, goals = evaluation.header, evaluation.goals
-    grid = Table.grid(padding=(0, 1))
-    for _ in range(2):
-        grid.add_column(style="dim", no_wrap=True)
-        grid.add_column(ratio=1)
-    grid.add_row(t("field.header.project_name.label"), literal(one_line(header.project_name) or "—"),
-                 t("field.header.year.label"), str(header.year or "—"))
-    grid.add_row(t("field.header.department.label"), literal(one_line(header.department) or "—"),
-                 t("field.header.implementer.label"),
-                 literal(one_line(header.implementer) or "—"))
-    grid.add_row(t("field.header.project_amount.label"), _money(header.project_amount) or "—", "", "")
-    grid.add_row(t("field.goals.expected.label"), literal(one_line(goals.expected) or "—"), "", "")
-    grid.add_row(t("ui.review.achieved"), literal(one_line(goals.achieved) or "—"), "", "")
-    return grid
-
-
-def totals_text(scored: Any, findings: list[Any]) -> Text:
-    text = Text()
-    if scored.complete:
-        text.append(t("ui.review.total", total=fixed(scored.total, 2), grade=scored.grade or ""), style="bold")
-    else:
-        pending = t("ui.review.list_separator").join(str(index + 1) for index in scored.pending_rows)
-        text.append(t("ui.review.partial_total", total=fixed(scored.total, 2), rows=pending or "—"), style="bold")
-    if findings:
-        text.append("\n\n" + t("ui.review.findings") + "\n", style="bold")
-        for finding in findings:
-            text.append(f"[{t('ui.severity.' + finding.severity.value)}] ", style=SEVERITY_STYLE.get(finding.severity, ""))
-            text.append(one_line(finding.message) + "\n")
-    else:
-        text.append("\n" + t("ui.review.no_findings"), style="dim")
-    return text
 
 
 class ReviewScreen(Screen[str | None]):
@@ -101,6 +38,7 @@ class ReviewScreen(Screen[str | None]):
         Binding("e", "edit", t("ui.review.edit"), id="review.edit"),
         Binding("ctrl+b", "leave", t("ui.review.back"), id="review.back"),
         Binding("ctrl+l", "home", t("ui.key.home"), id="review.home"),
+        Binding("n", "full_name", t("ui.review.show_name"), show=False, id="review.full_name"),
         Binding("escape", "leave", t("ui.review.back"), show=False),
         Binding("pagedown", "page(1)", t("ui.review.page"), priority=True, id="review.page_down"),
         Binding("pageup", "page(-1)", t("ui.review.page"), show=False, priority=True, id="review.page_up"),
@@ -122,6 +60,7 @@ class ReviewScreen(Screen[str | None]):
             table: DataTable = DataTable(id="review-rows", cursor_type="row", zebra_stripes=False)
             yield table
             yield Static("", id="review-totals")
+            yield Static("", id="review-chart")
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -134,7 +73,10 @@ class ReviewScreen(Screen[str | None]):
     def refresh_from_session(self) -> None:
         evaluation = self.interview.evaluation
         scored = self.interview.scored()
-        title = t("ui.review.title", name=one_line(evaluation.header.project_name) or t("ui.review.unnamed"))
+        name = evaluation.header.project_name
+        title = t("ui.review.title", name=project_name(name, NAME_SHOWN // 2) or t("ui.review.unnamed"))
+        if cell_width(one_line(name)) > NAME_SHOWN:
+            title += "  " + t("ui.review.name_cut")
         self.query_one("#review-title", Static).update(literal(title))
         self.query_one("#review-header", Static).update(header_table(evaluation))
         self.query_one("#review-funds", Static).update(funds_table(evaluation, scored))
@@ -145,7 +87,7 @@ class ReviewScreen(Screen[str | None]):
             if result is None:
                 score = ""  # the row still lacks answers: no score to show against it
             else:
-                score = t("ui.review.unused") if result.status is RowStatus.UNUSED else _score(result.score)
+                score = t("ui.review.unused") if result.status is RowStatus.UNUSED else score_text(result.score)
             cells = [str(index + 1), row.level1, row.level2, row.name, row.target_text, row.actual_text,
                      plain(row.weight), score]
             table.add_row(*(Text(truncate(one_line(cell), width)) for cell, (_, width) in zip(cells, COLUMNS, strict=True)),
@@ -157,6 +99,22 @@ class ReviewScreen(Screen[str | None]):
         except Exception:
             findings = []
         self.query_one("#review-totals", Static).update(totals_text(scored, findings))
+        self._draw_chart()
+
+    def _draw_chart(self) -> None:
+        width = max(40, self.size.width - 6)  # less the page padding and scroll bar
+        self.query_one("#review-chart", Static).update(charts(self.interview.scored(), width))
+
+    def on_resize(self) -> None:
+        if self.is_mounted and self.query("#review-chart"):
+            self._draw_chart()
+
+    def action_full_name(self) -> None:
+        """The whole project name, however long, in a scrolling window."""
+        from tui.screens.help import HelpScreen
+
+        name = one_line(self.interview.evaluation.header.project_name)
+        self.app.push_screen(HelpScreen(t("ui.review.full_name", count=len(name)), name))
 
     def _row(self) -> int | None:
         table = self.query_one(DataTable)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -10,6 +12,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from domain.messages import t
+from tui.display import one_line
 from tui.widgets.key_bar import KeyBar
 
 ACTIONS = ("resume", "new", "open", "whatif", "train", "walk", "help", "quit")
@@ -24,6 +27,7 @@ class StartScreen(Screen[None]):
     def __init__(self, draft_count: int = 0) -> None:
         super().__init__()
         self.draft_count = draft_count
+        self.newest: Any = None  # the newest draft, named in the resume item
 
     def compose(self) -> ComposeResult:
         with Vertical(id="start-body"):
@@ -35,7 +39,7 @@ class StartScreen(Screen[None]):
 
     def _options(self) -> list[Option]:
         labels = {
-            "resume": t("ui.start.resume", count=self.draft_count) if self.draft_count else t("ui.start.resume_none"),
+            "resume": self._resume_label(),
             "new": t("ui.start.new"),
             "open": t("ui.start.open"),
             "whatif": t("ui.start.whatif"),
@@ -47,15 +51,26 @@ class StartScreen(Screen[None]):
         return [Option(f"{number}. {labels[action]}", id=action, disabled=action == "resume" and not self.draft_count)
                 for number, action in enumerate(ACTIONS, start=1)]
 
+    def _resume_label(self) -> str:
+        """How many drafts, naming the newest by project and time."""
+        if not self.draft_count:
+            return t("ui.start.resume_none")
+        newest = self.newest
+        if newest is None:
+            return t("ui.start.resume", count=self.draft_count)
+        return t("ui.start.resume_newest", count=self.draft_count, when=newest.when,
+                 name=one_line(newest.project_name) or t("interview.untitled"))
+
     def _first_choice(self) -> int:
         """Where the highlight starts: the drafts when there are some, else a new form."""
         return ACTIONS.index("resume" if self.draft_count else "new")
 
-    def refresh_drafts(self, draft_count: int) -> None:
+    def refresh_drafts(self, draft_count: int, newest: Any = None) -> None:
         """Offer or grey out the resume item after the drafts directory was read."""
-        if draft_count == self.draft_count:
+        if draft_count == self.draft_count and newest == self.newest:
             return
         self.draft_count = draft_count
+        self.newest = newest
         menu = self.query_one(OptionList)
         menu.set_options(self._options())
         menu.highlighted = self._first_choice()
@@ -73,7 +88,7 @@ class StartScreen(Screen[None]):
         menu.focus()
 
     def on_key(self, event) -> None:
-        if event.character and event.character.isdigit():
+        if event.character and event.character.isdecimal():
             menu = self.query_one(OptionList)
             index = int(event.character) - 1
             if 0 <= index < menu.option_count:

@@ -15,6 +15,7 @@ from textual.widgets import Static
 
 from domain.messages import t
 from tui.display import clean
+from tui.widgets.charts import charts
 from tui.widgets.input_line import InputLine
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.transcript import Transcript
@@ -36,6 +37,10 @@ def tally_text(session: Any) -> Text:
     return text
 
 
+ARROWS = {"left": "←", "right": "→"}
+NARROW = 70  # columns below which the tally folds away behind f2
+
+
 class TrainingScreen(Screen[None]):
     """Enter answers (or steps on in walk mode); ctrl+n skips a row, ctrl+e ends with the summary.
 
@@ -45,8 +50,12 @@ class TrainingScreen(Screen[None]):
 
     BINDINGS = [
         Binding("ctrl+n", "skip", t("ui.train.skip"), priority=True, id="training.skip"),
+        Binding("right,ctrl+n", "walk_next", t("ui.walk.next"), priority=True, id="walk.next"),
+        Binding("left", "walk_back", t("ui.walk.back"), priority=True, id="walk.back"),
+        Binding("ctrl+g", "walk_goto", t("ui.walk.goto"), priority=True, id="walk.goto"),
         Binding("ctrl+e", "finish", t("ui.train.finish"), priority=True, id="training.finish"),
         Binding("ctrl+b", "leave", t("ui.key.back"), priority=True, id="training.back"),
+        Binding("f2", "toggle_tally", t("ui.key.panel"), id="training.panel"),
         Binding("pageup", "scroll_transcript(-1)", show=False),
         Binding("pagedown", "scroll_transcript(1)", show=False),
     ]
@@ -120,18 +129,39 @@ class TrainingScreen(Screen[None]):
             transcript.say(kind, event.text, event.data)
             if kind == "question":
                 question = event
+            elif kind == "info" and hasattr(event.data, "budget") and hasattr(event.data, "rows"):
+                transcript.write(charts(event.data, max(40, transcript.size.width - 4)))  # a form's total
         line = self.query_one(InputLine)
         if question is not None and question.field is not None:
             spec = question.field
-            line.ask(Text(clean(question.text), style="bold"), placeholder=spec.placeholder,
-                     hint=t("ui.train.hint_walk") if self.walk else t("ui.train.hint", keys=self.keys_text()))
+            hint = t("ui.walk.hint", back=ARROWS.get(self.key_for("walk_back"), self.key_for("walk_back")), goto=self.key_for("walk_goto"),
+                     finish=self.key_for("finish")) if self.walk else t("ui.train.hint", keys=self.keys_text())
+            line.ask(Text(clean(question.text), style="bold"), placeholder=spec.placeholder, hint=hint)
         elif self.session is not None and self.session.done:
             over = "ui.train.over_walk" if self.walk else "ui.train.over"
             line.ask(Text(t(over, back=self.key_for("leave")), style="bold"))
         self.query_one("#training-tally", Static).update(tally_text(self.session))
         self.refresh_bindings()
 
+    tally_wanted = False  # f2 asked for the tally on a narrow screen
+
+    def on_resize(self) -> None:
+        self._fold_tally()
+
+    def _fold_tally(self) -> None:
+        """Below 70 columns the tally folds away (f2 shows it), as the interview's side panel does."""
+        self.query_one("#training-tally", Static).display = self.size.width >= NARROW or self.tally_wanted
+        self.refresh_bindings()
+
+    def action_toggle_tally(self) -> None:
+        self.tally_wanted = not self.tally_wanted
+        self._fold_tally()
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "toggle_tally":
+            return self.size.width < NARROW
+        if action.startswith("walk_"):
+            return self.walk and self.session is not None
         if action in ("skip", "finish"):
             running = self.session is not None and not self.session.done
             return running and not (action == "skip" and self.walk)
@@ -152,6 +182,30 @@ class TrainingScreen(Screen[None]):
     def action_finish(self) -> None:
         if self.session is not None and not self.session.done:
             self.show_events(self.session.finish())
+
+    def action_walk_next(self) -> None:
+        if self.session is not None and not self.session.done:
+            self.show_events(self.session.answer(""))
+
+    def action_walk_back(self) -> None:
+        from domain.interview.walk import back
+
+        if self.session is not None:
+            self.show_events(back(self.session))
+
+    def action_walk_goto(self) -> None:
+        from tui.screens.dialogs import AskTextDialog
+
+        if self.session is None:
+            return
+
+        def chosen(query: str | None) -> None:
+            from domain.interview.walk import go_to_form
+
+            if query:
+                self.show_events(go_to_form(self.session, query))
+
+        self.app.push_screen(AskTextDialog(t("ui.walk.goto_question", count=len(self.session.forms))), chosen)
 
     def action_leave(self) -> None:
         if self.standalone:

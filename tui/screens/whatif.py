@@ -23,6 +23,7 @@ from domain.errors import InputError
 from domain.interview.whatif import Tried, WhatIf
 from domain.messages import t
 from domain.scoring.rounding import fixed
+from domain.scoring.whatif import parse_amount, parse_weight
 from tui.cells import cell_width, truncate
 from tui.display import one_line
 from tui.report import render_budget_result, render_row_result
@@ -32,6 +33,13 @@ DIRECTIONS = ("auto", "positive", "reverse", "equal", "qualitative")
 INDICATOR_FIELDS = ("name", "weight", "target", "actual", "direction", "judged")
 BUDGET_FIELDS = ("budget", "executed", "budget_weight")
 LABEL_KEYS = ("name", "weight", "target", "actual", "direction", "judged", "budget", "executed", "budget_weight")
+FIELD_CHECKS = {
+    "weight": parse_weight,
+    "budget_weight": parse_weight,
+    "judged": lambda text: parse_amount(text, t("ui.whatif.judged")),
+    "budget": lambda text: parse_amount(text, t("ui.whatif.budget")),
+    "executed": lambda text: parse_amount(text, t("ui.whatif.executed")),
+}
 STATUS_CELLS = 60  # the name's status line, cut to fit the field column at 80 columns
 
 
@@ -99,6 +107,7 @@ class WhatIfScreen(Screen[Tried | None]):
         self.suggester = CatalogueSuggester()
         self.matcher: Any = None
         self.catalogue_entry: Any = None  # the entry the typed name stands for, once the matcher is loaded
+        self.field_problems: dict[str, str] = {}  # field → what is wrong with it, checked as it was left
 
     def compose(self) -> ComposeResult:
         base = self.baseline
@@ -136,6 +145,7 @@ class WhatIfScreen(Screen[Tried | None]):
                 yield Input("", placeholder="850000", id="wi-executed", compact=True, classes="wi-budget")
                 yield Label(t("ui.whatif.budget_weight"), classes="wi-budget")
                 yield Input("", placeholder="10", id="wi-budget_weight", compact=True, classes="wi-budget")
+            yield Static("", id="whatif-field-problem", classes="error-line")
             with VerticalScroll(id="whatif-result-box"):
                 yield Static("", id="whatif-result")
         yield KeyBar()
@@ -201,8 +211,8 @@ class WhatIfScreen(Screen[Tried | None]):
             widget.display = not self.budget_mode
         for widget in self.query(".wi-budget"):
             widget.display = self.budget_mode
-        first = "#wi-budget" if self.budget_mode else "#wi-weight"
-        self.query_one(first, Input).focus()
+        first = "#wi-budget" if self.budget_mode else "#wi-weight" if self.baseline is not None else "#wi-name"
+        self.query_one(first, Input).focus()  # the first field of the form: the name comes first
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "move_focus":  # inside the open 方向 list, up/down pick a direction instead
@@ -226,6 +236,27 @@ class WhatIfScreen(Screen[Tried | None]):
         if event.input.id == "wi-name":
             self._find_entry()
         self.recompute()
+
+    def on_descendant_blur(self, event: Any) -> None:
+        """Each field is checked as it is left, not only once all are filled."""
+        field = getattr(event, "widget", None)
+        if isinstance(field, Input) and field.id:
+            self._check_field(field)
+
+    def _check_field(self, field: Input) -> None:
+        name = (field.id or "").removeprefix("wi-")
+        value = field.value.strip()
+        problem = ""
+        check = FIELD_CHECKS.get(name)
+        if value and check is not None:
+            try:
+                check(value)
+            except InputError as error:
+                problem = error.message
+        field.set_class(bool(problem), "wi-problem")
+        self.field_problems[name] = problem
+        shown = [message for message in self.field_problems.values() if message]
+        self.query_one("#whatif-field-problem", Static).update(Text(shown[-1] if shown else ""))
 
     def on_select_changed(self, event: Select.Changed) -> None:
         self.recompute()

@@ -257,6 +257,11 @@ class InputLine(Vertical):
                 line.value = ""
         self.set_offers([])
 
+    def submit_now(self) -> None:
+        """Send what is typed as the answer, as enter would (a digit picking a choice)."""
+        self.query_one("#suggestions", OptionList).highlighted = None
+        self._take(self.value)
+
     def on_long_answer_submitted(self, event: LongAnswer.Submitted) -> None:
         event.stop()
         self.post_message(self.Submitted(event.value, picked=False))

@@ -134,10 +134,24 @@ class SidePanel(Vertical):
     def on_mount(self) -> None:
         self.query_one("#panel-body", VerticalScroll).can_focus = False
 
+    _shown: tuple[Any, int | None] | None = None
+    _width = PANEL_CELLS
+
+    def content_cells(self) -> int:
+        """Cells a line may take: the panel's content width less a column for the scroll bar."""
+        return max(PANEL_CELLS - 6, self.size.width - 1) if self.size.width else PANEL_CELLS
+
+    def on_resize(self) -> None:
+        """The panel scales with the window: lay the form out again at the new width."""
+        if self._shown is not None and self.content_cells() != self._width:
+            self.show(*self._shown)
+
     def show(self, interview: Any, current_row: int | None = None) -> None:
-        lines, current_line = form_lines(interview, current_row)
+        self._shown = (interview, current_row)
+        width = self._width = self.content_cells()
+        lines, current_line = form_lines(interview, current_row, width)
         self.query_one("#panel-text", Static).update(Text("\n").join(lines))
-        totals = total_lines(interview)
+        totals = total_lines(interview, width)
         totals_view = self.query_one("#panel-totals", Static)
         totals_view.update(Text("\n").join(totals))
         totals_view.display = bool(totals)

@@ -76,6 +76,43 @@ class Transcript(RichLog):
         super().__init__(wrap=True, markup=False, highlight=False, auto_scroll=True, min_width=20, **kwargs)  # type: ignore[arg-type]
         self.can_focus = False
         self._boxed_notes: set[str] = set()  # notes the last score box showed (not repeated as lines after it)
+        self._history: list[tuple[object, bool]] = []  # everything written, to wrap again at a new width
+        self._wrapped_at = 0
+        self._replaying = False
+
+    def write(self, content: object, width: int | None = None, expand: bool = False, shrink: bool = True,
+              scroll_end: bool | None = None, animate: bool = False) -> Transcript:
+        """Write and remember ``content``, so that a resize can wrap it again to the new width."""
+        if not self._replaying and self._size_known:  # before the size is known RichLog defers, then writes again
+            self._history.append((content, expand))
+        super().write(content, width=width, expand=expand, shrink=shrink, scroll_end=scroll_end, animate=animate)
+        return self
+
+    def clear(self) -> Transcript:
+        self._history = []
+        super().clear()
+        return self
+
+    def on_resize(self, event: object) -> None:
+        """Everything wraps again at the new width, and the end of the conversation stays in view (a list
+        of choices opening below must not push the last answer out of sight)."""
+        width = self.scrollable_content_region.width
+        if width and width != self._wrapped_at and self._history:
+            at_end = self.is_vertical_scroll_end or self.auto_scroll
+            self._wrapped_at = width
+            self._replaying = True
+            try:
+                super().clear()
+                for content, expand in self._history:
+                    super().write(content, expand=expand, scroll_end=False)
+            finally:
+                self._replaying = False
+            if at_end:
+                self.scroll_end(animate=False, immediate=True)
+        else:
+            self._wrapped_at = width or self._wrapped_at
+            if self.auto_scroll:
+                self.scroll_end(animate=False, immediate=True)
 
     def say(self, kind: str, text: str, data: object = None) -> None:
         """One event of the conversation, styled by its kind."""

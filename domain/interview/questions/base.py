@@ -6,8 +6,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 from domain.errors import InputError
-from domain.interview.events import Outcome
 from domain.interview.form import Form
+from domain.interview.outcome import Outcome
 from domain.interview.specs import Choice, FieldSpec, find_choice
 from domain.messages import t
 from domain.record.values import normalise_text

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from domain.errors import InputError
-from domain.interview.events import DONE_ID, FIRST_ID, Event, EventKind, Outcome
+from domain.interview.events import Event, EventKind
 from domain.interview.form import FULL_MARKS, Form
+from domain.interview.outcome import DONE_ID, FIRST_ID, Outcome
 from domain.interview.questions.base import Question
 from domain.interview.specs import (
     MORE_ID,

@@ -3,11 +3,13 @@ reason asked for when too little was spent."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
 from domain.errors import InputError
-from domain.interview.events import Event, EventKind, Outcome
+from domain.interview.events import Event, EventKind
 from domain.interview.form import FULL_MARKS, Form
+from domain.interview.outcome import Outcome
 from domain.interview.questions.base import Question, choose, number_text, parse_amount_answer, parse_weight_answer
 from domain.interview.specs import (
     FUNDS_COLUMNS,
@@ -41,8 +43,8 @@ class FundsAmount(Question):
         help_text = (t(f"field.funds.{self.column}.help") if self.row == "total"
                      else t("field.funds.source.help", **names))
         spec = make_spec(self.key, self.key, "funds", "funds.amount", FieldKind.AMOUNT, prompt=names)
-        return [FieldSpec(spec.id, spec.section, t("field.funds.amount.label", **names), spec.prompt, spec.kind,
-                          help_text, placeholder=t("field.funds.amount.placeholder"), question=self.key)]
+        return [replace(spec, label=t("field.funds.amount.label", **names), help=help_text,
+                        placeholder=t("field.funds.amount.placeholder"))]
 
     def value_text(self, form: Form, spec: FieldSpec) -> str:
         return number_text(getattr(getattr(form.evaluation.funds, self.row), self.column))

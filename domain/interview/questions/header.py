@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from domain.errors import InputError
-from domain.interview.events import Outcome
 from domain.interview.form import Form
+from domain.interview.outcome import Outcome
 from domain.interview.questions.base import Question, number_text, parse_amount_answer
 from domain.interview.specs import FieldKind, FieldSpec, make_spec
 from domain.messages import t

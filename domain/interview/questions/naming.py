@@ -7,11 +7,13 @@ from typing import TYPE_CHECKING
 
 from domain.errors import InputError
 from domain.interview.context import ACCEPT_SCORE
-from domain.interview.events import Event, EventKind, Outcome, direction_words, suggestion_of, unit_words
+from domain.interview.events import Event, EventKind
 from domain.interview.form import Form
+from domain.interview.outcome import Outcome
 from domain.interview.questions.base import choose
 from domain.interview.questions.row import RowQuestion, reset_decisions
 from domain.interview.specs import Choice, FieldKind, FieldSpec, find_choice, label_of, numbered, row_field_id
+from domain.interview.words import direction_words, suggestion_of, unit_words
 from domain.messages import t
 from domain.record.models import IndicatorRow
 

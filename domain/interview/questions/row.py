@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from domain.interview.events import Outcome
 from domain.interview.form import Form
+from domain.interview.outcome import Outcome
 from domain.interview.questions.base import Question
 from domain.interview.specs import FieldKind, FieldSpec, make_spec, row_field_id, row_title
 from domain.record.models import IndicatorRow

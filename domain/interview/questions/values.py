@@ -7,12 +7,14 @@ from dataclasses import replace
 from decimal import Decimal
 
 from domain.errors import InputError
-from domain.interview.events import Event, EventKind, Outcome, direction_words
+from domain.interview.events import Event, EventKind
 from domain.interview.form import FULL_MARKS, Form
+from domain.interview.outcome import Outcome
 from domain.interview.questions.base import choose, number_text, parse_amount_answer, parse_weight_answer
 from domain.interview.questions.funds import weight_events
 from domain.interview.questions.row import RowQuestion, reset_decisions
 from domain.interview.specs import DIRECTION_CHOICES, Choice, FieldKind, FieldSpec, label_of
+from domain.interview.words import direction_words
 from domain.messages import t
 from domain.record.models import Direction, IndicatorRow, ValueKind
 from domain.record.values import describe, normalise_text, parse_value

@@ -4,7 +4,6 @@ ZH: dict[str, str] = {
     # --- what a file is -----------------------------------------------------------------------
     "storage.what.file": "文件",
     "storage.what.form": "评价文件",
-    "storage.what.sheet": "表格文件",
     "storage.what.profile": "规则文件",
     "storage.what.keymap": "按键设置文件",
     "storage.what.draft": "草稿",
@@ -97,7 +96,6 @@ ZH: dict[str, str] = {
 EN: dict[str, str] = {
     "storage.what.file": "file",
     "storage.what.form": "evaluation file",
-    "storage.what.sheet": "sheet file",
     "storage.what.profile": "profile file",
     "storage.what.keymap": "key map file",
     "storage.what.draft": "draft",

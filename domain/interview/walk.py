@@ -1,0 +1,86 @@
+"""Walk mode's moves and sums, for a trainer at a projector: each form ends with its total and the sum that
+gives it, rows are numbered as shown (placeholder rows that hide leave no gaps), and the walk steps back,
+on, or to any form.
+
+The functions take a ``TrainingSession`` in walk mode and return the events to show, as its own methods do.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from domain.interview.events import Event, EventKind
+from domain.messages import t
+from domain.scoring.indicators import score_with_catalogue
+from domain.scoring.rounding import fixed, plain
+from domain.scoring.rules import RowStatus, ScoredEvaluation
+
+if TYPE_CHECKING:
+    from domain.interview.training import TrainingSession
+
+
+def shown_numbers(statuses: list[RowStatus]) -> list[int | None]:
+    """The number each row is shown with: 1, 2, 3 … over the rows that are shown (unused rows: None)."""
+    numbers: list[int | None] = []
+    count = 0
+    for status in statuses:
+        if status is RowStatus.UNUSED:
+            numbers.append(None)
+        else:
+            count += 1
+            numbers.append(count)
+    return numbers
+
+
+def scored_form(session: TrainingSession, form: int) -> ScoredEvaluation:
+    """The form scored by its profile, each row's direction from the catalogue (as the walk explains it)."""
+    _, evaluation = session.forms[form]
+    scored, _ = score_with_catalogue(evaluation, session.profile_for(evaluation))
+    return scored
+
+
+def total_event(session: TrainingSession, form: int) -> Event:
+    """"第 N 份表合计：9.80 + 16.67 + … = 89.18 分（良）", with the scored form as data (for its charts)."""
+    scored = scored_form(session, form)
+    parts = [scored.budget.score, *(result.score for result in scored.rows if result.status is not RowStatus.UNUSED)]
+    terms = " + ".join(t("train.pending") if part is None else fixed(part, 2) for part in parts)
+    grade = scored.grade or t("train.pending")
+    text = t("ui.walk.form_total", form=form + 1, parts=terms, total=fixed(scored.total, 2), grade=grade)
+    declared = scored.evaluation.declared_total
+    if declared is not None and declared != scored.total:
+        text += t("ui.walk.form_total_declared", declared=plain(declared))
+    return Event(EventKind.INFO, text, data=scored)
+
+
+def back(session: TrainingSession) -> list[Event]:
+    """Step back one row (at the first row: show it again)."""
+    if session.done:
+        session.reopen()
+    session.position = max(0, session.position - 1)
+    return session.present(fresh=True)
+
+
+def go_to_form(session: TrainingSession, query: str) -> list[Event]:
+    """Jump to the first row of a form named by its number (1-based) or by words of its project name; an
+    error event (and the current row again) when nothing fits."""
+    wanted = query.strip()
+    form = _find_form(session, wanted)
+    if form is None:
+        return [Event(EventKind.ERROR, t("ui.walk.goto_unknown", query=wanted)), *session.ask_again()]
+    if session.done:
+        session.reopen()
+    session.position = next(index for index, item in enumerate(session.items) if item.form == form)
+    return session.present(fresh=True)
+
+
+def _find_form(session: TrainingSession, wanted: str) -> int | None:
+    forms_with_items = {item.form for item in session.items}
+    if wanted.isdecimal():
+        number = int(wanted) - 1
+        return number if number in forms_with_items else None
+    if not wanted:
+        return None
+    for index, (_, evaluation) in enumerate(session.forms):
+        if index in forms_with_items and wanted in evaluation.header.project_name:
+            return index
+    return None

@@ -1,0 +1,169 @@
+"""Every form in a file, whatever its kind: the one entry point for import, check, score and edit.
+
+``read_file`` yields each form found (read completely, or refused with the reason) and notes about the
+file (hidden sheets skipped, sheets without a form); ``open_forms`` gives the readable ones as
+(label, Evaluation) pairs for commands that audit or score, and fails with one plain message when a file
+holds no readable form at all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath, PureWindowsPath
+
+from domain.errors import InputError
+from domain.messages import t
+from domain.record.models import Evaluation
+from domain.sheets.grid import Grid
+from domain.sheets.layouts import choose_layout, norm
+from domain.sheets.reader import FormRead, read_grid
+from domain.sheets.tsv import SheetError, parse_sheet, year_from_name
+from domain.sheets.workbook import Kind, open_workbook
+
+TOML_SUFFIX = ".toml"
+
+
+@dataclass
+class FileRead:
+    """What reading one file gave: its kind, the forms in order, and notes about the file itself."""
+
+    path: Path
+    kind: str = ""
+    forms: list[FormRead] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    error: str | None = None  # the file as a whole is unusable
+
+    @property
+    def read(self) -> list[FormRead]:
+        return [form for form in self.forms if form.evaluation is not None]
+
+    @property
+    def refused(self) -> list[FormRead]:
+        return [form for form in self.forms if form.evaluation is None]
+
+
+def _base_name(name: str) -> str:
+    return PureWindowsPath(PurePosixPath(name).name).name
+
+
+def _tsv_forms(text: str, path: Path, year: int | None) -> Iterator[FormRead]:
+    """The tab-separated reader (it knows how sheet exports shift and cut cells); incomplete forms refused."""
+    for form in parse_sheet(text, source_name=path.name, year=year):
+        if form.missing:
+            refusal = t("sheets.at_row", row=form.line, message=t("tsv.missing", missing="、".join(form.missing)))
+            yield FormRead(path.name, form.line, "tsv", warnings=form.warnings, refusal=refusal)
+        else:
+            yield FormRead(path.name, form.line, "tsv", evaluation=form.evaluation, warnings=form.warnings)
+
+
+# The layouts the tab-separated reader knows (it repairs the shifted cells of their sheet exports); a text
+# export of any other layout is read like a workbook, by its declaration.
+LEGACY_LAYOUTS = frozenset({"central", "shenzhen"})
+
+
+def tsv_grid(text: str, name: str) -> Grid:
+    """A tab-separated text as a grid (quoted cells unquoted)."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return Grid(name=name, rows=[[_unquote(cell) for cell in line.split("\t")] for line in lines])
+
+
+def _unquote(cell: str) -> str:
+    cell = cell.strip()
+    if len(cell) >= 2 and cell[0] == cell[-1] == '"':
+        cell = cell[1:-1].replace('""', '"').strip()
+    return cell
+
+
+def _layout_texts(grid: Grid) -> set[str]:
+    return {norm(cell) for row in grid.rows[:400] for cell in row if cell}
+
+
+def _sheet_label(path: Path, sheet: str, kind: str) -> str:
+    return path.name if kind in (Kind.CSV, Kind.TSV) else f"{path.name}:{sheet}"
+
+
+def read_file(path: Path, year: int | None = None) -> FileRead:
+    """Every form in a spreadsheet or text export; never raises for bad content (see ``FileRead.error``)."""
+    path = Path(path)
+    result = FileRead(path=path)
+    try:
+        workbook = open_workbook(path)
+        result.kind = workbook.kind
+        grids = workbook.sheets()
+        if workbook.kind == Kind.TSV:
+            grid = tsv_grid(workbook.text, path.name)
+            if choose_layout(_layout_texts(grid)).id in LEGACY_LAYOUTS:
+                result.forms = list(_tsv_forms(workbook.text, path, year))
+                for form in result.forms:
+                    if form.evaluation is not None:
+                        form.evaluation.source = f"{path.name}:{form.row}"
+                return result
+            grids = iter([grid])  # another province's layout: read by its declaration
+        name_year = year_from_name(_base_name(path.name))
+        for grid in grids:
+            if grid.hidden:
+                result.notes.append(t("sheets.note.hidden_sheet", sheet=grid.name))
+                continue
+            found = False
+            for form in read_grid(grid):
+                found = True
+                form.sheet = _sheet_label(path, grid.name, workbook.kind)
+                if form.evaluation is not None:
+                    evaluation = form.evaluation
+                    evaluation.source = f"{form.sheet}:{form.row}"
+                    if year is not None:
+                        evaluation.header.year = year
+                    elif evaluation.header.year is None and name_year is not None:
+                        evaluation.header.year = name_year
+                        form.warnings.append(t("sheets.read.year_from_name", year=name_year))
+                result.forms.append(form)
+            if not found and any(any(cell for cell in row) for row in grid.rows):
+                result.notes.append(t("sheets.note.no_form", sheet=grid.name))
+    except SheetError as error:
+        result.error = error.message
+    except InputError as error:
+        result.error = error.message
+    if result.error is None and not result.forms:
+        result.error = t("sheets.file.no_form", title="项目支出绩效自评表")
+    return result
+
+
+def is_evaluation_file(path: Path) -> bool:
+    """A saved evaluation (TOML) rather than a spreadsheet: told by its name, then by its first bytes."""
+    return Path(path).suffix.lower() == TOML_SUFFIX
+
+
+def open_forms(path: Path) -> Iterator[tuple[str, Evaluation]]:
+    """(label, Evaluation) for each readable form in a file: a TOML evaluation or any spreadsheet.
+
+    Raises InputError naming the file when it holds no readable form, or naming each refused form when
+    some could not be read completely (after yielding the readable ones).
+    """
+    path = Path(path)
+    if is_evaluation_file(path):
+        from domain.record.storage import load_evaluation
+
+        yield str(path), load_evaluation(path)
+        return
+    result = read_file(path)
+    if result.error:
+        raise InputError(f"{path}：{result.error}")
+    for form in result.read:
+        assert form.evaluation is not None
+        label = str(path) if len(result.forms) == 1 else f"{path} · {form.sheet.split(':', 1)[-1]} {t('sheets.row', row=form.row)}"
+        yield label, form.evaluation
+    refused = result.refused
+    if refused:
+        raise InputError("\n".join(f"{path}：{form.where}：{form.refusal}" for form in refused))
+
+
+def spreadsheet_forms(path: Path) -> list[tuple[str, Evaluation]]:
+    """The readable forms of one spreadsheet file, for choosing one to edit (raises when there is none)."""
+    result = read_file(Path(path))
+    if result.error:
+        raise InputError(f"{path}：{result.error}")
+    forms = [(f"{form.where} {form.project}", form.evaluation) for form in result.read if form.evaluation is not None]
+    if not forms:
+        raise InputError("\n".join(f"{path}：{form.where}：{form.refusal}" for form in result.refused))
+    return forms

@@ -1,0 +1,146 @@
+"""`jixiao serve` in a real headless browser: Debian's chromium driven by Playwright opens the page, starts a
+new form, answers three questions and sees them echoed by the full-screen app.
+
+Needs the `chromium` package (Playwright cannot download its own browser here); `.ci/run` installs it, so
+in CI (CI=true) a missing browser is a failure, elsewhere the test is skipped.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tui.commands.serve import served_command
+
+ANSWERS = ("浏览器里的项目", "财政局", "某实施单位")
+ESCAPES = re.compile(r"\x1b\[[0-9;?<>=]*[A-Za-z]|\x1b[()][0-9A-Za-z]|\x1b[=>78]")
+
+
+def chromium_path() -> str | None:
+    for name in ("chromium", "chromium-browser"):
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def wait_for_port(port: int, process: subprocess.Popen[bytes], seconds: float = 30) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise AssertionError(f"jixiao serve ended with {process.returncode}")
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                return
+        except OSError:
+            time.sleep(0.1)
+    raise AssertionError(f"jixiao serve did not listen on {port}")
+
+
+def test_served_command_runs_this_python() -> None:
+    assert served_command("/x/python") == "/x/python -m tui"
+
+
+def test_the_web_driver_chooses_the_full_screen_app() -> None:
+    import argparse
+    import io
+
+    from tui.launch import wants_plain
+
+    pipes = io.StringIO()
+    args = argparse.Namespace(plain=False, drafts=None)
+    assert wants_plain(args, {"TERM": "xterm"}, pipes, pipes)  # pipes alone: plain mode
+    served = {"TEXTUAL_DRIVER": "textual.drivers.web_driver:WebDriver"}
+    assert not wants_plain(args, served, pipes, pipes)
+    assert wants_plain(argparse.Namespace(plain=True), served, pipes, pipes)
+
+
+def test_each_served_session_gets_its_own_drafts(tmp_path: Path) -> None:
+    import argparse
+
+    from tui.launch import session_drafts
+
+    served = {"TEXTUAL_DRIVER": "textual.drivers.web_driver:WebDriver", "JIXIAO_SERVE_DRAFTS": str(tmp_path)}
+    first, second = argparse.Namespace(drafts=None), argparse.Namespace(drafts=None)
+    session_drafts(first, served)
+    session_drafts(second, served)
+    assert first.drafts != second.drafts
+    assert Path(first.drafts).parent == tmp_path and Path(second.drafts).is_dir()
+    untouched = argparse.Namespace(drafts=None)
+    session_drafts(untouched, {"JIXIAO_SERVE_DRAFTS": str(tmp_path)})  # not under the web driver
+    assert untouched.drafts is None
+
+
+def test_serve_refuses_a_bad_port_and_warns_about_another_host(capsys) -> None:
+    from tui.cli import run
+
+    assert run(["serve", "--port", "0"]) == 2
+    assert "端口要在 1–65535 之间" in capsys.readouterr().err
+
+
+def test_a_new_form_in_a_headless_browser(tmp_path: Path) -> None:
+    browser_path = chromium_path()
+    if browser_path is None:
+        if os.environ.get("CI"):
+            pytest.fail("chromium is missing: .ci/run installs it with apt-get")
+        pytest.skip("needs Debian's chromium (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    port = free_port()
+    environment = {**os.environ, "JIXIAO_DRAFTS": str(tmp_path / "drafts")}
+    server = subprocess.Popen([sys.executable, "-m", "tui", "serve", "--port", str(port)], env=environment,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=tmp_path)
+    frames: list[str] = []
+
+    def screen_text() -> str:
+        return ESCAPES.sub("", "".join(frames))
+
+    def wait_for(words: tuple[str, ...], seconds: float = 30) -> bool:
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            if all(word in screen_text() for word in words):
+                return True
+            page.wait_for_timeout(100)
+        return False
+
+    try:
+        wait_for_port(port, server)
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=browser_path, args=["--no-sandbox"])
+            page = browser.new_page(viewport={"width": 1200, "height": 800})
+            page.on("websocket", lambda socket_: socket_.on(
+                "framereceived", lambda payload: frames.append(
+                    payload.decode("utf-8", "replace") if isinstance(payload, bytes) else payload)))
+            page.goto(f"http://127.0.0.1:{port}/")
+            assert wait_for(("新建自评表",)), screen_text()[-2000:]  # the start menu, not the loading screen
+            page.locator("#terminal").click()
+            page.keyboard.press("2")  # 2. 新建自评表
+            assert wait_for(("项目名称是什么",))
+            for number, answer in enumerate(ANSWERS):
+                page.keyboard.insert_text(answer)
+                page.keyboard.press("Enter")
+                assert wait_for(ANSWERS[:number + 1]), screen_text()[-2000:]
+            assert wait_for(("项目金额",))  # the fourth question is up: all three were taken
+            browser.close()
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+    drafts = list((tmp_path / "drafts" / "served").glob("session-*/*.draft.toml"))
+    assert len(drafts) == 1 and ANSWERS[0] in drafts[0].read_text(encoding="utf-8")
