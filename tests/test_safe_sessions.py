@@ -159,3 +159,16 @@ def test_plain_mode_never_claims_a_draft_it_could_not_write(tmp_path: Path, caps
     out = capsys.readouterr().out
     assert out.index("没有被保存为草稿") < out.index("? ")  # said before the first question
     assert "草稿已保存" not in out and "继续填写" not in out and "没有留下" in out
+
+
+def test_the_drafts_list_reports_odd_files_and_never_waits_on_them(tmp_path: Path) -> None:
+    from domain.interview.draft_index import scan
+
+    store = DraftStore(tmp_path / "drafts")
+    store.directory.mkdir()
+    os.mkfifo(store.directory / "pipe.draft.toml")  # reading it would wait for a writer forever
+    (store.directory / "deep.draft.toml").write_text("x = " + "[" * 3000 + "]" * 3000, encoding="utf-8")
+    (store.directory / "big.draft.toml").write_bytes(b"#" * (3 * 1024 * 1024))
+    entries = {entry.id: entry for entry in scan(store)}
+    assert set(entries) == {"pipe", "deep", "big"} and all(entry.error for entry in entries.values())
+    assert "不是普通文件" in entries["pipe"].error and "太大" in entries["big"].error
