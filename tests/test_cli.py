@@ -69,7 +69,8 @@ def test_check_exit_codes_and_json_schema(capsys):
     assert set(data[0]) == {"file", "project", "department", "implementer", "declared_total", "computed_total", "grade",
                             "errors", "warnings", "infos", "lost", "findings"}
     finding = next(f for form in data for f in form["findings"])
-    assert set(finding) == {"code", "severity", "row", "indicator", "declared", "computed", "message"}
+    assert set(finding) == {"code", "severity", "row", "indicator", "declared", "computed", "message", "message_en",
+                            "fields"}
     assert data[0]["computed_total"] == "89.18"
 
 
@@ -154,9 +155,13 @@ def test_import_reads_gb18030_and_never_overwrites_silently(tmp_path, capsys):
     assert run(["import", str(sheet), "--out", str(out), "--force"]) == 0
 
 
-def test_whatif_indicator_must_be_found_and_is_named(capsys):
-    assert run(["whatif", "--weight", "10", "--target", "5%", "--actual", "3%", "--indicator", "投诉率"]) == 2
-    assert "找不到“投诉率”" in capsys.readouterr().err
+def test_whatif_indicator_outside_the_catalogue_still_scores_from_the_wording(capsys):
+    # not in the catalogue: scored by the wording (no comparator → positive): 10 × 3 ÷ 5 = 6.00, and said so
+    assert run(["whatif", "--weight", "10", "--target", "5%", "--actual", "3%", "--indicator", "投诉率"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("得分 6.00（分值 10，扣 4.00 分）") and "指标库中找不到“投诉率”" in out
+    code, data = run_json(capsys, "whatif", "--weight", "10", "--target", "≤5%", "--actual", "3%", "--indicator", "投诉率")
+    assert data["indicator"] is None and data["indicator_found"] is False and data["score"] == "10"
     code, data = run_json(capsys, "whatif", "--weight", "10", "--target", "10%", "--actual", "13%", "--indicator", "sbgzl")
     assert data["indicator"] == "设备故障率" and data["score"] == "7.00"
 

@@ -182,10 +182,13 @@ def test_a_qualitative_row_asks_for_a_score_inside_its_band() -> None:
     assert at(interview) == "indicators[0].judged_score"
     assert interview.current.prompt == "第 1 行“服务大厅满意度”需要评定：得几分？（6–8 分之间）"
     events = interview.answer("9")
-    assert events[0].text == "评定得分须在 6–8 分之间，而不是“9”。"
+    assert events[0].text == "评定得分须在 6–8（不含 8） 分之间，而不是“9”。"
+    events = interview.answer("8")  # 部分达成 is [60%, 80%): 8 itself is 达成's
+    assert events[0].text == "评定得分须在 6–8（不含 8） 分之间，而不是“8”。"
+    assert at(interview) == "indicators[0].judged_score"
     events = drive(interview, ["7.5"])
     assert interview.row_result(0).score == Decimal("7.5")
-    assert "评定得分 7.5（可在 6–8 分之间），扣 2.50 分" in kinds(events, EventKind.EXPLANATION)[0]
+    assert "评定得分 7.5（可在 6–8（不含 8） 分之间），扣 2.50 分" in kinds(events, EventKind.EXPLANATION)[0]
 
 
 def test_an_unused_row_is_a_star_with_no_more_questions() -> None:

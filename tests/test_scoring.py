@@ -164,9 +164,13 @@ def test_qualitative_partial_asks_for_a_score_within_band():
     result = score_row(row("满意", "基本满意", "20"), DEFAULT, None)
     assert result.status is RowStatus.JUDGEMENT
     assert result.band == (D("12.00"), D("16.00"))
-    judged = score_row(row("满意", "基本满意", "20", judged_score=D(16)), DEFAULT, None)
-    assert judged.score == D(16)
+    assert result.band_open  # 部分达成 is [60%, 80%): 16 itself belongs to 达成
+    judged = score_row(row("满意", "基本满意", "20", judged_score=D("15.99")), DEFAULT, None)
+    assert judged.score == D("15.99")
     assert judged.status is RowStatus.SCORED
+    top = score_row(row("满意", "基本满意", "20", judged_score=D(16)), DEFAULT, None)
+    assert top.score is None and top.has_note("judged_out_of_band")
+    assert "12–16（不含 16）" in top.notes[-1].zh
 
 
 def test_judged_score_outside_band_is_not_used():
@@ -277,7 +281,7 @@ def test_a_count_target_against_a_percentage_actual_cannot_be_compared():
 def test_a_deadline_is_reverse_whatever_the_indicator_name_says():
     result = score_row(row("2023年12月", "2023年11月", "10"), DEFAULT, Direction.POSITIVE)
     assert result.score == D(10) and result.direction is Direction.REVERSE
-    assert score_row(row("24小时", "20小时", "10"), DEFAULT, Direction.POSITIVE).score == D(10)
+    assert score_row(row("24小时", "20小时", "10"), DEFAULT, None).score == D(10)  # the unit's habit
 
 
 def test_a_direction_conflict_that_cannot_change_the_score_is_not_asked():

@@ -430,7 +430,7 @@ _SAMPLES = [row[0] for row in SEED_VALUES + EXTRA_VALUES]
 def test_full_width_parses_like_half_width(text):
     half = normalise_text(text)
     full = half.translate(_HALF_TO_FULL)
-    assert parse_value(full).model_dump(exclude={"raw"}) == parse_value(half).model_dump(exclude={"raw"})
+    assert parse_value(full).replace(raw="") == parse_value(half).replace(raw="")
 
 
 _WORDS = {

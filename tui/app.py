@@ -8,39 +8,25 @@ import asyncio
 import os
 import signal
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual.app import App
 from textual.binding import Binding
 from textual.filter import LineFilter, Monochrome, NoColor
+from textual.message import Message
 from textual.theme import BUILTIN_THEMES, Theme
 
 from domain.messages import t
 from tui.keymap import load_keymap
+from tui.options import AppOptions
+
+if TYPE_CHECKING:
+    from domain.interview.draft_index import DraftEntry
 
 STYLES = Path(__file__).parent / "styles"
 DEFAULT_THEME = "textual-dark"
 HANDLED_SIGNALS = (signal.SIGHUP, signal.SIGTERM)
-
-
-@dataclass(frozen=True)
-class AppOptions:
-    """What the command line asked for, as the app needs it."""
-
-    drafts: str | None = None
-    file: str | None = None
-    out: str | None = None
-    train_path: str | None = None
-    walk: bool = False
-    theme: str | None = None
-
-    @classmethod
-    def from_args(cls, args: Any) -> AppOptions:
-        return cls(drafts=getattr(args, "drafts", None), file=getattr(args, "file", None),
-                   out=getattr(args, "out", None), train_path=getattr(args, "path", None),
-                   walk=bool(getattr(args, "walk", False)), theme=os.environ.get("JIXIAO_THEME") or None)
 
 
 def _ansi_theme() -> Theme:
@@ -53,6 +39,14 @@ def no_color_filter(ansi: bool) -> LineFilter:
     """The filter NO_COLOR asks for under a theme: an ANSI theme keeps the terminal's own foreground and
     background (greying its colours would turn "the terminal's default" into black on black)."""
     return NoColor() if ansi else Monochrome()
+
+
+class DraftsCounted(Message):
+    """The drafts directory was read off the UI thread: how many drafts a new start offers, the newest."""
+
+    def __init__(self, count: int, newest: DraftEntry | None) -> None:
+        super().__init__()
+        self.count, self.newest = count, newest
 
 
 class JixiaoApp(App[int]):
@@ -138,18 +132,19 @@ class JixiaoApp(App[int]):
 
             self.push_screen(StartScreen())
 
-    def _count_drafts(self) -> None:
+    def count_drafts(self) -> None:
         """Read the drafts directory after the first paint (clearing those of forms saved since) and offer to
         resume when there are drafts."""
         try:
             drafts = self.offered_drafts("start")
         except Exception:  # an unreadable drafts directory must not stop the start screen
             return
-        self.call_from_thread(self._show_draft_count, len(drafts), drafts[0] if drafts else None)
+        self.post_message(DraftsCounted(len(drafts), drafts[0] if drafts else None))
 
-    def _show_draft_count(self, count: int, newest: Any = None) -> None:
+    def on_drafts_counted(self, message: DraftsCounted) -> None:
         from tui.screens.start import StartScreen
 
+        count, newest = message.count, message.newest
         for screen in self.screen_stack:
             if isinstance(screen, StartScreen):
                 screen.refresh_drafts(count, newest)

@@ -30,7 +30,7 @@ def render_summary(summary: FormSummary) -> str:
     declared = "—" if summary.declared_total is None else format(summary.declared_total, "f")  # as the form writes it
     lines = [summary.file or summary.project,
              t("review.form.project", project=summary.project),
-             t("review.form.totals", declared=declared, computed=fixed(summary.computed_total, 2), grade=summary.grade)]
+             t("review.form.totals", declared=declared, computed=fixed(summary.computed_total, 2), grade=summary.grade or "—")]
     if not summary.findings:
         lines.append(t("review.form.clean"))
     for finding in sorted(summary.findings, key=lambda f: (_SEVERITY_ORDER.index(f.severity), f.row if f.row is not None else 999)):

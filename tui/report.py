@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import unicodedata
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
-from domain.scoring.audit import FormAudit
-from domain.scoring.findings import Severity
+from domain.scoring.results import BudgetResult, RowResult, RowStatus, ScoredEvaluation
 from domain.scoring.rounding import fixed, plain
-from domain.scoring.rules import BudgetResult, RowResult, RowStatus, ScoredEvaluation
 from tui.cells import pad
 
-SEVERITY_WORDS = {Severity.ERROR: "错误", Severity.WARNING: "注意", Severity.INFO: "提示"}
+if TYPE_CHECKING:  # a what-if renders without loading the audit
+    from domain.scoring.audit import FormAudit
+
+SEVERITY_WORDS = {"error": "错误", "warning": "注意", "info": "提示"}
+SEVERITY_ORDER = ("error", "warning", "info")
 STATUS_WORDS = {RowStatus.SCORED: "", RowStatus.JUDGEMENT: "待评定", RowStatus.UNUSED: "未使用"}
 
 
@@ -55,25 +58,30 @@ def render_scored(scored: ScoredEvaluation, file: str = "") -> str:
         out.append(f"总分 {fixed(scored.total, decimals)}（{scored.grade}）")
     else:
         pending = "、".join(str(index + 1) for index in scored.pending_rows)
-        out.append(f"已计得分 {fixed(scored.total, decimals)}；第 {pending} 行待评定，评定后才有总分和等级")
+        waiting = f"第 {pending} 行待评定" if pending else "预算执行率待计算"
+        out.append(f"已计得分 {fixed(scored.total, decimals)}；{waiting}，评定后才有总分和等级")
     return shown("\n".join(out))
 
 
 def render_audit(audit: FormAudit) -> str:
     """One form's audit: totals, then each finding with its severity."""
     declared = "—" if audit.declared_total is None else format(audit.declared_total, "f")  # as the form writes it
+    grade = f"（{audit.grade}）" if audit.grade else "（不评等级）"
     head = (f"{audit.file or audit.project}\n  项目：{audit.project}\n"
-            f"  表上总分 {declared}，核算总分 {fixed(audit.computed_total, 2)}（{audit.grade}）")
+            f"  表上总分 {declared}，核算总分 {fixed(audit.computed_total, 2)}{grade}")
     if not audit.findings:
         return shown(head + "\n  未发现问题")
     lines = [head]
-    for finding in sorted(audit.findings, key=lambda f: (list(Severity).index(f.severity), f.row if f.row is not None else 999)):
-        lines.append(f"  [{SEVERITY_WORDS[finding.severity]}] {finding.message}")
+    for finding in sorted(audit.findings, key=lambda f: (SEVERITY_ORDER.index(f.severity.value),
+                                                          f.row if f.row is not None else 999)):
+        lines.append(f"  [{SEVERITY_WORDS[finding.severity.value]}] {finding.message}")
     return shown("\n".join(lines))
 
 
 def render_audit_summary(audits: list[FormAudit]) -> str:
     errors = sum(1 for audit in audits if audit.has_errors)
+    from domain.scoring.findings import Severity
+
     counts = {severity: sum(audit.count(severity) for audit in audits) for severity in Severity}
     return (f"共 {len(audits)} 份表，{errors} 份有错误；错误 {counts[Severity.ERROR]} 条，注意 {counts[Severity.WARNING]} 条，"
             f"提示 {counts[Severity.INFO]} 条")

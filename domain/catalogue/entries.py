@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from domain.messages import t
-from domain.record.models import Direction
+from domain.record.kinds import Direction
 from domain.record.values import normalise_text
 
 DEFAULT_PATH = Path(__file__).parent / "data" / "catalogue.json"

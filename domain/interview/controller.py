@@ -26,8 +26,8 @@ from domain.interview.form import Form
 from domain.interview.outcome import Outcome
 from domain.interview.questions import build_specs, question_for
 from domain.interview.specs import SAVE_ID, FieldKind, FieldSpec
+from domain.interview.typing import IndicatorQuery, echo, pending_text
 from domain.interview.typing import clean_answer as _clean
-from domain.interview.typing import echo, pending_text
 from domain.interview.words import direction_pending
 from domain.messages import t
 from domain.record.models import Evaluation, IndicatorRow
@@ -183,6 +183,13 @@ class Interview:
 
         spec = self.current
         return suggestions(self.form, spec, _clean(text, FieldKind.TEXT), limit) if spec is not None else []
+
+    def indicator_query(self, limit: int = 6) -> IndicatorQuery | None:
+        """The current indicator-name field's catalogue search, to run off the UI thread (None otherwise)."""
+        from domain.interview.typing import indicator_query
+
+        spec = self.current
+        return indicator_query(self.form, spec, limit) if spec is not None else None
 
     # --- moving around ------------------------------------------------------------------------
     def back(self) -> list[Event]:

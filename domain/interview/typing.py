@@ -4,6 +4,8 @@ suggestions and matching choices offered while typing."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from domain.interview.events import Suggestion
 from domain.interview.form import Form
@@ -11,19 +13,47 @@ from domain.interview.specs import FieldKind, FieldSpec, find_choice, parse_conf
 from domain.interview.words import suggestion_of
 from domain.record.values import normalise_text
 
+if TYPE_CHECKING:
+    from domain.catalogue.entries import Catalogue
+    from domain.catalogue.matching import IndicatorMatcher
+
+
+@dataclass(frozen=True)
+class IndicatorQuery:
+    """What a catalogue search for an indicator-name field needs, taken from the form at once, so that the
+    search itself can run anywhere (a worker thread) without touching the interview."""
+
+    matcher: IndicatorMatcher
+    catalogue: Catalogue
+    level1: str
+    level2: str
+    limit: int = 6
+
+    def search(self, text: str) -> list[Suggestion]:
+        """Matches for what is typed; with nothing typed, the entries under the row's 二级."""
+        query = clean_answer(text, FieldKind.TEXT)
+        if not query:
+            return [suggestion_of(entry, 0.0, "browse") for entry in self.catalogue.entries_under(self.level2)[:self.limit]]
+        matches = self.matcher.search(query, self.level2 or None, self.limit, level1=self.level1 or None)
+        return [suggestion_of(match.entry, match.score, match.how) for match in matches]
+
+
+def indicator_query(form: Form, spec: FieldSpec, limit: int = 6) -> IndicatorQuery | None:
+    """The catalogue search of an indicator-name field (None for other fields)."""
+    if spec.kind is not FieldKind.INDICATOR or spec.row is None:
+        return None
+    row = form.rows[spec.row]
+    return IndicatorQuery(form.context.matcher(), form.context.catalogue(), row.level1, row.level2, limit)
+
 
 def suggestions(form: Form, spec: FieldSpec, query: str, limit: int = 6) -> list[Suggestion]:
     """Suggestions for ``query`` typed into ``spec``: the catalogue (browsed under the row's 二级 when
     nothing is typed) for an indicator name, the matching choices for a choice; [] for other fields."""
     if limit <= 0:
         return []
-    context = form.context
-    if spec.kind is FieldKind.INDICATOR and spec.row is not None:
-        row = form.rows[spec.row]
-        if not query:
-            return [suggestion_of(entry, 0.0, "browse") for entry in context.catalogue().entries_under(row.level2)[:limit]]
-        matches = context.matcher().search(query, row.level2 or None, limit, level1=row.level1 or None)
-        return [suggestion_of(match.entry, match.score, match.how) for match in matches]
+    search = indicator_query(form, spec, limit)
+    if search is not None:
+        return search.search(query)
     if spec.kind in (FieldKind.CHOICE, FieldKind.CONFIRM):
         wanted = normalise_text(query).lower()
         offered = [

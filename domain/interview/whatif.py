@@ -129,8 +129,9 @@ class WhatIf:
         """The result with a judged score inside the row's band (InputError naming the band otherwise)."""
         value = parse_amount(text.strip().removesuffix("分"), t("field.judged_score.label"))
         low, high = result.band or (Decimal(0), parse_weight(tried.weight))
-        if not low <= value <= high:
-            raise InputError(t("error.judged_band", low=plain(low), high=plain(high), text=text))
+        if not result.admits(value):  # bands are half-open: 部分达成 stops below its top
+            top = t("scoring.open_top", high=plain(high)) if result.band_open else plain(high)
+            raise InputError(t("error.judged_band", low=plain(low), high=top, text=text))
         judged = Tried(tried.weight, tried.target_text, tried.actual_text, tried.direction, plain(value))
         return self.preview(judged).result
 

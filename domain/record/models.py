@@ -9,73 +9,33 @@ which is written out for readers of the TOML file and recomputed on load.
 from __future__ import annotations
 
 from decimal import Decimal
-from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, computed_field
+from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, computed_field
+
+from domain.record.kinds import Comparator, Direction, Grade, ParsedValue, ValueKind
+from domain.record.values import parse_value
+
+__all__ = [
+    "SCHEMA_VERSION", "Comparator", "Direction", "Evaluation", "Funds", "FundsRow", "Goals", "Grade", "Header",
+    "IndicatorRow", "ParsedValue", "ValueKind",
+]
 
 SCHEMA_VERSION = 1
+
+
+def _parsed_data(value: ParsedValue) -> dict[str, Any]:
+    return value.as_dict()
+
+
+# A parsed value is a plain record (see domain.record.kinds), written out as a table for readers.
+ParsedField = Annotated[ParsedValue, PlainSerializer(_parsed_data, return_type=dict[str, Any])]
 
 # Amounts and scores carry at most 24 digits, 10 of them after the point: enough for any budget in 元
 # or 万元, and a bound that keeps hand-edited exponents (1e999999999) from reaching the arithmetic.
 FormDecimal = Annotated[Decimal, Field(allow_inf_nan=False, max_digits=24, decimal_places=10)]
 NonNegativeDecimal = Annotated[Decimal, Field(ge=0, allow_inf_nan=False, max_digits=24, decimal_places=10)]
 Weight = Annotated[Decimal, Field(ge=0, le=100, allow_inf_nan=False, max_digits=24, decimal_places=10)]
-
-
-class Direction(StrEnum):
-    """How an indicator is scored: higher is better, lower is better, must equal, or graded."""
-
-    POSITIVE = "positive"
-    REVERSE = "reverse"
-    EQUAL = "equal"
-    QUALITATIVE = "qualitative"
-
-
-class Comparator(StrEnum):
-    """The comparison a 年度指标值 states, normalised from ≥ / 以上 / 不少于 / 以内 / …"""
-
-    GE = ">="
-    GT = ">"
-    LE = "<="
-    LT = "<"
-    EQ = "="
-
-
-class ValueKind(StrEnum):
-    """What a written value turned out to be."""
-
-    QUANTITY = "quantity"  # a number, maybe with comparator and unit: ≥99%, 72小时之内, 94.8万份
-    DATE = "date"  # a deadline such as 2023年12月 (number = year*100 + month)
-    GRADE = "grade"  # a qualitative word mapped to a band: 满意, 基本满意, 有效 …
-    TEXT = "text"  # words that can only be compared by restating them: 不高于社会平均
-    UNUSED = "unused"  # the placeholder of an unused 二级 row: *, 0 on a * row, blank
-    UNREADABLE = "unreadable"  # could not be read; needs judgement (reason in ``note``)
-
-
-class Grade(StrEnum):
-    """The three qualitative bands of the method."""
-
-    ACHIEVED = "achieved"  # 达成年度指标: 80%–100%
-    PARTIAL = "partial"  # 部分达成年度指标并具有一定效果: 60%–80%
-    NOT_ACHIEVED = "not_achieved"  # 未达成年度指标且效果较差: 0–60%
-
-
-class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-
-class ParsedValue(_Frozen):
-    """A 年度指标值 or 实际完成值 as read by ``domain.record.values.parse_value``."""
-
-    raw: str
-    kind: ValueKind
-    comparator: Comparator | None = None
-    number: Decimal | None = None  # multipliers applied: 94.8万 → 948000; 90% → 90 with unit "%"
-    unit: str = ""
-    grade: Grade | None = None
-    direction_hint: Direction | None = None  # what the wording alone implies (以内 → reverse)
-    note: str = ""  # why it needs judgement, or what was assumed
 
 
 class _Record(BaseModel):
@@ -124,6 +84,8 @@ class Goals(_Record):
 class IndicatorRow(_Record):
     """One row of 年度绩效指标, as written, with the user's decisions where the rules need them."""
 
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, arbitrary_types_allowed=True)
+
     level1: str = Field(default="", description="一级指标")
     level2: str = Field(default="", description="二级指标")
     name: str = Field(default="", description="三级指标 as written")
@@ -142,18 +104,14 @@ class IndicatorRow(_Record):
 
     @computed_field  # type: ignore[prop-decorator]
     @property
-    def target(self) -> ParsedValue:
+    def target(self) -> ParsedField:
         """年度指标值 as parsed (recomputed, never read back)."""
-        from domain.record.values import parse_value
-
         return parse_value(self.target_text)
 
     @computed_field  # type: ignore[prop-decorator]
     @property
-    def actual(self) -> ParsedValue:
+    def actual(self) -> ParsedField:
         """实际完成值 as parsed (recomputed, never read back)."""
-        from domain.record.values import parse_value
-
         return parse_value(self.actual_text)
 
     @property

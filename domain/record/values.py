@@ -20,14 +20,13 @@ Forms are filled by hand, so the reader is forgiving and says what it assumed in
 
 from __future__ import annotations
 
-import calendar
 import re
 from decimal import Decimal, InvalidOperation, localcontext
 from functools import lru_cache
 
-from domain.record.models import Comparator, Direction, Grade, ParsedValue, ValueKind
+from domain.record.kinds import Comparator, Direction, Grade, ParsedValue, ValueKind
 
-__all__ = ["INTERNAL_ERROR_NOTE", "describe", "format_number", "normalise_text", "parse_value"]
+__all__ = ["INTERNAL_ERROR_NOTE", "TIME_UNITS", "describe", "format_number", "multiplier_of", "normalise_text", "parse_value"]
 
 # --- normalisation -------------------------------------------------------------------------------
 
@@ -165,7 +164,7 @@ for _words, _grade in (
 ):
     for _word in _words.split():
         _GRADES[_word] = _grade
-_GRADE_NOTES = {"未调查": "未开展调查，按未达成计", "未开展调查": "未开展调查，按未达成计"}
+_GRADE_NOTES = {"未调查": "values.not_surveyed", "未开展调查": "values.not_surveyed"}
 _GRADE_WORDS_ZH = {Grade.ACHIEVED: "达成", Grade.PARTIAL: "部分达成", Grade.NOT_ACHIEVED: "未达成"}
 
 _PLACEHOLDER = re.compile(r"[*\-—–―/\\._…·]{1,6}|N/?A|n/?a|无数据")
@@ -195,9 +194,16 @@ _DATE_PART_MONTH = {"上半年": 6, "年中": 6, "年初": 1, "初": 1, "下半�
 _KILO_UNITS = ("千克", "千米", "千瓦", "千帕", "千焦", "千卡", "千兆")
 
 
+def _say(key: str, **fields: object) -> str:
+    """A note in Chinese from the scoring message table (notes are stored as text)."""
+    from domain.messages.tables.scoring import ZH
+
+    return ZH[key].format(**fields) if fields else ZH[key]
+
+
 # --- public API ----------------------------------------------------------------------------------
 
-INTERNAL_ERROR_NOTE = "无法识别（读取时出错）"
+INTERNAL_ERROR_NOTE = "无法识别（读取时出错）"  # a safety net that is never reached, so not in the tables
 
 
 def parse_value(text: str) -> ParsedValue:
@@ -210,6 +216,17 @@ def parse_value(text: str) -> ParsedValue:
         return _parse_cached(raw)
     except Exception:  # noqa: BLE001 - a safety net; the tests check it is never reached
         return ParsedValue(raw=raw, kind=ValueKind.UNREADABLE, note=INTERNAL_ERROR_NOTE)
+
+
+def multiplier_of(value: ParsedValue) -> int | None:
+    """The power of ten a 万 / 亿 / 千 written after the value's number applied (94.8万份 → 4), or None."""
+    if value.kind is not ValueKind.QUANTITY:
+        return None
+    text = _spell_out(normalise_text(value.raw))
+    match = _NUMBER.search(text)
+    if match is None:
+        return None
+    return _scale_and_unit(Decimal(1), text[match.end():])[3]
 
 
 def describe(value: ParsedValue) -> str:
@@ -227,10 +244,10 @@ def describe(value: ParsedValue) -> str:
     if kind is ValueKind.GRADE and value.grade is not None:
         return f"{text.strip(_TRIM)}（{_GRADE_WORDS_ZH[value.grade]}）"
     if kind is ValueKind.UNUSED:
-        return "未填写" if text == "" else "未使用"
+        return _say("values.blank") if text == "" else _say("values.unused")
     if kind is ValueKind.UNREADABLE:
         shown = text if len(text) <= 20 else text[:20] + "…"
-        return f"无法识别（{shown}）"
+        return _say("values.unreadable", text=shown)
     return text
 
 
@@ -249,7 +266,7 @@ def _parse_cached(raw: str) -> ParsedValue:
 def _parse(raw: str) -> ParsedValue:
     text = normalise_text(raw)
     if text == "" or _PLACEHOLDER.fullmatch(text):
-        return ParsedValue(raw=raw, kind=ValueKind.UNUSED, note="未填写" if text == "" else "")
+        return ParsedValue(raw=raw, kind=ValueKind.UNUSED, note=_say("values.blank") if text == "" else "")
     grade = _read_grade(text.strip(_TRIM))
     if grade is not None:
         found, note = grade
@@ -265,6 +282,9 @@ def _parse(raw: str) -> ParsedValue:
             value = None
         if value is not None and value.kind is not ValueKind.TEXT and "忽略了" not in value.note:
             return value
+    if any(char in _CN_NUMERAL for char in text) and not _HAS_DIGIT.search(text):
+        value = _read_text(raw, text)
+        return value if value.note else value.replace(note=_say("values.type_digits"))
     try:
         value = _read_date(raw, text) or _read_quantity(raw, text)
     except _Unreadable as reason:
@@ -275,7 +295,7 @@ def _parse(raw: str) -> ParsedValue:
 def _read_grade(text: str) -> tuple[Grade, str] | None:
     """A whole grade word, or the start of one cut off by the sheet (大部分及时响 → 大部分及时响应)."""
     if text in _GRADES:
-        return _GRADES[text], _GRADE_NOTES.get(text, "")
+        return _GRADES[text], _say(_GRADE_NOTES[text]) if text in _GRADE_NOTES else ""
     if len(text) < 3 or _HAS_DIGIT.search(text):
         return None
     candidates = [word for word in _GRADES if word.startswith(text) and len(word) - len(text) <= 3]
@@ -283,15 +303,36 @@ def _read_grade(text: str) -> tuple[Grade, str] | None:
     if len(grades) != 1:
         return None
     word = min(candidates, key=len)
-    note = _GRADE_NOTES.get(word, f"文字不完整，按“{word}”理解")
+    note = _say(_GRADE_NOTES[word]) if word in _GRADE_NOTES else _say("values.cut_grade", word=word)
     return grades.pop(), note
 
 
+_CN_NUMERAL = "零〇一二两三四五六七八九十百"
+_CN_WHOLE = re.compile(rf"(?P<lead>[≥≤<>=]*|不少于|不低于|不高于|不超过|达到|完成)(?P<int>[{_CN_NUMERAL}]+)"
+                       rf"(?:点(?P<frac>[零〇一二三四五六七八九]+))?(?P<rest>.*)")
+
+
+def _spell_whole(text: str) -> str:
+    """A value that is a Chinese numeral with at most a comparator and a unit (九十, 九十五点五%, 三十个)."""
+    match = _CN_WHOLE.fullmatch(text)
+    if match is None:
+        return text
+    rest = match["rest"]
+    if rest and not rest.startswith(("%", *_UNITS_LONGEST_FIRST)):
+        return text
+    number = _chinese_integer(match["int"])
+    if match["frac"]:
+        number += "." + "".join(str(_CN_DIGITS[char]) for char in match["frac"])
+    return f"{match['lead']}{number}{rest}"
+
+
 def _spell_out(text: str) -> str:
-    """Digits for 百分之… and for Chinese numerals in time limits (三个工作日, 二〇二三年)."""
+    """Digits for 百分之…, for Chinese numerals in time limits (三个工作日, 二〇二三年) and for a value that
+    is a Chinese numeral (九十, 九十五点五%)."""
     text = text.replace("百分之百", "100%")
     text = re.sub(r"百分之(\d+(?:\.\d+)?)", r"\1%", text)
     text = re.sub(r"百分之([零〇一二两三四五六七八九十百]+)", lambda match: _chinese_integer(match.group(1)) + "%", text)
+    text = _spell_whole(text)
     return _CN_NUMBER_BEFORE_TIME.sub(lambda match: _chinese_integer(match.group(1)), text)
 
 
@@ -341,19 +382,21 @@ def _read_date(raw: str, text: str) -> ParsedValue | None:
     if match["month"] is not None:
         month = int(match["month"])
         if not 1 <= month <= 12:
-            raise _Unreadable(f"月份“{month}”不对")
+            raise _Unreadable(_say("values.bad_month", month=month))
     elif part in _DATE_PART_MONTH:
         month = _DATE_PART_MONTH[part]
     else:
         month = 12
-        notes.append("没有写月份，按12月计")
+        notes.append(_say("values.no_month"))
     if match["day"] is not None:
+        import calendar
+
         day = int(match["day"])
         last = calendar.monthrange(year, month)[1]
         if not 1 <= day <= last:
-            raise _Unreadable(f"日期“{month}月{day}日”不对")
+            raise _Unreadable(_say("values.bad_day", month=month, day=day))
         if day != last:
-            notes.append("按月比较，未计入日")
+            notes.append(_say("values.day_ignored"))
     if match["cmp"] in ("之前", "以前", "前", "以内", "之内", "内"):
         comparator = comparator or Comparator.LE
     return ParsedValue(
@@ -375,7 +418,7 @@ def _read_month_only(raw: str, text: str) -> ParsedValue | None:
         kind=ValueKind.TEXT,
         comparator=Comparator.LE if match["cmp"] else None,
         direction_hint=Direction.REVERSE,
-        note="日期没有写年份",
+        note=_say("values.no_year"),
     )
 
 
@@ -387,17 +430,17 @@ def _acceptable_tail(tail: str, notes: list[str]) -> bool:
         if tail == word:
             return True
     if tail.startswith(_OPEN_BRACKETS):
-        notes.append(f"忽略了尾部文字“{tail}”")
+        notes.append(_say("values.ignored_tail", tail=tail))
         return True
     if tail.startswith(_SEPARATORS):
         if _HAS_DIGIT.search(tail):
-            raise _Unreadable("写了不止一个数值，不能确定按哪个计")
-        notes.append(f"忽略了尾部文字“{tail}”")
+            raise _Unreadable(_say("values.several_numbers"))
+        notes.append(_say("values.ignored_tail", tail=tail))
         return True
     if _NUMBER.match(tail):
-        raise _Unreadable("写了不止一个数值，不能确定按哪个计")
+        raise _Unreadable(_say("values.several_numbers"))
     if len(tail) <= 2 and _CJK_RUN.fullmatch(tail):
-        notes.append(f"忽略了尾部文字“{tail}”")
+        notes.append(_say("values.ignored_tail", tail=tail))
         return True
     return False
 
@@ -416,7 +459,7 @@ def _strip_prefix(lead: str, notes: list[str]) -> tuple[Comparator | None, bool,
             if lead.endswith(word):
                 found = _PREFIX_COMPARATORS[word]
                 if comparator is not None and _DIRECTION_OF[found] != _DIRECTION_OF[comparator]:
-                    raise _Unreadable("比较词前后矛盾")
+                    raise _Unreadable(_say("values.conflicting_comparators"))
                 comparator = comparator or found
                 lead, progress = lead[: -len(word)], True
                 break
@@ -434,7 +477,7 @@ def _strip_prefix(lead: str, notes: list[str]) -> tuple[Comparator | None, bool,
     if lead == "":
         return comparator, approx, saving, negative
     if len(lead) <= 10 and lead.endswith(_LABEL_ENDINGS) and not _HAS_DIGIT.search(lead):
-        notes.append(f"忽略了前面的文字“{lead.rstrip(':')}”")
+        notes.append(_say("values.ignored_lead", lead=lead.rstrip(":")))
         return comparator, approx, saving, negative
     return None
 
@@ -481,16 +524,16 @@ def _read_quantity(raw: str, text: str) -> ParsedValue | None:
     comparator, approx, saving, negative = lead
     digits = match.group().replace(",", "")
     if len(digits) > _MAX_DIGITS:
-        raise _Unreadable("数字太长")
+        raise _Unreadable(_say("values.too_long"))
     number = Decimal(digits)
     if negative:
         number = -number
-    number, unit, rest = _scale_and_unit(number, text[match.end():])
+    number, unit, rest, _ = _scale_and_unit(number, text[match.end():])
     suffix, approx_after, rest = _read_suffix(rest)
     approx = approx or approx_after
     if suffix is not None:
         if comparator is not None and _DIRECTION_OF[suffix] != _DIRECTION_OF[comparator]:
-            raise _Unreadable("比较词前后矛盾")
+            raise _Unreadable(_say("values.conflicting_comparators"))
         comparator = comparator or suffix
     range_match = _RANGE.match(rest)
     if range_match:
@@ -498,9 +541,9 @@ def _read_quantity(raw: str, text: str) -> ParsedValue | None:
     if not _acceptable_tail(rest, notes):
         return None
     if approx:
-        notes.insert(0, "约数")
+        notes.insert(0, _say("values.approximate"))
     if saving and comparator in (Comparator.LE, Comparator.LT):
-        notes.append("“节约”与“以内”同时出现，方向需要确认")
+        notes.append(_say("values.saving_within"))
     hint = _DIRECTION_OF[comparator] if comparator else (Direction.REVERSE if unit in TIME_UNITS else None)
     return ParsedValue(
         raw=raw,
@@ -513,8 +556,11 @@ def _read_quantity(raw: str, text: str) -> ParsedValue | None:
     )
 
 
-def _scale_and_unit(number: Decimal, rest: str) -> tuple[Decimal, str, str]:
-    """Apply a 万 / 亿 / 千 multiplier and read the unit after it (千克, 千米 … stay units)."""
+def _scale_and_unit(number: Decimal, rest: str) -> tuple[Decimal, str, str, int | None]:
+    """Apply a 万 / 亿 / 千 multiplier and read the unit after it (千克, 千米 … stay units).
+
+    Also gives the power of ten applied (None when no multiplier was written)."""
+    applied: int | None = None
     if not rest.startswith(_KILO_UNITS):
         for word, power in _MULTIPLIERS.items():
             if rest.startswith(word):
@@ -522,9 +568,10 @@ def _scale_and_unit(number: Decimal, rest: str) -> tuple[Decimal, str, str]:
                     context.prec = _MAX_DIGITS + 20
                     number = number.scaleb(power)
                 rest = rest[len(word):]
+                applied = power
                 break
     unit, after = _read_unit(rest)
-    return number, unit, after
+    return number, unit, after, applied
 
 
 def _read_suffix(rest: str) -> tuple[Comparator | None, bool, str]:
@@ -540,7 +587,7 @@ def _read_suffix(rest: str) -> tuple[Comparator | None, bool, str]:
             if rest.startswith(word):
                 found = _SUFFIX_COMPARATORS[word]
                 if comparator is not None and found != comparator:
-                    raise _Unreadable("比较词前后矛盾")
+                    raise _Unreadable(_say("values.conflicting_comparators"))
                 comparator, rest, progress = found, rest[len(word):], True
                 break
         else:
@@ -555,25 +602,25 @@ def _read_range(
 ) -> ParsedValue:
     """90%-95% → ≥90% (a time limit 3-5个工作日 → ≤5 工作日), with a note asking to confirm."""
     if comparator is not None:
-        raise _Unreadable("比较词和区间同时出现")
+        raise _Unreadable(_say("values.range_and_comparator"))
     match = _NUMBER.match(rest)
     if match is None:
-        raise _Unreadable("区间写法看不懂")
-    high, high_unit, after = _scale_and_unit(Decimal(match.group().replace(",", "")), rest[match.end():])
+        raise _Unreadable(_say("values.bad_range"))
+    high, high_unit, after, _ = _scale_and_unit(Decimal(match.group().replace(",", "")), rest[match.end():])
     if low_unit and high_unit and low_unit != high_unit:
-        raise _Unreadable("区间两端单位不同")
+        raise _Unreadable(_say("values.range_units"))
     unit = high_unit or low_unit
     if not _acceptable_tail(after, notes):
-        raise _Unreadable("区间后面还有文字")
+        raise _Unreadable(_say("values.range_tail"))
     shown = f"{format_number(low)}{low_unit}-{format_number(high)}{high_unit}"
     low, high = min(low, high), max(low, high)  # 95%-90% is the same range as 90%-95%
     if unit in TIME_UNITS:
-        notes.insert(0, f"写的是区间“{shown}”，按上限读作≤{format_number(high)}{unit}，请确认")
+        notes.insert(0, _say("values.range_upper", shown=shown, number=format_number(high), unit=unit))
         return ParsedValue(
             raw=raw, kind=ValueKind.QUANTITY, comparator=Comparator.LE, number=_plain(high), unit=unit,
             direction_hint=Direction.REVERSE, note=_join(notes),
         )
-    notes.insert(0, f"写的是区间“{shown}”，按下限读作≥{format_number(low)}{unit}，请确认")
+    notes.insert(0, _say("values.range_lower", shown=shown, number=format_number(low), unit=unit))
     return ParsedValue(
         raw=raw, kind=ValueKind.QUANTITY, comparator=Comparator.GE, number=_plain(low), unit=unit,
         direction_hint=Direction.POSITIVE, note=_join(notes),
@@ -584,8 +631,8 @@ def _read_text(raw: str, text: str) -> ParsedValue:
     """Words with no usable number: TEXT (with the comparator its words carry), or UNREADABLE symbols."""
     if not _HAS_WORD.search(text):
         if any(word in text for word in _PREFIX_COMPARATORS) and not _HAS_DIGIT.search(text):
-            return ParsedValue(raw=raw, kind=ValueKind.UNREADABLE, note="只有比较符号，没有数值")
-        return ParsedValue(raw=raw, kind=ValueKind.UNREADABLE, note="看不出是数值还是文字")
+            return ParsedValue(raw=raw, kind=ValueKind.UNREADABLE, note=_say("values.only_comparator"))
+        return ParsedValue(raw=raw, kind=ValueKind.UNREADABLE, note=_say("values.not_a_value"))
     comparator: Comparator | None = None
     note = ""
     hits = [(text.find(word), -len(word), word) for word in _TEXT_COMPARATORS if word in text]
@@ -595,7 +642,7 @@ def _read_text(raw: str, text: str) -> ParsedValue:
         for cut, word in _CUT_COMPARATORS.items():
             if text.endswith(cut):
                 comparator = _PREFIX_COMPARATORS[word]
-                note = f"文字被截断，按“{word}”理解"
+                note = _say("values.cut_comparator", word=word)
                 break
     return ParsedValue(
         raw=raw,

@@ -23,7 +23,7 @@ from domain.errors import InputError
 from domain.messages import t
 from domain.record.models import Evaluation
 from domain.review.summary import FormSummary, summarise
-from domain.scoring.audit import audit_evaluation
+from domain.scoring.audit import AUTO, audit_evaluation
 from domain.scoring.profile import Profile, load_profile
 
 FORM_SUFFIXES = (".toml", ".xlsx", ".xls", ".ods")  # what a directory is searched for
@@ -74,7 +74,9 @@ class _Worker(Generic[Shaped]):
 
     def __init__(self, load: Loader, profile: str | None, shape: Shape[Shaped]) -> None:
         self.load = load
-        self.profile: Profile | None = load_profile(profile, allow_path=True) if profile else None
+        # "auto": each form's own layout picks its profile (domain.scoring.choosing)
+        self.profile: Profile | str | None = (load_profile(profile, allow_path=True) if profile and profile != AUTO
+                                              else profile)
         self.shape = shape
 
     def review(self, path: str) -> list[Outcome[Shaped]]:
@@ -123,7 +125,7 @@ def review_paths(paths: Sequence[Path], load: Loader, shape: Shape[Shaped], *, p
     ``profile`` is a profile name or file (None: each form's own). A profile that cannot be loaded raises
     InputError here, before any work starts.
     """
-    if profile:
+    if profile and profile != AUTO:
         load_profile(profile, allow_path=True)
     names = [str(path) for path in paths]
     jobs = max(1, min(jobs, len(names)))

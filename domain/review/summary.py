@@ -47,7 +47,7 @@ class FormSummary:
     implementer: str
     declared_total: Decimal | None
     computed_total: Decimal
-    grade: str
+    grade: str | None  # None for a form with no row to score
     findings: tuple[Finding, ...]
     rows: tuple[RowScore, ...]
     budget_weight: Decimal

@@ -1,10 +1,13 @@
-"""Findings: what checks and audits report, each with a class, a severity and a plain message."""
+"""Findings: what checks and audits report, each with a class, a severity and a message from the catalogue."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
+from typing import Any, ClassVar
+
+from domain.record.kinds import Frozen
+from domain.scoring.wording import Msg
 
 
 class FindingClass(StrEnum):
@@ -36,18 +39,21 @@ SEVERITY_OF_CLASS = {
 }
 
 
-@dataclass(frozen=True)
-class Finding:
-    """One thing a check found; ``row`` is the 1-based indicator row, 0 for the budget row, None for the form."""
+class Finding(Frozen):
+    """One thing a check found; ``row`` is the 1-based indicator row, 0 for the budget row, None for the form.
+
+    ``text`` is the message id with its fields; ``message`` and ``message_en`` render it."""
+
+    __slots__ = ("finding_class", "detail", "text", "row", "indicator", "declared", "computed")
+    _defaults: ClassVar[dict[str, Any]] = {"row": None, "indicator": None, "declared": None, "computed": None}
 
     finding_class: FindingClass
     detail: str
-    message: str
-    message_en: str = ""
-    row: int | None = None
-    indicator: str | None = None
-    declared: Decimal | None = None
-    computed: Decimal | None = None
+    text: Msg
+    row: int | None
+    indicator: str | None
+    declared: Decimal | None
+    computed: Decimal | None
 
     @property
     def code(self) -> str:
@@ -56,3 +62,11 @@ class Finding:
     @property
     def severity(self) -> Severity:
         return SEVERITY_OF_CLASS[self.finding_class]
+
+    @property
+    def message(self) -> str:
+        return self.text.zh
+
+    @property
+    def message_en(self) -> str:
+        return self.text.en

@@ -10,6 +10,8 @@ from domain.record.models import Evaluation, IndicatorRow
 from domain.scoring.findings import Finding, FindingClass
 from domain.scoring.profile import Profile
 from domain.scoring.rules import ScoredEvaluation, score_budget, score_row
+from domain.scoring.slips import label_weight
+from domain.scoring.wording import msg
 
 ACCEPT_SCORE = 75.0  # a fuzzy match below this is not taken as the row's indicator
 
@@ -32,16 +34,16 @@ class RowMatch:
             return []
         found: list[Finding] = []
         if self.level1 is None:
-            found.append(Finding(FindingClass.STRUCTURE, "level1", f"第 {number} 行的一级指标“{row.level1}”不在指标框架中",
-                                 f"row {number}: level-1 “{row.level1}” is not in the framework", number, row.name))
+            found.append(Finding(FindingClass.STRUCTURE, "level1", msg("check.level1", row=number, level1=row.level1),
+                                 number, row.name))
         if self.level2 is None:
-            expected = "服务对象满意度指标" if self.level1 == "满意度指标" else "数量/质量/时效/成本指标等"
-            what = f"“{row.level2}”不在指标框架中" if row.level2.strip() else "未填写"
-            found.append(Finding(FindingClass.STRUCTURE, "level2", f"第 {number} 行“{row.name}”的二级指标{what}（应为{expected}）",
-                                 f"row {number}: level-2 “{row.level2}” is missing or not in the framework", number, row.name))
+            expected = msg("check.level2.satisfaction" if self.level1 == "满意度指标" else "check.level2.usual")
+            what = msg("check.level2.unknown", level2=row.level2) if row.level2.strip() else msg("check.level2.blank")
+            found.append(Finding(FindingClass.STRUCTURE, "level2", msg("check.level2", row=number, name=row.name,
+                                                                       what=what, expected=expected), number, row.name))
         if self.entry is None:
-            found.append(Finding(FindingClass.STRUCTURE, "level3", f"第 {number} 行的三级指标“{row.name}”在指标库中找不到",
-                                 f"row {number}: “{row.name}” is not in the catalogue", number, row.name))
+            found.append(Finding(FindingClass.STRUCTURE, "level3", msg("check.level3", row=number, name=row.name),
+                                 number, row.name))
         return found
 
 
@@ -62,6 +64,9 @@ def match_row(row: IndicatorRow, catalogue: Catalogue | None = None, matcher: In
     catalogue = catalogue or load_catalogue()
     matcher = matcher or default_matcher()
     level1 = catalogue.normalise_level1(row.level1)
+    if level1 is None:  # 产出指标(50分): the label carries its weight (checked in domain.scoring.slips)
+        labelled = label_weight(row.level1)
+        level1 = catalogue.normalise_level1(labelled[0]) if labelled else None
     level2 = catalogue.normalise_level2(row.level2, level1)
     if row.is_unused:
         return RowMatch(row, None, 0.0, "unused", level1, level2)

@@ -8,7 +8,6 @@ from __future__ import annotations
 import os
 import re
 from decimal import Decimal
-from enum import StrEnum
 from functools import cache
 from pathlib import Path
 from typing import Annotated, Any
@@ -17,32 +16,21 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from domain.errors import InputError
 from domain.record.problems import describe_validation_error
+from domain.scoring.conventions import (
+    DEFAULT_PROFILE,
+    PROFILE_DIR,
+    BudgetDenominator,
+    ReverseConvention,
+    Rounding,
+    grade_of,
+)
 
-PROFILE_DIR = Path(__file__).parent / "profiles"
-DEFAULT_PROFILE = "default"
+__all__ = [
+    "DEFAULT_PROFILE", "PROFILE_DIR", "Bands", "BudgetDenominator", "Profile", "ReverseConvention", "Rounding",
+    "builtin_profile", "builtin_profile_names", "load_profile", "profile_from_toml",
+]
 
 Fraction = Annotated[Decimal, Field(ge=0, le=1)]
-
-
-class ReverseConvention(StrEnum):
-    """How a reverse indicator that missed its target loses points."""
-
-    LINEAR = "linear"  # 分值 × max(0, 1 − (实际 − 指标) ÷ 指标): zero at twice the target
-    RATIO = "ratio"  # 分值 × 指标 ÷ 实际
-
-
-class Rounding(StrEnum):
-    """How a row score is cut to its precision."""
-
-    HALF_UP = "half_up"
-    TRUNCATE = "truncate"
-
-
-class BudgetDenominator(StrEnum):
-    """Which budget column the execution rate divides by."""
-
-    ANNUAL = "annual"  # 全年预算数 (the method)
-    INITIAL = "initial"  # 年初预算数 (some older local methods)
 
 
 class Bands(BaseModel):
@@ -86,13 +74,19 @@ class Profile(BaseModel):
     )
     bands: Bands = Field(default_factory=Bands)
     lowest_grade: str = "差"
+    # Bands include their lower bound only (部分达成 [60%, 80%)); 达成 includes its top.
+    bands_half_open: bool = True
+    # Platform options, off by default: at ≥ deviation_ratio of the target a row loses deviation_deduction
+    # points (指标偏离) and, with deviation_needs_reason, needs a 偏差原因; execution_caps cap the total by
+    # the execution rate as [rate below which, highest total] pairs.
+    deviation_ratio: Annotated[Decimal, Field(gt=1)] = Decimal("1.3")
+    deviation_deduction: Annotated[Decimal, Field(ge=0, le=100)] = Decimal(0)
+    deviation_needs_reason: bool = False
+    execution_caps: list[tuple[Fraction, Annotated[Decimal, Field(ge=0, le=100)]]] = Field(default_factory=list)
 
     def grade_of(self, total: Decimal) -> str:
         """The grade word (优/良/中/差) a total earns."""
-        for word, floor in sorted(self.grades.items(), key=lambda item: item[1], reverse=True):
-            if total >= floor:
-                return word
-        return self.lowest_grade
+        return grade_of(self.grades, self.lowest_grade, total)
 
 
 def _read_toml(path: Path) -> dict[str, Any]:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from domain.scoring.audit import FormAudit
-from domain.scoring.findings import Finding
-from domain.scoring.rules import BudgetResult, Note, RowResult, ScoredEvaluation
+from domain.scoring.results import BudgetResult, Note, RowResult, ScoredEvaluation
+
+if TYPE_CHECKING:  # a what-if serialises without loading the audit
+    from domain.scoring.audit import FormAudit
+    from domain.scoring.findings import Finding
 
 
 def number(value: Decimal | None) -> str | None:
@@ -17,8 +19,9 @@ def number(value: Decimal | None) -> str | None:
     return format(value, "f")
 
 
-def notes_data(notes: tuple[Note, ...]) -> list[dict[str, str]]:
-    return [{"code": note.code, "message": note.zh, "message_en": note.en} for note in notes]
+def notes_data(notes: tuple[Note, ...]) -> list[dict[str, Any]]:
+    return [{"code": note.code, "message": note.zh, "message_en": note.en,
+             "fields": note.text.data() if note.text is not None else {}} for note in notes]
 
 
 def row_data(result: RowResult) -> dict[str, Any]:
@@ -34,6 +37,7 @@ def row_data(result: RowResult) -> dict[str, Any]:
         "explanation": result.explanation.zh,
         "explanation_en": result.explanation.en,
         "band": [number(result.band[0]), number(result.band[1])] if result.band else None,
+        "band_open": result.band_open,
         "notes": notes_data(result.notes),
     }
 
@@ -83,6 +87,8 @@ def finding_data(finding: Finding) -> dict[str, Any]:
         "declared": number(finding.declared),
         "computed": number(finding.computed),
         "message": finding.message,
+        "message_en": finding.message_en,
+        "fields": finding.text.data(),
     }
 
 
@@ -94,5 +100,8 @@ def audit_data(audit: FormAudit) -> dict[str, Any]:
         "declared_total": number(audit.declared_total),
         "computed_total": number(audit.computed_total),
         "grade": audit.grade,
+        "profile": audit.scored.profile.name,
+        "profile_choice": audit.profile_choice.zh if audit.profile_choice is not None else None,
+        "rounding_habit": audit.habit.describe().zh if audit.habit is not None else None,
         "findings": [finding_data(finding) for finding in audit.findings],
     }

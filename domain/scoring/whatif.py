@@ -4,19 +4,24 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal, localcontext
+from typing import TYPE_CHECKING
 
 from domain.errors import InputError
-from domain.record.models import Direction, Funds, FundsRow, IndicatorRow
-from domain.scoring.profile import Profile, builtin_profile
-from domain.scoring.rules import BudgetResult, RowResult, score_budget, score_row
+from domain.record.kinds import Direction
+from domain.record.values import normalise_text, parse_value
+from domain.scoring.budget import score_budget
+from domain.scoring.conventions import plain_profile
+from domain.scoring.results import BudgetResult, FundsInput, RowInput, RowResult
+from domain.scoring.rules import score_row
+
+if TYPE_CHECKING:
+    from domain.scoring.conventions import ScoringProfile
 
 MAX_DIGITS = 24  # as many significant digits as an evaluation file may hold
 
 
 def parse_amount(text: str, what: str, *, allow_zero: bool = True) -> Decimal:
     """A non-negative decimal typed by the user (commas, spaces, full-width digits and 万 allowed)."""
-    from domain.record.values import normalise_text
-
     cleaned = normalise_text(str(text)).replace(",", "").replace("，", "").removesuffix("元")
     multiplier = Decimal(1)
     for word, factor in (("亿", Decimal(10) ** 8), ("万", Decimal(10) ** 4)):
@@ -63,17 +68,17 @@ def indicator_whatif(
     direction: Direction | None = None,
     catalogue_direction: Direction | None = None,
     judged_score: Decimal | None = None,
-    profile: Profile | None = None,
+    profile: ScoringProfile | None = None,
 ) -> RowResult:
     """Score one indicator as if it were a row on a form."""
-    row = IndicatorRow(name="（试算）", target_text=target_text, actual_text=actual_text, weight=weight,
-                       direction=direction, judged_score=judged_score)
-    return score_row(row, profile or builtin_profile(), catalogue_direction)
+    row = RowInput(weight, parse_value(target_text), parse_value(actual_text), direction, judged_score)
+    return score_row(row, profile or plain_profile(), catalogue_direction)
 
 
-def budget_whatif(budget: Decimal, executed: Decimal, weight: Decimal | None = None, profile: Profile | None = None) -> BudgetResult:
+def budget_whatif(
+    budget: Decimal, executed: Decimal, weight: Decimal | None = None, profile: ScoringProfile | None = None
+) -> BudgetResult:
     """Score the budget execution row from a full-year budget and the amount spent."""
-    profile = profile or builtin_profile()
-    total = FundsRow(initial_budget=budget, annual_budget=budget, executed=executed)
-    funds = Funds(total=total, weight=weight if weight is not None else profile.budget_weight, reason="（试算）")
-    return score_budget(funds, profile)
+    chosen = profile or plain_profile()
+    funds = FundsInput(weight if weight is not None else chosen.budget_weight, budget, budget, executed, "（试算）")
+    return score_budget(funds, chosen)

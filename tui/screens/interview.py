@@ -9,22 +9,30 @@ typed meanwhile stays in the answer line, and answers sent meanwhile are replaye
 from __future__ import annotations
 
 import time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.message import Message
 from textual.screen import Screen
 
 from domain.messages import t
 from tui.display import clean, one_line, without_repeats
+from tui.host import host, painted
 from tui.widgets.input_line import InputLine, Offer
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.offers import choice_offers, indicator_offers
 from tui.widgets.side_panel import SidePanel
 from tui.widgets.transcript import Transcript
+
+if TYPE_CHECKING:
+    from domain.interview.controller import Interview
+    from domain.interview.draft_index import DraftEntry
+    from domain.interview.session import EditSession
+    from domain.interview.typing import IndicatorQuery
 
 LOAD_DELAY = 0.05  # seconds after the first frame, so the terminal has drawn it before the domain loads
 NARROW = 70  # columns below which the side panel folds away behind a key
@@ -46,8 +54,43 @@ def load_session(how: str, value: str | None, drafts: str | None, out: str | Non
     return EditSession.new(store, out)
 
 
+class SessionReady(Message):
+    """The session was built off the UI thread."""
+
+    def __init__(self, session: EditSession) -> None:
+        super().__init__()
+        self.session = session
+
+
+class LoadFailed(Message):
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+
+class DraftsFound(Message):
+    """Drafts of new forms were found before a blank form was built."""
+
+    def __init__(self, drafts: list[DraftEntry]) -> None:
+        super().__init__()
+        self.drafts = drafts
+
+
+class MatcherWarmed(Message):
+    """The catalogue and matcher are loaded: suggestions can start."""
+
+
+class SuggestionsArrived(Message):
+    def __init__(self, field_id: str, text: str, offers: list[Offer]) -> None:
+        super().__init__()
+        self.field_id, self.text, self.offers = field_id, text, offers
+
+
 class InterviewScreen(Screen[None]):
-    """One question at a time; enter answers, and back, jump, undo, save, review and help always work."""
+    """One question at a time; enter answers, and back, jump, undo, save, review and help always work.
+
+    Workers only compute and post messages (SessionReady, MatcherWarmed, SuggestionsArrived …); the
+    handlers, on the UI thread, are the only code that changes the screen or calls the interview."""
 
     BINDINGS = [
         Binding("ctrl+b,shift+tab", "back", t("ui.interview.back"), id="interview.back", priority=True),
@@ -62,7 +105,7 @@ class InterviewScreen(Screen[None]):
     ]
 
     def __init__(self, how: str = "new", value: str | None = None, standalone: bool = False,
-                 session: Any = None, offer_drafts: bool = True) -> None:
+                 session: EditSession | None = None, offer_drafts: bool = True) -> None:
         """``offer_drafts``: before a new form, offer the drafts of new forms left unfinished."""
         super().__init__()
         self.offer_drafts = offer_drafts
@@ -80,7 +123,7 @@ class InterviewScreen(Screen[None]):
         self.panel_wanted = False  # f2 asked for the side panel on a narrow screen
 
     @property
-    def interview(self) -> Any:
+    def interview(self) -> Interview | None:
         return None if self.session is None else self.session.interview
 
     def compose(self) -> ComposeResult:
@@ -99,7 +142,7 @@ class InterviewScreen(Screen[None]):
             self.asked_id = "header.project_name"
         else:
             line.ask(Text(t("ui.interview.loading"), style="dim"))
-        if getattr(self.app, "painted", True):
+        if painted(self.app):
             self.call_after_refresh(self._begin_load)
 
     def after_first_paint(self) -> None:
@@ -118,7 +161,7 @@ class InterviewScreen(Screen[None]):
     def _load(self) -> None:
         from domain.errors import InputError
 
-        options = self.app.options  # type: ignore[attr-defined]
+        options = host(self.app).options
         try:
             if self.how == "new" and self.offer_drafts:
                 from domain.interview.draft_index import offered
@@ -126,18 +169,36 @@ class InterviewScreen(Screen[None]):
 
                 drafts = offered(DraftStore(options.drafts), "new", options.out)
                 if drafts:
-                    self.app.call_from_thread(self._offer_drafts, drafts)
+                    self.post_message(DraftsFound(drafts))
                     return
             session = load_session(self.how, self.value, options.drafts, options.out)
         except InputError as error:
-            self.app.call_from_thread(self._load_failed, error.message)
+            self.post_message(LoadFailed(error.message))
             return
         except Exception as error:  # shown to the user rather than lost in a worker
-            self.app.call_from_thread(self._load_failed, f"{type(error).__name__}: {error}")
+            self.post_message(LoadFailed(f"{type(error).__name__}: {error}"))
             return
-        self.app.call_from_thread(self._session_ready, session)
+        self.post_message(SessionReady(session))
 
-    def _offer_drafts(self, drafts: list[Any]) -> None:
+    def on_drafts_found(self, message: DraftsFound) -> None:
+        self._offer_drafts(message.drafts)
+
+    def on_load_failed(self, message: LoadFailed) -> None:
+        self._load_failed(message.text)
+
+    async def on_session_ready(self, message: SessionReady) -> None:
+        await self._session_ready(message.session)
+
+    def on_matcher_warmed(self, message: MatcherWarmed) -> None:
+        self.matcher_ready = True
+        self.update_suggestions(self.query_one(InputLine).value)
+
+    def on_suggestions_arrived(self, message: SuggestionsArrived) -> None:
+        line = self.query_one(InputLine)
+        if self.asked_id == message.field_id and line.value == message.text:
+            line.set_offers(message.offers)
+
+    def _offer_drafts(self, drafts: list[DraftEntry]) -> None:
         """Drafts of new forms are there (a dropped connection left them): offer them before a blank form."""
 
         def decided(draft_id: str | None) -> None:
@@ -148,7 +209,7 @@ class InterviewScreen(Screen[None]):
             self._building = False
             self._begin_load()
 
-        self.app.offer_drafts("new", drafts, decided)  # type: ignore[attr-defined]
+        host(self.app).offer_drafts("new", drafts, decided)
 
     def _load_failed(self, message: str) -> None:
         self.query_one(InputLine).ask(Text(message, style="bold red"))
@@ -156,7 +217,7 @@ class InterviewScreen(Screen[None]):
         if not self.standalone:
             self.dismiss(None)
 
-    async def _session_ready(self, session: Any) -> None:
+    async def _session_ready(self, session: EditSession) -> None:
         if self.session is not None and self.session is not session:
             return
         if not self.query(Transcript):
@@ -164,7 +225,7 @@ class InterviewScreen(Screen[None]):
             await self.query_one("#interview-main").mount_all([Transcript(id="transcript"), SidePanel(id="side-panel")])
             self._fold_panel()
         self.session = session
-        self.app.session = session  # type: ignore[attr-defined]
+        host(self.app).session = session
         self._building = False
         self.show_events(session.start(), keep_typed=True)  # with a warning first when drafts cannot be kept
         queued, self.queued = self.queued, []
@@ -181,11 +242,7 @@ class InterviewScreen(Screen[None]):
             default_matcher()
         except Exception:
             return
-        self.app.call_from_thread(self._matcher_warmed)
-
-    def _matcher_warmed(self) -> None:
-        self.matcher_ready = True
-        self.update_suggestions(self.query_one(InputLine).value)
+        self.post_message(MatcherWarmed())
 
     # --- rendering events --------------------------------------------------------------------------
     def show_events(self, events: list[Any], keep_typed: bool = False, open_review: bool = True) -> None:
@@ -260,7 +317,7 @@ class InterviewScreen(Screen[None]):
 
     def on_interview_done(self) -> None:
         """The controller reached its end: save (asking for a path if needed)."""
-        self.app.save_session()  # type: ignore[attr-defined]
+        host(self.app).save_session()
 
     # --- answering -----------------------------------------------------------------------------------
     def on_input_line_submitted(self, event: InputLine.Submitted) -> None:
@@ -325,7 +382,9 @@ class InterviewScreen(Screen[None]):
             if not self.matcher_ready:
                 line.set_offers([])
             elif self.suggest_in_worker:
-                self._suggest_in_worker(spec.id, text)
+                query = interview.indicator_query()
+                if query is not None:
+                    self._suggest_in_worker(spec.id, text, query)
             else:
                 started = time.perf_counter()
                 offers = indicator_offers(interview.suggestions(text))
@@ -335,17 +394,13 @@ class InterviewScreen(Screen[None]):
             line.set_offers([])
 
     @work(thread=True, exclusive=True, group="suggest", exit_on_error=False)
-    def _suggest_in_worker(self, field_id: str, text: str) -> None:
+    def _suggest_in_worker(self, field_id: str, text: str, query: IndicatorQuery) -> None:
+        """Search the catalogue off the UI thread; the interview itself is never called from here."""
         try:
-            offers = indicator_offers(self.interview.suggestions(text))
+            offers = indicator_offers(query.search(text))
         except Exception:
             return
-        self.app.call_from_thread(self._suggestions_arrived, field_id, text, offers)
-
-    def _suggestions_arrived(self, field_id: str, text: str, offers: list[Offer]) -> None:
-        line = self.query_one(InputLine)
-        if self.asked_id == field_id and line.value == text:
-            line.set_offers(offers)
+        self.post_message(SuggestionsArrived(field_id, text, offers))
 
     # --- moving around -------------------------------------------------------------------------------
     def action_back(self) -> None:
@@ -370,7 +425,7 @@ class InterviewScreen(Screen[None]):
 
     def action_save(self) -> None:
         if self.session is not None:
-            self.app.save_session()  # type: ignore[attr-defined]
+            host(self.app).save_session()
 
     def action_review(self) -> None:
         if self.session is None:
@@ -416,7 +471,7 @@ class InterviewScreen(Screen[None]):
         self._fold_panel()
 
     def action_home(self) -> None:
-        self.app.go_home()  # type: ignore[attr-defined]
+        host(self.app).go_home()
 
     def action_scroll_transcript(self, direction: int) -> None:
         if not self.query(Transcript):

@@ -19,6 +19,7 @@ from domain.scoring.rounding import plain
 from domain.scoring.rules import RowStatus
 from tui.cells import cell_width, truncate
 from tui.display import literal, one_line
+from tui.host import host
 from tui.screens.whatif import WhatIfScreen
 from tui.widgets.charts import charts
 from tui.widgets.form_blocks import NAME_SHOWN, funds_table, header_table, project_name, score_text, totals_text
@@ -159,7 +160,7 @@ class ReviewScreen(Screen[str | None]):
             self.notify(problem, severity="error", timeout=8)
         if changed and not problems and whatif.start is not None:
             self.notify(t("ui.review.applied", row=whatif.start.row + 1))
-        self.app.refresh_open_screens()  # type: ignore[attr-defined]
+        host(self.app).refresh_open_screens()
 
     def _field_id(self, row: int, suffix: str) -> str | None:
         for state in self.interview.fields():
@@ -172,14 +173,14 @@ class ReviewScreen(Screen[str | None]):
         self.dismiss(self._field_id(index, "name") if index is not None else None)
 
     def action_save(self) -> None:
-        self.app.save_session()  # type: ignore[attr-defined]
+        host(self.app).save_session()
 
     def action_page(self, direction: int) -> None:
         body = self.query_one("#review-body", VerticalScroll)
         (body.scroll_page_down if direction > 0 else body.scroll_page_up)(animate=False)
 
     def action_home(self) -> None:
-        self.app.go_home()  # type: ignore[attr-defined]
+        host(self.app).go_home()
 
     def action_leave(self) -> None:
         self.dismiss(None)

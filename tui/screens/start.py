@@ -13,6 +13,7 @@ from textual.widgets.option_list import Option
 
 from domain.messages import t
 from tui.display import one_line
+from tui.host import host
 from tui.widgets.key_bar import KeyBar
 
 ACTIONS = ("resume", "new", "open", "whatif", "train", "walk", "help", "quit")
@@ -78,10 +79,10 @@ class StartScreen(Screen[None]):
     def after_first_paint(self) -> None:
         """Count the drafts once the menu is on screen; the resume item appears when there are some."""
         app = self.app
-        app.run_worker(app._count_drafts, thread=True, group="drafts", exit_on_error=False)  # type: ignore[attr-defined]
+        app.run_worker(host(app).count_drafts, thread=True, group="drafts", exit_on_error=False)
 
     def on_mount(self) -> None:
-        if getattr(self.app, "painted", False):
+        if host(self.app).painted:
             self.after_first_paint()
         menu = self.query_one(OptionList)
         menu.highlighted = self._first_choice()
@@ -104,7 +105,7 @@ class StartScreen(Screen[None]):
         self.action_pick(event.option.id or "")
 
     def action_pick(self, action: str) -> None:
-        self.app.start_action(action)  # type: ignore[attr-defined]
+        host(self.app).start_action(action)
 
     def help_text(self) -> tuple[str, str]:
         return t("ui.start.help_title"), t("ui.start.help_body")

@@ -3,22 +3,27 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Static
 
 from domain.messages import t
 from tui.display import clean
+from tui.host import painted
 from tui.widgets.charts import charts
 from tui.widgets.input_line import InputLine
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.transcript import Transcript
+
+if TYPE_CHECKING:
+    from domain.interview.training import TrainingSession
 
 
 def tally_text(session: Any) -> Text:
@@ -40,6 +45,20 @@ def tally_text(session: Any) -> Text:
 ARROWS = {"left": "←", "right": "→"}
 NARROW = 70  # columns below which the tally folds away behind f2
 
+
+
+class TrainingReady(Message):
+    """The exercises were loaded off the UI thread."""
+
+    def __init__(self, session: TrainingSession) -> None:
+        super().__init__()
+        self.session = session
+
+
+class TrainingFailed(Message):
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
 
 class TrainingScreen(Screen[None]):
     """Enter answers (or steps on in walk mode); ctrl+n skips a row, ctrl+e ends with the summary.
@@ -79,7 +98,7 @@ class TrainingScreen(Screen[None]):
         self.query_one(InputLine).ask(Text(t("ui.interview.loading"), style="dim"))
         if self.session is not None:
             self._ready(self.session)
-        elif getattr(self.app, "painted", True):
+        elif painted(self.app):
             self.call_after_refresh(self._load)
 
     def after_first_paint(self) -> None:
@@ -94,18 +113,24 @@ class TrainingScreen(Screen[None]):
         try:
             session = TrainingSession.from_paths([self.path] if self.path else None, walk=self.walk)
         except InputError as error:
-            self.app.call_from_thread(self._failed, error.message)
+            self.post_message(TrainingFailed(error.message))
             return
         except Exception as error:  # shown rather than lost in a worker
-            self.app.call_from_thread(self._failed, f"{type(error).__name__}: {error}")
+            self.post_message(TrainingFailed(f"{type(error).__name__}: {error}"))
             return
-        self.app.call_from_thread(self._ready, session)
+        self.post_message(TrainingReady(session))
+
+    def on_training_failed(self, message: TrainingFailed) -> None:
+        self._failed(message.text)
+
+    def on_training_ready(self, message: TrainingReady) -> None:
+        self._ready(message.session)
 
     def _failed(self, message: str) -> None:
         self.query_one(InputLine).ask(Text(clean(message), style="bold red"))
         self.notify(message, severity="error", timeout=10)
 
-    def _ready(self, session: Any) -> None:
+    def _ready(self, session: TrainingSession) -> None:
         self.session = session
         session.keys = self.keys_text()
         self.show_events(session.start())

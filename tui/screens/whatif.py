@@ -6,15 +6,15 @@ that row, shows the change in the total, and hands the new values back only when
 
 from __future__ import annotations
 
-from dataclasses import replace
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Vertical, VerticalScroll
+from textual.message import Message
 from textual.screen import Screen
 from textual.suggester import Suggester
 from textual.widgets import Input, Label, Select, Static
@@ -26,8 +26,12 @@ from domain.scoring.rounding import fixed
 from domain.scoring.whatif import parse_amount, parse_weight
 from tui.cells import cell_width, truncate
 from tui.display import one_line
+from tui.host import host, painted
 from tui.report import render_budget_result, render_row_result
 from tui.widgets.key_bar import KeyBar
+
+if TYPE_CHECKING:
+    from domain.catalogue.matching import IndicatorMatcher
 
 DIRECTIONS = ("auto", "positive", "reverse", "equal", "qualitative")
 INDICATOR_FIELDS = ("name", "weight", "target", "actual", "direction", "judged")
@@ -77,10 +81,18 @@ def keep_bullets(report: str) -> str:
 
 def no_name_note(result: Any) -> Any:
     """The result with its "no catalogue entry" note worded for a calculator where no name was given."""
-    notes = tuple(replace(note, zh=t("ui.whatif.no_name_note"), en="no comparator in the target and no indicator "
+    notes = tuple(note.replace(zh=t("ui.whatif.no_name_note"), en="no comparator in the target and no indicator "
                           "name given: scored as positive (higher is better)")
                   if note.code == "direction_assumed" else note for note in result.notes)
-    return replace(result, notes=notes)
+    return result.replace(notes=notes)
+
+
+class MatcherLoaded(Message):
+    """The catalogue's matcher was built off the UI thread."""
+
+    def __init__(self, matcher: IndicatorMatcher) -> None:
+        super().__init__()
+        self.matcher = matcher
 
 
 class WhatIfScreen(Screen[Tried | None]):
@@ -157,7 +169,7 @@ class WhatIfScreen(Screen[Tried | None]):
         self._show_mode()
         self._show_name_status()
         self.recompute()
-        if self.baseline is None and getattr(self.app, "painted", True):
+        if self.baseline is None and painted(self.app):
             self.call_after_refresh(self._load_matcher)
 
     def after_first_paint(self) -> None:
@@ -174,9 +186,10 @@ class WhatIfScreen(Screen[Tried | None]):
             matcher = default_matcher()
         except Exception:
             return
-        self.app.call_from_thread(self._matcher_ready, matcher)
+        self.post_message(MatcherLoaded(matcher))
 
-    def _matcher_ready(self, matcher: Any) -> None:
+    def on_matcher_loaded(self, message: MatcherLoaded) -> None:
+        matcher = message.matcher
         self.matcher = matcher
         self.suggester.matcher = matcher
         self._find_entry()
@@ -323,7 +336,7 @@ class WhatIfScreen(Screen[Tried | None]):
 
     def action_leave(self) -> None:
         if self.standalone:
-            self.app.action_request_quit()  # type: ignore[attr-defined]
+            host(self.app).action_request_quit()
         else:
             self.dismiss(None)
 

@@ -162,8 +162,9 @@ class JudgedScore(RowQuestion):
         value = parse_amount_answer(normalise_text(raw).removesuffix("分"), spec.label)
         undecided = form.score(row, judged_score=None)
         low, high = undecided.band or (Decimal(0), row.weight)
-        if not low <= value <= high:
-            raise InputError(t("error.judged_band", low=plain(low), high=plain(high), text=raw))
+        if not undecided.admits(value):  # bands are half-open: 部分达成 stops below its top
+            top = t("scoring.open_top", high=plain(high)) if undecided.band_open else plain(high)
+            raise InputError(t("error.judged_band", low=plain(low), high=top, text=raw))
         wanted = None if spec.optional and undecided.score is not None and value == undecided.score else value
         if wanted == row.judged_score:
             return Outcome(), False

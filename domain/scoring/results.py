@@ -1,0 +1,223 @@
+"""What scoring takes and gives, as plain values: row and funds inputs, results, notes and explanations.
+
+The pydantic records (``IndicatorRow``, ``Funds``, ``Evaluation``) are read through ``row_input`` and
+``funds_input`` at the edge, so scoring itself never needs pydantic.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from domain.record.kinds import Direction, Frozen, Grade, ParsedValue, factory
+from domain.scoring.conventions import execution_cap
+from domain.scoring.wording import Msg
+
+if TYPE_CHECKING:
+    from domain.record.models import Evaluation
+    from domain.scoring.conventions import ScoringProfile
+
+
+class RowStatus(StrEnum):
+    """Whether a row has a score by rule, needs the user's judgement, or is an unused placeholder."""
+
+    SCORED = "scored"
+    JUDGEMENT = "judgement"
+    UNUSED = "unused"
+
+
+class Rule(StrEnum):
+    """Which part of the method produced a score."""
+
+    POSITIVE_MET = "positive_met"
+    POSITIVE_SHORTFALL = "positive_shortfall"
+    REVERSE_MET = "reverse_met"
+    REVERSE_LINEAR = "reverse_linear"
+    REVERSE_RATIO = "reverse_ratio"
+    TARGET_ZERO = "target_zero"
+    DEVIATION = "deviation"
+    TEXT_RESTATED = "text_restated"
+    QUALITATIVE = "qualitative"
+    JUDGEMENT = "judgement"
+    UNUSED = "unused"
+    BUDGET = "budget"
+
+
+class RowInput(Frozen):
+    """One indicator row as scoring reads it."""
+
+    __slots__ = ('weight', 'target', 'actual', 'direction', 'judged_score', 'is_unused')
+    _defaults: ClassVar[dict[str, Any]] = {"direction": None, "judged_score": None, "is_unused": False}
+
+
+    weight: Decimal
+    target: ParsedValue
+    actual: ParsedValue
+    direction: Direction | None
+    judged_score: Decimal | None
+    is_unused: bool
+
+
+class FundsInput(Frozen):
+    """The funds block's total row and the budget row's 分值, as scoring reads them."""
+
+    __slots__ = ('weight', 'initial_budget', 'annual_budget', 'executed', 'reason')
+    _defaults: ClassVar[dict[str, Any]] = {"reason": ""}
+
+
+    weight: Decimal
+    initial_budget: Decimal | None
+    annual_budget: Decimal | None
+    executed: Decimal | None
+    reason: str
+
+
+def row_input(row: Any) -> RowInput:
+    """An ``IndicatorRow`` (or a ``RowInput``) as scoring input."""
+    if isinstance(row, RowInput):
+        return row
+    return RowInput(row.weight, row.target, row.actual, row.direction, row.judged_score, row.is_unused)
+
+
+def funds_input(funds: Any) -> FundsInput:
+    """A ``Funds`` block (or a ``FundsInput``) as scoring input."""
+    if isinstance(funds, FundsInput):
+        return funds
+    total = funds.total
+    return FundsInput(funds.weight, total.initial_budget, total.annual_budget, total.executed, funds.reason)
+
+
+class Note(Frozen):
+    """Something the user should know about a computed number (assumption, flag, advice).
+
+    Made by ``note(code, msg)``: the sentence in Chinese and English, and the message it came from."""
+
+    __slots__ = ('code', 'zh', 'en', 'text')
+    _defaults: ClassVar[dict[str, Any]] = {"text": None}
+
+
+    code: str
+    zh: str
+    en: str
+    text: Msg | None
+
+
+def note(code: str, text: Msg) -> Note:
+    return Note(code, text.zh, text.en, text)
+
+
+class Explanation(Frozen):
+    """How a number was reached: the rule, the formula with numbers, and a sentence in any locale."""
+
+    __slots__ = ('rule', 'formula_text', 'sentence')
+
+
+    rule: Rule
+    formula_text: Msg
+    sentence: Msg
+
+    @property
+    def formula(self) -> str:
+        return self.formula_text.zh
+
+    @property
+    def zh(self) -> str:
+        return self.sentence.zh
+
+    @property
+    def en(self) -> str:
+        return self.sentence.en
+
+
+class RowResult(Frozen):
+    """One indicator row scored: its score (None while it awaits judgement) and why."""
+
+    __slots__ = ('weight', 'score', 'direction', 'status', 'explanation', 'notes', 'band', 'grade', 'band_open')
+    _defaults: ClassVar[dict[str, Any]] = {"notes": (), "band": None, "grade": None, "band_open": False}
+
+
+    weight: Decimal
+    score: Decimal | None
+    direction: Direction | None
+    status: RowStatus
+    explanation: Explanation
+    notes: tuple[Note, ...]
+    band: tuple[Decimal, Decimal] | None  # admissible scores when judgement is needed
+    grade: Grade | None
+    band_open: bool  # the band's top is not itself admissible (部分达成 [60%, 80%))
+
+    @property
+    def deduction(self) -> Decimal | None:
+        """Points lost against the row's 分值."""
+        return None if self.score is None else self.weight - self.score
+
+    def has_note(self, code: str) -> bool:
+        return any(note.code == code for note in self.notes)
+
+    def admits(self, score: Decimal) -> bool:
+        """Whether a judged score lies inside the row's band (0–分值 when it has none)."""
+        low, high = self.band or (Decimal(0), self.weight)
+        return low <= score < high if self.band_open else low <= score <= high
+
+
+class BudgetResult(Frozen):
+    """The budget execution row scored."""
+
+    __slots__ = ('weight', 'rate', 'rate_used', 'score', 'explanation', 'notes')
+    _defaults: ClassVar[dict[str, Any]] = {"notes": ()}
+
+
+    weight: Decimal
+    rate: Decimal | None  # exact 执行数 ÷ 预算数
+    rate_used: Decimal | None  # after the profile's rounding of the rate
+    score: Decimal | None
+    explanation: Explanation
+    notes: tuple[Note, ...]
+
+    @property
+    def deduction(self) -> Decimal | None:
+        return None if self.score is None else self.weight - self.score
+
+
+class ScoredEvaluation(Frozen):
+    """A whole form scored: budget row, indicator rows, total and grade."""
+
+    __slots__ = ('evaluation', 'profile', 'budget', 'rows')
+    _defaults: ClassVar[dict[str, Any]] = {"rows": factory(list)}
+
+
+    evaluation: Evaluation
+    profile: ScoringProfile
+    budget: BudgetResult
+    rows: list[RowResult]
+
+    @property
+    def pending_rows(self) -> list[int]:
+        """Indexes of rows still awaiting the user's judgement."""
+        return [index for index, row in enumerate(self.rows) if row.score is None and row.status is not RowStatus.UNUSED]
+
+    @property
+    def sum(self) -> Decimal:
+        """Budget score plus the sum of rounded row scores (rows awaiting judgement count 0)."""
+        budget = self.budget.score or Decimal(0)
+        return budget + sum((row.score or Decimal(0) for row in self.rows), Decimal(0))
+
+    @property
+    def cap(self) -> Decimal | None:
+        """The highest total the profile allows at this execution rate, when it caps totals."""
+        return execution_cap(self.profile.execution_caps, self.budget.rate)
+
+    @property
+    def total(self) -> Decimal:
+        """The sum, capped by the execution rate where the profile says so."""
+        cap = self.cap
+        return self.sum if cap is None else min(self.sum, cap)
+
+    @property
+    def complete(self) -> bool:
+        return self.budget.score is not None and not self.pending_rows
+
+    @property
+    def grade(self) -> str | None:
+        return self.profile.grade_of(self.total) if self.complete else None

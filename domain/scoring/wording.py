@@ -1,0 +1,58 @@
+"""Sentences of scoring as codes and fields, rendered through the message catalogue in any locale.
+
+A ``Msg`` is a message id with its fields; a field may itself be a ``Msg`` (a direction's name, an inner
+reason), rendered in the same locale. Tables: ``domain/messages/tables/scoring.py``.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from domain.messages.lookup import DEFAULT_LOCALE, tables
+from domain.messages.tables import scoring as _own
+from domain.record.kinds import Frozen
+
+_OWN = {"zh": _own.ZH, "en": _own.EN}  # scoring's own table, read without scanning the whole catalogue
+
+
+class Msg(Frozen):
+    """A message id and its fields, rendered on demand."""
+
+    __slots__ = ('key', 'fields')
+    _defaults: ClassVar[dict[str, Any]] = {"fields": ()}
+
+
+    key: str
+    fields: tuple[tuple[str, Any], ...]
+
+    def render(self, locale: str = DEFAULT_LOCALE) -> str:
+        text = _OWN.get(locale, _own.ZH).get(self.key)
+        if text is None:  # a message of another concern: the whole catalogue (slower to load)
+            merged = tables()
+            text = merged.get(locale, {}).get(self.key) or merged[DEFAULT_LOCALE].get(self.key, self.key)
+        values = {name: value.render(locale) if isinstance(value, Msg) else value for name, value in self.fields}
+        return text.format(**values) if values else text
+
+    @property
+    def zh(self) -> str:
+        return self.render("zh")
+
+    @property
+    def en(self) -> str:
+        return self.render("en")
+
+    def field(self, name: str) -> Any:
+        return dict(self.fields).get(name)
+
+    def data(self) -> dict[str, Any]:
+        """The fields as plain strings (nested messages rendered in Chinese), for JSON."""
+        return {name: value.zh if isinstance(value, Msg) else str(value) for name, value in self.fields}
+
+
+def msg(key: str, **fields: Any) -> Msg:
+    return Msg(key, tuple(fields.items()))
+
+
+def say(key: str, **fields: Any) -> str:
+    """A message rendered at once in Chinese (for texts stored as strings, such as a parsed value's note)."""
+    return msg(key, **fields).zh
