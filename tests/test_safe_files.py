@@ -132,3 +132,22 @@ def test_a_file_where_a_folder_should_be_is_said_plainly(tmp_path: Path) -> None
 def test_a_form_from_a_newer_version_is_refused() -> None:
     with pytest.raises(InputError, match="更新版本"):
         evaluation_from_toml("schema_version = 99\n")
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("schema_version = 1\ndeclared_total = 1" + "0" * 5000 + "\n", "位数过多"),
+    ("schema_version = 1\n[header]\nyear = 1e999999999\n", "year"),
+])
+def test_numbers_no_form_holds_are_refused_before_any_arithmetic(text: str, words: str) -> None:
+    with pytest.raises(InputError, match=words):
+        evaluation_from_toml(text, "x.toml")
+
+
+def test_a_profile_with_an_exponent_of_a_billion_is_refused(tmp_path: Path) -> None:
+    """Found by the long fuzz run: ``score_decimals = 1e999999999`` made int() run past the CPU limit."""
+    from domain.scoring.profile import load_profile
+
+    path = tmp_path / "p.toml"
+    path.write_text('name = "my-city"\nscore_decimals = 100000000000000e999999999\n', encoding="utf-8")
+    with pytest.raises(InputError, match="score_decimals"):
+        load_profile(str(path), allow_path=True)

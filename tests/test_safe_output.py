@@ -109,3 +109,24 @@ def test_non_regular_paths_are_refused_and_skipped_in_directories(tmp_path: Path
     if make == "fifo":
         assert "跳过" in captured.err and str(odd) in captured.err
     assert "好表" in captured.out
+
+
+JIXIAO = Path(__import__("sys").executable).parent / "jixiao"
+
+
+@pytest.mark.parametrize("argv", [
+    ["score", "{fifo}"], ["check", "{fifo}"], ["import", "{fifo}", "--out", "out"], ["edit", "--plain", "{fifo}"],
+    ["train", "--plain", "{fifo}"], ["whatif", "--weight", "5", "--target", "9", "--actual", "9", "--profile", "{fifo}"],
+    ["report", "{fifo}", "--out", "r.xlsx"],
+])
+def test_every_command_refuses_a_fifo_at_once(tmp_path: Path, argv: list[str]) -> None:
+    import subprocess
+
+    fifo = tmp_path / "pipe.toml"
+    os.mkfifo(fifo)
+    try:  # a FIFO read would wait for a writer forever: the timeout bounds a hang, it is not a timing check
+        result = subprocess.run([str(JIXIAO), *(part.format(fifo=fifo) for part in argv)], cwd=tmp_path,
+                                stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=60)
+    except subprocess.TimeoutExpired:
+        raise AssertionError(f"{argv[0]} waited on a FIFO") from None
+    assert result.returncode == 2 and "不是普通文件" in result.stderr and "Traceback" not in result.stderr

@@ -99,6 +99,17 @@ def test_drafts_are_private_to_their_owner(tmp_path: Path) -> None:
     session = started(store, tmp_path / "x.toml", "项目")
     assert stat.S_IMODE(store.path_of(session.draft_id).stat().st_mode) == 0o600
     assert stat.S_IMODE(store.directory.stat().st_mode) == 0o700
+    old = DraftStore(tmp_path / "old")  # made world-readable by an older version: tightened
+    old.directory.mkdir(mode=0o755)
+    old.directory.chmod(0o755)
+    started(old, tmp_path / "x.toml", "项目")
+    assert stat.S_IMODE(old.directory.stat().st_mode) == 0o700
+    shared = DraftStore(tmp_path / "shared")  # a folder with other files in it (--drafts /tmp) is left alone
+    shared.directory.mkdir(mode=0o755)
+    shared.directory.chmod(0o755)
+    (shared.directory / "notes.txt").write_text("", encoding="utf-8")
+    started(shared, tmp_path / "x.toml", "项目")
+    assert stat.S_IMODE(shared.directory.stat().st_mode) == 0o755
 
 
 def test_unreadable_drafts_and_folders_are_reported(tmp_path: Path) -> None:
@@ -133,3 +144,31 @@ def test_an_import_that_fails_part_way_leaves_nothing_and_runs_again(tmp_path: P
     assert list((tmp_path / "out").glob("*.toml")) == []
     monkeypatch.setattr(importing, "save_evaluation", real_save)
     assert len(importing.import_sheet(text, SEED_SHEET.name, tmp_path / "out")) == 37  # no --force needed
+
+
+def test_plain_mode_never_claims_a_draft_it_could_not_write(tmp_path: Path, capsys, monkeypatch) -> None:
+    import io
+    import sys
+
+    from tui.cli import run
+
+    blocker = tmp_path / "file"
+    blocker.write_text("", encoding="utf-8")
+    monkeypatch.setattr(sys, "stdin", io.StringIO("项目\n:q\nn\n"))
+    assert run(["new", "--plain", "--drafts", str(blocker / "drafts")]) == 1
+    out = capsys.readouterr().out
+    assert out.index("没有被保存为草稿") < out.index("? ")  # said before the first question
+    assert "草稿已保存" not in out and "继续填写" not in out and "没有留下" in out
+
+
+def test_the_drafts_list_reports_odd_files_and_never_waits_on_them(tmp_path: Path) -> None:
+    from domain.interview.draft_index import scan
+
+    store = DraftStore(tmp_path / "drafts")
+    store.directory.mkdir()
+    os.mkfifo(store.directory / "pipe.draft.toml")  # reading it would wait for a writer forever
+    (store.directory / "deep.draft.toml").write_text("x = " + "[" * 3000 + "]" * 3000, encoding="utf-8")
+    (store.directory / "big.draft.toml").write_bytes(b"#" * (3 * 1024 * 1024))
+    entries = {entry.id: entry for entry in scan(store)}
+    assert set(entries) == {"pipe", "deep", "big"} and all(entry.error for entry in entries.values())
+    assert "不是普通文件" in entries["pipe"].error and "太大" in entries["big"].error

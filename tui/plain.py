@@ -343,9 +343,10 @@ def _command(line: str, console: Console, session) -> list | str | None:
 def _unfinished(console: Console, session, args: argparse.Namespace, message: str) -> int:
     session.flush()
     console.say(message)
-    if session.draft_id:
+    if session.draft_id or session.autosave_error:
         console.say(session.draft_kept_message())
-        console.say(t("plain.resume_how", drafts=_drafts_hint(args)))
+        if session.draft_kept:
+            console.say(t("plain.resume_how", drafts=_drafts_hint(args)))
     return EXIT_UNFINISHED
 
 

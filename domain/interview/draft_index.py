@@ -20,6 +20,7 @@ from pathlib import Path
 from domain.errors import InputError
 from domain.interview.drafts import SUFFIX, DraftStore, local_time
 from domain.messages import t
+from domain.record.files import MAX_FORM_BYTES, read_bounded
 from domain.record.storage import file_fingerprint
 
 RECENT = 8  # drafts offered at a way in before "more…" (the list with a filter)
@@ -105,10 +106,14 @@ def _light(text: str) -> dict[str, object]:
 def read_entry(path: Path) -> DraftEntry:
     """The list line of one draft file, read without validating the whole form."""
     draft_id = path.name.removesuffix(SUFFIX)
-    try:
-        data = _light(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
-        return DraftEntry(draft_id, path, error=str(getattr(error, "strerror", None) or error))
+    try:  # bounded, regular files only: a FIFO or a device named *.draft.toml is reported, never opened
+        data = _light(read_bounded(path, MAX_FORM_BYTES, t("storage.what.draft")).decode("utf-8"))
+    except InputError as error:
+        return DraftEntry(draft_id, path, error=error.message)
+    except RecursionError:
+        return DraftEntry(draft_id, path, error=t("storage.too_deep", where=path))
+    except (UnicodeDecodeError, ValueError) as error:  # TOMLDecodeError is a ValueError
+        return DraftEntry(draft_id, path, error=str(error))
     meta = data.get("draft")
     if not isinstance(meta, dict):
         return DraftEntry(draft_id, path, error="[draft]")
@@ -128,8 +133,7 @@ def scan(store: DraftStore) -> list[DraftEntry]:
     """Every draft in the store, newest first (unreadable ones listed with their error). InputError when the
     folder itself cannot be read (a missing folder has no drafts)."""
     try:
-        paths = [Path(entry.path) for entry in os.scandir(store.directory)
-                 if entry.name.endswith(SUFFIX) and entry.is_file()]
+        paths = [Path(entry.path) for entry in os.scandir(store.directory) if entry.name.endswith(SUFFIX)]
     except FileNotFoundError:
         return []
     except OSError:

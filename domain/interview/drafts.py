@@ -127,12 +127,21 @@ class DraftStore:
             status = os.stat(self.directory)
             if not stat.S_ISDIR(status.st_mode):
                 raise InputError(os_error_message(FileExistsError(17, ""), self.directory, writing=True))
-            if status.st_mode & 0o077 and status.st_uid == os.getuid():
-                os.chmod(self.directory, FOLDER_MODE)
+            if status.st_mode & 0o077 and status.st_uid == os.getuid() and self._holds_only_drafts():
+                os.chmod(self.directory, FOLDER_MODE)  # a drafts folder an older version made world-readable
         except OSError as error:
             raise InputError(os_error_message(error, self.directory, writing=True)) from None
         if not os.access(self.directory, os.W_OK | os.X_OK):
             raise InputError(os_error_message(PermissionError(13, ""), self.directory, writing=True))
+
+    def _holds_only_drafts(self) -> bool:
+        """True when the folder holds nothing but drafts (so tightening it never locks out other files, as
+        for ``--drafts /tmp`` or ``--drafts $HOME``)."""
+        try:
+            return all(name.endswith(SUFFIX) or (name.startswith(".") and name.endswith(".tmp"))
+                       for name in os.listdir(self.directory))
+        except OSError:
+            return False
 
     def load(self, draft_id: str) -> Draft:
         """Read one draft; InputError when it is missing or unreadable."""

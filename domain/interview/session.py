@@ -248,18 +248,22 @@ class EditSession:
                 pass
         self.draft_id = None
 
+    @property
+    def draft_kept(self) -> bool:
+        """The answers are in a draft on disk (the last autosave worked and its file is there)."""
+        if self.autosave_error or not self.draft_id or self.store is None:
+            return False
+        try:
+            return self.store.path_of(self.draft_id).is_file()
+        except (InputError, OSError):
+            return False
+
     def draft_kept_message(self) -> str:
-        """A plain line naming the draft that holds the answers ("" when there is none); never claims a
-        draft that was not written."""
+        """A plain line naming the draft that holds the answers, or saying that none could be written ("" when
+        there was nothing to keep); never claims a draft that was not written."""
         if self.autosave_error:
             return t("session.draft_lost", reason=self.autosave_error)
-        if not self.draft_id or self.store is None:
-            return ""
-        try:
-            written = self.store.path_of(self.draft_id).is_file()
-        except (InputError, OSError):
-            written = False
-        return t("session.draft_kept", id=self.draft_id) if written else ""
+        return t("session.draft_kept", id=self.draft_id) if self.draft_kept else ""
 
     def _autosave(self, interview: Interview) -> None:
         if self.store is None:

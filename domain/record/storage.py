@@ -152,11 +152,26 @@ def parse_toml(text: str, where: str, limit: int = MAX_FORM_BYTES) -> dict[str, 
     if _LONG_DOTTED_KEY.search(text):
         raise InputError(t("storage.key_too_long", where=where, parts=MAX_KEY_PARTS))
     try:
-        return tomllib.loads(text, parse_float=Decimal)
+        return tomllib.loads(text, parse_float=_bounded_decimal)
     except tomllib.TOMLDecodeError as error:
         raise InputError(t("storage.bad_toml", where=where, reason=error)) from None
     except RecursionError:
         raise InputError(t("storage.too_deep", where=where)) from None
+    except ValueError:  # an integer of more digits than Python converts
+        raise InputError(t("storage.number_too_long", where=where)) from None
+
+
+MAX_EXPONENT = 100  # no amount, score or rate comes near 10^100; 1e999999999 would make int() run for hours
+
+
+def _bounded_decimal(text: str) -> Decimal:
+    """A TOML float as an exact decimal, its exponent clamped to ±MAX_EXPONENT: every bound of the records
+    still refuses it (naming the key), but converting it to an integer no longer takes hours."""
+    value = Decimal(text)
+    if value.is_finite() and value and abs(value.adjusted()) > MAX_EXPONENT:
+        exponent = MAX_EXPONENT + 1 if value.adjusted() > 0 else -MAX_EXPONENT - 1
+        return Decimal((value.is_signed(), (1,), exponent))
+    return value
 
 
 def check_schema_version(data: dict[str, Any], where: str) -> None:

@@ -348,8 +348,14 @@ def _short(error: object) -> str:
 def open_workbook(path: Path) -> Workbook:
     """Open any spreadsheet file; raises SheetError with a plain sentence when it cannot be read."""
     path = Path(path)
+    from domain.errors import InputError
+    from domain.record.files import MAX_SHEET_BYTES, regular_or_absent
     from domain.record.storage import read_bytes_file
 
+    try:  # a FIFO, device or socket is refused before it is opened (reading one waits or never ends)
+        regular_or_absent(path, t("sheets.what.sheet_file"))
+    except InputError as error:
+        raise SheetError(error.message) from None
     try:
         with path.open("rb") as stream:
             head = stream.read(8)
@@ -362,7 +368,7 @@ def open_workbook(path: Path) -> Workbook:
     kind = sniff(head, path)
     if kind in (Kind.XLSX, Kind.XLS, Kind.ODS):
         return Workbook(path=path, kind=kind)
-    data = read_bytes_file(path, t("sheets.what.sheet_file"))
+    data = read_bytes_file(path, t("sheets.what.sheet_file"), MAX_SHEET_BYTES)
     text_kind, grids = _text_grids(data, path.name)
     if text_kind == Kind.TSV:
         return Workbook(path=path, kind=Kind.TSV, text=decode_sheet(data))

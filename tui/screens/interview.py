@@ -227,7 +227,7 @@ class InterviewScreen(Screen[None]):
         self.session = session
         host(self.app).session = session
         self._building = False
-        self.show_events(self.interview.start(), keep_typed=True)
+        self.show_events(session.start(), keep_typed=True)  # with a warning first when drafts cannot be kept
         queued, self.queued = self.queued, []
         for answer in queued:
             self.submit(answer)
