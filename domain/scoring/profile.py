@@ -15,6 +15,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from domain.errors import InputError
+from domain.messages import t
 from domain.record.problems import describe_validation_error
 from domain.scoring.conventions import (
     DEFAULT_PROFILE,
@@ -46,7 +47,7 @@ class Bands(BaseModel):
     @classmethod
     def _low_not_above_high(cls, band: tuple[Decimal, Decimal]) -> tuple[Decimal, Decimal]:
         if band[0] > band[1]:
-            raise ValueError("区间下限不能大于上限")
+            raise ValueError(t("profile.band_reversed"))
         return band
 
 
@@ -90,7 +91,6 @@ class Profile(BaseModel):
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
-    from domain.messages import t
     from domain.record.files import MAX_SETTINGS_BYTES
     from domain.record.storage import parse_toml, read_text_file
 
@@ -123,14 +123,12 @@ _PROFILE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")
 def builtin_profile(name: str = DEFAULT_PROFILE) -> Profile:
     """A shipped profile by name (a name only: never a path)."""
     if not isinstance(name, str) or not _PROFILE_NAME.match(name):
-        from domain.messages import t
 
         shown = name if len(name) <= 40 else name[:40] + "…"
         raise InputError(t("profile.not_a_name", name=shown, known="、".join(builtin_profile_names())))
     path = PROFILE_DIR / f"{name}.toml"
     if not path.is_file():
-        known = "、".join(builtin_profile_names())
-        raise InputError(f"没有名为“{name}”的规则（可用：{known}）")
+        raise InputError(t("profile.unknown", name=name, known=t("ui.review.list_separator").join(builtin_profile_names())))
     return profile_from_toml(path)
 
 

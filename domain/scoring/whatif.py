@@ -7,6 +7,7 @@ from decimal import Decimal, localcontext
 from typing import TYPE_CHECKING
 
 from domain.errors import InputError
+from domain.messages import t
 from domain.record.kinds import Direction
 from domain.record.values import normalise_text, parse_value
 from domain.scoring.budget import score_budget
@@ -29,23 +30,21 @@ def parse_amount(text: str, what: str, *, allow_zero: bool = True) -> Decimal:
             cleaned, multiplier = cleaned.removesuffix(word), factor
             break
     if not re.fullmatch(r"[+-]?(\d+(\.\d*)?|\.\d+)", cleaned):
-        raise InputError(f"{what}“{text}”不是数字")
+        raise InputError(t("number.not_a_number", what=what, text=text))
     number = Decimal(cleaned)
     if len(number.as_tuple().digits) > MAX_DIGITS:
-        raise InputError(f"{what}“{text}”位数过多（最多 {MAX_DIGITS} 位）")
+        raise InputError(t("number.too_many_digits", what=what, text=text, digits=MAX_DIGITS))
     with localcontext() as context:
         context.prec = 2 * MAX_DIGITS
         value = number * multiplier
     if value < 0 or (value == 0 and not allow_zero):
-        raise InputError(f"{what}应为{'正数' if not allow_zero else '不小于 0 的数字'}，而不是“{text}”")
+        raise InputError(t("number.positive" if not allow_zero else "number.not_negative", what=what, text=text))
     check_record_bounds(value, what, str(text))
     return value
 
 
 def check_record_bounds(value: Decimal, what: str, text: str) -> None:
     """Refuse a number a form cannot hold (more than 10 decimals, 10^14 or more) with a plain message."""
-    from domain.messages import t
-
     exponent = value.as_tuple().exponent
     if isinstance(exponent, int) and exponent < -10 and value != value.quantize(Decimal(10) ** -10):
         raise InputError(t("number.too_many_places", what=what, text=text))
@@ -55,9 +54,9 @@ def check_record_bounds(value: Decimal, what: str, text: str) -> None:
 
 def parse_weight(text: str) -> Decimal:
     """A 分值 between 0 and 100."""
-    weight = parse_amount(text, "分值")
+    weight = parse_amount(text, t("number.weight"))
     if weight > 100:
-        raise InputError(f"分值不能超过 100（收到“{text}”）")
+        raise InputError(t("number.weight_over", text=text))
     return weight
 
 

@@ -1,6 +1,14 @@
 """Scoring: explanations, formulas, notes, budget row, profiles, checks and audit findings."""
 
 ZH: dict[str, str] = {
+    "number.not_a_number": "{what}“{text}”不是数字",
+    "number.too_many_digits": "{what}“{text}”位数过多（最多 {digits} 位）",
+    "number.positive": "{what}应为正数，而不是“{text}”",
+    "number.not_negative": "{what}应为不小于 0 的数字，而不是“{text}”",
+    "number.weight": "分值",
+    "number.weight_over": "分值不能超过 100（收到“{text}”）",
+    "profile.unknown": "没有名为“{name}”的规则（可用：{known}）",
+    "profile.band_reversed": "区间下限不能大于上限",
     # shared words
     "scoring.direction.positive": "正向（越高越好）",
     "scoring.direction.reverse": "反向（越低越好）",
@@ -206,6 +214,14 @@ ZH: dict[str, str] = {
 }
 
 EN: dict[str, str] = {
+    "number.not_a_number": '{what} "{text}" is not a number',
+    "number.too_many_digits": '{what} "{text}" has too many digits (at most {digits})',
+    "number.positive": '{what} must be a positive number, not "{text}"',
+    "number.not_negative": '{what} must be a number not below 0, not "{text}"',
+    "number.weight": 'weight',
+    "number.weight_over": 'a weight cannot exceed 100 (got "{text}")',
+    "profile.unknown": 'no profile named "{name}" (known: {known})',
+    "profile.band_reversed": "a band's lower bound cannot be above its upper bound",
     "scoring.direction.positive": "positive (higher is better)",
     "scoring.direction.reverse": "reverse (lower is better)",
     "scoring.direction.equal": "must equal the target (scored as positive)",
