@@ -66,3 +66,32 @@ def test_every_message_is_used():
     unused = [key for key in tables()["zh"]
               if key not in literals and not any(pattern.fullmatch(key) for pattern in patterns)]
     assert unused == []
+
+
+# Modules whose Chinese is vocabulary, not sentences: words and patterns the value reader and the audit
+# recognise, the shipped profiles' own descriptions, and the official form's printed labels (a form is
+# written in Chinese whatever the interface's language).
+VOCABULARY = {
+    "domain/record/values.py", "domain/scoring/checks.py", "domain/scoring/conventions.py",
+    "domain/sheets/export.py", "domain/sheets/layouts.py",
+}
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_SENTENCE = re.compile(r"[，。；！？]|\{[a-z_]*\}")
+
+
+def test_no_chinese_sentence_outside_the_catalogue_and_the_vocabulary():
+    found = []
+    for path in CODE:
+        name = path.relative_to(ROOT).as_posix()
+        if name in VOCABULARY or any(name.startswith(folder) for folder in VOCABULARY if folder.endswith("/")):
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        docs = {id(node.body[0].value) for node in ast.walk(tree)
+                if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))
+                and node.body and isinstance(node.body[0], ast.Expr) and isinstance(node.body[0].value, ast.Constant)}
+        pieces = {id(part) for node in ast.walk(tree) if isinstance(node, ast.JoinedStr) for part in node.values}
+        for node in ast.walk(tree):
+            if (isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docs
+                    and len(_CJK.findall(node.value)) >= 2 and (_SENTENCE.search(node.value) or id(node) in pieces)):
+                found.append(f"{name}:{node.lineno}: {node.value[:40]}")
+    assert found == []

@@ -15,6 +15,8 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
+from domain.messages import t
+
 DATA_DIR = Path(__file__).parent / "data"
 SOURCE_PATH = DATA_DIR / "catalogue_source.toml"
 JSON_PATH = DATA_DIR / "catalogue.json"
@@ -40,9 +42,9 @@ def read_source(path: Path | str = SOURCE_PATH) -> dict[str, Any]:
         with open(path, "rb") as handle:
             return tomllib.load(handle)
     except OSError as error:
-        raise CatalogueSourceError(f"无法读取指标目录文件 {path}：{error.strerror}") from error
+        raise CatalogueSourceError(t("build.unreadable", path=path, error=error.strerror)) from error
     except tomllib.TOMLDecodeError as error:
-        raise CatalogueSourceError(f"指标目录文件 {path} 不是有效的 TOML：{error}") from error
+        raise CatalogueSourceError(t("build.not_toml", path=path, error=error)) from error
 
 
 def pinyin_of(text: str) -> tuple[str, str]:
@@ -80,30 +82,30 @@ _RUNS = re.compile(f"[{_HAN_CLASS}]+|[^{_HAN_CLASS}]+")
 
 def _require_text(value: Any, where: str, field: str, *, allow_empty: bool = False) -> str:
     if not isinstance(value, str) or (not allow_empty and not value.strip()):
-        raise CatalogueSourceError(f"{where}：{field} 必须是非空文字")
+        raise CatalogueSourceError(t("build.empty_text", where=where, field=field))
     return value.strip()
 
 
 def _framework(source: dict[str, Any]) -> list[dict[str, Any]]:
     framework = source.get("framework")
     if not isinstance(framework, list) or not framework:
-        raise CatalogueSourceError("指标目录缺少 [[framework]]（一级、二级指标框架）")
+        raise CatalogueSourceError(t("build.no_framework"))
     compiled: list[dict[str, Any]] = []
     seen_level1: set[str] = set()
     for position, block in enumerate(framework, start=1):
-        where = f"第{position}个 [[framework]]"
+        where = t("build.framework_at", position=position)
         if not isinstance(block, dict):
-            raise CatalogueSourceError(f"{where} 格式不对")
+            raise CatalogueSourceError(t("build.malformed", where=where))
         level1 = _require_text(block.get("level1"), where, "level1")
         if level1 in seen_level1:
-            raise CatalogueSourceError(f"{where}：一级指标 {level1} 重复")
+            raise CatalogueSourceError(t("build.level1_twice", where=where, level1=level1))
         seen_level1.add(level1)
         scope = block.get("scope", "自评")
         if scope not in SCOPES:
-            raise CatalogueSourceError(f"{where}：scope 只能是 {'、'.join(SCOPES)}")
+            raise CatalogueSourceError(t("build.scope", where=where, scopes=" / ".join(SCOPES)))
         level2 = block.get("level2")
         if not isinstance(level2, list) or not all(isinstance(x, str) and x.strip() for x in level2):
-            raise CatalogueSourceError(f"{where}：level2 必须是二级指标名称的列表")
+            raise CatalogueSourceError(t("build.level2_list", where=where))
         compiled.append(
             {
                 "level1": level1,
@@ -117,21 +119,21 @@ def _framework(source: dict[str, Any]) -> list[dict[str, Any]]:
 
 def _entry(raw: Any, level1: str, level2: str, where: str) -> dict[str, Any]:
     if not isinstance(raw, dict):
-        raise CatalogueSourceError(f"{where} 格式不对")
+        raise CatalogueSourceError(t("build.malformed", where=where))
     unknown = set(raw) - {"name", "aliases", "direction", "unit", "definition", "typical_target"}
     if unknown:
-        raise CatalogueSourceError(f"{where}：不认识的字段 {'、'.join(sorted(unknown))}")
+        raise CatalogueSourceError(t("build.unknown_fields", where=where, fields=", ".join(sorted(unknown))))
     name = _require_text(raw.get("name"), where, "name")
     where = f"{where}（{name}）"
     aliases = raw.get("aliases", [])
     if not isinstance(aliases, list) or not all(isinstance(x, str) and x.strip() for x in aliases):
-        raise CatalogueSourceError(f"{where}：aliases 必须是文字列表")
+        raise CatalogueSourceError(t("build.aliases_list", where=where))
     aliases = [x.strip() for x in aliases]
     if name in aliases or len(set(aliases)) != len(aliases):
-        raise CatalogueSourceError(f"{where}：别名重复")
+        raise CatalogueSourceError(t("build.aliases_twice", where=where))
     direction = raw.get("direction")
     if direction not in DIRECTIONS:
-        raise CatalogueSourceError(f"{where}：direction 只能是 {' / '.join(DIRECTIONS)}")
+        raise CatalogueSourceError(t("build.direction", where=where, directions=" / ".join(DIRECTIONS)))
     typical = raw.get("typical_target")
     if typical is not None:
         typical = _require_text(typical, where, "typical_target")
@@ -159,21 +161,21 @@ def compile_source(source: dict[str, Any]) -> dict[str, Any]:
     allowed = {(block["level1"], level2) for block in framework for level2 in block["level2"]}
     groups = source.get("group")
     if not isinstance(groups, list) or not groups:
-        raise CatalogueSourceError("指标目录缺少 [[group]]（三级指标）")
+        raise CatalogueSourceError(t("build.no_group"))
     entries: list[dict[str, Any]] = []
     for position, group in enumerate(groups, start=1):
-        where = f"第{position}个 [[group]]"
+        where = t("build.group_at", position=position)
         if not isinstance(group, dict):
-            raise CatalogueSourceError(f"{where} 格式不对")
+            raise CatalogueSourceError(t("build.malformed", where=where))
         level1 = _require_text(group.get("level1"), where, "level1")
         level2 = _require_text(group.get("level2"), where, "level2")
         if (level1, level2) not in allowed:
-            raise CatalogueSourceError(f"{where}：{level1} / {level2} 不在指标框架中")
+            raise CatalogueSourceError(t("build.not_in_framework", where=where, level1=level1, level2=level2))
         raw_entries = group.get("entries")
         if not isinstance(raw_entries, list):
-            raise CatalogueSourceError(f"{where}：entries 必须是列表")
+            raise CatalogueSourceError(t("build.entries_list", where=where))
         for index, raw in enumerate(raw_entries, start=1):
-            entries.append(_entry(raw, level1, level2, f"{where} 第{index}条"))
+            entries.append(_entry(raw, level1, level2, t("build.entry_at", where=where, index=index)))
     _check_names(entries)
     return {"format": FORMAT, "framework": framework, "entries": entries}
 
@@ -182,12 +184,12 @@ def _check_names(entries: list[dict[str, Any]]) -> None:
     names: set[str] = set()
     for entry in entries:
         if entry["name"] in names:
-            raise CatalogueSourceError(f"三级指标 {entry['name']} 重复")
+            raise CatalogueSourceError(t("build.entry_twice", name=entry["name"]))
         names.add(entry["name"])
     for entry in entries:
         for alias in entry["aliases"]:
             if alias in names:
-                raise CatalogueSourceError(f"{entry['name']} 的别名 {alias} 与另一个指标同名")
+                raise CatalogueSourceError(t("build.alias_clash", name=entry["name"], alias=alias))
 
 
 def render_json(compiled: dict[str, Any]) -> str:
@@ -209,27 +211,27 @@ def build(source_path: Path | str = SOURCE_PATH) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     """Command line: regenerate domain/catalogue/data/catalogue.json, or check that it is up to date."""
-    parser = argparse.ArgumentParser(prog="python -m domain.catalogue.build", description="编译指标目录")
-    parser.add_argument("--source", default=str(SOURCE_PATH), help="TOML 源文件")
-    parser.add_argument("--output", default=str(JSON_PATH), help="生成的 JSON 文件")
-    parser.add_argument("--check", action="store_true", help="只检查 JSON 是否与源文件一致")
+    parser = argparse.ArgumentParser(prog="python -m domain.catalogue.build", description=t("build.description"))
+    parser.add_argument("--source", default=str(SOURCE_PATH), help=t("build.source"))
+    parser.add_argument("--output", default=str(JSON_PATH), help=t("build.output"))
+    parser.add_argument("--check", action="store_true", help=t("build.check"))
     args = parser.parse_args(argv)
     try:
         text = build(args.source)
     except CatalogueSourceError as error:
-        print(f"错误：{error}", file=sys.stderr)
+        print(t("build.error", error=error), file=sys.stderr)
         return 2
     output = Path(args.output)
     if args.check:
         current = output.read_text(encoding="utf-8") if output.exists() else ""
         if current != text:
-            print(f"{output} 与源文件不一致，请运行 python -m domain.catalogue.build", file=sys.stderr)
+            print(t("build.stale", output=output), file=sys.stderr)
             return 1
-        print(f"{output} 与源文件一致")
+        print(t("build.fresh", output=output))
         return 0
     output.write_text(text, encoding="utf-8")
     count = text.count('\n{"name": ')
-    print(f"已写入 {output}（{count} 个三级指标）")
+    print(t("build.written", output=output, count=count))
     return 0
 
 
