@@ -48,3 +48,16 @@ class KeyBar(Static):
             text.append(key, style="bold")
             text.append(f" {description}  ")
         self.update(text)
+        self.tooltip = self._every_key()
+
+    def _every_key(self) -> str:
+        """Every key that works here, hidden ones and those cut off for width too, one per line (shown when
+        the pointer rests on the bar, as in the browser)."""
+        lines: dict[str, str] = {}
+        for active in self.screen.active_bindings.values():
+            binding = active.binding
+            if not binding.description or not active.enabled:
+                continue
+            words = binding.tooltip or binding.description
+            lines.setdefault(binding.action, f"{self.app.get_key_display(binding)}  {words}")
+        return "\n".join(lines.values())
