@@ -1,0 +1,159 @@
+"""Reading a sheet form's indicator rows, their 一级 and 二级 levels, and its 总分 row."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from pydantic import ValidationError
+
+from domain.messages import t
+from domain.record.models import IndicatorRow
+from domain.sheets.grid import plain_decimal
+from domain.sheets.layouts import norm
+from domain.sheets.reader_cells import clip, is_blank, number
+from domain.sheets.reader_pieces import Piece, find_columns
+from domain.sheets.reader_state import FormState, Refused
+from domain.sheets.reader_words import DASHES, GRADES, POINTS, POINTS_ANYWHERE
+
+
+class IndicatorReading(FormState):
+    """Reads the indicator heading, each indicator row and the total row of one form."""
+
+    # -- indicators
+
+    def read_indicator_heading(self, row: int, pieces: list[Piece]) -> None:
+        layout = self.layout
+        columns = find_columns([p for p in pieces if not p.above], layout.indicator_columns)
+        target_keys = ("target_value",) if layout.split_target else ("target",)
+        required = ("name", *target_keys, "actual", "score")
+        missing = [key for key in required if key not in columns]
+        if "actual" in missing and "score" in missing:
+            raise Refused(t("sheets.at_row", row=self.line(row), message=t("sheets.refuse.target_form")))
+        if missing:
+            names = "、".join(layout.indicator_columns[key].written for key in missing)
+            raise self.refuse(row, "sheets.read.indicator_heads", missing=names)
+        self.columns = columns
+        # 四川: 绩效指标（90分）; the label may stand left of the heads.
+        for piece in pieces:
+            if layout.indicator_labels.match(piece.text):
+                points = POINTS_ANYWHERE.search(piece.text)
+                if points:
+                    self.indicator_points = Decimal(points.group(1))
+
+    def cell(self, row: int, key: str) -> str:
+        assert self.columns is not None
+        span = self.columns.get(key)
+        return self.rows.value(row, span) if span else ""
+
+    def read_indicator(self, row: int, pieces: list[Piece]) -> None:
+        assert self.columns is not None
+        layout = self.layout
+        own = [p for p in pieces if not p.above and p.left >= self.columns.get("level1", (0, 0))[0]]
+        data_keys = [key for key in self.columns if key not in ("level1", "level2")]
+        values = {key: self.cell(row, key) for key in data_keys}
+        level1_raw = self.cell(row, "level1") if "level1" in self.columns else ""
+        level2_raw = self.cell(row, "level2") if "level2" in self.columns else ""
+        if layout.indicator_groups and own and layout.indicator_groups.match(own[0].text) and not any(
+                number(values.get(key, "")) is not None for key in ("weight", "score")):
+            self.groups.append(" ".join(p.text for p in own))
+            return
+        if all(is_blank(value) or not value for value in values.values()):
+            if own and any(p.text not in (level1_raw, level2_raw) for p in own):
+                self.warn(row, "sheets.read.row_ignored", text=clip(" ".join(p.text for p in own)))
+            return
+        level1, level2 = self.levels(row, level1_raw, level2_raw)
+        name = values.get("name", "")
+        weight_cell = values.get("weight", "")
+        name_points = POINTS.search(name)
+        weight: Decimal | None
+        if not is_blank(weight_cell):
+            weight = number(weight_cell.strip().removesuffix("分"))
+            if weight is None or not 0 <= weight <= 100:
+                raise self.refuse(row, "sheets.read.not_weight", text=clip(weight_cell), name=clip(name))
+        elif name_points:
+            weight = Decimal(name_points.group(1))
+            name = name[: name_points.start()].strip()
+        elif name.strip() in ("", "*"):
+            weight = Decimal(0)
+        else:
+            raise self.refuse(row, "sheets.read.no_weight", name=clip(name))
+        score_cell = values.get("score", "")
+        score = None
+        if not is_blank(score_cell):
+            score = number(score_cell.strip().removesuffix("分"))
+            if score is None:
+                raise self.refuse(row, "sheets.read.not_score", text=clip(score_cell), name=clip(name))
+        if not name and weight:
+            raise self.refuse(row, "sheets.read.no_name")
+        if not level1:
+            self.warn(row, "sheets.read.no_level1", name=clip(name))
+        target = self.target_text(row, values)
+        actual = values.get("actual", "")
+        unit = values.get("unit", "")
+        if layout.split_target and unit and number(actual) is not None:
+            actual = actual + unit
+        try:
+            self.indicator_rows.append(IndicatorRow(
+                level1=level1, level2=level2, name=name, target_text=target, actual_text=actual, weight=weight,
+                declared_score=score, deviation_reason="" if values.get("reason", "").strip() in DASHES else values.get("reason", ""),
+            ))
+        except ValidationError:
+            raise self.refuse(row, "sheets.read.bad_row", name=clip(name)) from None
+
+    def target_text(self, row: int, values: dict[str, str]) -> str:
+        if not self.layout.split_target:
+            return values.get("target", "")
+        comparator_cell = values.get("comparator", "").strip()
+        value = values.get("target_value", "").strip()
+        unit = values.get("unit", "").strip()
+        symbol = None
+        if comparator_cell:
+            symbol = next((sign for sign, words in self.layout.comparators.items() if words.match(comparator_cell)), None)
+            if symbol is None:
+                raise self.refuse(row, "sheets.read.bad_comparator", text=clip(comparator_cell))
+        if symbol == "" or number(value) is None:
+            return value  # 定性: the value is a word (达到预期, 满意)
+        return f"{symbol or ''}{value}{unit}"
+
+    def levels(self, row: int, raw1: str, raw2: str) -> tuple[str, str]:
+        """一级 and 二级 as seen; a blank one continues the row above (a file without its merges)."""
+        raw1 = self.level_weight(row, raw1)
+        raw2 = self.level_weight(row, raw2)
+        new_level1 = bool(raw1) and raw1 != self.level1
+        if raw1:
+            self.level1 = raw1
+        if raw2:
+            self.level2 = raw2
+        elif new_level1:
+            self.level2 = ""
+        return self.level1, self.level2
+
+    def level_weight(self, row: int, text: str) -> str:
+        """安徽 writes the 一级's weight into its cell: 产出指标(50分) → 产出指标, 50 kept to check the rows."""
+        match = POINTS.search(text)
+        if not match:
+            return text
+        name = text[: match.start()].strip()
+        if name not in self.level_points:
+            self.level_points[name] = (Decimal(match.group(1)), row)
+        return name
+
+    # -- total row
+
+    def read_total(self, row: int, pieces: list[Piece]) -> None:
+        self.total_seen = True
+        own = [p for p in pieces if not p.above][1:]
+        total = None
+        if self.columns and "score" in self.columns:
+            total = number(self.cell(row, "score"))
+        numbers = [(p, value) for p in own if (value := number(p.text)) is not None]
+        if total is None and numbers:
+            total = numbers[-1][1]
+            if len(numbers) > 2:
+                self.warn(row, "sheets.read.total_numbers", count=len(numbers), total=plain_decimal(total))
+        if total is None:
+            raise self.refuse(row, "sheets.read.no_total")
+        self.declared_total = total
+        for piece in own:
+            if norm(piece.text) in GRADES:
+                self.grade = norm(piece.text)

@@ -1,0 +1,66 @@
+"""What the reader of one form in a sheet keeps while it reads, and its refusal."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from domain.messages import t
+from domain.record.models import IndicatorRow
+from domain.sheets.layouts import Layout
+from domain.sheets.reader_cells import clip, is_blank, number
+from domain.sheets.reader_pieces import Rows
+
+
+class Refused(Exception):
+    """A form cannot be read completely; the message names the row and what is missing."""
+
+
+class FormState:
+    """One form's reading so far: its layout and rows, the blocks and columns found, the warnings."""
+
+    def __init__(self, rows: Rows, layout: Layout, start: int, end: int, sheet: str) -> None:
+        self.rows, self.layout, self.start, self.end, self.sheet = rows, layout, start, end, sheet
+        self.warnings: list[str] = []
+        self.header: dict[str, object] = {}
+        self.remarks: dict[str, str] = {}
+        self.unit: str | None = None
+        self.unit_note: str | None = None
+        self.year: int | None = None
+        self.funds: dict[str, object] = {}
+        self.funds_columns: dict[str, tuple[int, int]] | None = None
+        self.funds_heading_row = -1
+        self.funds_label_words: list[str] = []
+        self.funds_weight: Decimal | None = None
+        self.goal_columns: tuple[int, int] | None = None
+        self.goal_heading_row = -1
+        self.indicator_points: Decimal | None = None
+        self.expected: list[str] = []
+        self.achieved: list[str] = []
+        self.groups: list[str] = []
+        self.columns: dict[str, tuple[int, int]] | None = None
+        self.indicator_rows: list[IndicatorRow] = []
+        self.level_points: dict[str, tuple[Decimal, int]] = {}
+        self.level1 = ""
+        self.level2 = ""
+        self.total_seen = False
+        self.declared_total: Decimal | None = None
+        self.grade: str | None = None
+
+    # -- helpers
+
+    def line(self, row: int) -> int:
+        return row + 1
+
+    def refuse(self, row: int, key: str, **fields: object) -> Refused:
+        return Refused(t("sheets.at_row", row=self.line(row), message=t(key, **fields)))
+
+    def warn(self, row: int, key: str, **fields: object) -> None:
+        self.warnings.append(t("sheets.at_row", row=self.line(row), message=t(key, **fields)))
+
+    def amount(self, row: int, cell: str, what: str) -> Decimal | None:
+        if is_blank(cell):
+            return None
+        value = number(cell)
+        if value is None or value < 0:
+            raise self.refuse(row, "sheets.read.not_amount", what=what, text=clip(cell))
+        return value
