@@ -519,16 +519,16 @@ def slow_start(monkeypatch):
     """The session is built only when the test opens this gate, as on a slow machine."""
     import threading
 
-    import tui.screens.interview as interview_screen
+    import tui.screens.interview_loading as interview_loading
 
     gate = threading.Event()
-    build = interview_screen.load_session
+    build = interview_loading.load_session
 
     def gated(*args, **kwargs):
         gate.wait(20)
         return build(*args, **kwargs)
 
-    monkeypatch.setattr(interview_screen, "load_session", gated)
+    monkeypatch.setattr(interview_loading, "load_session", gated)
     yield gate
     gate.set()
 

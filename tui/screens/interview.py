@@ -8,85 +8,32 @@ typed meanwhile stays in the answer line, and answers sent meanwhile are replaye
 
 from __future__ import annotations
 
-import time
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.message import Message
 from textual.screen import Screen
 
 from domain.messages import t
 from tui.display import clean, one_line, without_repeats
 from tui.host import host, painted
-from tui.widgets.input_line import InputLine, Offer
+from tui.screens.interview_loading import SessionLoading
+from tui.screens.interview_suggestions import Suggestions
+from tui.widgets.input_line import InputLine
 from tui.widgets.key_bar import KeyBar
-from tui.widgets.offers import choice_offers, indicator_offers
 from tui.widgets.side_panel import SidePanel
 from tui.widgets.transcript import Transcript
 
 if TYPE_CHECKING:
     from domain.interview.controller import Interview
-    from domain.interview.draft_index import DraftEntry
     from domain.interview.session import EditSession
-    from domain.interview.typing import IndicatorQuery
 
-LOAD_DELAY = 0.05  # seconds after the first frame, so the terminal has drawn it before the domain loads
 NARROW = 70  # columns below which the side panel folds away behind a key
-SLOW_SUGGESTIONS = 0.008  # seconds: above this, suggestions move to a worker so typing never waits
 
 
-def load_session(how: str, value: str | None, drafts: str | None, out: str | None) -> Any:
-    """Build the EditSession for a new form, an opened file or a resumed draft (runs in a worker thread)."""
-    from pathlib import Path
-
-    from domain.interview.drafts import DraftStore
-    from domain.interview.session import EditSession
-
-    store = DraftStore(drafts)
-    if how == "open":
-        return EditSession.open(Path(value or ""), store, out)
-    if how == "resume":
-        return EditSession.resume(value or "", store, out)
-    return EditSession.new(store, out)
-
-
-class SessionReady(Message):
-    """The session was built off the UI thread."""
-
-    def __init__(self, session: EditSession) -> None:
-        super().__init__()
-        self.session = session
-
-
-class LoadFailed(Message):
-    def __init__(self, text: str) -> None:
-        super().__init__()
-        self.text = text
-
-
-class DraftsFound(Message):
-    """Drafts of new forms were found before a blank form was built."""
-
-    def __init__(self, drafts: list[DraftEntry]) -> None:
-        super().__init__()
-        self.drafts = drafts
-
-
-class MatcherWarmed(Message):
-    """The catalogue and matcher are loaded: suggestions can start."""
-
-
-class SuggestionsArrived(Message):
-    def __init__(self, field_id: str, text: str, offers: list[Offer]) -> None:
-        super().__init__()
-        self.field_id, self.text, self.offers = field_id, text, offers
-
-
-class InterviewScreen(Screen[None]):
+class InterviewScreen(SessionLoading, Suggestions, Screen[None]):
     """One question at a time; enter answers, and back, jump, undo, save, review and help always work.
 
     Workers only compute and post messages (SessionReady, MatcherWarmed, SuggestionsArrived …); the
@@ -144,105 +91,6 @@ class InterviewScreen(Screen[None]):
             line.ask(Text(t("ui.interview.loading"), style="dim"))
         if painted(self.app):
             self.call_after_refresh(self._begin_load)
-
-    def after_first_paint(self) -> None:
-        """Build the session once the first frame is on screen (the import of the domain is the slow part)."""
-        if self.session is None:
-            self.set_timer(LOAD_DELAY, self._begin_load)
-
-    def _begin_load(self) -> None:
-        """Start building the session, once: a second build would replace the first and lose its answers."""
-        if self.session is None and not self._building:
-            self._building = True
-            self._load()
-
-    # --- loading ---------------------------------------------------------------------------------
-    @work(thread=True, exclusive=True, group="session", exit_on_error=False)
-    def _load(self) -> None:
-        from domain.errors import InputError
-
-        options = host(self.app).options
-        try:
-            if self.how == "new" and self.offer_drafts:
-                from domain.interview.draft_index import offered
-                from domain.interview.drafts import DraftStore
-
-                drafts = offered(DraftStore(options.drafts), "new", options.out)
-                if drafts:
-                    self.post_message(DraftsFound(drafts))
-                    return
-            session = load_session(self.how, self.value, options.drafts, options.out)
-        except InputError as error:
-            self.post_message(LoadFailed(error.message))
-            return
-        except Exception as error:  # shown to the user rather than lost in a worker
-            self.post_message(LoadFailed(f"{type(error).__name__}: {error}"))
-            return
-        self.post_message(SessionReady(session))
-
-    def on_drafts_found(self, message: DraftsFound) -> None:
-        self._offer_drafts(message.drafts)
-
-    def on_load_failed(self, message: LoadFailed) -> None:
-        self._load_failed(message.text)
-
-    async def on_session_ready(self, message: SessionReady) -> None:
-        await self._session_ready(message.session)
-
-    def on_matcher_warmed(self, message: MatcherWarmed) -> None:
-        self.matcher_ready = True
-        self.update_suggestions(self.query_one(InputLine).value)
-
-    def on_suggestions_arrived(self, message: SuggestionsArrived) -> None:
-        line = self.query_one(InputLine)
-        if self.asked_id == message.field_id and line.value == message.text:
-            line.set_offers(message.offers)
-
-    def _offer_drafts(self, drafts: list[DraftEntry]) -> None:
-        """Drafts of new forms are there (a dropped connection left them): offer them before a blank form."""
-
-        def decided(draft_id: str | None) -> None:
-            self.offer_drafts = False
-            if draft_id:
-                self.how, self.value = "resume", draft_id
-                self.queued = []
-            self._building = False
-            self._begin_load()
-
-        host(self.app).offer_drafts("new", drafts, decided)
-
-    def _load_failed(self, message: str) -> None:
-        self.query_one(InputLine).ask(Text(message, style="bold red"))
-        self.notify(message, severity="error", timeout=10)
-        if not self.standalone:
-            self.dismiss(None)
-
-    async def _session_ready(self, session: EditSession) -> None:
-        if self.session is not None and self.session is not session:
-            return
-        if not self.query(Transcript):
-            # answers sent while this mounts are still queued: the session is set only once it is in place
-            await self.query_one("#interview-main").mount_all([Transcript(id="transcript"), SidePanel(id="side-panel")])
-            self._fold_panel()
-        self.session = session
-        host(self.app).session = session
-        self._building = False
-        self.show_events(session.start(), keep_typed=True)  # with a warning first when drafts cannot be kept
-        queued, self.queued = self.queued, []
-        for answer in queued:
-            self.submit(answer)
-        self._warm_matcher()
-
-    @work(thread=True, exclusive=True, group="matcher", exit_on_error=False)
-    def _warm_matcher(self) -> None:
-        """Load the catalogue and matcher after the first paint; suggestions appear once it is there."""
-        try:
-            from domain.catalogue.matching import default_matcher
-
-            default_matcher()
-        except Exception:
-            return
-        self.post_message(MatcherWarmed())
 
     # --- rendering events --------------------------------------------------------------------------
     def show_events(self, events: list[Any], keep_typed: bool = False, open_review: bool = True) -> None:
@@ -343,64 +191,6 @@ class InterviewScreen(Screen[None]):
                 else t("ui.transcript.skipped")
         self.query_one(Transcript).user_answer(echo)
         self.show_events(self.interview.answer(value), keep_typed=True)
-
-    def on_input_line_changed(self, event: InputLine.Changed) -> None:
-        event.stop()
-        # The field's text now, not the event's: a change posted before an answer was taken can arrive after
-        # the next question is up, and must not filter that question's choices by the old answer.
-        line = self.query_one(InputLine)
-        self.update_suggestions(line.value)
-        self._pick_by_digit(line)
-
-    def _pick_by_digit(self, line: InputLine) -> None:
-        """A digit that is a choice's number picks it at once, as on the start screen and in dialogs (a digit
-        that starts a longer number, 1 of 1 … 12, waits for enter)."""
-        interview = self.interview
-        spec = interview.current if interview is not None else None
-        typed = line.value.strip()
-        if spec is None or str(spec.kind) not in ("choice", "confirm") or not spec.choices or not typed.isdecimal():
-            return
-        keys = [choice.key for choice in spec.choices]
-        if typed in keys and not any(key != typed and key.startswith(typed) for key in keys):
-            line.submit_now()
-
-    def update_suggestions(self, text: str) -> None:
-        """Refresh the suggestion list for what is typed: choices at once, catalogue matches when loaded."""
-        interview = self.interview
-        line = self.query_one(InputLine)
-        if interview is None or interview.current is None:
-            line.set_offers([])
-            return
-        spec = interview.current
-        kind = str(spec.kind)
-        if kind in ("choice", "confirm") and spec.choices:
-            offers = choice_offers(spec, text)
-            keys = [offer.value for offer in offers]
-            line.set_offers(offers, highlight=keys.index(self.default_choice)
-                            if not text and self.default_choice in keys else None)
-        elif kind == "indicator":
-            if not self.matcher_ready:
-                line.set_offers([])
-            elif self.suggest_in_worker:
-                query = interview.indicator_query()
-                if query is not None:
-                    self._suggest_in_worker(spec.id, text, query)
-            else:
-                started = time.perf_counter()
-                offers = indicator_offers(interview.suggestions(text))
-                self.suggest_in_worker = time.perf_counter() - started > SLOW_SUGGESTIONS
-                line.set_offers(offers)
-        else:
-            line.set_offers([])
-
-    @work(thread=True, exclusive=True, group="suggest", exit_on_error=False)
-    def _suggest_in_worker(self, field_id: str, text: str, query: IndicatorQuery) -> None:
-        """Search the catalogue off the UI thread; the interview itself is never called from here."""
-        try:
-            offers = indicator_offers(query.search(text))
-        except Exception:
-            return
-        self.post_message(SuggestionsArrived(field_id, text, offers))
 
     # --- moving around -------------------------------------------------------------------------------
     def action_back(self) -> None:
