@@ -9,7 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from domain.record.models import Comparator, Direction, Grade, ParsedValue, ValueKind
-from domain.record.values import INTERNAL_ERROR_NOTE, describe, format_number, normalise_text, parse_value
+from domain.record.value_text import format_number, normalise_text
+from domain.record.values import INTERNAL_ERROR_NOTE, describe, parse_value
 
 Q, D, G, T, U, X = (ValueKind.QUANTITY, ValueKind.DATE, ValueKind.GRADE, ValueKind.TEXT, ValueKind.UNUSED,
                     ValueKind.UNREADABLE)

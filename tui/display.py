@@ -108,7 +108,7 @@ def without_repeats(events: list[object]) -> list[object]:
     """The events less a finding that repeats a warning given in the same batch: the 分值 total found short or
     over at the review is said once, by the warning that tells how many points are left."""
     from domain.messages import t
-    from domain.record.values import format_number
+    from domain.record.value_text import format_number
 
     texts = {getattr(event, "text", "") for event in events if getattr(event, "data", None) is None}
     kept = []

@@ -16,7 +16,7 @@ from typing import Any
 
 from domain.messages import t
 from domain.record.kinds import Direction
-from domain.record.values import normalise_text
+from domain.record.value_text import normalise_text
 
 DEFAULT_PATH = Path(__file__).parent / "data" / "catalogue.json"
 
@@ -46,7 +46,7 @@ class CatalogueError(ValueError):
 
 
 def normalise_key(text: object) -> str:
-    """The form of a name used for lookups: half-width, no spaces (domain.record.values.normalise_text), lower case."""
+    """The form of a name used for lookups: half-width, no spaces (domain.record.value_text.normalise_text), lower case."""
     if not isinstance(text, str):
         text = "" if text is None else str(text)
     return normalise_text(unicodedata.normalize("NFKC", text)).lower()

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from domain.messages import t
-from domain.record.values import normalise_text
+from domain.record.value_text import normalise_text
 
 
 class FieldKind(StrEnum):

@@ -11,7 +11,7 @@ from domain.interview.events import Suggestion
 from domain.interview.form import Form
 from domain.interview.specs import FieldKind, FieldSpec, find_choice, parse_confirm
 from domain.interview.words import suggestion_of
-from domain.record.values import normalise_text
+from domain.record.value_text import normalise_text
 
 if TYPE_CHECKING:
     from domain.catalogue.entries import Catalogue

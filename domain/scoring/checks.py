@@ -9,7 +9,7 @@ import re
 from decimal import Decimal
 from typing import Any
 
-from domain.record.values import normalise_text
+from domain.record.value_text import normalise_text
 from domain.scoring.findings import Finding, FindingClass
 from domain.scoring.results import RowStatus, ScoredEvaluation
 from domain.scoring.rounding import ONE_HUNDRED, plain

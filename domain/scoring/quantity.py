@@ -13,7 +13,8 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from domain.record.kinds import Comparator, Direction, Frozen, ParsedValue
-from domain.record.values import TIME_UNITS, multiplier_of
+from domain.record.value_words import TIME_UNITS
+from domain.record.values import multiplier_of
 from domain.scoring.conventions import ReverseConvention
 from domain.scoring.results import Explanation, Note, RowResult, RowStatus, Rule, note
 from domain.scoring.rounding import ONE_HUNDRED, divide, plain, quantize

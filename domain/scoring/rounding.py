@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, localcontext
 
-from domain.record.values import format_number
+from domain.record.value_text import format_number
 from domain.scoring.conventions import Rounding
 
 ONE_HUNDRED = Decimal(100)

@@ -16,7 +16,8 @@ from decimal import Decimal, localcontext
 from typing import TYPE_CHECKING, Any
 
 from domain.record.kinds import Direction, Grade, ParsedValue, ValueKind
-from domain.record.values import TIME_UNITS, normalise_text
+from domain.record.value_text import normalise_text
+from domain.record.value_words import TIME_UNITS
 from domain.scoring.budget import WORKING_PRECISION, score_budget
 from domain.scoring.conventions import plain_profile
 from domain.scoring.quantity import score_quantity

@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING
 from domain.errors import InputError
 from domain.messages import t
 from domain.record.kinds import Direction
-from domain.record.values import normalise_text, parse_value
+from domain.record.value_text import normalise_text
+from domain.record.values import parse_value
 from domain.scoring.budget import score_budget
 from domain.scoring.conventions import plain_profile
 from domain.scoring.results import BudgetResult, FundsInput, RowInput, RowResult

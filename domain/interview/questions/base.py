@@ -10,7 +10,7 @@ from domain.interview.form import Form
 from domain.interview.outcome import Outcome
 from domain.interview.specs import Choice, FieldSpec, find_choice
 from domain.messages import t
-from domain.record.values import normalise_text
+from domain.record.value_text import normalise_text
 from domain.scoring.rounding import plain
 
 

@@ -8,7 +8,7 @@ from domain.interview.outcome import Outcome
 from domain.interview.questions.base import Question, number_text, parse_amount_answer
 from domain.interview.specs import FieldKind, FieldSpec, make_spec
 from domain.messages import t
-from domain.record.values import normalise_text
+from domain.record.value_text import normalise_text
 
 _KINDS = {"project_amount": FieldKind.AMOUNT, "year": FieldKind.NUMBER}
 

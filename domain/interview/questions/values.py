@@ -17,7 +17,8 @@ from domain.interview.specs import DIRECTION_CHOICES, Choice, FieldKind, FieldSp
 from domain.interview.words import direction_words
 from domain.messages import t
 from domain.record.models import Direction, IndicatorRow, ValueKind
-from domain.record.values import describe, normalise_text, parse_value
+from domain.record.value_text import normalise_text
+from domain.record.values import describe, parse_value
 from domain.scoring.rounding import fixed, plain
 from domain.scoring.rules import RowStatus, Rule
 
