@@ -4,7 +4,8 @@ numbers behind the charts (row bars, 一级 shares) with their cell-aligned draw
 from __future__ import annotations
 
 from decimal import Decimal
-from pathlib import Path
+
+from helpers import SEED_01
 
 from domain.interview import walk
 from domain.interview.training import TrainingSession
@@ -13,14 +14,8 @@ from domain.scoring.breakdown import level_shares, row_bars
 from domain.scoring.indicators import score_with_catalogue
 from domain.scoring.profile import builtin_profile
 from domain.scoring.rules import RowStatus
-from tui.app import AppOptions, JixiaoApp
 from tui.cells import cell_width
-from tui.screens.training import TrainingScreen
 from tui.widgets.charts import row_chart, share_chart
-from tui.widgets.transcript import Transcript
-
-SEED = Path(__file__).resolve().parent.parent / "fixtures" / "seed"
-SEED_01 = next(SEED.glob("01-*.toml"))
 
 
 def _scored():
@@ -85,31 +80,6 @@ def test_charts_line_up_by_cell_width() -> None:
         assert len({cell_width(line[:line.index("/")]) for line in lines}) == 1  # figures in one column too
 
 
-async def test_walk_screen_keys_back_next_goto_and_the_chart() -> None:
-    app = JixiaoApp("train", AppOptions(train_path=str(SEED_01), walk=True))
-    async with app.run_test(size=(100, 40)) as pilot:
-        for _ in range(200):  # the forms load in a worker after the first paint
-            await app.workers.wait_for_complete()
-            await pilot.pause(0.02)
-            if isinstance(app.screen, TrainingScreen) and app.screen.session is not None:
-                break
-        screen = app.screen
-        assert isinstance(screen, TrainingScreen)
-        await pilot.press("ctrl+n", "right")
-        assert screen.session.position == 2
-        await pilot.press("left")
-        assert screen.session.position == 1
-        for _ in range(6):
-            await pilot.press("enter")
-        await pilot.pause()
-        text = "\n".join(line.text for line in screen.query_one(Transcript).lines)
-        assert "89.18 分（良）" in text and "各行得分" in text and "各一级指标占总分" in text
-        await pilot.press("ctrl+g")
-        await pilot.press("1", "enter")
-        await pilot.pause()
-        assert screen.session.position == 0 and not screen.session.done
-
-
 def test_plain_walk_steps_back_and_goes_to_a_form() -> None:
     import io
 
@@ -126,18 +96,3 @@ def test_plain_walk_steps_back_and_goes_to_a_form() -> None:
     assert [line.split("：")[0] for line in shown] == [
         "第 1 份", "第 1 行 数量指标 · 硬件配置完成", "第 2 行 质量指标 · 设备故障率",
         "第 1 份", "第 1 行 数量指标 · 硬件配置完成", "第 3 份"]
-
-
-async def test_the_training_tally_folds_away_on_a_narrow_screen() -> None:
-    from textual.widgets import Static
-
-    app = JixiaoApp("train", AppOptions(train_path=str(SEED_01), walk=True))
-    async with app.run_test(size=(60, 20)) as pilot:
-        await pilot.pause()
-        tally = app.screen.query_one("#training-tally", Static)
-        assert not tally.display
-        await pilot.press("f2")
-        assert tally.display
-        await pilot.resize_terminal(100, 30)
-        await pilot.pause()
-        assert tally.display

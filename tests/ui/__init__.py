@@ -1,0 +1,1 @@
+"""The full-screen assistant driven by keys through Textual's Pilot, one module per screen or widget group."""
