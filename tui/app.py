@@ -113,7 +113,7 @@ class JixiaoApp(FormOpening, SessionSaving, App[int]):
         elif self.mode == "whatif":
             from tui.screens.whatif import WhatIfScreen
 
-            self.push_screen(WhatIfScreen(standalone=True))
+            self.push_screen(WhatIfScreen(self.calculator(), standalone=True))
         elif self.mode == "train":
             self.open_training(self.options.train_path, self.options.walk, standalone=True)
         else:

@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from textual.app import App
 
     from domain.interview.draft_index import DraftEntry
+    from domain.interview.whatif import WhatIf
     from tui.options import AppOptions
 
     _AppBase = App[int]
@@ -140,6 +141,19 @@ class FormOpening(_AppBase):
 
         self.push_screen(TrainingScreen(path, walk, standalone=standalone))
 
+    def calculator(self) -> WhatIf:
+        """The what-if controller for the calculator: scoring by `--profile` when it was given."""
+        from domain.errors import InputError
+        from domain.interview.whatif import WhatIf
+        from domain.scoring.profile import load_profile
+
+        if self.options.profile:
+            try:
+                return WhatIf(load_profile(self.options.profile, allow_path=True))
+            except InputError as error:
+                self.notify(error.message, severity="error", timeout=8)
+        return WhatIf()
+
     def start_action(self, action: str) -> None:
         """An item chosen on the start screen."""
         if action == "new":
@@ -155,7 +169,7 @@ class FormOpening(_AppBase):
         elif action == "whatif":
             from tui.screens.whatif import WhatIfScreen
 
-            self.push_screen(WhatIfScreen())
+            self.push_screen(WhatIfScreen(self.calculator()))
         elif action in ("train", "walk"):
             self.open_training(None, action == "walk")
         elif action == "help":

@@ -17,9 +17,11 @@ class AppOptions:
     train_path: str | None = None
     walk: bool = False
     theme: str | None = None
+    profile: str | None = None  # --profile of `jixiao whatif`: the calculator scores by it
 
     @classmethod
     def from_args(cls, args: Any) -> AppOptions:
         return cls(drafts=getattr(args, "drafts", None), file=getattr(args, "file", None),
                    out=getattr(args, "out", None), train_path=getattr(args, "path", None),
-                   walk=bool(getattr(args, "walk", False)), theme=os.environ.get("JIXIAO_THEME") or None)
+                   walk=bool(getattr(args, "walk", False)), theme=os.environ.get("JIXIAO_THEME") or None,
+                   profile=getattr(args, "profile", None))

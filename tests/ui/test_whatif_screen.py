@@ -208,3 +208,18 @@ async def test_a_what_if_judged_score_is_applied_or_reported_never_dropped(tmp_p
         messages = [notification.message for notification in app._notifications]
         assert messages == ["第 1 行已按试算的值修改。", "第 2 行的“评定得分”没有改成试算的值。"]
         assert session.interview.current.id == "review.save"  # applying moved nothing
+
+
+async def test_the_calculator_scores_by_the_profile_the_command_line_names():
+    from tui.options import AppOptions
+
+    for profile, expected in (("ratio-reverse", "7.69"), (None, "7.00")):  # 10 × 10 ÷ 13; 10 × (1 − 3 ÷ 10)
+        app = JixiaoApp("whatif", AppOptions(profile=profile))
+        async with app.run_test(size=SIZE) as pilot:
+            await settle_twice(app, pilot)
+            screen = app.screen
+            for name, value in (("weight", "10"), ("target", "≤10%"), ("actual", "13%")):
+                screen.query_one(f"#wi-{name}", Input).value = value
+            await pilot.pause()
+            result = str(screen.query_one("#whatif-result").render())
+            assert result.splitlines()[0].startswith(f"得分 {expected}"), result
