@@ -95,3 +95,18 @@ def test_no_chinese_sentence_outside_the_catalogue_and_the_vocabulary():
                     and len(_CJK.findall(node.value)) >= 2 and (_SENTENCE.search(node.value) or id(node) in pieces)):
                 found.append(f"{name}:{node.lineno}: {node.value[:40]}")
     assert found == []
+
+
+def test_a_values_reading_notes_follow_the_interface_language():
+    from domain.messages.lookup import set_locale
+    from domain.record.values import parse_value
+
+    try:
+        set_locale("en")
+        english = parse_value("≥").note
+        set_locale("zh")
+        chinese = parse_value("≥").note
+    finally:
+        set_locale("zh")
+    assert english == "only a comparison sign, no number"
+    assert chinese == "只有比较符号，没有数值"

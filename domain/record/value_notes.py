@@ -4,10 +4,12 @@ from __future__ import annotations
 
 
 def say(key: str, **fields: object) -> str:
-    """A note in Chinese from the scoring message table (notes are stored as text)."""
-    from domain.messages.tables.scoring import ZH
+    """A note from the scoring message table in the interface's language (notes are kept as text)."""
+    from domain.messages.lookup import current_locale
+    from domain.messages.tables.scoring import EN, ZH
 
-    return ZH[key].format(**fields) if fields else ZH[key]
+    text = (EN if current_locale() == "en" else ZH).get(key) or ZH[key]
+    return text.format(**fields) if fields else text
 
 
 def join_notes(notes: list[str]) -> str:

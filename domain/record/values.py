@@ -23,6 +23,7 @@ from __future__ import annotations
 from decimal import Decimal
 from functools import lru_cache
 
+from domain.messages.lookup import current_locale
 from domain.record.kinds import Comparator, Direction, Grade, ParsedValue, ValueKind
 from domain.record.value_dates import read_date
 from domain.record.value_notes import Unreadable, say
@@ -60,7 +61,7 @@ def parse_value(text: str) -> ParsedValue:
     except Exception:  # noqa: BLE001 - input from users must never raise
         raw = ""
     try:
-        return _parse_cached(raw)
+        return _parse_cached(raw, current_locale())  # a reading's notes are in the interface's language
     except Exception:  # noqa: BLE001 - a safety net; the tests check it is never reached
         return ParsedValue(raw=raw, kind=ValueKind.UNREADABLE, note=INTERNAL_ERROR_NOTE)
 
@@ -104,7 +105,7 @@ def describe(value: ParsedValue) -> str:
 
 
 @lru_cache(maxsize=8192)
-def _parse_cached(raw: str) -> ParsedValue:
+def _parse_cached(raw: str, locale: str) -> ParsedValue:
     return _parse(raw)
 
 

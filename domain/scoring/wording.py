@@ -54,5 +54,8 @@ def msg(key: str, **fields: Any) -> Msg:
 
 
 def say(key: str, **fields: Any) -> str:
-    """A message rendered at once in Chinese (for texts stored as strings, such as a parsed value's note)."""
-    return msg(key, **fields).zh
+    """A message rendered at once in the interface's language (for texts kept as strings, such as a parsed
+    value's note)."""
+    from domain.messages.lookup import current_locale
+
+    return msg(key, **fields).render(current_locale())
