@@ -242,3 +242,19 @@ def test_check_profile_auto_through_the_command_line(tmp_path, capsys):
     assert run(["check", str(path), "--profile", "auto", "--jobs", "1"]) == 0
     out = capsys.readouterr().out
     assert "[提示] 自动选用规则“hubei-2020”：预算执行率分值为 20；反向指标的得分按 分值 × 指标值 ÷ 实际值 计算" in out
+
+
+def test_a_declared_grade_the_declared_total_does_not_earn_is_named():
+    from pathlib import Path
+
+    from domain.record.storage import load_evaluation
+    from domain.scoring.audit import audit_evaluation
+
+    seed = sorted((Path(__file__).parent.parent / "fixtures" / "seed").glob("01-*.toml"))[0]
+    form = load_evaluation(seed)  # declared total 89.18: 良 (80 ≤ 89.18 < 90)
+    assert str(form.declared_total) == "89.18"
+    wrong = audit_evaluation(form.model_copy(update={"declared_grade": "优"}))
+    found = [finding for finding in wrong.findings if finding.code == "arithmetic.declared_grade"]
+    assert len(found) == 1 and found[0].message == "表上等级为“优”，但表上总分 89.18 对应的等级是“良”"
+    right = audit_evaluation(form.model_copy(update={"declared_grade": "良"}))
+    assert not [finding for finding in right.findings if finding.code == "arithmetic.declared_grade"]

@@ -138,8 +138,21 @@ def check_reasons(scored: ScoredEvaluation, scores: list[Decimal] | None = None)
     return findings
 
 
+def check_declared_grade(evaluation: Any, profile: Any) -> list[Finding]:
+    """A grade written after the total (优, 良 …) that the declared total does not earn."""
+    grade = (evaluation.declared_grade or "").strip()
+    total = evaluation.declared_total
+    if not grade or total is None:
+        return []
+    earned = profile.grade_of(total)
+    if grade == earned:
+        return []
+    return [Finding(FindingClass.ARITHMETIC, "declared_grade",
+                    msg("check.declared_grade", grade=grade, total=format(total, "f"), earned=earned))]
+
+
 def form_checks(scored: ScoredEvaluation, scores: list[Decimal] | None = None) -> list[Finding]:
     """Every check that does not compare declared scores (``scores``: the row scores that count)."""
     evaluation = scored.evaluation
     return [*check_weights(evaluation, scored.profile), *check_funds(evaluation.funds), *check_reasons(scored, scores),
-            *structure_slips(evaluation)]
+            *structure_slips(evaluation), *check_declared_grade(evaluation, scored.profile)]

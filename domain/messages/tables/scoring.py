@@ -159,6 +159,7 @@ ZH: dict[str, str] = {
     "check.duplicate": "第 {first} 行与第 {second} 行是二级指标“{level2}”下的同一个三级指标“{name}”",
     "check.zero_weight": "第 {row} 行“{name}”写了指标名称，分值却为 0",
     "check.level1_label": "一级指标“{level1}”标注 {stated} 分，其下各行分值合计 {total} 分",
+    "check.declared_grade": "表上等级为“{grade}”，但表上总分 {total} 对应的等级是“{earned}”",
     # what-if
     "whatif.not_found": "（指标库中找不到“{name}”；按指标值的写法判断方向，也可用 --direction 指定）",
     "whatif.not_found.nearest": "（指标库中找不到“{name}”，相近的有：{nearest}；按指标值的写法判断方向，也可用 --direction 指定）",
@@ -372,6 +373,7 @@ EN: dict[str, str] = {
     "check.duplicate": "rows {first} and {second} are the same level-3 indicator “{name}” under “{level2}”",
     "check.zero_weight": "row {row} “{name}” is named but worth 0 points",
     "check.level1_label": "level-1 “{level1}” is labelled {stated} points; its rows' weights add up to {total}",
+    "check.declared_grade": "the form's grade is “{grade}”, but its declared total {total} earns “{earned}”",
     "whatif.not_found": "(“{name}” is not in the catalogue; the direction comes from the wording, or give --direction)",
     "whatif.not_found.nearest": "(“{name}” is not in the catalogue; nearest: {nearest}; the direction comes from the "
                                 "wording, or give --direction)",
