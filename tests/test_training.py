@@ -115,3 +115,14 @@ def test_the_seed_sheet_serves_when_no_fixtures_were_written(monkeypatch: pytest
     assert [item.expected for item in first] == [Decimal("9.80"), Decimal("16.67"), Decimal("5")]
     judged = [item for item in session.items if item.band is not None]
     assert judged and all(item.band[0] <= item.band[1] for item in judged)
+
+
+def test_training_takes_workbooks_and_finds_forms_as_check_does():
+    from pathlib import Path
+
+    from domain.interview.training import TrainingSession
+
+    books = Path(__file__).parent.parent / "fixtures" / "workbooks"
+    session = TrainingSession.from_paths([str(books / "central-2022.xlsx")])
+    assert len(session.forms) == 2 and session.items
+    assert all(label.startswith(str(books / "central-2022.xlsx")) for label, _ in session.forms)

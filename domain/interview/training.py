@@ -69,24 +69,24 @@ def _load_forms(paths: Sequence[str | Path] | None) -> list[tuple[str, Evaluatio
         if not files:
             raise InputError(t("train.no_forms", where=seed))
     else:
+        from domain.review.batch import form_paths
+
         files = []
         for name in paths:
-            path = Path(name)
-            if path.is_dir():
-                found = sorted(path.rglob("*.toml"))
-                if not found:
-                    raise InputError(t("train.no_forms", where=path))
-                files.extend(found)
-            elif path.exists():
-                files.append(path)
-            else:
-                raise InputError(t("train.no_forms", where=path))
+            try:
+                files.extend(form_paths([str(name)]))  # found as `jixiao check` finds forms
+            except InputError:
+                raise InputError(t("train.no_forms", where=Path(name))) from None
     forms: list[tuple[str, Evaluation]] = []
     for path in files:
         if path.suffix in (".tsv", ".txt"):
             forms.extend(_sheet_forms(path))
-        else:
+        elif path.suffix == ".toml":
             forms.append((str(path), load_evaluation(path)))
+        else:
+            from domain.sheets.forms import open_forms
+
+            forms.extend(open_forms(path))  # a workbook: each of its forms
     return forms
 
 

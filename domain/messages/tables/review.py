@@ -2,7 +2,7 @@
 
 ZH: dict[str, str] = {
     # --- finding the forms --------------------------------------------------------------------
-    "review.no_forms_in_dir": "目录 {path} 里没有 .toml 评价文件",
+    "review.no_forms_in_dir": "目录 {path} 里没有评价文件（.toml）或工作簿（.xlsx/.xls/.ods）",
     "review.not_found": "找不到文件或目录：{path}",
     "review.bad_jobs": "--jobs 应为不小于 1 的整数，而不是“{value}”",
     "review.help.check": "核查表上的得分与总分",
@@ -87,7 +87,7 @@ ZH: dict[str, str] = {
 }
 
 EN: dict[str, str] = {
-    "review.no_forms_in_dir": "there are no .toml evaluation files in {path}",
+    "review.no_forms_in_dir": "there are no evaluation files (.toml) or workbooks (.xlsx/.xls/.ods) in {path}",
     "review.not_found": "no such file or directory: {path}",
     "review.bad_jobs": "--jobs takes a whole number of at least 1, not “{value}”",
     "review.help.check": "check the scores and totals on forms",
