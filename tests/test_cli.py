@@ -66,10 +66,11 @@ def test_check_exit_codes_and_json_schema(capsys):
     code, data = run_json(capsys, "check", str(SEED_DIR))
     assert code == 1
     assert len(data) == 37
-    assert set(data[0]) == {"file", "project", "department", "implementer", "declared_total", "computed_total", "grade",
+    assert set(data[0]) == {"schema_version", "file", "project", "department", "implementer", "declared_total",
+                            "computed_total", "grade",
                             "errors", "warnings", "infos", "lost", "findings"}
     finding = next(f for form in data for f in form["findings"])
-    assert set(finding) == {"code", "severity", "row", "indicator", "declared", "computed", "message", "message_en",
+    assert set(finding) == {"code", "severity", "row", "indicator", "declared", "computed", "message",
                             "fields"}
     assert data[0]["computed_total"] == "89.18"
 
@@ -171,3 +172,21 @@ def test_reports_never_pass_control_characters_to_the_terminal(tmp_path, capsys)
     path.write_text('schema_version = 1\n[header]\nproject_name = "a\\u001b[31mRED"\n', encoding="utf-8")
     run(["check", str(path)])
     assert "\x1b" not in capsys.readouterr().out
+
+
+def test_json_messages_come_in_the_chosen_language_with_code_fields_and_schema_version(capsys):
+    from domain.messages.lookup import set_locale
+
+    try:
+        set_locale("en")
+        code, data = run_json(capsys, "check", str(SEED_DIR))
+    finally:
+        set_locale("zh")
+    assert code == 1
+    assert {form["schema_version"] for form in data} == {2}
+    finding = next(f for form in data for f in form["findings"] if f["code"] == "rounding.row_score")
+    assert finding["message"].isascii() or "row" in finding["message"]
+    assert "message_en" not in finding and finding["fields"]
+    code, data = run_json(capsys, "check", str(SEED_DIR))
+    finding = next(f for form in data for f in form["findings"] if f["code"] == "rounding.row_score")
+    assert "行" in finding["message"]

@@ -1,4 +1,5 @@
-"""The message catalogue: both languages complete, with the same fields; every message used."""
+"""The message catalogue: both languages complete, with the same fields; every message used; the gettext
+catalogues in step with their sources; plural forms."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from domain.messages.lookup import tables
+from domain.messages.lookup import plural_forms, render, tables
 
 ROOT = Path(__file__).resolve().parent.parent
 CODE = [path for folder in ("domain", "tui") for path in (ROOT / folder).rglob("*.py")
@@ -32,6 +33,8 @@ def test_the_languages_fill_the_same_fields(locale):
     differ = {key: (sorted(_fields(zh[key])), sorted(_fields(other[key])))
               for key in zh if key in other and _fields(zh[key]) != _fields(other[key])}
     assert differ == {}
+    forms = {key: [sorted(_fields(form)) for form in value] for key, value in plural_forms(locale).items()}
+    assert {key: value for key, value in forms.items() if value.count(value[0]) != len(value)} == {}
 
 
 def test_english_texts_are_english():
@@ -110,3 +113,61 @@ def test_a_values_reading_notes_follow_the_interface_language():
         set_locale("zh")
     assert english == "only a comparison sign, no number"
     assert chinese == "只有比较符号，没有数值"
+
+
+def test_the_catalogues_are_in_step_and_fully_translated():
+    from domain.messages.maintain import check
+
+    assert check() == []
+
+
+def test_an_english_count_reads_in_the_singular_and_the_plural():
+    assert render("ui.train.seen", "en", {"count": 1}) == "1 row seen"
+    assert render("ui.train.seen", "en", {"count": 2}) == "2 rows seen"
+    assert render("import.summary", "en", {"written": 1, "out": "x"}) == "1 form imported to x"
+    assert render("import.summary", "en", {"written": 0, "out": "x"}) == "0 forms imported to x"
+    assert render("ui.train.seen", "zh", {"count": 1}) == render("ui.train.seen", "zh", {"count": 2}).replace("2", "1")
+
+
+def test_every_english_plural_message_has_two_forms_that_differ():
+    forms = plural_forms("en")
+    assert len(forms) >= 15
+    assert {key: value for key, value in forms.items() if len(value) != 2 or value[0] == value[1]} == {}
+    assert all(len(value) == 1 for value in plural_forms("zh").values())
+
+
+def test_a_changed_chinese_text_marks_the_english_translation_fuzzy():
+    from babel.messages.catalog import Catalog
+
+    from domain.messages.maintain import update_translation
+
+    chinese, english = Catalog(locale="zh"), Catalog(locale="en")
+    chinese.add("已保存", "已保存", context="a.saved")
+    chinese.add("新的话", "新的话", context="a.new")
+    english.add("保存了", "saved", context="a.saved")
+    english.add("不再用", "gone", context="a.gone")
+    updated = {message.context: message for message in update_translation(chinese, english) if message.id}
+    assert sorted(updated) == ["a.new", "a.saved"]
+    assert updated["a.saved"].fuzzy and updated["a.saved"].string == "saved"
+    assert list(updated["a.saved"].previous_id) == ["保存了"]
+    assert updated["a.new"].string == "" and not updated["a.new"].fuzzy
+
+
+def test_the_compiled_catalogue_reader_reads_what_babel_writes():
+    import io
+
+    from babel.messages.catalog import Catalog
+    from babel.messages.mofile import write_mo
+
+    from domain.messages.lookup import read_mo
+
+    catalog = Catalog(locale="en")
+    catalog.add("你好", "hello", context="a.hello")
+    catalog.add(("{count} 行", "{count} 行"), ("{count} row", "{count} rows"), context="a.rows")
+    catalog.add("没译", "", context="a.untranslated")
+    out = io.BytesIO()
+    write_mo(out, catalog)
+    read = read_mo(out.getvalue())
+    assert read.entries == {"a.hello": "hello", "a.rows": ("{count} row", "{count} rows")}
+    assert read.text("a.rows", {"count": 1}) == "{count} row"
+    assert read.text("a.rows", {"count": 5}) == "{count} rows"

@@ -8,7 +8,7 @@ import sys
 import time
 from typing import TextIO
 
-from domain.messages import t
+from domain.messages import grade_name, t
 from domain.review.report import Review
 from domain.review.summary import FormSummary
 from domain.scoring.findings import Finding, Severity
@@ -29,7 +29,7 @@ def render_summary(summary: FormSummary) -> str:
     declared = "—" if summary.declared_total is None else format(summary.declared_total, "f")  # as the form writes it
     lines = [summary.file or summary.project,
              t("review.form.project", project=summary.project),
-             t("review.form.totals", declared=declared, computed=fixed(summary.computed_total, 2), grade=summary.grade or "—")]
+             t("review.form.totals", declared=declared, computed=fixed(summary.computed_total, 2), grade=grade_name(summary.grade) or "—")]
     if not summary.findings:
         lines.append(t("review.form.clean"))
     for finding in sorted(summary.findings, key=lambda f: (_SEVERITY_ORDER.index(f.severity), f.row if f.row is not None else 999)):
@@ -168,7 +168,7 @@ def render_review_table(review: Review) -> str:
     lines.append("")
     lines.append(t("review.totals", forms=headline.forms, with_errors=headline.with_errors, errors=headline.errors,
                    warnings=headline.warnings, infos=headline.infos))
-    grades = t("report.text.separator").join(t("report.text.grade", grade=grade, count=count) for grade, count in review.grade_counts())
+    grades = t("report.text.separator").join(t("report.text.grade", grade=grade_name(grade), count=count) for grade, count in review.grade_counts())
     lines.append(t("report.text.grades", grades=grades))
     if headline.mean_total is not None:
         lines.append(t("report.text.mean", mean=fixed(headline.mean_total, 2), gap=fixed(headline.overstated, 2)))

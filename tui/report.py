@@ -6,7 +6,7 @@ from __future__ import annotations
 import unicodedata
 from decimal import Decimal
 
-from domain.messages import t
+from domain.messages import grade_name, t
 from domain.scoring.results import BudgetResult, RowResult, RowStatus, ScoredEvaluation
 from domain.scoring.rounding import fixed, plain
 from tui.cells import pad
@@ -44,14 +44,14 @@ def render_scored(scored: ScoredEvaluation, file: str = "") -> str:
         if result.status is RowStatus.UNUSED:
             continue
         levels = "/".join(part for part in (row.level1, row.level2) if part)
-        title = f"{row.name}（{levels}）" if levels else row.name
+        title = t("text.row_title", name=row.name, levels=levels) if levels else row.name
         out.append(f"{number:>2} {pad(title, 40)} "
                    + t("text.row_line", weight=pad(plain(row.weight), 5, "right"), score=_score(result.score, decimals)))
         out.append("    " + t("text.values", target=row.target_text or "—", actual=row.actual_text or "—"))
         out += _indent(explanation_lines(result))
     out.append("")
     if scored.complete:
-        out.append(t("text.total", total=fixed(scored.total, decimals), grade=scored.grade))
+        out.append(t("text.total", total=fixed(scored.total, decimals), grade=grade_name(scored.grade)))
     else:
         pending = t("ui.review.list_separator").join(str(index + 1) for index in scored.pending_rows)
         waiting = t("text.waiting_rows", rows=pending) if pending else t("text.waiting_budget")

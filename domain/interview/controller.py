@@ -29,7 +29,7 @@ from domain.interview.specs import SAVE_ID, FieldKind, FieldSpec
 from domain.interview.typing import IndicatorQuery, echo, pending_text
 from domain.interview.typing import clean_answer as _clean
 from domain.interview.words import direction_pending
-from domain.messages import t
+from domain.messages import grade_name, t
 from domain.record.models import Evaluation, IndicatorRow
 from domain.record.problems import describe_validation_error
 from domain.scoring.findings import Finding
@@ -147,7 +147,7 @@ class Interview:
         events = outcome.events + self._notify()
         if conversation.done:
             scored = self.scored()
-            grade = t("interview.done.grade", grade=scored.grade) if scored.grade else ""
+            grade = t("interview.done.grade", grade=grade_name(scored.grade)) if scored.grade else ""
             events.append(Event(EventKind.DONE, t("interview.done", total=fixed(scored.total, 2), grade=grade),
                                 data=scored))
             return events

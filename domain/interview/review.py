@@ -9,7 +9,7 @@ from domain.interview.events import Event, EventKind
 from domain.interview.form import Form
 from domain.interview.specs import FUNDS_WEIGHT_ID, FieldSpec
 from domain.interview.words import direction_words, unit_words
-from domain.messages import t
+from domain.messages import grade_name, t
 from domain.scoring.findings import Finding, Severity
 from domain.scoring.rounding import fixed
 from domain.scoring.rules import RowStatus
@@ -32,7 +32,7 @@ def review_events(form: Form) -> list[Event]:
     """The summary, the rows still waiting for a score and every finding, as shown before saving."""
     scored = form.scored()
     budget = scored.budget.score or Decimal(0)
-    grade = t("interview.done.grade", grade=scored.grade) if scored.grade else ""
+    grade = t("interview.done.grade", grade=grade_name(scored.grade)) if scored.grade else ""
     events = [Event(EventKind.INFO, t("review.summary", total=fixed(scored.total, 2), grade=grade,
                                       budget=fixed(budget, 2), indicators=fixed(scored.total - budget, 2)),
                     data=scored)]

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from domain.interview.events import Event, EventKind
-from domain.messages import t
+from domain.messages import grade_name, t
 from domain.record.models import Evaluation
 from domain.scoring.indicators import score_with_catalogue
 from domain.scoring.profile import Profile
@@ -70,7 +70,7 @@ def total_event(session: TrainingSession, form: int) -> Event:
     scored = scored_form(session, form)
     parts = [scored.budget.score, *(result.score for result in scored.rows if result.status is not RowStatus.UNUSED)]
     terms = " + ".join(t("train.pending") if part is None else fixed(part, 2) for part in parts)
-    grade = scored.grade or t("train.pending")
+    grade = grade_name(scored.grade) or t("train.pending")
     text = t("ui.walk.form_total", form=form + 1, parts=terms, total=fixed(scored.total, 2), grade=grade)
     declared = scored.evaluation.declared_total
     if declared is not None and declared != scored.total:

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 
 def say(key: str, **fields: object) -> str:
-    """A note from the scoring message table in the interface's language (notes are kept as text)."""
-    from domain.messages.lookup import current_locale
-    from domain.messages.tables.scoring import EN, ZH
+    """A note from the message catalogue in the interface's language (notes are kept as text)."""
+    from domain.messages.lookup import t
 
-    text = (EN if current_locale() == "en" else ZH).get(key) or ZH[key]
-    return text.format(**fields) if fields else text
+    return t(key, **fields)
 
 
 def join_notes(notes: list[str]) -> str:

@@ -14,7 +14,7 @@ from typing import Any
 
 from domain.scoring.audit import FormAudit
 from domain.scoring.findings import Finding, Severity
-from domain.scoring.serialise import finding_data, number
+from domain.scoring.serialise import SCHEMA_VERSION, finding_data, number
 
 BUDGET_LEVEL = "预算执行率"
 LEVELS = (BUDGET_LEVEL, "产出指标", "效益指标", "满意度指标")
@@ -99,6 +99,7 @@ def summarise(audit: FormAudit) -> FormSummary:
 def summary_data(summary: FormSummary) -> dict[str, Any]:
     """The documented JSON object of one audited form."""
     return {
+        "schema_version": SCHEMA_VERSION,
         "file": summary.file,
         "project": summary.project,
         "department": summary.department,

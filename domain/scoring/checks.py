@@ -14,7 +14,7 @@ from domain.scoring.findings import Finding, FindingClass
 from domain.scoring.results import RowStatus, ScoredEvaluation
 from domain.scoring.rounding import ONE_HUNDRED, plain
 from domain.scoring.slips import label_weight, structure_slips
-from domain.scoring.wording import msg
+from domain.scoring.wording import grade_msg, msg
 
 FULL_MARKS = Decimal(100)
 FUNDS_COLUMNS = (
@@ -148,7 +148,7 @@ def check_declared_grade(evaluation: Any, profile: Any) -> list[Finding]:
     if grade == earned:
         return []
     return [Finding(FindingClass.ARITHMETIC, "declared_grade",
-                    msg("check.declared_grade", grade=grade, total=format(total, "f"), earned=earned))]
+                    msg("check.declared_grade", grade=grade, total=format(total, "f"), earned=grade_msg(earned)))]
 
 
 def form_checks(scored: ScoredEvaluation, scores: list[Decimal] | None = None) -> list[Finding]:

@@ -5,11 +5,15 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from domain.messages.lookup import current_locale, grade_name
 from domain.scoring.results import BudgetResult, Note, RowResult, ScoredEvaluation
 
 if TYPE_CHECKING:  # a what-if serialises without loading the audit
     from domain.scoring.audit import FormAudit
     from domain.scoring.findings import Finding
+
+
+SCHEMA_VERSION = 2  # the JSON output's: messages in the chosen language with their code and fields
 
 
 def number(value: Decimal | None) -> str | None:
@@ -20,7 +24,7 @@ def number(value: Decimal | None) -> str | None:
 
 
 def notes_data(notes: tuple[Note, ...]) -> list[dict[str, Any]]:
-    return [{"code": note.code, "message": note.zh, "message_en": note.en,
+    return [{"code": note.code, "message": note.shown,
              "fields": note.text.data() if note.text is not None else {}} for note in notes]
 
 
@@ -34,8 +38,7 @@ def row_data(result: RowResult) -> dict[str, Any]:
         "rule": result.explanation.rule.value,
         "status": result.status.value,
         "formula": result.explanation.formula,
-        "explanation": result.explanation.zh,
-        "explanation_en": result.explanation.en,
+        "explanation": result.explanation.shown,
         "band": [number(result.band[0]), number(result.band[1])] if result.band else None,
         "band_open": result.band_open,
         "notes": notes_data(result.notes),
@@ -52,8 +55,7 @@ def budget_data(result: BudgetResult) -> dict[str, Any]:
         "rate_used": number(result.rate_used),
         "rule": result.explanation.rule.value,
         "formula": result.explanation.formula,
-        "explanation": result.explanation.zh,
-        "explanation_en": result.explanation.en,
+        "explanation": result.explanation.shown,
         "notes": notes_data(result.notes),
     }
 
@@ -66,6 +68,7 @@ def scored_data(scored: ScoredEvaluation, file: str = "") -> dict[str, Any]:
         rows.append({"level1": row.level1, "level2": row.level2, "indicator": row.name, "target": row.target_text,
                      "actual": row.actual_text, **row_data(result)})
     return {
+        "schema_version": SCHEMA_VERSION,
         "file": file,
         "project": evaluation.header.project_name,
         "profile": scored.profile.name,
@@ -74,6 +77,7 @@ def scored_data(scored: ScoredEvaluation, file: str = "") -> dict[str, Any]:
         "total": number(scored.total),
         "complete": scored.complete,
         "grade": scored.grade,
+        "grade_name": grade_name(scored.grade) or None,
         "pending_rows": [index + 1 for index in scored.pending_rows],
     }
 
@@ -86,8 +90,7 @@ def finding_data(finding: Finding) -> dict[str, Any]:
         "indicator": finding.indicator,
         "declared": number(finding.declared),
         "computed": number(finding.computed),
-        "message": finding.message,
-        "message_en": finding.message_en,
+        "message": finding.shown,
         "fields": finding.text.data(),
     }
 
@@ -95,13 +98,14 @@ def finding_data(finding: Finding) -> dict[str, Any]:
 def audit_data(audit: FormAudit) -> dict[str, Any]:
     """One audited form, in the documented `jixiao check --format json` schema."""
     return {
+        "schema_version": SCHEMA_VERSION,
         "file": audit.file,
         "project": audit.project,
         "declared_total": number(audit.declared_total),
         "computed_total": number(audit.computed_total),
         "grade": audit.grade,
         "profile": audit.scored.profile.name,
-        "profile_choice": audit.profile_choice.zh if audit.profile_choice is not None else None,
-        "rounding_habit": audit.habit.describe().zh if audit.habit is not None else None,
+        "profile_choice": audit.profile_choice.render(current_locale()) if audit.profile_choice is not None else None,
+        "rounding_habit": audit.habit.describe().render(current_locale()) if audit.habit is not None else None,
         "findings": [finding_data(finding) for finding in audit.findings],
     }

@@ -1,18 +1,15 @@
 """Sentences of scoring as codes and fields, rendered through the message catalogue in any locale.
 
 A ``Msg`` is a message id with its fields; a field may itself be a ``Msg`` (a direction's name, an inner
-reason), rendered in the same locale. Tables: ``domain/messages/tables/scoring.py``.
+reason), rendered in the same locale. Texts: the message catalogue (``domain/messages/locale``).
 """
 
 from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from domain.messages.lookup import DEFAULT_LOCALE, tables
-from domain.messages.tables import scoring as _own
+from domain.messages.lookup import DEFAULT_LOCALE, GRADE_IDS, render
 from domain.record.kinds import Frozen
-
-_OWN = {"zh": _own.ZH, "en": _own.EN}  # scoring's own table, read without scanning the whole catalogue
 
 
 class Msg(Frozen):
@@ -26,12 +23,8 @@ class Msg(Frozen):
     fields: tuple[tuple[str, Any], ...]
 
     def render(self, locale: str = DEFAULT_LOCALE) -> str:
-        text = _OWN.get(locale, _own.ZH).get(self.key)
-        if text is None:  # a message of another concern: the whole catalogue (slower to load)
-            merged = tables()
-            text = merged.get(locale, {}).get(self.key) or merged[DEFAULT_LOCALE].get(self.key, self.key)
         values = {name: value.render(locale) if isinstance(value, Msg) else value for name, value in self.fields}
-        return text.format(**values) if values else text
+        return render(self.key, locale, values)
 
     @property
     def zh(self) -> str:
@@ -59,3 +52,9 @@ def say(key: str, **fields: Any) -> str:
     from domain.messages.lookup import current_locale
 
     return msg(key, **fields).render(current_locale())
+
+
+def grade_msg(grade: str) -> Msg | str:
+    """A grade word (优 / 良 / 中 / 差) as a message, so it is said in the language it is rendered in."""
+    key = GRADE_IDS.get(grade)
+    return msg(key) if key else grade

@@ -26,6 +26,13 @@ class UsageError(InputError):
 
 
 def emit_json(data: Any) -> None:
+    """JSON on stdout; each object (or each object of a list) first says the output's schema version."""
+    from domain.scoring.serialise import SCHEMA_VERSION
+
+    def versioned(item: Any) -> Any:
+        return {"schema_version": SCHEMA_VERSION, **item} if isinstance(item, dict) else item
+
+    data = [versioned(item) for item in data] if isinstance(data, list) else versioned(data)
     json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
 

@@ -10,7 +10,7 @@ from rich import box
 from rich.table import Table
 from rich.text import Text
 
-from domain.messages import t
+from domain.messages import grade_name, t
 from domain.scoring.findings import Severity
 from domain.scoring.rounding import fixed, plain
 from tui.cells import truncate
@@ -76,7 +76,7 @@ def header_table(evaluation: Any) -> Table:
 def totals_text(scored: Any, findings: list[Any]) -> Text:
     text = Text()
     if scored.complete:
-        text.append(t("ui.review.total", total=fixed(scored.total, 2), grade=scored.grade or ""), style="bold")
+        text.append(t("ui.review.total", total=fixed(scored.total, 2), grade=grade_name(scored.grade)), style="bold")
     else:
         pending = t("ui.review.list_separator").join(str(index + 1) for index in scored.pending_rows)
         text.append(t("ui.review.partial_total", total=fixed(scored.total, 2), rows=pending or "—"), style="bold")

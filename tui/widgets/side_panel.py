@@ -13,7 +13,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.geometry import Region
 from textual.widgets import Static
 
-from domain.messages import t
+from domain.messages import grade_name, t
 from tui.cells import cell_width, pad, truncate
 from tui.display import one_line
 
@@ -98,7 +98,7 @@ def total_lines(interview: Any, width: int = PANEL_CELLS) -> list[Text]:
     if scored is not None:
         complete = scored.complete and bool(scored.rows) and left_weight == 0
         label = t("ui.panel.total") if complete else t("ui.panel.partial_total")
-        grade = t("ui.panel.grade", grade=scored.grade) if complete and scored.grade else ""
+        grade = t("ui.panel.grade", grade=grade_name(scored.grade)) if complete and scored.grade else ""
         lines.append(_pair(label, f"{_number(scored.total)}{grade}", width))
     if left_weight is not None:
         lines.append(_pair(t("ui.panel.weight_left"), _number(left_weight, 0) if left_weight == left_weight.to_integral_value()

@@ -1,1 +1,3 @@
-"""One module per concern, each with a ``ZH`` and an ``EN`` table of message id → text."""
+"""Message tables written as Python modules (``ZH`` and ``EN`` dicts of id → text) are taken into the gettext
+catalogues by ``python -m domain.messages.maintain import``, which removes them; nothing reads them at run
+time."""
