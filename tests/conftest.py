@@ -18,3 +18,13 @@ def private_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("JIXIAO_LOCALE", raising=False)
     monkeypatch.delenv("JIXIAO_THEME", raising=False)
     monkeypatch.delenv("NO_COLOR", raising=False)
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """Hypothesis times garbage collection with a gc callback; when the run ends, pytest-xdist stops each
+    worker by interrupting its main thread, and the interrupt can land inside that callback and print a
+    KeyboardInterrupt traceback after the summary. The run is over: drop the callback first."""
+    import gc
+
+    gc.callbacks[:] = [callback for callback in gc.callbacks
+                       if not getattr(callback, "__module__", "").startswith("hypothesis")]

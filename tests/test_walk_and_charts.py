@@ -64,7 +64,7 @@ def test_row_bars_and_level_shares_are_the_forms_numbers() -> None:
     assert shares["产出指标"].score == Decimal("42.50")  # 16.67 + 5 + 17.50 + 3.33
     assert shares["产出指标"].share == Decimal("47.66")  # 42.50 ÷ 89.18
     assert sum(share.score for share in shares.values()) == Decimal("89.18")
-    assert all(result.status is not RowStatus.UNUSED or True for result in scored.rows)
+    assert [index + 1 for index, result in enumerate(scored.rows) if result.status is RowStatus.UNUSED] == [5, 7]
 
 
 def test_charts_line_up_by_cell_width() -> None:
