@@ -81,7 +81,8 @@ def read_bounded(path: Path, limit: int, what: str = "") -> bytes:
         before = os.stat(path)
         if not stat.S_ISREG(before.st_mode):
             raise InputError(t("storage.not_regular", path=path, what=what, kind=kind_of(before.st_mode)))
-        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+                             | getattr(os, "O_BINARY", 0))
     except OSError as error:
         raise InputError(os_error_message(error, path, what=what)) from None
     try:
