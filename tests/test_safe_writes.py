@@ -264,3 +264,14 @@ def test_temporary_names_fit_the_file_system_whatever_the_target_name(tmp_path: 
     assert target.read_bytes() == b"x"
     assert len(atomic.temporary_name(target).encode("utf-8")) <= 255
     assert atomic.temporary_name(target) != atomic.temporary_name(target)
+
+
+# --- names on disk ------------------------------------------------------------------------------------------
+
+def test_import_file_names_keep_no_bidi_c1_or_invisible_characters() -> None:
+    from domain.sheets.tsv import form_file_name
+
+    hostile = "项目\u202egpj.exe\u0085甲\u200b乙\u2066丙\u00ad\x9b31m丁"
+    name = form_file_name(Evaluation(header=Header(project_name=hostile)), 3)
+    assert name == "03-项目gpj.exe甲乙丙31m丁.toml"
+    assert form_file_name(Evaluation(header=Header(project_name="\u202e\u200f")), 1) == "01-未命名.toml"
