@@ -22,6 +22,7 @@ from domain.interview.drafts import SUFFIX, DraftStore, local_time
 from domain.messages import t
 from domain.record.files import MAX_FORM_BYTES, read_bounded
 from domain.record.storage import file_fingerprint
+from domain.record.toml_errors import toml_problem
 
 RECENT = 8  # drafts offered at a way in before "more…" (the list with a filter)
 LIST_LIMIT = 20  # lines `jixiao drafts` prints unless asked for all
@@ -112,8 +113,10 @@ def read_entry(path: Path) -> DraftEntry:
         return DraftEntry(draft_id, path, error=error.message)
     except RecursionError:
         return DraftEntry(draft_id, path, error=t("storage.too_deep", where=path))
-    except (UnicodeDecodeError, ValueError) as error:  # TOMLDecodeError is a ValueError
-        return DraftEntry(draft_id, path, error=str(error))
+    except UnicodeDecodeError:
+        return DraftEntry(draft_id, path, error=t("storage.not_utf8", path=path, what=t("storage.what.draft")))
+    except ValueError as error:  # TOMLDecodeError is a ValueError
+        return DraftEntry(draft_id, path, error=t("storage.bad_toml", where=path, reason=toml_problem(error)))
     meta = data.get("draft")
     if not isinstance(meta, dict):
         return DraftEntry(draft_id, path, error="[draft]")

@@ -19,6 +19,7 @@ from domain.record.atomic import file_fingerprint as file_fingerprint  # where c
 from domain.record.files import MAX_FORM_BYTES, read_bounded
 from domain.record.models import SCHEMA_VERSION, Evaluation
 from domain.record.problems import describe_validation_error
+from domain.record.toml_errors import toml_problem
 
 DERIVED_ROW_KEYS = ("target", "actual")
 
@@ -123,7 +124,7 @@ def parse_toml(text: str, where: str, limit: int = MAX_FORM_BYTES) -> dict[str, 
     try:
         return tomllib.loads(text, parse_float=_bounded_decimal)
     except tomllib.TOMLDecodeError as error:
-        raise InputError(t("storage.bad_toml", where=where, reason=error)) from None
+        raise InputError(t("storage.bad_toml", where=where, reason=toml_problem(error))) from None
     except RecursionError:
         raise InputError(t("storage.too_deep", where=where)) from None
     except ValueError:  # an integer of more digits than Python converts
