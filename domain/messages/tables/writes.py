@@ -3,6 +3,7 @@
 ZH: dict[str, str] = {
     "writes.hard_links": "{path} 还有另外 {others} 个名字（硬链接）：jixiao 总是整体替换文件，以免留下写了一半的文件，"
                          "这样那些名字仍会是旧内容，所以没有写入。请另存为一个新文件，或先删去其他名字。",
+    "draft.newer_entry": "{name}（{updated}）：由更新版本的 jixiao 保存（草稿格式 {version}），请升级后再继续",
     "toml.at": "第 {line} 行第 {column} 列：{problem}",
     "toml.at_end": "文件末尾：{problem}",
     "toml.unknown": "TOML 写法有误（{detail}）",
@@ -28,6 +29,7 @@ EN: dict[str, str] = {
     "writes.hard_links": "{path} has {others} other name(s) (hard links): jixiao always replaces a file whole, so that "
                          "no half-written file is ever left, which would leave those names with the old contents; "
                          "nothing was written. Save under a new name, or remove the other names first.",
+    "draft.newer_entry": "{name} ({updated}): saved by a newer jixiao (draft format {version}); upgrade to continue it",
     "toml.at": "line {line}, column {column}: {problem}",
     "toml.at_end": "at the end of the file: {problem}",
     "toml.unknown": "the TOML is not written correctly ({detail})",
