@@ -1,34 +1,44 @@
 """Where jixiao keeps its files: drafts, user configuration, and the seed fixtures it ships with.
 
-Follows the XDG base directories (relative values are ignored, as the specification says) so that tests
-and users can redirect everything with environment variables.
+The platform's own places, as ``platformdirs`` knows them: on Linux and other Unix the XDG base directories
+(``~/.local/share/jixiao``, ``~/.config/jixiao``; relative values of the variables are ignored, as the
+specification says), on Windows ``%LOCALAPPDATA%\\jixiao``, on macOS ``~/Library/Application Support/jixiao``.
+Tests and users can redirect everything with environment variables.
 """
 
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
+
+import platformdirs
 
 APP = "jixiao"
 DRAFTS_ENV = "JIXIAO_DRAFTS"
 SEED_ENV = "JIXIAO_SEED"
 
 
-def _xdg(variable: str, fallback: str) -> Path:
+def _uses_xdg() -> bool:
+    return sys.platform not in ("win32", "darwin")
+
+
+def _place(variable: str, find: str, fallback: str) -> Path:
+    """platformdirs' folder for jixiao (``find`` names its function); a relative XDG value is ignored."""
     value = os.environ.get(variable, "")
-    if value and Path(value).is_absolute():
-        return Path(value)
-    return Path.home() / fallback
+    if _uses_xdg() and value.strip() and not Path(value).is_absolute():
+        return Path.home() / fallback / APP
+    return Path(getattr(platformdirs, find)(APP, appauthor=False))
 
 
 def data_dir() -> Path:
-    """$XDG_DATA_HOME/jixiao (default ~/.local/share/jixiao)."""
-    return _xdg("XDG_DATA_HOME", ".local/share") / APP
+    """The user's data folder for jixiao: $XDG_DATA_HOME/jixiao (default ~/.local/share/jixiao) on Linux."""
+    return _place("XDG_DATA_HOME", "user_data_dir", ".local/share")
 
 
 def config_dir() -> Path:
-    """$XDG_CONFIG_HOME/jixiao (default ~/.config/jixiao)."""
-    return _xdg("XDG_CONFIG_HOME", ".config") / APP
+    """The user's configuration folder: $XDG_CONFIG_HOME/jixiao (default ~/.config/jixiao) on Linux."""
+    return _place("XDG_CONFIG_HOME", "user_config_dir", ".config")
 
 
 def keymap_path() -> Path:

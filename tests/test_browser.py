@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from tui.commands.serve import served_command
+from tui.serve_sessions import folder_of, new_token, remove_if_empty, session_command, valid_token
 
 ANSWERS = ("浏览器里的项目", "财政局", "某实施单位")
 ESCAPES = re.compile(r"\x1b\[[0-9;?<>=]*[A-Za-z]|\x1b[()][0-9A-Za-z]|\x1b[=>78]")
@@ -51,8 +51,8 @@ def wait_for_port(port: int, process: subprocess.Popen[bytes], seconds: float = 
     raise AssertionError(f"jixiao serve did not listen on {port}")
 
 
-def test_served_command_runs_this_python() -> None:
-    assert served_command("/x/python") == "/x/python -m tui"
+def test_each_page_runs_the_assistant_in_its_persons_folder() -> None:
+    assert session_command(Path("/srv/session-ab"), "/x/python") == "/x/python -m tui.serve_sessions /srv/session-ab"
 
 
 def test_the_web_driver_chooses_the_full_screen_app() -> None:
@@ -69,20 +69,52 @@ def test_the_web_driver_chooses_the_full_screen_app() -> None:
     assert wants_plain(argparse.Namespace(plain=True), served, pipes, pipes)
 
 
-def test_each_served_session_gets_its_own_drafts(tmp_path: Path) -> None:
-    import argparse
+def test_one_token_one_folder_and_no_token_a_folder_of_its_own(tmp_path: Path) -> None:
+    mine, theirs = new_token(), new_token()
+    assert valid_token(mine) and mine != theirs
+    assert folder_of(tmp_path, mine) == folder_of(tmp_path, mine)  # a reload finds the same folder
+    assert folder_of(tmp_path, mine) != folder_of(tmp_path, theirs)
+    assert mine not in str(folder_of(tmp_path, mine))  # the token itself is never on disk
+    for bad in (None, "", "../../etc", "a" * 10, "x" * 65, "abc def" * 8):
+        assert not valid_token(bad)
+        assert folder_of(tmp_path, bad) != folder_of(tmp_path, bad)  # never shared, never a path from the cookie
+        assert folder_of(tmp_path, bad).parent == tmp_path
 
-    from tui.launch import session_drafts
 
-    served = {"TEXTUAL_DRIVER": "textual.drivers.web_driver:WebDriver", "JIXIAO_SERVE_DRAFTS": str(tmp_path)}
-    first, second = argparse.Namespace(drafts=None), argparse.Namespace(drafts=None)
-    session_drafts(first, served)
-    session_drafts(second, served)
-    assert first.drafts != second.drafts
-    assert Path(first.drafts).parent == tmp_path and Path(second.drafts).is_dir()
-    untouched = argparse.Namespace(drafts=None)
-    session_drafts(untouched, {"JIXIAO_SERVE_DRAFTS": str(tmp_path)})  # not under the web driver
-    assert untouched.drafts is None
+def test_a_session_that_left_nothing_leaves_no_folder(tmp_path: Path) -> None:
+    folder = tmp_path / "session-x"
+    (folder / "drafts").mkdir(parents=True)
+    remove_if_empty(folder)
+    assert not folder.exists()
+    (folder / "drafts").mkdir(parents=True)
+    (folder / "drafts" / "a.draft.toml").write_text("", encoding="utf-8")
+    remove_if_empty(folder)
+    assert (folder / "drafts" / "a.draft.toml").exists()
+
+
+def test_a_page_runs_in_its_persons_folder_so_file_names_complete_only_there(tmp_path: Path,
+                                                                            monkeypatch) -> None:
+    import tui.cli
+    from tui.serve_sessions import run_session
+    from tui.widgets.path_input import complete_path
+
+    other = folder_of(tmp_path, new_token())
+    other.mkdir()
+    (other / "浏览器里的项目.toml").write_text("", encoding="utf-8")
+    seen: dict[str, object] = {}
+
+    def fake_run(argv: list[str]) -> int:
+        seen["cwd"], seen["argv"] = Path.cwd(), argv
+        seen["completion"] = complete_path("浏")
+        return 0
+
+    monkeypatch.setattr(tui.cli, "run", fake_run)
+    monkeypatch.chdir(tmp_path)
+    mine = folder_of(tmp_path, new_token())
+    assert run_session(mine) == 0
+    assert seen["cwd"] == mine and seen["argv"] == ["--drafts", str(mine / "drafts")]
+    assert seen["completion"] == ("浏", [])  # another person's file is not offered
+    assert not mine.exists()  # nothing was left in it
 
 
 def test_serve_refuses_a_bad_port_and_warns_about_another_host(capsys) -> None:
@@ -117,14 +149,18 @@ def test_a_new_form_in_a_headless_browser(tmp_path: Path) -> None:
             page.wait_for_timeout(100)
         return False
 
+    def watch(page) -> None:
+        page.on("websocket", lambda socket_: socket_.on(
+            "framereceived", lambda payload: frames.append(
+                payload.decode("utf-8", "replace") if isinstance(payload, bytes) else payload)))
+
+    served = tmp_path / "drafts" / "served"
     try:
         wait_for_port(port, server)
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=browser_path, args=["--no-sandbox"])
             page = browser.new_page(viewport={"width": 1200, "height": 800})
-            page.on("websocket", lambda socket_: socket_.on(
-                "framereceived", lambda payload: frames.append(
-                    payload.decode("utf-8", "replace") if isinstance(payload, bytes) else payload)))
+            watch(page)
             page.goto(f"http://127.0.0.1:{port}/")
             assert wait_for(("新建自评表",)), screen_text()[-2000:]  # the start menu, not the loading screen
             page.locator("#terminal").click()
@@ -135,12 +171,28 @@ def test_a_new_form_in_a_headless_browser(tmp_path: Path) -> None:
                 page.keyboard.press("Enter")
                 assert wait_for(ANSWERS[:number + 1]), screen_text()[-2000:]
             assert wait_for(("项目金额",))  # the fourth question is up: all three were taken
+
+            frames.clear()
+            page.reload()  # the same person, a new page: the drafts typed a minute ago are offered
+            assert wait_for(("继续未完成的草稿", ANSWERS[0])), screen_text()[-2000:]
+
+            frames.clear()
+            stranger = browser.new_context(viewport={"width": 1200, "height": 800}).new_page()  # no cookie
+            page = stranger
+            watch(stranger)
+            stranger.goto(f"http://127.0.0.1:{port}/")
+            assert wait_for(("新建自评表",)), screen_text()[-2000:]
+            assert ANSWERS[0] not in screen_text()  # someone else's drafts are not offered
             browser.close()
+        deadline = time.monotonic() + 20  # each page's process ends when its page does; empty folders go
+        while len(list(served.iterdir())) > 1 and time.monotonic() < deadline:
+            time.sleep(0.2)
     finally:
         server.terminate()
         try:
             server.wait(timeout=10)
         except subprocess.TimeoutExpired:
             server.kill()
-    drafts = list((tmp_path / "drafts" / "served").glob("session-*/*.draft.toml"))
+    drafts = list(served.glob("session-*/drafts/*.draft.toml"))
     assert len(drafts) == 1 and ANSWERS[0] in drafts[0].read_text(encoding="utf-8")
+    assert len(list(served.iterdir())) == 1  # three page loads, one person with drafts: one folder

@@ -10,6 +10,7 @@ import os
 import time
 from pathlib import Path
 
+import pytest
 from helpers import copy_seed, edit_draft, new_draft, session_at
 
 from domain.interview import draft_index
@@ -126,3 +127,26 @@ def test_a_superscript_digit_is_not_a_draft_number(tmp_path: Path) -> None:
     args.drafts = str(drafts)  # type: ignore[attr-defined]
     code = run_plain("new", args, stdin=io.StringIO("¹\n0\n:q\n"), stdout=stdout)  # type: ignore[arg-type]
     assert code in (0, 1) and "请从 1、0 中选一个编号" in stdout.getvalue()
+
+
+@pytest.mark.parametrize(("old", "new", "formats"), [
+    ("\nversion = 1\n", "\nversion = 7\n", "7/1"),
+    ("schema_version = 1\n", "schema_version = 9\n", "1/9"),
+])
+def test_a_draft_from_a_newer_version_is_marked_in_the_list_and_never_offered(tmp_path: Path, capsys, old, new,
+                                                                              formats) -> None:
+    drafts = tmp_path / "drafts"
+    kept = new_draft(drafts, "能继续的项目")
+    newer = new_draft(drafts, "新版本的项目")
+    path = drafts / f"{newer}.draft.toml"
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    store = DraftStore(drafts)
+    entry = draft_index.find(draft_index.scan(store), newer)
+    assert entry is not None and entry.newer == formats
+    assert "新版本的项目" in entry.describe() and "更新版本" in entry.describe()
+    assert [item.id for item in draft_index.offered(store, "start")] == [kept]  # offered: only what resumes
+    assert run(["drafts", "--drafts", str(drafts)]) == 0
+    line = next(line for line in capsys.readouterr().out.splitlines() if newer in line)
+    assert "新版本的项目" in line and "请升级后再继续" in line

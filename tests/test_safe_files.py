@@ -42,14 +42,18 @@ def test_saving_through_a_symlink_updates_the_file_it_points_to(tmp_path: Path) 
     assert load_evaluation(shared).header.project_name == "新"
 
 
-def test_saving_a_hard_linked_file_updates_every_name(tmp_path: Path) -> None:
+def test_a_hard_linked_file_is_refused_and_every_name_keeps_its_contents(tmp_path: Path) -> None:
     first = tmp_path / "a.toml"
     save_evaluation(form("旧"), first)
     second = tmp_path / "b.toml"
     os.link(first, second)
-    save_evaluation(form("新"), first)
-    assert load_evaluation(second).header.project_name == "新"
+    before = first.read_bytes()
+    with pytest.raises(InputError) as caught:
+        save_evaluation(form("新"), first)
+    assert "硬链接" in caught.value.message and "另外 1 个名字" in caught.value.message
+    assert first.read_bytes() == before == second.read_bytes()
     assert os.stat(first).st_ino == os.stat(second).st_ino
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["a.toml", "b.toml"]
 
 
 def test_a_saved_form_keeps_the_permissions_of_the_file_it_replaces(tmp_path: Path) -> None:
@@ -104,21 +108,30 @@ def test_deep_nesting_is_a_plain_message() -> None:
         evaluation_from_toml("schema_version = 1\nx = " + "[" * 5000 + "]" * 5000 + "\n")
 
 
+@pytest.mark.parametrize("step", ["write", "fsync"])
 @pytest.mark.parametrize(("code", "words"), [
     (errno.EACCES, "没有权限写入"), (errno.ENOSPC, "磁盘空间不足"), (errno.EROFS, "只读"), (errno.EIO, "磁盘出错"),
 ])
-def test_os_errors_on_save_are_plain_chinese_naming_the_path(tmp_path: Path, monkeypatch, code, words) -> None:
-    def refuse(*_args, **_kwargs):
+def test_os_errors_on_save_are_plain_chinese_and_leave_the_old_file(tmp_path: Path, monkeypatch, code, words,
+                                                                     step) -> None:
+    path = tmp_path / "form.toml"
+    save_evaluation(form("旧"), path)
+    before = path.read_bytes()
+    real = getattr(os, step)
+
+    def refuse(descriptor, *args):
+        if step == "write":  # half the bytes reach the disk, then it is full
+            real(descriptor, bytes(args[0])[:7])
         raise OSError(code, os.strerror(code))
 
-    import tempfile
-
-    monkeypatch.setattr(tempfile, "mkstemp", refuse)
-    path = tmp_path / "form.toml"
+    monkeypatch.setattr(os, step, refuse)
     with pytest.raises(InputError) as caught:
-        save_evaluation(form(), path)
+        save_evaluation(form("新"), path)
+    monkeypatch.undo()
     message = caught.value.message
     assert words in message and str(path) in message and os.strerror(code) not in message
+    assert path.read_bytes() == before
+    assert [item.name for item in tmp_path.iterdir()] == ["form.toml"]  # no temporary left behind
 
 
 def test_a_file_where_a_folder_should_be_is_said_plainly(tmp_path: Path) -> None:

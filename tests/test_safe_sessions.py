@@ -128,21 +128,23 @@ def test_unreadable_drafts_and_folders_are_reported(tmp_path: Path) -> None:
 
 
 def test_an_import_that_fails_part_way_leaves_nothing_and_runs_again(tmp_path: Path, monkeypatch) -> None:
+    import errno
+
     text = SEED_SHEET.read_text(encoding="utf-8")
-    real_save = importing.save_evaluation
+    real_fsync = os.fsync
     calls = []
 
-    def full_disk(evaluation, path, expected=None):
-        calls.append(path)
+    def full_disk(descriptor: int) -> None:
+        calls.append(descriptor)
         if len(calls) == 5:
-            raise InputError("无法保存：磁盘空间不足")
-        return real_save(evaluation, path, expected=expected)
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real_fsync(descriptor)
 
-    monkeypatch.setattr(importing, "save_evaluation", full_disk)
+    monkeypatch.setattr(os, "fsync", full_disk)
     with pytest.raises(InputError, match="磁盘空间不足"):
         importing.import_sheet(text, SEED_SHEET.name, tmp_path / "out")
-    assert list((tmp_path / "out").glob("*.toml")) == []
-    monkeypatch.setattr(importing, "save_evaluation", real_save)
+    assert list((tmp_path / "out").iterdir()) == []  # no form, no temporary, no journal
+    monkeypatch.setattr(os, "fsync", real_fsync)
     assert len(importing.import_sheet(text, SEED_SHEET.name, tmp_path / "out")) == 37  # no --force needed
 
 

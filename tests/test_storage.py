@@ -159,3 +159,45 @@ def test_save_keeps_the_permissions_of_the_file_it_replaces(tmp_path: Path):
 def test_hand_edited_extremes_get_one_plain_message(text, message):
     with pytest.raises(InputError, match=message):
         evaluation_from_toml(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("schema_version = 1\n[header]\nproject_name \"甲\"\n", "第 3 行第 14 列：键名后面应有等号“=”"),
+    ("schema_version = 1\nschema_version = 2\n", "第 2 行第 19 列：同一个键写了两次"),
+    ("schema_version = 1\n[header]\n[header]\n", "第 3 行第 8 列：表头 header 写了两次"),
+    ("schema_version = 1\nx = \"没有结尾\n", "第 2 行第 10 列：文字缺少结尾的引号"),
+    ("schema_version = 1\nx = 九十\n", "第 2 行第 5 列：值无法识别"),
+    ("schema_version = 1\nx = [1, 2\n", "文件末尾：方括号“[”没有对应的“]”"),
+])
+def test_toml_syntax_errors_are_plain_chinese_with_line_and_column(text: str, expected: str) -> None:
+    with pytest.raises(InputError) as caught:
+        evaluation_from_toml(text, "form.toml")
+    message = caught.value.message
+    assert expected in message, message
+    assert not any(word in message for word in ("Expected", "Cannot", "Invalid", "Unterminated", "line"))
+
+
+def test_toml_errors_read_the_same_from_the_standard_parser() -> None:
+    import tomllib
+
+    from domain.record.toml_errors import toml_problem
+
+    try:
+        tomllib.loads("a = 1\nb 2\n")
+    except tomllib.TOMLDecodeError as error:
+        assert toml_problem(error) == "第 2 行第 3 列：键名后面应有等号“=”，再写值（如 year = 2020）"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab =\"'[]{},.\n\\#1九") + ["\t", "\x01"]), max_size=40))
+def test_every_toml_syntax_error_names_its_place_in_chinese(text: str) -> None:
+    import tomli
+
+    from domain.record.toml_errors import toml_problem
+
+    try:
+        tomli.loads(text)
+    except tomli.TOMLDecodeError as error:
+        sentence = toml_problem(error)
+        assert sentence.startswith(("第 ", "文件末尾")), sentence
+        assert "TOML 写法有误" not in sentence, sentence  # every complaint the parser makes here is translated

@@ -23,7 +23,8 @@ from tui.options import AppOptions
 
 STYLES = Path(__file__).parent / "styles"
 DEFAULT_THEME = "textual-dark"
-HANDLED_SIGNALS = (signal.SIGHUP, signal.SIGTERM)
+HANDLED_SIGNALS = tuple(getattr(signal, name) for name in ("SIGHUP", "SIGTERM")
+                        if hasattr(signal, name))  # Windows has no SIGHUP
 
 
 def _ansi_theme() -> Theme:

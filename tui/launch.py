@@ -34,17 +34,6 @@ def under_web_driver(environ: os._Environ[str] | dict[str, str]) -> bool:
     return "web_driver" in environ.get("TEXTUAL_DRIVER", "")
 
 
-def session_drafts(args: argparse.Namespace, environ: os._Environ[str] | dict[str, str]) -> None:
-    """A served browser session gets a drafts directory of its own under the served root."""
-    root = environ.get("JIXIAO_SERVE_DRAFTS")
-    if not root or not under_web_driver(environ) or getattr(args, "drafts", None):
-        return
-    import tempfile
-
-    os.makedirs(root, mode=0o700, exist_ok=True)
-    args.drafts = tempfile.mkdtemp(prefix="session-", dir=root)
-
-
 def launch(mode: str, args: argparse.Namespace) -> int:
     """Run ``mode`` ("start", "new", "edit", "whatif", "train") and return the process exit code."""
     if wants_plain(args):
@@ -55,7 +44,6 @@ def launch(mode: str, args: argparse.Namespace) -> int:
         path = getattr(args, "file", None)
         if not path or not os.path.isfile(path):
             raise InputError(t("ui.launch.no_file", path=path))
-    session_drafts(args, os.environ)
     from tui.hangup import HangupGuard
 
     with HangupGuard() as guard:  # before the app exists: a hangup during start-up ends the process too

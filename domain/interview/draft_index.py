@@ -11,6 +11,7 @@ drafts list in well under a second.
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -18,10 +19,12 @@ from datetime import datetime
 from pathlib import Path
 
 from domain.errors import InputError
-from domain.interview.drafts import SUFFIX, DraftStore, local_time
+from domain.interview.drafts import DRAFT_VERSION, SUFFIX, DraftStore, local_time
 from domain.messages import t
 from domain.record.files import MAX_FORM_BYTES, read_bounded
+from domain.record.models import SCHEMA_VERSION
 from domain.record.storage import file_fingerprint
+from domain.record.toml_errors import toml_problem
 
 RECENT = 8  # drafts offered at a way in before "more…" (the list with a filter)
 LIST_LIMIT = 20  # lines `jixiao drafts` prints unless asked for all
@@ -41,6 +44,7 @@ class DraftEntry:
     current_label: str = ""
     answered: int = 0
     error: str = ""
+    newer: str = ""  # the formats ("draft/schema") when a newer jixiao wrote it: listed, marked, never offered
 
     @property
     def when(self) -> str:
@@ -49,6 +53,9 @@ class DraftEntry:
 
     def describe(self) -> str:
         """One plain line naming the project, the time and how far it got."""
+        if self.newer:
+            return t("draft.newer_entry", name=self.project_name or t("interview.untitled"), updated=self.when,
+                     version=self.newer)
         if self.error:
             return t("draft.unreadable", id=self.id, reason=self.error)
         name = self.project_name or t("interview.untitled")
@@ -107,13 +114,16 @@ def read_entry(path: Path) -> DraftEntry:
     """The list line of one draft file, read without validating the whole form."""
     draft_id = path.name.removesuffix(SUFFIX)
     try:  # bounded, regular files only: a FIFO or a device named *.draft.toml is reported, never opened
-        data = _light(read_bounded(path, MAX_FORM_BYTES, t("storage.what.draft")).decode("utf-8"))
+        text = read_bounded(path, MAX_FORM_BYTES, t("storage.what.draft")).decode("utf-8")
+        data = _light(text)
     except InputError as error:
         return DraftEntry(draft_id, path, error=error.message)
     except RecursionError:
         return DraftEntry(draft_id, path, error=t("storage.too_deep", where=path))
-    except (UnicodeDecodeError, ValueError) as error:  # TOMLDecodeError is a ValueError
-        return DraftEntry(draft_id, path, error=str(error))
+    except UnicodeDecodeError:
+        return DraftEntry(draft_id, path, error=t("storage.not_utf8", path=path, what=t("storage.what.draft")))
+    except ValueError as error:  # TOMLDecodeError is a ValueError
+        return DraftEntry(draft_id, path, error=t("storage.bad_toml", where=path, reason=toml_problem(error)))
     meta = data.get("draft")
     if not isinstance(meta, dict):
         return DraftEntry(draft_id, path, error="[draft]")
@@ -121,12 +131,27 @@ def read_entry(path: Path) -> DraftEntry:
     name = _text(header.get("project_name")) if isinstance(header, dict) else ""
     target = _text(meta.get("target"))
     answered = meta.get("answered", 0)
+    newer = _newer_formats(meta, text)
     return DraftEntry(
         id=draft_id, path=path, project_name=name, target=Path(target) if target else None,
         target_fingerprint=_text(meta.get("target_fingerprint")) or None, origin=_text(meta.get("origin")) or "new",
         updated=_text(meta.get("updated")), current_label=_text(meta.get("current_label")),
         answered=answered if isinstance(answered, int) else 0,
+        error=t("draft.newer", version=newer) if newer else "", newer=newer,
     )
+
+
+_SCHEMA_LINE = re.compile(r"^schema_version\s*=\s*(\d{1,9})\s*$", re.MULTILINE)
+
+
+def _newer_formats(meta: dict[str, object], text: str) -> str:
+    """"draft/schema" when the draft was written by a newer jixiao (as ``drafts._parse`` judges), else ""."""
+    version = meta.get("version", DRAFT_VERSION)
+    found = _SCHEMA_LINE.search(text)
+    schema = int(found.group(1)) if found else SCHEMA_VERSION
+    if not isinstance(version, int) or version > DRAFT_VERSION or schema > SCHEMA_VERSION:
+        return f"{version}/{schema}"
+    return ""
 
 
 def scan(store: DraftStore) -> list[DraftEntry]:

@@ -127,7 +127,7 @@ class DraftStore:
             status = os.stat(self.directory)
             if not stat.S_ISDIR(status.st_mode):
                 raise InputError(os_error_message(FileExistsError(17, ""), self.directory, writing=True))
-            if status.st_mode & 0o077 and status.st_uid == os.getuid() and self._holds_only_drafts():
+            if status.st_mode & 0o077 and status.st_uid == getattr(os, "getuid", lambda: -1)() and self._holds_only_drafts():
                 os.chmod(self.directory, FOLDER_MODE)  # a drafts folder an older version made world-readable
         except OSError as error:
             raise InputError(os_error_message(error, self.directory, writing=True)) from None

@@ -234,7 +234,8 @@ class EditSession:
         if target.exists() and not overwrite:
             return SaveOutcome(SaveStatus.CONFLICT, target, t("export.session.exists", path=target))
         try:
-            write_workbook([audited(self.interview.finished_evaluation())], target, layout_id=layout, unit=unit)
+            write_workbook([audited(self.interview.finished_evaluation())], target, layout_id=layout, unit=unit,
+                           overwrite=overwrite)
         except InputError as error:
             return SaveOutcome(SaveStatus.FAILED, target, t("session.failed", reason=error.message))
         return SaveOutcome(SaveStatus.SAVED, target, t("export.session.saved", path=target))

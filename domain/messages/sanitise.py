@@ -9,6 +9,7 @@ character, so JSON output stays exact — and ``strip_controls`` removes them fo
 from __future__ import annotations
 
 import re
+import unicodedata
 
 # C0 controls except tab and newline, DEL, C1 controls, and the invisible direction marks and overrides.
 UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
@@ -31,3 +32,10 @@ def strip_controls(text: object) -> str:
 def is_safe(text: str) -> bool:
     """True when ``text`` holds nothing a terminal would act on."""
     return UNSAFE.search(text) is None
+
+
+def without_invisible(text: object) -> str:
+    """``text`` without any control or format character (C0, DEL, C1, bidirectional marks and overrides,
+    zero-width joiners, soft hyphens …): for names that end up on disk, where an invisible character would
+    make two names look alike or show a file name reversed."""
+    return "".join(char for char in str(text) if unicodedata.category(char) not in ("Cc", "Cf"))

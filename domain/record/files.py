@@ -1,15 +1,11 @@
-"""Files on a shared disk: bounded reads of regular files only, locked atomic writes that follow links,
-and every OS error as a plain sentence naming the path and what to do."""
+"""Files on a shared disk: bounded reads of regular files only, where a write goes (through links), and
+every OS error as a plain sentence naming the path and what to do. Writing itself is ``domain.record.atomic``."""
 
 from __future__ import annotations
 
-import contextlib
 import errno
-import fcntl
 import os
 import stat
-import tempfile
-from collections.abc import Iterator
 from pathlib import Path
 
 from domain.errors import InputError
@@ -85,7 +81,8 @@ def read_bounded(path: Path, limit: int, what: str = "") -> bytes:
         before = os.stat(path)
         if not stat.S_ISREG(before.st_mode):
             raise InputError(t("storage.not_regular", path=path, what=what, kind=kind_of(before.st_mode)))
-        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+                             | getattr(os, "O_BINARY", 0))
     except OSError as error:
         raise InputError(os_error_message(error, path, what=what)) from None
     try:
@@ -138,48 +135,6 @@ def write_target(path: Path) -> Path:
     return path
 
 
-@contextlib.contextmanager
-def directory_lock(directory: Path) -> Iterator[None]:
-    """Hold an exclusive lock on ``directory`` (every save into it takes this lock, one at a time).
-
-    The lock is the directory itself, so nothing is left beside the files; where the directory cannot be
-    opened for locking the save goes ahead unlocked, as before."""
-    try:
-        descriptor = os.open(directory, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
-    except OSError:
-        yield
-        return
-    try:
-        fcntl.flock(descriptor, fcntl.LOCK_EX)
-        yield
-    finally:
-        os.close(descriptor)  # closing releases the lock
-
-
-def _mode_for(path: Path, mode: int | None) -> int:
-    """The mode asked for; else an existing file's permissions; else 0666 less the umask."""
-    if mode is not None:
-        return mode
-    try:
-        return path.stat().st_mode & 0o777
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
-
-
-def remove_stale_temporaries(path: Path) -> None:
-    """Remove the temporary files a killed save of ``path`` left (call with the directory locked)."""
-    with contextlib.suppress(OSError):
-        for leftover in path.parent.glob(f".{glob_escape(path.name)}.*.tmp"):
-            with contextlib.suppress(OSError):
-                leftover.unlink()
-
-
-def glob_escape(name: str) -> str:
-    return "".join(f"[{char}]" if char in "*?[" else char for char in name)
-
-
 def make_directory(directory: Path, mode: int = 0o777) -> None:
     """Create ``directory`` and its parents (with ``mode`` for those created); a file in the way is said plainly."""
     if directory.is_dir():
@@ -190,41 +145,8 @@ def make_directory(directory: Path, mode: int = 0o777) -> None:
         raise InputError(os_error_message(error, directory, writing=True)) from None
 
 
-def write_in_place(path: Path, data: bytes) -> None:
-    """Overwrite a file's bytes through its own inode (a file with several hard links keeps them all)."""
-    with open(path, "r+b") as stream:
-        stream.write(data)
-        stream.truncate()
-        stream.flush()
-        os.fsync(stream.fileno())
-
-
-def atomic_replace(path: Path, data: bytes, mode: int | None = None) -> None:
-    """Write through a temporary file, fsync and rename: a crash leaves the old file whole.
-
-    Call with the directory locked. A file with several hard links is written in place instead, so every
-    name keeps seeing the same, updated form."""
-    directory = path.parent
-    try:
-        if path.stat().st_nlink > 1:
-            write_in_place(path, data)
-            return
-    except FileNotFoundError:
-        pass
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
-    try:
-        os.fchmod(handle, _mode_for(path, mode))
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    with contextlib.suppress(OSError):
-        directory_handle = os.open(directory, os.O_RDONLY)
-        try:
-            os.fsync(directory_handle)
-        finally:
-            os.close(directory_handle)
+def plain_os_error(error: OSError, writing: bool = False, what: str = "") -> str:
+    """An OS error as one plain sentence naming the path it carries: for any place that would otherwise show
+    ``[Errno 28] No space left on device: 'x'``."""
+    place = error.filename if error.filename is not None else (what or t("storage.what.file"))
+    return os_error_message(error, os.fsdecode(place) if isinstance(place, bytes) else str(place), writing, what)

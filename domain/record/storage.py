@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
 from decimal import Decimal
 from pathlib import Path
@@ -14,20 +13,13 @@ from pydantic import ValidationError
 
 from domain.errors import InputError
 from domain.messages import t
-from domain.record.files import (
-    MAX_FORM_BYTES,
-    SaveConflict,
-    atomic_replace,
-    directory_lock,
-    make_directory,
-    os_error_message,
-    read_bounded,
-    regular_or_absent,
-    remove_stale_temporaries,
-    write_target,
-)
+from domain.record.atomic import ANY as ANY  # where callers have always found it
+from domain.record.atomic import WriteFailed, write_text
+from domain.record.atomic import file_fingerprint as file_fingerprint  # where callers have always found it
+from domain.record.files import MAX_FORM_BYTES, read_bounded
 from domain.record.models import SCHEMA_VERSION, Evaluation
 from domain.record.problems import describe_validation_error
+from domain.record.toml_errors import toml_problem
 
 DERIVED_ROW_KEYS = ("target", "actual")
 
@@ -60,40 +52,18 @@ def _all_text(value: Any) -> str:
     return ""
 
 
-ANY = object()  # ``expected`` for a save that does not care what is on disk
-
-
 def atomic_write_text(path: Path, text: str, mode: int | None = None, expected: object = ANY) -> str:
-    """Save ``text`` to ``path`` atomically and return the fingerprint of what was written.
-
-    Saves into one directory are serialised by a lock; under it the file is checked against ``expected``
-    (a fingerprint, or None for "must not exist") and SaveConflict is raised when it differs, so of two
-    writers racing for one file the second is told instead of silently winning. A symbolic link is saved
-    through (the file it points to is updated); temporary files a killed save left are removed. OS errors
-    are raised as they are."""
-    target = write_target(Path(path))
-    regular_or_absent(target)
-    directory = target.parent if str(target.parent) else Path(".")
-    make_directory(directory, 0o700 if mode is not None and not mode & 0o077 else 0o777)
-    data = text.encode("utf-8")
-    with directory_lock(directory):
-        if expected is not ANY:
-            current = file_fingerprint(target)
-            if current != expected:
-                key = "storage.conflict.exists" if expected is None else "storage.conflict.changed"
-                raise SaveConflict(t(key, path=path))
-        remove_stale_temporaries(target)
-        atomic_replace(target, data, mode)
-    return hashlib.sha256(data).hexdigest()
+    """Save ``text`` to ``path`` atomically (``domain.record.atomic.write_text``); returns its fingerprint."""
+    return write_text(Path(path), text, mode, expected)
 
 
 def save_evaluation(evaluation: Evaluation, path: Path, expected: object = ANY) -> str:
     """Save atomically as TOML; returns the saved file's fingerprint. InputError (SaveConflict when the file
     is not what ``expected`` says) with a plain message otherwise."""
     try:
-        return atomic_write_text(Path(path), to_toml(evaluation), expected=expected)
-    except OSError as error:
-        raise InputError(t("storage.save_failed", reason=os_error_message(error, path, writing=True))) from None
+        return write_text(Path(path), to_toml(evaluation), expected=expected)
+    except WriteFailed as error:
+        raise InputError(t("storage.save_failed", reason=error.message)) from None
 
 
 _TABLE = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(#.*)?$")
@@ -154,7 +124,7 @@ def parse_toml(text: str, where: str, limit: int = MAX_FORM_BYTES) -> dict[str, 
     try:
         return tomllib.loads(text, parse_float=_bounded_decimal)
     except tomllib.TOMLDecodeError as error:
-        raise InputError(t("storage.bad_toml", where=where, reason=error)) from None
+        raise InputError(t("storage.bad_toml", where=where, reason=toml_problem(error))) from None
     except RecursionError:
         raise InputError(t("storage.too_deep", where=where)) from None
     except ValueError:  # an integer of more digits than Python converts
@@ -226,18 +196,3 @@ def load_evaluation(path: Path) -> Evaluation:
     """Load an evaluation TOML file."""
     path = Path(path)
     return evaluation_from_toml(read_text_file(path, t("storage.what.form")), str(path))
-
-
-def file_fingerprint(path: Path) -> str | None:
-    """A digest of a file's bytes (None when it does not exist), to notice changes made by others."""
-    try:
-        regular_or_absent(Path(path))
-        digest = hashlib.sha256()
-        with open(path, "rb") as stream:
-            while chunk := stream.read(1024 * 1024):
-                digest.update(chunk)
-        return digest.hexdigest()
-    except FileNotFoundError:
-        return None
-    except OSError as error:
-        raise InputError(os_error_message(error, path)) from None

@@ -12,8 +12,7 @@ heads repeated on every page.
 
 from __future__ import annotations
 
-import os
-import tempfile
+import io
 from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
@@ -21,13 +20,14 @@ from typing import Any
 
 from domain.errors import InputError
 from domain.messages import t
+from domain.record.atomic import ANY, write_file
 from domain.record.models import Evaluation
 from domain.sheets.export_cells import UNITS, cell_formats, sheet_name
 from domain.sheets.form_writer import FormWriter, SheetForm
 from domain.sheets.grid import plain_decimal
 from domain.sheets.layouts import layout
 
-__all__ = ["SheetForm", "audited", "write_workbook"]
+__all__ = ["SheetForm", "audited", "workbook_bytes", "write_workbook"]
 
 
 def audited(evaluation: Evaluation) -> SheetForm:
@@ -52,55 +52,53 @@ def _page_setup(worksheet: Any, writer: FormWriter) -> None:
 
 
 def write_workbook(forms: Sequence[SheetForm], path: Path, layout_id: str = "central", unit: str | None = None,
-                   stacked: bool = False) -> list[str]:
+                   stacked: bool = False, overwrite: bool = True) -> list[str]:
     """Write the forms to ``path`` atomically, one sheet each (or all on one sheet, one under another, when
-    ``stacked``, as some offices collect them); returns notes about what had to be adapted."""
+    ``stacked``, as some offices collect them); returns notes about what had to be adapted.
+
+    The workbook is built in memory and written by ``domain.record.atomic.write_file``: a full or read-only
+    disk is one plain InputError with the old file unchanged; a file that exists is refused (SaveConflict)
+    unless ``overwrite``; a new file gets the permissions the umask gives any file."""
+    notes: list[str] = []
+    data = workbook_bytes(forms, layout_id, unit, stacked, notes)
+    write_file(Path(path), data, expected=ANY if overwrite else None)
+    return notes
+
+
+def workbook_bytes(forms: Sequence[SheetForm], layout_id: str = "central", unit: str | None = None,
+                   stacked: bool = False, notes: list[str] | None = None) -> bytes:
+    """The .xlsx file of the forms, built in memory; ``notes`` receives what had to be adapted."""
     import xlsxwriter
 
     declared = layout(layout_id)
-    notes: list[str] = []
-    path = Path(path)
-    directory = path.parent if str(path.parent) else Path(".")
-    directory.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name[:40]}.", suffix=".tmp.xlsx", dir=directory)
-    os.close(handle)
-    try:
-        workbook = xlsxwriter.Workbook(temporary, {"strings_to_numbers": False, "strings_to_formulas": False,
-                                                   "strings_to_urls": False})
-        formats = cell_formats(workbook)
-        used: set[str] = set()
-        writer: FormWriter | None = None
-        writers: list[FormWriter] = []
-        for form in forms:
-            evaluation = form.evaluation
-            form_unit = unit or evaluation.funds.unit or declared.funds_unit
-            if form_unit not in UNITS or evaluation.funds.unit not in UNITS:
-                raise InputError(t("export.unit_unknown", unit=form_unit if form_unit not in UNITS else evaluation.funds.unit))
-            carry = evaluation.funds.carryover
-            if "carryover" not in declared.write["funds_rows"] and (carry.annual_budget or carry.executed):
-                notes.append(t("export.note.carryover", project=evaluation.header.project_name,
-                               amount=plain_decimal(carry.annual_budget or carry.executed or Decimal(0))))
-            if writer is None or not stacked:
-                worksheet = workbook.add_worksheet(sheet_name(evaluation.header.project_name, used))
-                writer = FormWriter(workbook, worksheet, declared, form_unit, formats)
-                writers.append(writer)
-                _page_setup(worksheet, writer)
-            else:
-                writer.unit = form_unit
-                writer.row += 1  # a blank row between stacked forms
-            writer.write(form)
-        for finished in writers:
-            finished.finish()
-            finished.sheet.print_area(0, 0, finished.row - 1, finished.last)
-        workbook.close()
-        os.replace(temporary, path)
-    except InputError:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    except OSError as error:
-        Path(temporary).unlink(missing_ok=True)
-        raise InputError(t("export.failed", path=path, detail=error.strerror or error)) from None
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    return notes
+    notes = [] if notes is None else notes
+    buffer = io.BytesIO()
+    workbook = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_numbers": False,
+                                            "strings_to_formulas": False, "strings_to_urls": False})
+    formats = cell_formats(workbook)
+    used: set[str] = set()
+    writer: FormWriter | None = None
+    writers: list[FormWriter] = []
+    for form in forms:
+        evaluation = form.evaluation
+        form_unit = unit or evaluation.funds.unit or declared.funds_unit
+        if form_unit not in UNITS or evaluation.funds.unit not in UNITS:
+            raise InputError(t("export.unit_unknown", unit=form_unit if form_unit not in UNITS else evaluation.funds.unit))
+        carry = evaluation.funds.carryover
+        if "carryover" not in declared.write["funds_rows"] and (carry.annual_budget or carry.executed):
+            notes.append(t("export.note.carryover", project=evaluation.header.project_name,
+                           amount=plain_decimal(carry.annual_budget or carry.executed or Decimal(0))))
+        if writer is None or not stacked:
+            worksheet = workbook.add_worksheet(sheet_name(evaluation.header.project_name, used))
+            writer = FormWriter(workbook, worksheet, declared, form_unit, formats)
+            writers.append(writer)
+            _page_setup(worksheet, writer)
+        else:
+            writer.unit = form_unit
+            writer.row += 1  # a blank row between stacked forms
+        writer.write(form)
+    for finished in writers:
+        finished.finish()
+        finished.sheet.print_area(0, 0, finished.row - 1, finished.last)
+    workbook.close()
+    return buffer.getvalue()

@@ -7,17 +7,15 @@ overwrite), and no name — whatever the project is called — ever leads outsid
 
 from __future__ import annotations
 
-import os
-import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from domain.errors import InputError
 from domain.messages import t
-from domain.record.files import os_error_message
+from domain.record.batch_write import write_batch
 from domain.record.models import Evaluation
-from domain.record.storage import ANY, save_evaluation, to_toml
+from domain.record.storage import to_toml
 from domain.scoring.indicators import match_rows
 from domain.sheets.forms import read_file
 from domain.sheets.reader import FormRead
@@ -90,42 +88,18 @@ def _inside(out_dir: Path, name: str) -> Path:
     return out_dir / name
 
 
-def _write_quick(evaluation: Evaluation, path: Path) -> None:
-    """Write through a temporary file and a rename (a crash never leaves half a file); the directory is
-    synced once at the end of the batch instead of each file, so a large import is not bound by fsync."""
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(to_toml(evaluation))
-        os.chmod(temporary, 0o666 & ~_umask())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+def _in_the_way(out_dir: Path) -> Callable[[list[str]], InputError]:
+    def refusal(existing: list[str]) -> InputError:
+        shown = "、".join(existing[:3]) + (t("import.exists.more") if len(existing) > 3 else "")
+        return InputError(t("import.exists", out=out_dir, count=len(existing), shown=shown))
+    return refusal
 
 
-_UMASK: int | None = None
-
-
-def _umask() -> int:
-    global _UMASK
-    if _UMASK is None:
-        _UMASK = os.umask(0)
-        os.umask(_UMASK)
-    return _UMASK
-
-
-def _sync_directory(directory: Path) -> None:
-    try:
-        handle = os.open(directory, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(handle)
-    except OSError:
-        pass
-    finally:
-        os.close(handle)
+def write_forms(evaluations: Sequence[tuple[Evaluation, Path]], out_dir: Path, overwrite: bool) -> None:
+    """Write each evaluation as TOML, all or nothing (``domain.record.batch_write``): files already there are
+    refused unless ``overwrite``, except those an import cut short left, so running it again just works."""
+    write_batch([path for _, path in evaluations], lambda index: to_toml(evaluations[index][0]).encode("utf-8"),
+                out_dir, overwrite, _in_the_way(out_dir))
 
 
 def import_files(paths: Sequence[Path], out_dir: Path, year: int | None = None, overwrite: bool = False) -> ImportReport:
@@ -154,26 +128,11 @@ def import_files(paths: Sequence[Path], out_dir: Path, year: int | None = None, 
         return report
     names = [form_file_name(evaluation, index) for index, (_, evaluation) in enumerate(complete, start=1)]
     targets = [_inside(out_dir, name) for name in names]
-    existing = [target.name for target in targets if target.exists()]
-    if existing and not overwrite:
-        shown = "、".join(existing[:3]) + (t("import.exists.more") if len(existing) > 3 else "")
-        raise InputError(t("import.exists", out=out_dir, count=len(existing), shown=shown))
-    try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-        for (form, evaluation), target in zip(complete, targets, strict=True):
-            _write_quick(evaluation, target)
-            report.written.append(WrittenForm(target, evaluation.header.project_name, len(evaluation.indicators),
-                                              form.row, form.warnings, form.sheet, form.layout))
-    except BaseException as error:
-        # all or nothing: a failure part-way (a full disk, Ctrl-C) removes what this run wrote, so running
-        # the same import again just works, without --force
-        if not overwrite:
-            for item in report.written:
-                item.path.unlink(missing_ok=True)
-        if isinstance(error, OSError):
-            raise InputError(os_error_message(error, out_dir, writing=True)) from None
-        raise
-    _sync_directory(out_dir)
+    write_forms([(evaluation, target) for (_, evaluation), target in zip(complete, targets, strict=True)],
+                out_dir, overwrite)
+    for (form, evaluation), target in zip(complete, targets, strict=True):
+        report.written.append(WrittenForm(target, evaluation.header.project_name, len(evaluation.indicators),
+                                          form.row, form.warnings, form.sheet, form.layout))
     return report
 
 
@@ -183,21 +142,6 @@ def import_sheet(text: str, source_name: str, out_dir: Path, year: int | None = 
     forms = parse_sheet(text, source_name=source_name, year=year)
     evaluations = [with_catalogue_names(form.evaluation) for form in forms]
     paths = [_inside(Path(out_dir), form_file_name(evaluation, index)) for index, evaluation in enumerate(evaluations, start=1)]
-    existing = [path.name for path in paths if path.exists()]
-    if existing and not overwrite:
-        shown = "、".join(existing[:3]) + (t("import.exists.more") if len(existing) > 3 else "")
-        raise InputError(t("import.exists", out=out_dir, count=len(existing), shown=shown))
-    written: list[WrittenForm] = []
-    try:
-        for form, evaluation, path in zip(forms, evaluations, paths, strict=True):
-            save_evaluation(evaluation, path, expected=ANY if overwrite else None)
-            written.append(WrittenForm(path, evaluation.header.project_name, len(evaluation.indicators), form.line,
-                                       form.warnings))
-    except BaseException:
-        # all or nothing: a failure part-way (a full disk, Ctrl-C) removes what this run wrote, so running
-        # the same import again just works, without --force
-        if not overwrite:
-            for item in written:
-                item.path.unlink(missing_ok=True)
-        raise
-    return written
+    write_forms(list(zip(evaluations, paths, strict=True)), Path(out_dir), overwrite)
+    return [WrittenForm(path, evaluation.header.project_name, len(evaluation.indicators), form.line, form.warnings)
+            for form, evaluation, path in zip(forms, evaluations, paths, strict=True)]

@@ -14,6 +14,7 @@ from pathlib import PurePosixPath, PureWindowsPath
 
 from domain.errors import InputError
 from domain.messages import t
+from domain.messages.sanitise import without_invisible
 from domain.record.models import Evaluation, Funds, Goals, Header
 from domain.sheets.tsv_blocks import BlockReading
 from domain.sheets.tsv_cells import Line, clip, split_cells, title_of
@@ -217,6 +218,6 @@ _UNSAFE_IN_NAME = re.compile(r"[\s\"'“”‘’「」『』/\\:*?<>|\x00-\x1f\
 
 def form_file_name(evaluation: Evaluation, index: int) -> str:
     """A stable, filesystem-safe file name for a form: 01-项目名称.toml (index is the 1-based position)."""
-    name = _UNSAFE_IN_NAME.sub("", evaluation.header.project_name).strip(".")
+    name = _UNSAFE_IN_NAME.sub("", without_invisible(evaluation.header.project_name)).strip(".")
     name = name[:FILE_NAME_LIMIT].rstrip(".") or UNNAMED_FILE
     return f"{index:02d}-{name}.toml"

@@ -24,7 +24,7 @@ def run(args: argparse.Namespace) -> int:
     for name in args.files:
         for _, evaluation in open_forms(Path(name)):
             forms.append(audited(evaluation))
-    notes = write_workbook(forms, out, layout_id=args.layout, unit=args.unit)
+    notes = write_workbook(forms, out, layout_id=args.layout, unit=args.unit, overwrite=args.force)
     for note in notes:
         print(f"· {note}")
     units = sorted({args.unit or form.evaluation.funds.unit for form in forms})

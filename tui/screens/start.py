@@ -12,7 +12,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from domain.messages import t
-from tui.display import one_line
+from tui.display import literal, one_line
 from tui.host import host
 from tui.widgets.key_bar import KeyBar
 
@@ -49,7 +49,7 @@ class StartScreen(Screen[None]):
             "help": t("ui.start.help"),
             "quit": t("ui.start.quit"),
         }
-        return [Option(f"{number}. {labels[action]}", id=action, disabled=action == "resume" and not self.draft_count)
+        return [Option(literal(f"{number}. {labels[action]}"), id=action, disabled=action == "resume" and not self.draft_count)
                 for number, action in enumerate(ACTIONS, start=1)]
 
     def _resume_label(self) -> str:
