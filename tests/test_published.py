@@ -48,6 +48,9 @@ KNOWN_FAILING = {
     "sc-qingshen-2023-gongzi.xlsx",
     "dept-hn-yueyang-2018.xlsx",  # refused as "not a form", not as department-wide
     "dept-2017-score-table.xlsx",
+    "ah-tianchang-2022-fanghan.xlsx",  # refused: the leftover row "……" stops the form
+    "ah-tianchang-2022-fanghan.xls",
+    "hb-changjiang-2020-jinbu.xlsx",  # refused: no 分值 column
 }
 
 
@@ -75,10 +78,17 @@ def _load() -> dict[str, dict[str, Any]]:
 EXPECTED = _load()
 
 
+SKIP = "?"  # in expected.toml: not checked
+
+
 def _number(value: Any) -> Decimal | None:
     if value is None or value == "":
         return None
     return Decimal(str(value)).normalize()
+
+
+def _same(got: Any, want: Any) -> bool:
+    return want == SKIP or got == want
 
 
 def _normal(value: Decimal | None) -> Decimal | None:
@@ -111,19 +121,21 @@ def _check_form_read(form_read: Any, expected: dict[str, Any]) -> None:
     assert _normal(funds.weight) == _number(expected["budget_weight"])
     written = (funds.total.initial_budget, funds.total.annual_budget, funds.total.executed)
     for got, want in zip(written, expected["budget"], strict=True):
-        if want != "":
+        if want != SKIP:
             assert _normal(got) == _number(want), (written, expected["budget"])
     if "parts" in expected:
         parts = (funds.fiscal.initial_budget, funds.fiscal.annual_budget, funds.fiscal.executed)
         for got, want in zip(parts, expected["parts"], strict=True):
-            if want != "":
+            if want != SKIP:
                 assert _normal(got) == _number(want), (parts, expected["parts"])
     assert _normal(funds.declared_score) == _number(expected.get("budget_declared"))
     rows = [(row.level1, row.level2, row.name, row.target_text, row.actual_text, _normal(row.weight),
              _normal(row.declared_score)) for row in evaluation.indicators]
-    want = [(r[0], r[1], r[2], r[3], r[4], _number(r[5]), _number(r[6]) if len(r) > 6 else None)
-            for r in expected["rows"]]
-    assert rows == want
+    want = [tuple(value if value == SKIP or index < 5 else _number(value) for index, value in enumerate(r[:7]))
+            + ((None,) if len(r) < 7 else ()) for r in expected["rows"]]
+    assert len(rows) == len(want), [row[2] for row in rows]
+    for got, wanted in zip(rows, want, strict=True):
+        assert all(_same(a, b) for a, b in zip(got, wanted, strict=True)), (got, wanted)
     assert _normal(evaluation.declared_total) == _number(expected.get("declared_total"))
 
 
@@ -166,7 +178,7 @@ def test_published_fixture(name: str, capsys: pytest.CaptureFixture[str]) -> Non
             assert _number(audit["computed_total"]) == want, audit["computed_total"]
             assert _number(score["total"]) == want, score["total"]
             assert audit["grade"] == score["grade"] == expected["grade"]
-            rows = [(_number(row["score"])) for row in score["rows"] if row.get("status") != "unused"]
+            rows = [_number(row["score"]) for row in score["rows"] if row.get("status") != "unused"]
             assert rows == [_number(r[8]) for r in expected["rows"]], rows
             assert _number(score["budget"]["score"]) == _number(expected["budget_adopted"])
 
