@@ -54,6 +54,7 @@ KNOWN_FAILING = {
     "ah-zhangzhuangzhai-2023-zhongyang.xlsx",  # refused: 全年实际值 not taken for the actual column
     "yn-changning-2022-shengzhu.xls",  # refused: no 分值 column
     "he-chengan-2020-gaoling.xlsx",  # refused: no 预算执行情况 block of the central kind
+    "hb-ezhou-2021-shiminzhongxin.xlsx",  # refused: "150万" is not read as an amount
 }
 
 
