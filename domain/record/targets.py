@@ -93,7 +93,9 @@ def targets_to_toml(targets: Targets) -> str:
     import tomli_w
 
     data = _without_none(targets.model_dump(mode="python"))
-    return tomli_w.dumps(data, multiline_strings=True)
+    rows = data.pop("indicators", [])
+    text = tomli_w.dumps(data, multiline_strings=True)
+    return text + "".join("\n[[indicators]]\n" + tomli_w.dumps(row, multiline_strings=True) for row in rows)
 
 
 def save_targets(targets: Targets, path: Path) -> str:

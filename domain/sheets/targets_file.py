@@ -105,3 +105,22 @@ def targets_in(paths: list[Path]) -> list[tuple[str, Targets]]:
         else:
             found.extend(read_targets(path))
     return found
+
+
+def write_targets(tables: list[TargetsRead], out_dir: Path, overwrite: bool, first_index: int) -> list[tuple[Path, TargetsRead]]:
+    """Write each table as a targets TOML file under ``out_dir`` (``NN-项目名称.targets.toml``); nothing is
+    written when a file of the same name exists and ``overwrite`` is not set."""
+    from domain.record.targets import save_targets
+    from domain.sheets.tsv import FILE_NAME_LIMIT, UNNAMED_FILE, _UNSAFE_IN_NAME
+
+    paths = []
+    for index, table in enumerate(tables, start=first_index):
+        name = _UNSAFE_IN_NAME.sub("", table.targets.header.project_name).strip(".")[:FILE_NAME_LIMIT].rstrip(".")
+        paths.append(Path(out_dir) / f"{index:02d}-{name or UNNAMED_FILE}.targets.toml")
+    existing = [path.name for path in paths if path.exists()]
+    if existing and not overwrite:
+        raise InputError(t("import.exists", out=out_dir, count=len(existing), shown="、".join(existing[:3])))
+    Path(out_dir).mkdir(parents=True, exist_ok=True)
+    for path, table in zip(paths, tables, strict=True):
+        save_targets(table.targets, path)
+    return list(zip(paths, tables, strict=True))
