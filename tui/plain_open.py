@@ -49,6 +49,8 @@ def open_session(mode: str, console: Console, args: argparse.Namespace):
         if chosen:
             return EditSession.resume(chosen, store, out)
         return EditSession.open(path, store, out)
+    if mode == "new" and getattr(args, "targets", None):
+        return EditSession.from_targets(args.targets, getattr(args, "project", None), store, out)
     chosen = _pick_draft(console, _offered(console, store, "new" if mode == "new" else "start", out),
                          t("plain.start.new"))
     if chosen:

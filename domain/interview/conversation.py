@@ -174,7 +174,9 @@ class Conversation:
                 self.current_id, self.return_to = self.return_to, None
             return
         self.return_to = None
-        self.current_id = ids[position + 1] if position + 1 < len(ids) else SAVE_ID
+        skip = self.answered & set(self.extras.get("targets.fields", "").split(","))  # answered from targets
+        following = next((item for item in ids[position + 1:] if item not in skip), SAVE_ID)
+        self.current_id = following
 
     def to_state(self) -> dict[str, object]:
         """Where the conversation stands (kept in drafts beside the form)."""
