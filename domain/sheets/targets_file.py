@@ -11,7 +11,7 @@ refusals. ``settle`` then names, in one note, the sheets of a targets workbook t
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from domain.errors import InputError
 from domain.messages import t
@@ -20,6 +20,7 @@ from domain.sheets.grid import Grid
 from domain.sheets.targets_grid import TargetsRead, read_targets_grid
 
 if TYPE_CHECKING:
+    from domain.sheets.form_writer import SheetForm
     from domain.sheets.forms import FileRead
 
 SHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".tsv", ".txt")
@@ -124,3 +125,12 @@ def write_targets(tables: list[TargetsRead], out_dir: Path, overwrite: bool, fir
     for path, table in zip(paths, tables, strict=True):
         save_targets(table.targets, path)
     return list(zip(paths, tables, strict=True))
+
+
+def blank_form(targets: Targets) -> SheetForm:
+    """The self-evaluation to write for Excel users: the targets filled in, scores and the year's figures empty."""
+    from domain.sheets.form_writer import SheetForm
+
+    evaluation = targets.to_evaluation()
+    empty: Any = None  # written as blank cells
+    return SheetForm(evaluation, [empty] * len(evaluation.indicators), empty, None, empty, "")
