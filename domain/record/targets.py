@@ -26,7 +26,7 @@ from domain.record.storage import (
     read_text_file,
 )
 
-TARGETS_KIND = "targets"
+TARGETS_KIND: Literal["targets"] = "targets"
 CODE_REMARK = "项目编码"
 
 Amount = Annotated[Decimal, Field(ge=0, allow_inf_nan=False, max_digits=24, decimal_places=10)]

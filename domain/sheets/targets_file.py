@@ -112,7 +112,7 @@ def write_targets(tables: list[TargetsRead], out_dir: Path, overwrite: bool, fir
     """Write each table as a targets TOML file under ``out_dir`` (``NN-项目名称.targets.toml``); nothing is
     written when a file of the same name exists and ``overwrite`` is not set."""
     from domain.record.targets import save_targets
-    from domain.sheets.tsv import FILE_NAME_LIMIT, UNNAMED_FILE, _UNSAFE_IN_NAME
+    from domain.sheets.tsv import _UNSAFE_IN_NAME, FILE_NAME_LIMIT, UNNAMED_FILE
 
     paths = []
     for index, table in enumerate(tables, start=first_index):
