@@ -9,7 +9,6 @@ ZH: dict[str, str] = {
     "targets.missing": "找不到目标文件或目录：{path}",
     "targets.note.other_sheets": "另有 {count} 张工作表不是自评表或目标表，未读：{sheets}",
     "targets.note.repeated": "工作表“{sheet}”中的目标与“{first}”相同，只读一次",
-    "targets.import.written": "目标 {path}（{project}，{rows} 行指标）",
     # --- starting a form ----------------------------------------------------------------------
     "targets.help.new": "从批复的绩效目标表开始（目标文件或工作簿）",
     "targets.help.project": "目标表有多个项目时，选名称中含有这段文字的一个",
@@ -29,7 +28,6 @@ ZH: dict[str, str] = {
     # --- checking -----------------------------------------------------------------------------
     "targets.help.check": "批复的目标（目标文件、工作簿或目录），逐表比对",
     "targets.check.no_match": "没有找到这张表的批复目标（按项目编码或项目名称），未比对",
-    "targets.check.matched": "已与目标“{source}”比对",
     "targets.check.lowered": "第 {row} 行“{name}”的指标值由批复的“{approved}”改低为“{now}”",
     "targets.check.raised": "第 {row} 行“{name}”（越低越好）的指标值由批复的“{approved}”放宽为“{now}”",
     "targets.check.changed": "第 {row} 行“{name}”的指标值由批复的“{approved}”改为“{now}”",
@@ -49,7 +47,6 @@ EN: dict[str, str] = {
     "targets.missing": "no such targets file or folder: {path}",
     "targets.note.other_sheets": "{count} more sheets hold neither a self-evaluation nor targets, not read: {sheets}",
     "targets.note.repeated": "the targets on sheet “{sheet}” are those of “{first}”, read once",
-    "targets.import.written": "targets {path} ({project}, {rows} indicator rows)",
     "targets.help.new": "start from the approved target table (a targets file or a workbook)",
     "targets.help.project": "with several projects in the target table, the one whose name holds this text",
     "targets.choose": "“{path}” holds the targets of {count} projects; pick one with --project:",
@@ -67,7 +64,6 @@ EN: dict[str, str] = {
     "targets.help.export": "targets files or workbooks: write blank self-evaluations with only the targets filled in",
     "targets.help.check": "the approved targets (targets files, workbooks or folders) to compare each form with",
     "targets.check.no_match": "no approved targets found for this form (by project code or name); not compared",
-    "targets.check.matched": "compared with the targets “{source}”",
     "targets.check.lowered": "row {row} “{name}”: target lowered from the approved “{approved}” to “{now}”",
     "targets.check.raised": "row {row} “{name}” (lower is better): target loosened from the approved “{approved}” "
                             "to “{now}”",
