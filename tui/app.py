@@ -106,6 +106,8 @@ class JixiaoApp(FormOpening, SessionSaving, App[int]):
             from tui.screens.interview import InterviewScreen
 
             self.push_screen(InterviewScreen(session=self._given_session, standalone=True))
+        elif self.mode == "new" and self.options.targets:
+            self.open_interview("targets", self.options.targets)
         elif self.mode == "new":
             self.open_interview("new")
         elif self.mode == "edit" and self.options.file:

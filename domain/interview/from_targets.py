@@ -18,6 +18,7 @@ from domain.interview.specs import MORE_ID, SAVE_ID, SOURCES_ID, FieldSpec
 from domain.messages import t
 from domain.record.models import Evaluation
 from domain.record.targets import Targets
+from domain.scoring.findings import Finding
 from domain.scoring.profile import Profile
 
 PREFILLED = "targets.fields"  # conversation notes: the field ids answered from the targets
@@ -117,16 +118,23 @@ def changed_events(form: Form, spec: FieldSpec, before: Evaluation) -> list[Even
     return [Event(EventKind.WARNING, t("targets.changed", label=spec.label))]
 
 
-def review_events(form: Form) -> list[Event]:
-    """On the review: the form compared with its targets (nothing when it was not started from them)."""
+def target_findings(form: Form) -> list[Finding]:
+    """The form compared with the targets it was started from (nothing for other forms)."""
     targets = targets_of(form)
     if targets is None:
         return []
     from domain.review.targets import compare
 
-    findings = compare(form.evaluation, targets)
-    events = [Event(EventKind.INFO, t("targets.review.title"))]
-    if not findings:
-        return [*events, Event(EventKind.INFO, t("targets.review.clean"))]
-    kinds = {"error": EventKind.ERROR, "warning": EventKind.WARNING, "info": EventKind.INFO}
-    return events + [Event(kinds[finding.severity.value], finding.shown) for finding in findings]
+    return compare(form.evaluation, targets)
+
+
+def review_events(form: Form) -> list[Event]:
+    """On the review of a form started from targets: how many answers came from them, and whether it still
+    keeps them (the differences themselves are among the review's findings)."""
+    targets = targets_of(form)
+    if targets is None:
+        return []
+    given = len(prefilled(form.conversation.extras))
+    clean = not target_findings(form)
+    return [Event(EventKind.INFO, t("targets.review.title", count=given, source=targets.source or targets.project)
+                  + (t("targets.review.clean") if clean else ""))]

@@ -75,12 +75,14 @@ class Targets(_Record):
     def to_evaluation(self) -> Evaluation:
         """The start of the self-evaluation: the targets' answers in, the year's figures empty."""
         budget = self.budget
-        funds = Funds(
-            unit=budget.unit or "万元",
-            total=FundsRow(initial_budget=budget.total, annual_budget=budget.total),
-            fiscal=FundsRow(initial_budget=budget.fiscal, annual_budget=budget.fiscal),
-            other=FundsRow(initial_budget=budget.other, annual_budget=budget.other),
-        )
+        scale = Decimal(10000) if budget.unit == "万元" else Decimal(1)  # the assistant asks for amounts in 元
+
+        def row(amount: Decimal | None) -> FundsRow:
+            value = None if amount is None else (amount * scale).normalize()
+            value = None if value is None else value.quantize(Decimal(1)) if value == value.to_integral_value() else value
+            return FundsRow(initial_budget=value, annual_budget=value)
+
+        funds = Funds(unit="元", total=row(budget.total), fiscal=row(budget.fiscal), other=row(budget.other))
         rows = [IndicatorRow(level1=row.level1, level2=row.level2, name=row.name, target_text=row.target_text,
                              weight=row.weight if row.weight is not None else Decimal(0))
                 for row in self.indicators]
