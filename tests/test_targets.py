@@ -134,10 +134,12 @@ def test_changing_a_target_is_announced_and_reviewed() -> None:
     assert [state.answer for state in interview.fields() if state.spec.id == "indicators[1].name"][0].endswith("（目标）")
 
 
-def test_plain_mode_new_from_targets_with_several_projects_needs_project(tmp_path: Path) -> None:
+def test_plain_mode_new_from_targets_with_several_projects_asks_which(tmp_path: Path) -> None:
     from tests.test_plain_mode import plain
 
-    code, _ = plain("new", [], targets=HERE / "export-2020.xlsx", drafts=tmp_path / "d")
+    code, output = plain("new", ["2"], targets=HERE / "export-2020.xlsx", drafts=tmp_path / "d")
+    assert code == 1 and "汇交与监管技术支持" in output  # the second project's form, left unfinished
+    code, _ = plain("new", [], targets=HERE / "export-2020.xlsx", project="没有这个项目", drafts=tmp_path / "d")
     assert code == 2
     code, output = plain("new", ["4800000"], targets=HERE / "export-2020.xlsx", project="附图",
                          drafts=tmp_path / "d", out=tmp_path / "f.toml")

@@ -8,6 +8,7 @@ from pathlib import Path
 from helpers import settle, settle_twice, transcript_prose
 
 from tui.app import AppOptions, JixiaoApp
+from tui.screens.dialogs import AskPathDialog, ChoiceDialog
 from tui.screens.interview import InterviewScreen
 from tui.widgets.side_panel import form_lines
 
@@ -35,9 +36,21 @@ async def test_new_from_targets_asks_the_years_figures_first(tmp_path: Path) -> 
         assert any(finding.code == "targets.changed" for finding in interview.findings())
 
 
-async def test_new_from_a_workbook_of_several_projects_without_project_says_which(tmp_path: Path) -> None:
+async def test_new_from_a_workbook_of_several_projects_asks_which(tmp_path: Path) -> None:
     app = JixiaoApp("new", AppOptions(drafts=str(tmp_path / "drafts"), targets=str(TARGETS)))
     async with app.run_test(size=(80, 24)) as pilot:
         await settle_twice(app, pilot)
-        assert app.session is None
-        assert any("--project" in notification.message for notification in app._notifications)
+        assert isinstance(app.screen, ChoiceDialog)
+        await pilot.press("2")
+        await settle_twice(app, pilot)
+        assert isinstance(app.screen, InterviewScreen)
+        assert app.session.interview.evaluation.header.project_name.startswith("2020年深圳市不动产登记数据汇交")
+
+
+async def test_start_menu_offers_a_form_from_targets(tmp_path: Path) -> None:
+    app = JixiaoApp("start", AppOptions(drafts=str(tmp_path / "drafts")))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle_twice(app, pilot)
+        await pilot.press("9")
+        await settle(app, pilot)
+        assert isinstance(app.screen, AskPathDialog)

@@ -14,6 +14,7 @@ ZH: dict[str, str] = {
     "targets.help.project": "目标表有多个项目时，选名称中含有这段文字的一个",
     "targets.choose": "“{path}”中有 {count} 个项目的目标，请用 --project 选一个：",
     "targets.choose.item": "  {number}. {project}",
+    "targets.choose.dialog": "“{path}”中有 {count} 个项目的目标，从哪一个开始？",
     "targets.project_none": "没有名称中含有“{text}”的项目；有：{projects}",
     "targets.project_many": "名称中含有“{text}”的项目不止一个：{projects}",
     "targets.started": "已从目标表填好表头、预算、总体目标和 {rows} 行指标（{source}），只需填写本年的执行数与实际完成值",
@@ -52,6 +53,7 @@ EN: dict[str, str] = {
     "targets.help.project": "with several projects in the target table, the one whose name holds this text",
     "targets.choose": "“{path}” holds the targets of {count} projects; pick one with --project:",
     "targets.choose.item": "  {number}. {project}",
+    "targets.choose.dialog": "“{path}” holds the targets of {count} projects: which one to start from?",
     "targets.project_none": "no project whose name holds “{text}”; there are: {projects}",
     "targets.project_many": "more than one project's name holds “{text}”: {projects}",
     "targets.started": "header, budget, overall goal and {rows} indicator rows filled in from the targets ({source}); "
