@@ -17,11 +17,12 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
+from targets_walk import walk  # noqa: E402
+
 from domain.interview.controller import Interview  # noqa: E402
 from domain.interview.from_targets import load_for_new, start_from_targets  # noqa: E402
 from domain.record.storage import load_evaluation  # noqa: E402
 from domain.scoring.audit import audit_evaluation  # noqa: E402
-from targets_walk import walk  # noqa: E402
 
 GOAL = 0.5
 FORMS = {3: "附图制作", 4: "汇交与监管"}
