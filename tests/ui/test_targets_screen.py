@@ -41,7 +41,7 @@ async def test_new_from_a_workbook_of_several_projects_asks_which(tmp_path: Path
     async with app.run_test(size=(80, 24)) as pilot:
         await settle_twice(app, pilot)
         assert isinstance(app.screen, ChoiceDialog)
-        await pilot.press("2")
+        await pilot.press("3")
         await settle_twice(app, pilot)
         assert isinstance(app.screen, InterviewScreen)
         assert app.session.interview.evaluation.header.project_name.startswith("2020年深圳市不动产登记数据汇交")
