@@ -141,7 +141,7 @@ def test_changing_a_target_is_announced_and_reviewed() -> None:
 def test_plain_mode_new_from_targets_with_several_projects_asks_which(tmp_path: Path) -> None:
     from tests.test_plain_mode import plain
 
-    code, output = plain("new", ["2"], targets=HERE / "export-2020.xlsx", drafts=tmp_path / "d")
+    code, _ = plain("new", ["2", "4800000"], targets=HERE / "export-2020.xlsx", drafts=tmp_path / "d")
     assert code == 1  # left unfinished: the draft is the second project's form
     from domain.interview.drafts import DraftStore
 
