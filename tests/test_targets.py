@@ -9,6 +9,8 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from domain.interview.controller import Interview
 from domain.interview.from_targets import load_for_new, start_from_targets
@@ -232,3 +234,28 @@ def test_export_blank_from_targets(tmp_path: Path, name: str) -> None:
     assert done.returncode == 0, done.stderr
     back = read_file(out)
     assert len(back.targets) + len(back.forms) + len(back.refused) >= 1
+
+
+# ------------------------------------------------------------------------------------------ the reader
+
+WORDS = ["项目支出绩效目标表", "项目名称", "项目名称：某项目", "主管部门及代码", "实施单位", "项目编码：12", "年度资金总额",
+         "其中：财政拨款", "其他资金", "中期资金总额", "年度目标", "中期目标", "年度总体目标", "预期目标", "绩效指标",
+         "一级指标", "二级指标", "三级指标", "指标内容", "指标值", "目标值", "指标性质", "度量单位", "分值", "实际完成值",
+         "长期绩效指标", "年度绩效指标", "产出指标", "数量指标", "≥", "95", "%", "不适用", "备注", "100", "1e999", "-5",
+         "九十", "（2020年度）", "", "", "", "满意", "*"]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.lists(st.sampled_from(WORDS), max_size=9), max_size=30),
+       st.lists(st.tuples(st.integers(0, 29), st.integers(0, 8), st.integers(0, 3), st.integers(0, 3)), max_size=5))
+def test_reader_never_fails_and_reads_only_sensible_rows(rows: list[list[str]], merges: list[tuple[int, int, int, int]]) -> None:
+    from domain.sheets.grid import Grid
+    from domain.sheets.targets_grid import read_targets_grid
+    from domain.sheets.targets_words import UNUSED
+
+    grid = Grid("s", rows, [(top, left, top + down, left + right) for top, left, down, right in merges])
+    for table in read_targets_grid(grid):
+        assert table.targets.header.project_name
+        for row in table.targets.indicators:
+            assert row.name not in UNUSED
+            assert row.weight is None or 0 <= row.weight <= 100

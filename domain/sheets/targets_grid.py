@@ -261,7 +261,7 @@ class TableReader:
             return
         wanted = column
         if following and GOAL_EXPECTED.match(following):
-            wanted = next(c for c, text in pieces(self.grid, row) if text == following)
+            wanted = next((c for c, text in pieces(self.grid, row) if text == following), column)
         for below in range(row + 1, min(until, row + 4)):
             text = self.grid.seen(below, wanted).strip()
             if text and not NOT_GOAL_TEXT.match(text) and not GOAL_LABELS.match(text):
