@@ -259,3 +259,10 @@ def test_reader_never_fails_and_reads_only_sensible_rows(rows: list[list[str]], 
         for row in table.targets.indicators:
             assert row.name not in UNUSED
             assert row.weight is None or 0 <= row.weight <= 100
+
+
+def test_a_target_table_given_as_a_form_says_what_it_is() -> None:
+    done = subprocess.run([str(JIXIAO), "check", str(HERE / "central-2020.xlsx"), "--jobs", "1"],
+                          capture_output=True, text=True, check=False)
+    assert done.returncode == 2
+    assert "new --targets" in done.stderr and done.stderr.count("\n") == 1

@@ -155,6 +155,8 @@ def open_forms(path: Path) -> Iterator[tuple[str, Evaluation]]:
     result = read_file(path)
     if result.error:
         raise InputError(f"{path}：{result.error}")
+    if result.targets and not result.forms:
+        raise InputError(t("targets.only_targets", path=path))
     for form in result.read:
         assert form.evaluation is not None
         label = str(path) if len(result.forms) == 1 else f"{path} · {form.sheet.split(':', 1)[-1]} {t('sheets.row', row=form.row)}"
@@ -169,6 +171,8 @@ def spreadsheet_forms(path: Path) -> list[tuple[str, Evaluation]]:
     result = read_file(Path(path))
     if result.error:
         raise InputError(f"{path}：{result.error}")
+    if result.targets and not result.forms:
+        raise InputError(t("targets.only_targets", path=path))
     forms = [(f"{form.where} {form.project}", form.evaluation) for form in result.read if form.evaluation is not None]
     if not forms:
         raise InputError("\n".join(f"{path}：{form.where}：{form.refusal}" for form in result.refused))

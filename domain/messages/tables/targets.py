@@ -7,6 +7,7 @@ ZH: dict[str, str] = {
     "targets.none_in_file": "{path} 中没有读到绩效目标表：{reason}",
     "targets.no_table": "没有找到带指标值的绩效目标表",
     "targets.missing": "找不到目标文件或目录：{path}",
+    "targets.only_targets": "{path} 是绩效目标表（批复的目标），不是自评表：可用 jixiao new --targets 从它开始填表，或用 check --targets 与它比对",
     "targets.note.other_sheets": "另有 {count} 张工作表不是自评表或目标表，未读：{sheets}",
     "targets.note.repeated": "工作表“{sheet}”中的目标与“{first}”相同，只读一次",
     # --- starting a form ----------------------------------------------------------------------
@@ -47,6 +48,8 @@ EN: dict[str, str] = {
     "targets.none_in_file": "no target table (绩效目标表) read from {path}: {reason}",
     "targets.no_table": "no target table with 指标值 found",
     "targets.missing": "no such targets file or folder: {path}",
+    "targets.only_targets": "{path} holds approved targets (绩效目标表), not a self-evaluation: start a form from it with "
+                            "jixiao new --targets, or compare forms with it with check --targets",
     "targets.note.other_sheets": "{count} more sheets hold neither a self-evaluation nor targets, not read: {sheets}",
     "targets.note.repeated": "the targets on sheet “{sheet}” are those of “{first}”, read once",
     "targets.help.new": "start from the approved target table (a targets file or a workbook)",
