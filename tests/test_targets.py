@@ -70,6 +70,9 @@ def test_shenzhen_one_project_a_sheet_unused_rows_dropped() -> None:
     assert all(row.name != "不适用" for row in first.indicators)
     assert {row.level1 for row in first.indicators} <= {"产出", "效益", "满意度"}
     assert second.goal == seed(7).goals.expected
+    # this sheet writes 元 under a label saying 万元: read as 元, with a warning
+    assert second.budget.unit == "元" and second.budget.total == seed(7).funds.total.annual_budget
+    assert first.budget.unit == "万元" and first.budget.total == Decimal(1)
 
 
 def test_project_workbook_takes_the_annual_set_and_names_other_sheets_once() -> None:

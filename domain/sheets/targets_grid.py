@@ -14,29 +14,38 @@ from decimal import Decimal, InvalidOperation
 
 from pydantic import ValidationError
 
+from domain.messages import t
 from domain.record.models import Header
 from domain.record.targets import TargetBudget, TargetRow, Targets
-from domain.sheets.grid import Grid
+from domain.sheets.grid import Grid, plain_decimal
 from domain.sheets.layouts import bare, norm
+from domain.sheets.targets_columns import (
+    Piece,
+    annual_set,
+    block_label,
+    column_roles,
+    is_heading,
+    pieces,
+    starts,
+    title_of,
+)
 from domain.sheets.targets_words import (
     AMOUNT,
     BUDGET_LABELS,
-    COLUMNS,
     COMPARATORS,
-    FORM_TITLE_WORDS,
     GOAL_EXPECTED,
     GOAL_LABELS,
     HEADER_LABELS,
     MEDIUM_BUDGET,
     NOT_GOAL_TEXT,
     STOP_ROWS,
-    TARGET_TITLE_WORDS,
     UNIT_NOTE,
     UNUSED,
     YEAR,
 )
 
-Piece = tuple[int, str]  # column, text
+# 10亿元 written in 万元: no project of a target table comes near it, so such a number is taken as 元
+YUAN_UNDER_WAN = Decimal(100000)
 
 
 @dataclass
@@ -47,116 +56,6 @@ class TargetsRead:
     row: int  # 1-based
     targets: Targets
     warnings: list[str] = field(default_factory=list)
-
-
-def pieces(grid: Grid, row: int) -> list[Piece]:
-    """The cells of a row that hold their own text (not the continuation of a merge)."""
-    cells = grid.rows[row] if 0 <= row < len(grid.rows) else []
-    found: list[Piece] = []
-    for column, text in enumerate(cells):
-        if text and grid.origin(row, column) == (row, column):
-            found.append((column, text))
-    return found
-
-
-def title_of(text: str) -> str | None:
-    """"target" for a target table's title, "form" for a self-evaluation's, else None."""
-    reduced = norm(text)
-    if "表" not in reduced or len(reduced) > 60 or "部门整体" in reduced:
-        return None
-    if any(word in reduced for word in TARGET_TITLE_WORDS):
-        return "target"
-    return "form" if any(word in reduced for word in FORM_TITLE_WORDS) else None
-
-
-def starts(grid: Grid) -> list[tuple[int, str]]:
-    """(row, kind) of each table's title row; a sheet without titles is one table from its top."""
-    found: list[tuple[int, str]] = []
-    for row, cells in enumerate(grid.rows):
-        filled = [cell for cell in cells if cell]
-        if 1 <= len(filled) <= 3 and len(filled[0]) <= 80 and (kind := title_of(filled[0])):
-            found.append((row, kind))
-    return found or [(0, "")]
-
-
-# ------------------------------------------------------------------------------------------- headings
-
-
-def _column_roles(row_pieces: list[Piece]) -> dict[str, list[int]]:
-    roles: dict[str, list[int]] = {}
-    for column, text in row_pieces:
-        for role, words in COLUMNS.items():
-            if words.match(text):
-                roles.setdefault(role, []).append(column)
-                break
-    return roles
-
-
-def is_heading(roles: dict[str, list[int]]) -> bool:
-    return "level1" in roles and "name" in roles and "target" in roles
-
-
-def _block_label(grid: Grid, row: int, first_column: int) -> str:
-    """The words that name an indicator block: cells left of its heading, and the row above."""
-    texts = [text for column, text in pieces(grid, row) if column < first_column]
-    texts += [grid.seen(row, column) for column in range(first_column)]
-    texts += [text for _, text in pieces(grid, row - 1)] if row > 0 else []
-    return "".join(norm(text) for text in texts)
-
-
-def _set_score(grid: Grid, row: int, left: int, right: int) -> int:
-    """How much the labels above columns left..right speak of 年度 rather than 中期 / 长期."""
-    score = 0
-    for above in (row - 1, row - 2, row - 3):
-        for column in range(left, right + 1):
-            text = norm(grid.seen(above, column)) if above >= 0 else ""
-            if not text or len(text) > 20:
-                continue
-            if "中期" in text or "长期" in text:
-                score -= 1
-            elif "年度" in text:
-                score += 1
-    return score
-
-
-def _annual_set(grid: Grid, row: int, roles: dict[str, list[int]]) -> dict[str, int]:
-    """The columns of the 年度 set when the heading holds a 中期 set beside it (else the only set)."""
-    names = roles["name"]
-    chosen = len(names) - 1
-    if len(names) > 1:
-        bounds = []
-        for index, column in enumerate(names):
-            level2 = [c for c in roles.get("level2", []) if c < column]
-            left = level2[-1] if level2 else column
-            right = names[index + 1] - 1 if index + 1 < len(names) else column + 3
-            if index + 1 < len(names):
-                next_level2 = [c for c in roles.get("level2", []) if column < c < names[index + 1]]
-                right = next_level2[0] - 1 if next_level2 else right
-            bounds.append((left, right))
-        scores = [_set_score(grid, row, left, right) for left, right in bounds]
-        best = max(scores)
-        chosen = max(index for index, score in enumerate(scores) if score == best)
-    name = names[chosen]
-    limit = names[chosen + 1] if chosen + 1 < len(names) else 10**6
-    picked = {"level1": roles["level1"][0], "name": name}
-    for role in ("level2", "target", "nature", "unit", "weight", "actual", "score"):
-        columns = roles.get(role, [])
-        if role == "level2":
-            before = [c for c in columns if c < name]
-            if before:
-                picked[role] = before[-1]
-            continue
-        after = [c for c in columns if name < c < limit]
-        if after:
-            picked[role] = after[0]
-    return picked
-
-
-def _merge_right(grid: Grid, row: int, column: int) -> int:
-    for top, left, bottom, right in grid.merges:
-        if top <= row <= bottom and left == column:
-            return right
-    return column
 
 
 # ----------------------------------------------------------------------------------------- one table
@@ -189,7 +88,7 @@ class TableReader:
     def headings(self) -> list[tuple[int, dict[str, list[int]]]]:
         found = []
         for row in range(self.start, self.end):
-            roles = _column_roles(pieces(self.grid, row))
+            roles = column_roles(pieces(self.grid, row))
             if is_heading(roles):
                 found.append((row, roles))
         return found
@@ -198,7 +97,7 @@ class TableReader:
         headings = self.headings()
         if not headings:
             return None
-        labelled = [(row, roles, _block_label(self.grid, row, min(roles["level1"]))) for row, roles in headings]
+        labelled = [(row, roles, block_label(self.grid, row, min(roles["level1"]))) for row, roles in headings]
         annual = [(row, roles) for row, roles, label in labelled if "年度" in label]
         if annual:
             return annual[-1]
@@ -280,7 +179,7 @@ class TableReader:
             own = pieces(grid, row)
             if not own:
                 continue
-            if is_heading(_column_roles(own)) or STOP_ROWS.match(own[0][1]):
+            if is_heading(column_roles(own)) or STOP_ROWS.match(own[0][1]):
                 break
             level1 = grid.seen(row, columns["level1"]).strip() or level1
             level2 = (grid.seen(row, columns["level2"]).strip() or level2) if "level2" in columns else ""
@@ -316,12 +215,17 @@ class TableReader:
         heading, roles = chosen
         first_heading = self.headings()[0][0]
         self.read_top(first_heading)
-        columns = _annual_set(self.grid, heading, roles)
+        columns = annual_set(self.grid, heading, roles)
         rows, actuals = self.read_rows(heading, columns)
         if actuals or not rows or not any(row.target_text for row in rows):
             return None  # a filled self-evaluation, or no targets at all
         if "project_name" not in self.header:
             return None
+        unit = self.unit or "万元"
+        total = self.budget.get("total")
+        if unit == "万元" and total is not None and total >= YUAN_UNDER_WAN:
+            unit = "元"  # a label saying 万元 over an amount in 元 (深圳's sheets do this)
+            self.warnings.append(t("targets.read.yuan_under_wan", amount=plain_decimal(total)))
         code = self.header.get("code", "")
         department = self.header.get("department", "")
         try:
@@ -329,7 +233,7 @@ class TableReader:
                 project_code=code,
                 header=Header(project_name=self.header["project_name"], department=department,
                               implementer=self.header.get("implementer", ""), year=self.year),
-                budget=TargetBudget(unit=self.unit or "万元", total=self.budget.get("total"),
+                budget=TargetBudget(unit=unit, total=self.budget.get("total"),
                                     fiscal=self.budget.get("fiscal"), other=self.budget.get("other")),
                 goal=self.goal, indicators=rows)
         except ValidationError:
@@ -350,8 +254,3 @@ def read_targets_grid(grid: Grid) -> Iterator[TargetsRead]:
         read = TableReader(grid, start, end, _kind).read()
         if read is not None:
             yield read
-
-
-def holds_targets(grid: Grid) -> bool:
-    """Whether a sheet is a target table (by its title) or a self-evaluation holding only targets."""
-    return any(True for _ in read_targets_grid(grid))

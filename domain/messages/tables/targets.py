@@ -9,6 +9,7 @@ ZH: dict[str, str] = {
     "targets.missing": "找不到目标文件或目录：{path}",
     "targets.only_targets": "{path} 是绩效目标表（批复的目标），不是自评表：可用 jixiao new --targets 从它开始填表，或用 check --targets 与它比对",
     "targets.note.other_sheets": "另有 {count} 张工作表不是自评表或目标表，未读：{sheets}",
+    "targets.read.yuan_under_wan": "金额标为万元，但 {amount} 万元不像是一个项目的年度资金，按元读",
     "targets.note.repeated": "工作表“{sheet}”中的目标与“{first}”相同，只读一次",
     # --- starting a form ----------------------------------------------------------------------
     "targets.help.new": "从批复的绩效目标表开始（目标文件或工作簿）",
@@ -51,6 +52,8 @@ EN: dict[str, str] = {
     "targets.only_targets": "{path} holds approved targets (绩效目标表), not a self-evaluation: start a form from it with "
                             "jixiao new --targets, or compare forms with it with check --targets",
     "targets.note.other_sheets": "{count} more sheets hold neither a self-evaluation nor targets, not read: {sheets}",
+    "targets.read.yuan_under_wan": "the amount is labelled 万元, but {amount} 万元 is no project's annual budget: "
+                                   "read as 元",
     "targets.note.repeated": "the targets on sheet “{sheet}” are those of “{first}”, read once",
     "targets.help.new": "start from the approved target table (a targets file or a workbook)",
     "targets.help.project": "with several projects in the target table, the one whose name holds this text",
