@@ -269,3 +269,17 @@ def test_a_target_table_given_as_a_form_says_what_it_is() -> None:
                           capture_output=True, text=True, check=False)
     assert done.returncode == 2
     assert "new --targets" in done.stderr and done.stderr.count("\n") == 1
+
+
+def test_removing_a_row_keeps_the_later_rows_marked_as_from_targets() -> None:
+    interview = start_from_targets(load_for_new(HERE / "export-2020.xlsx", "附图"))
+    interview.start()
+    interview.remove_row(0)
+    states = {state.spec.id: state for state in interview.fields()}
+    assert states["indicators[0].name"].answer.endswith("（目标）")
+    assert states["indicators[0].target_text"].answered
+    assert not states["indicators[0].actual_text"].answered
+    from domain.interview.from_targets import prefilled
+
+    given = prefilled(interview.conversation.extras)
+    assert "indicators[11].name" in given and "indicators[12].name" not in given  # 13 rows, now 12

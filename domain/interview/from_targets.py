@@ -12,6 +12,7 @@ import json
 from pathlib import Path
 
 from domain.errors import InputError
+from domain.interview.conversation import PREFILLED
 from domain.interview.events import Event, EventKind
 from domain.interview.form import Form
 from domain.interview.specs import MORE_ID, SAVE_ID, SOURCES_ID, FieldSpec
@@ -21,7 +22,6 @@ from domain.record.targets import Targets
 from domain.scoring.findings import Finding
 from domain.scoring.profile import Profile
 
-PREFILLED = "targets.fields"  # conversation notes: the field ids answered from the targets
 RECORD = "targets.record"  # conversation notes: the targets, as JSON
 
 _FORM_KEYS = ("header.project_name", "header.department", "header.implementer", "header.year", "goals.expected")
