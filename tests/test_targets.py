@@ -283,3 +283,15 @@ def test_removing_a_row_keeps_the_later_rows_marked_as_from_targets() -> None:
 
     given = prefilled(interview.conversation.extras)
     assert "indicators[11].name" in given and "indicators[12].name" not in given  # 13 rows, now 12
+
+
+def test_pairing_by_code_first() -> None:
+    coded = _targets().model_copy(update={"project_code": "4403001"})
+    index = TargetIndex([("t", coded)])
+    renamed = _form(ROW1, ROW2)
+    renamed.header.project_name = "完全不同的名称"
+    renamed.remarks = {"项目编码": "4403001"}
+    assert index.findings(renamed) == []  # the same code: paired whatever the name
+    other = _form(ROW1, ROW2)
+    other.remarks = {"项目编码": "4403999"}
+    assert [finding.code for finding in index.findings(other)] == ["targets.no_match"]  # same name, another code

@@ -56,7 +56,9 @@ class TargetIndex:
         if code and code in self.by_code:
             return self.by_code[code]
         name = evaluation.header.project_name
-        scored = [(similar(name, targets.project), label, targets) for label, targets in self.tables]
+        # by name, never with a targets table whose code says it is another project
+        scored = [(similar(name, targets.project), label, targets) for label, targets in self.tables
+                  if not (code and _code(targets.project_code) and _code(targets.project_code) != code)]
         best = max(scored, default=None, key=lambda item: item[0])
         if best is None or best[0] < NAME_SIMILARITY:
             return None
