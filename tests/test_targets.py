@@ -295,3 +295,15 @@ def test_pairing_by_code_first() -> None:
     other = _form(ROW1, ROW2)
     other.remarks = {"项目编码": "4403999"}
     assert [finding.code for finding in index.findings(other)] == ["targets.no_match"]  # same name, another code
+
+
+def test_targets_files_in_a_folder_of_forms_are_left_out(tmp_path: Path) -> None:
+    import shutil
+
+    for folder in ("forms", "targets"):
+        for item in (HERE / "review" / folder).iterdir():
+            shutil.copy(item, tmp_path / item.name)
+    done = subprocess.run([str(JIXIAO), "check", str(tmp_path), "--targets", str(tmp_path), "--jobs", "1"],
+                          capture_output=True, text=True, check=False)
+    assert done.returncode == 1 and not done.stderr  # an error (a lowered target), nothing unusable
+    assert done.stdout.count("项目：") == 2

@@ -53,7 +53,7 @@ def run(args: argparse.Namespace) -> int:
     from domain.review.summary import FormSummary
     from tui.batch import Output, Progress, Tally, render_summary
 
-    files = form_paths(args.paths)
+    files = without_targets_files(form_paths(args.paths), args.paths)
     warn_skipped(args.paths)
     use_targets_option(args)
     shape = {"ndjson": ndjson_line, "json": pretty_json}.get(args.format, keep)
@@ -111,6 +111,15 @@ def jobs_count(text: str) -> int:
     if value < 1:
         raise UsageError(t("review.bad_jobs", value=text))
     return value
+
+
+def without_targets_files(files: list[Path], given: list[str]) -> list[Path]:
+    """The files to audit: targets files found in a folder of forms are left out (named alone, they are refused
+    with a message saying what they are)."""
+    from domain.record.targets import is_targets_file
+
+    named = {str(Path(name)) for name in given}
+    return [path for path in files if str(path) in named or not is_targets_file(path)]
 
 
 def use_targets_option(args: argparse.Namespace) -> None:
