@@ -78,7 +78,7 @@ def _set_score(grid: Grid, row: int, left: int, right: int) -> int:
                 continue
             if "中期" in text or "长期" in text:
                 score -= 1
-            elif "年度" in text:
+            elif "年度" in text or "短期" in text:  # 短期: the year's set in some systems' words
                 score += 1
     return score
 

@@ -98,7 +98,7 @@ class TableReader:
         if not headings:
             return None
         labelled = [(row, roles, block_label(self.grid, row, min(roles["level1"]))) for row, roles in headings]
-        annual = [(row, roles) for row, roles, label in labelled if "年度" in label]
+        annual = [(row, roles) for row, roles, label in labelled if "年度" in label or "短期" in label]
         if annual:
             return annual[-1]
         plain = [(row, roles) for row, roles, label in labelled if "长期" not in label and "中期" not in label]
