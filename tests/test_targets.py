@@ -87,6 +87,17 @@ def test_project_workbook_takes_the_annual_set_and_names_other_sheets_once() -> 
     assert any("项目支出绩效自评表" in note for note in result.notes)  # read once: same targets
 
 
+def test_a_systems_flat_export_one_row_per_indicator() -> None:
+    archives, parking = tables("university-flat-2019.xlsx")
+    assert archives.header.project_name == seed(2).header.project_name and archives.header.year == 2019
+    assert [row.target_text for row in archives.indicators] == [
+        row.target_text for row in seed(2).indicators if not row.is_unused]  # the 短期 set, not 中期's 三年累计…
+    assert archives.goal == seed(2).goals.expected  # 年度目标, not 中期目标
+    assert archives.budget.total == Decimal(1687)  # 年度资金总额, not 中期资金总额
+    assert parking.header.project_name == seed(8).header.project_name
+    assert len(parking.indicators) == len([row for row in seed(8).indicators if not row.is_unused])
+
+
 def test_self_evaluation_without_actuals_is_read_as_targets(tmp_path: Path) -> None:
     import openpyxl
 

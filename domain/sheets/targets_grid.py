@@ -249,8 +249,15 @@ def _is_label(text: str) -> bool:
 def read_targets_grid(grid: Grid) -> Iterator[TargetsRead]:
     """Every target table in a sheet (a self-evaluation sheet with no actuals counts as one)."""
     found = starts(grid)
+    any_read = False
     for position, (start, _kind) in enumerate(found):
         end = found[position + 1][0] if position + 1 < len(found) else len(grid.rows)
         read = TableReader(grid, start, end, _kind).read()
         if read is not None:
+            any_read = True
             yield read
+    if not any_read:  # a system's flat export: one row per indicator
+        from domain.sheets.targets_flat import read_flat
+
+        for row, targets in read_flat(grid):
+            yield TargetsRead(grid.name, row, targets)
