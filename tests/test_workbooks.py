@@ -204,8 +204,6 @@ def test_score_accepts_a_workbook_with_several_forms(capsys):
         ("refuse-empty.xlsx", "文件是空的"),
         ("refuse-not-a-form.xlsx", "不是自评表"),
         ("refuse-department.xlsx", "这是部门整体支出绩效自评表"),
-        ("refuse-target.xlsx", "这是绩效目标表"),
-        ("refuse-target-untitled.xlsx", "这是绩效目标表"),
     ],
 )
 def test_unusable_files_exit_2_with_one_reason_and_write_nothing(name, message, tmp_path, capsys):
@@ -410,3 +408,12 @@ def test_a_tab_separated_export_of_another_layout_is_read_by_its_declaration(tmp
     result = read_file(tmp_path / "sc.tsv")
     assert result.kind == "tsv" and [form.layout for form in result.forms] == ["sichuan"]
     assert rows_of(result.read[0].evaluation)[0][3:5] == ("≥2000盏", "2150盏")
+
+
+@pytest.mark.parametrize("name", ["refuse-target.xlsx", "refuse-target-untitled.xlsx"])
+def test_target_tables_are_imported_as_targets(name, tmp_path):
+    out = tmp_path / "out"
+    assert run(["import", str(BOOKS / name), "--out", str(out)]) == 0
+    (written,) = out.iterdir()
+    assert written.name.endswith(".targets.toml")
+    assert written.read_text(encoding="utf-8").startswith('kind = "targets"')

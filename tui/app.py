@@ -107,6 +107,10 @@ class JixiaoApp(FormOpening, SessionSaving, App[int]):
             from tui.screens.interview import InterviewScreen
 
             self.push_screen(InterviewScreen(session=self._given_session, standalone=True))
+        elif self.mode == "new" and self.options.targets and self.options.project:
+            self.open_interview("targets", self.options.targets)
+        elif self.mode == "new" and self.options.targets:
+            self.open_targets(self.options.targets)  # several projects: asks which
         elif self.mode == "new":
             self.open_interview("new")
         elif self.mode == "edit" and self.options.file:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from textual.message import Message
@@ -136,6 +137,37 @@ class FormOpening(_AppBase):
         self.push_screen(ChoiceDialog(t("ui.open.choose_form", path=path, count=len(forms)),
                                       [(str(number), label) for number, (label, _) in enumerate(forms, start=1)]),
                          chosen)
+
+    def open_targets(self, path: str) -> None:
+        """A new form begun from approved targets: the only project of the file, or the one chosen from a list."""
+        from domain.errors import InputError
+        from domain.interview.from_targets import start_from_targets
+        from domain.interview.session import EditSession
+        from domain.sheets.targets_file import read_targets
+        from tui.screens.dialogs import ChoiceDialog
+        from tui.screens.interview import InterviewScreen
+
+        try:
+            tables = read_targets(Path(path))
+        except InputError as error:
+            self.notify(error.message, severity="error", timeout=8)
+            return
+
+        def chosen(answer: str | None) -> None:
+            if not answer:
+                return
+            interview = start_from_targets(tables[int(answer) - 1][1])
+            out = Path(self.options.out) if self.options.out else None
+            session = EditSession(interview, self.draft_store(), out)
+            self.push_screen(InterviewScreen(session=session, standalone=self.mode == "new"))
+
+        if len(tables) == 1:
+            chosen("1")
+            return
+        self.push_screen(ChoiceDialog(t("targets.choose.dialog", path=path, count=len(tables)),
+                                      [(str(number), targets.project) for number, (_, targets) in enumerate(tables, 1)]),
+                         chosen)
+
     def open_training(self, path: str | None, walk: bool, standalone: bool = False) -> None:
         from tui.screens.training import TrainingScreen
 
@@ -166,6 +198,10 @@ class FormOpening(_AppBase):
             from tui.screens.dialogs import AskPathDialog
 
             self.push_screen(AskPathDialog(t("ui.open.question")), lambda path: self._open_file(path) if path else None)
+        elif action == "targets":
+            from tui.screens.dialogs import AskPathDialog
+
+            self.push_screen(AskPathDialog(t("targets.menu.path")), lambda path: self.open_targets(path) if path else None)
         elif action == "whatif":
             from tui.screens.whatif import WhatIfScreen
 

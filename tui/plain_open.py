@@ -49,6 +49,8 @@ def open_session(mode: str, console: Console, args: argparse.Namespace):
         if chosen:
             return EditSession.resume(chosen, store, out)
         return EditSession.open(path, store, out)
+    if mode == "new" and getattr(args, "targets", None):
+        return _targets_session(console, args.targets, getattr(args, "project", None), store, out)
     chosen = _pick_draft(console, _offered(console, store, "new" if mode == "new" else "start", out),
                          t("plain.start.new"))
     if chosen:
@@ -92,3 +94,25 @@ def _open_workbook_form(console: Console, path: str, store, out: str | None):
             console.say(t("plain.prefix.error") + t("error.choice", keys="、".join(key for key, _ in choices)))
     target = out or workbook_target(path, index, len(forms))
     return EditSession.open_form(path, forms[index - 1][1], target, store)
+
+
+def _targets_session(console: Console, path: str, project: str | None, store, out: str | None):
+    """A new form begun from approved targets; a file of several projects asks which (unless --project)."""
+    from pathlib import Path
+
+    from domain.interview.from_targets import pick_targets, start_from_targets
+    from domain.interview.session import EditSession
+    from domain.sheets.targets_file import read_targets
+
+    tables = read_targets(Path(path))
+    if project or len(tables) == 1:
+        targets = pick_targets(tables, project, path)
+    else:
+        choices = [(str(number), item.project) for number, (_, item) in enumerate(tables, start=1)]
+        while True:
+            answer = console.ask(t("targets.choose.dialog", path=path, count=len(tables)), "1", choices).strip() or "1"
+            if answer.isdecimal() and 1 <= int(answer) <= len(tables):
+                targets = tables[int(answer) - 1][1]
+                break
+            console.say(t("plain.prefix.error") + t("error.choice", keys="、".join(key for key, _ in choices)))
+    return EditSession(start_from_targets(targets), store, Path(out) if out else None)

@@ -19,6 +19,7 @@ from decimal import Decimal
 from pydantic import ValidationError
 
 from domain.errors import InputError
+from domain.interview import from_targets
 from domain.interview.context import FormContext
 from domain.interview.conversation import Conversation, Step
 from domain.interview.events import Event, EventKind, FieldState, Suggestion
@@ -91,6 +92,7 @@ class Interview:
             events = [Event(EventKind.INFO, t("interview.resumed", name=name, count=len(conversation.answered)))]
         else:
             events = [Event(EventKind.INFO, t("interview.greeting"))]
+        events += from_targets.start_events(self.form)
         if conversation.current_id is None and not conversation.done:
             conversation.current_id = self._specs()[0].id
         return events + self._ask()
@@ -144,7 +146,7 @@ class Interview:
         conversation.apply(spec.id, outcome, step)
         forget_stale(before, self.evaluation)
         conversation.advance(spec, outcome.goto, self._specs())
-        events = outcome.events + self._notify()
+        events = outcome.events + from_targets.changed_events(self.form, spec, before) + self._notify()
         if conversation.done:
             scored = self.scored()
             grade = t("interview.done.grade", grade=grade_name(scored.grade)) if scored.grade else ""
@@ -245,7 +247,10 @@ class Interview:
         """Every field that applies now, in order, for the jump list and side panel."""
         current = None if self.conversation.done else self.current
         answered = self.conversation.answered
-        return [FieldState(spec, self._value_text(spec) if spec.id in answered else "", spec.id in answered,
+        given = from_targets.prefilled(self.conversation.extras)
+        mark = t("targets.from_mark") if given else ""
+        return [FieldState(spec, self._value_text(spec) + (mark if spec.id in given else "") if spec.id in answered
+                           else "", spec.id in answered,
                            current is not None and spec.id == current.id) for spec in self._specs()]
 
     # --- what the form says so far -----------------------------------------------------------
@@ -316,7 +321,7 @@ class Interview:
         if spec.id == SAVE_ID:
             from domain.interview.review import review_events
 
-            events = review_events(self.form)
+            events = review_events(self.form) + from_targets.review_events(self.form)
         else:
             events = []
         return [*events, Event(EventKind.QUESTION, spec.prompt, spec, self._default_text(spec))]

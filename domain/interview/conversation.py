@@ -15,6 +15,7 @@ from domain.record.models import Evaluation
 
 HISTORY_LIMIT = 500
 JUDGED_FROM_DECLARED = "judged.declared"  # extras: rows whose judged score was taken from the opened form
+PREFILLED = "targets.fields"  # extras: the fields answered from approved targets (domain.interview.from_targets)
 Origin = Literal["new", "edit", "resumed"]
 
 
@@ -134,9 +135,13 @@ class Conversation:
         self.changed()
 
     def forget_row(self, removed: int) -> None:
-        """Row ``removed`` was deleted: its answers go, and later rows' answers move up one."""
+        """Row ``removed`` was deleted: its answers go, and later rows' answers move up one (the fields
+        answered from approved targets too)."""
         prefix = f"indicators[{removed}]."
         self.answered = {_shift_row(item, removed) for item in self.answered if not item.startswith(prefix)}
+        if self.extras.get(PREFILLED):
+            kept = (_shift_row(item, removed) for item in self.extras[PREFILLED].split(",") if not item.startswith(prefix))
+            self.extras[PREFILLED] = ",".join(sorted(kept))
 
     def clear_row(self, row: int) -> None:
         prefix = f"indicators[{row}]."
@@ -174,7 +179,9 @@ class Conversation:
                 self.current_id, self.return_to = self.return_to, None
             return
         self.return_to = None
-        self.current_id = ids[position + 1] if position + 1 < len(ids) else SAVE_ID
+        skip = self.answered & set(self.extras.get(PREFILLED, "").split(","))  # answered from approved targets
+        following = next((item for item in ids[position + 1:] if item not in skip), SAVE_ID)
+        self.current_id = following
 
     def to_state(self) -> dict[str, object]:
         """Where the conversation stands (kept in drafts beside the form)."""

@@ -25,7 +25,9 @@ def findings(form: Form) -> list[Finding]:
     for index, row in enumerate(form.rows):
         if form.row_complete(index):
             found.extend(match_row(row, catalogue, matcher).findings(index + 1))
-    return found
+    from domain.interview.from_targets import target_findings
+
+    return found + target_findings(form)  # a form started from targets: what differs from them
 
 
 def review_events(form: Form) -> list[Event]:

@@ -126,6 +126,14 @@ class EditSession:
         return cls(Interview(evaluation, profile), store, Path(target), origin="workbook")
 
     @classmethod
+    def from_targets(cls, path: str | Path, project: str | None = None, store: DraftStore | None = None,
+                     target: str | Path | None = None, profile: Profile | None = None) -> EditSession:
+        """A new evaluation begun from approved targets (a targets file or a workbook of target tables)."""
+        from domain.interview.from_targets import load_for_new, start_from_targets
+
+        return cls(start_from_targets(load_for_new(path, project), profile), store, Path(target) if target else None)
+
+    @classmethod
     def resume(cls, draft_id: str, store: DraftStore, target: str | Path | None = None,
                profile: Profile | None = None) -> EditSession:
         """Continue a draft where it was left. InputError if the draft is missing or unreadable."""

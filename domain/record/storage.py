@@ -156,6 +156,8 @@ def check_schema_version(data: dict[str, Any], where: str) -> None:
 
 def evaluation_from_data(data: dict[str, Any], where: str, text: str = "") -> Evaluation:
     """Validate parsed data as an evaluation (parsed values written for readers are dropped first)."""
+    if data.get("kind") == "targets":  # approved targets (domain.record.targets), not a self-evaluation
+        raise InputError(t("targets.only_targets", path=where))
     indicators = data.get("indicators")
     for row in indicators if isinstance(indicators, list) else []:
         if isinstance(row, dict):

@@ -8,6 +8,7 @@ itself) so the parent does little more than write. With one job, or one file, no
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import multiprocessing
 import os
@@ -27,6 +28,7 @@ from domain.messages import t
 from domain.record.models import Evaluation
 from domain.review.summary import FormSummary, summarise
 from domain.scoring.audit import AUTO, audit_evaluation
+from domain.scoring.findings import Finding
 from domain.scoring.profile import Profile, load_profile
 
 FORM_SUFFIXES = (".toml", ".xlsx", ".xls", ".ods")  # what a directory is searched for
@@ -89,6 +91,9 @@ class _Worker(Generic[Shaped]):
         try:
             for label, evaluation in self.load(Path(path)):
                 summary = summarise(audit_evaluation(evaluation, self.profile, label))
+                if EXTRA_FINDINGS:  # e.g. the comparison with approved targets (domain.review.targets)
+                    extra = tuple(finding for hook in EXTRA_FINDINGS for finding in hook(evaluation))
+                    summary = dataclasses.replace(summary, findings=summary.findings + extra)
                 outcomes.append(Outcome(label, self.shape(summary), summary.has_errors))
         except InputError as error:
             outcomes.append(Outcome(path, None, problem=error.message))
@@ -99,6 +104,8 @@ class _Worker(Generic[Shaped]):
 
 
 _worker: _Worker[object] | None = None
+# functions giving more findings for a form, set before a review starts (forked workers inherit them)
+EXTRA_FINDINGS: list[Callable[[Evaluation], Sequence[Finding]]] = []
 
 
 def _start_worker(load: Loader, profile: str | None, shape: Shape[object]) -> None:

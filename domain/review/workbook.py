@@ -179,19 +179,28 @@ def _overview(book: Workbook, formats: dict[str, Any], review: Review) -> None:
     sheet.sheet.activate()
 
 
+def changed_targets(form: FormSummary) -> int:
+    """How many differences from the approved targets a form has (``--targets``)."""
+    return sum(1 for finding in form.findings if finding.code.startswith("targets.") and finding.code != "targets.no_match")
+
+
 def _forms(book: Workbook, formats: dict[str, Any], review: Review) -> None:
     sheet = _Sheet(book, t("report.sheet.forms"), formats)
     levels = review.levels()
     headers = [t(f"report.column.{key}") for key in ("project", "unit", "declared", "computed", "gap", "grade", "errors",
                                                        "warnings", "infos")]
-    headers += [t("report.column.lost", level=level) for level in levels] + [t("report.column.file")]
-    styles = ["text", "text", "score", "score", "score", "text", "int", "int", "int", *(["score"] * len(levels)), "text"]
+    compared = any(finding.code.startswith("targets.") for form in review.forms for finding in form.findings)
+    headers += [t("report.column.lost", level=level) for level in levels]
+    headers += [t("targets.report.column")] * compared + [t("report.column.file")]
+    styles = ["text", "text", "score", "score", "score", "text", "int", "int", "int", *(["score"] * len(levels)),
+              *(["int"] * compared), "text"]
 
     def row(form: FormSummary) -> list[object]:
         lost = form.lost()
+        changed = [changed_targets(form)] if compared else []
         return [form.project, form.unit, _number(form.declared_total), _number(form.computed_total), _number(form.gap),
                 form.grade, *(form.count(severity) for severity in Severity),
-                *(_number(lost.get(level, Decimal(0))) for level in levels), form.file]
+                *(_number(lost.get(level, Decimal(0))) for level in levels), *changed, form.file]
 
     sheet.table(headers, (row(form) for form in review.forms), styles)
     if review.forms:

@@ -20,6 +20,7 @@ class FindingClass(StrEnum):
     STRUCTURE = "structure"  # names outside the framework or the catalogue
     COMPLETENESS = "completeness"  # something the form must say and does not
     ADVICE = "advice"  # a departure from the usual that is allowed
+    TARGETS = "targets"  # a difference from the approved targets (绩效目标表)
 
 
 class Severity(StrEnum):
@@ -36,7 +37,11 @@ SEVERITY_OF_CLASS = {
     FindingClass.COMPLETENESS: Severity.WARNING,
     FindingClass.ROUNDING: Severity.INFO,
     FindingClass.ADVICE: Severity.INFO,
+    FindingClass.TARGETS: Severity.WARNING,
 }
+# details whose severity is not their class's
+SEVERITY_OF_CODE = {"targets.lowered": Severity.ERROR, "targets.raised": Severity.ERROR,
+                    "targets.no_match": Severity.INFO}
 
 
 class Finding(Frozen):
@@ -61,7 +66,7 @@ class Finding(Frozen):
 
     @property
     def severity(self) -> Severity:
-        return SEVERITY_OF_CLASS[self.finding_class]
+        return SEVERITY_OF_CODE.get(self.code) or SEVERITY_OF_CLASS[self.finding_class]
 
     @property
     def message(self) -> str:

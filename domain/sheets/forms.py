@@ -18,6 +18,8 @@ from domain.record.models import Evaluation
 from domain.sheets.grid import Grid
 from domain.sheets.layouts import choose_layout, norm
 from domain.sheets.reader import FormRead, read_grid
+from domain.sheets.targets_file import settle, take_targets
+from domain.sheets.targets_grid import TargetsRead
 from domain.sheets.tsv import SheetError, parse_sheet, year_from_name
 from domain.sheets.workbook import Kind, open_workbook
 
@@ -33,6 +35,8 @@ class FileRead:
     forms: list[FormRead] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     error: str | None = None  # the file as a whole is unusable
+    targets: list[TargetsRead] = field(default_factory=list)  # target tables (绩效目标表) found instead of forms
+    other_sheets: list[str] = field(default_factory=list)  # sheets holding neither
 
     @property
     def read(self) -> list[FormRead]:
@@ -120,11 +124,13 @@ def read_file(path: Path, year: int | None = None) -> FileRead:
                 result.forms.append(form)
             if not found and any(any(cell for cell in row) for row in grid.rows):
                 result.notes.append(t("sheets.note.no_form", sheet=grid.name))
+            take_targets(result, grid, _sheet_label(path, grid.name, workbook.kind))
+        settle(result)
     except SheetError as error:
         result.error = error.message
     except InputError as error:
         result.error = error.message
-    if result.error is None and not result.forms:
+    if result.error is None and not result.forms and not result.targets:
         result.error = t("sheets.file.no_form", title="项目支出绩效自评表")
     return result
 
@@ -149,6 +155,8 @@ def open_forms(path: Path) -> Iterator[tuple[str, Evaluation]]:
     result = read_file(path)
     if result.error:
         raise InputError(f"{path}：{result.error}")
+    if result.targets and not result.forms:
+        raise InputError(t("targets.only_targets", path=path))
     for form in result.read:
         assert form.evaluation is not None
         label = str(path) if len(result.forms) == 1 else f"{path} · {form.sheet.split(':', 1)[-1]} {t('sheets.row', row=form.row)}"
@@ -163,6 +171,8 @@ def spreadsheet_forms(path: Path) -> list[tuple[str, Evaluation]]:
     result = read_file(Path(path))
     if result.error:
         raise InputError(f"{path}：{result.error}")
+    if result.targets and not result.forms:
+        raise InputError(t("targets.only_targets", path=path))
     forms = [(f"{form.where} {form.project}", form.evaluation) for form in result.read if form.evaluation is not None]
     if not forms:
         raise InputError("\n".join(f"{path}：{form.where}：{form.refusal}" for form in result.refused))

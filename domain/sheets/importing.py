@@ -19,6 +19,8 @@ from domain.record.storage import to_toml
 from domain.scoring.indicators import match_rows
 from domain.sheets.forms import read_file
 from domain.sheets.reader import FormRead
+from domain.sheets.targets_file import write_targets
+from domain.sheets.targets_grid import TargetsRead
 from domain.sheets.tsv import form_file_name, parse_sheet
 
 EXIT_ALL, EXIT_SOME, EXIT_NONE = 0, 1, 2
@@ -112,6 +114,7 @@ def import_files(paths: Sequence[Path], out_dir: Path, year: int | None = None, 
         raise InputError(t("import.out_is_file", out=out_dir))
     report = ImportReport()
     complete: list[tuple[FormRead, Evaluation]] = []
+    tables: list[TargetsRead] = []  # target tables (绩效目标表): written as targets files
     known: dict[MatchKey, str | None] = {}
     for path in paths:
         result = read_file(Path(path), year=year)
@@ -124,8 +127,9 @@ def import_files(paths: Sequence[Path], out_dir: Path, year: int | None = None, 
                 report.refused.append(Refusal(form.where, "", form.refusal or t("sheets.refuse.incomplete"), form.warnings))
             else:
                 complete.append((form, with_catalogue_names(form.evaluation, known)))
+        tables.extend(result.targets)
     if not complete:
-        return report
+        return _with_targets(report, tables, out_dir, overwrite, 1)
     names = [form_file_name(evaluation, index) for index, (_, evaluation) in enumerate(complete, start=1)]
     targets = [_inside(out_dir, name) for name in names]
     write_forms([(evaluation, target) for (_, evaluation), target in zip(complete, targets, strict=True)],
@@ -133,6 +137,14 @@ def import_files(paths: Sequence[Path], out_dir: Path, year: int | None = None, 
     for (form, evaluation), target in zip(complete, targets, strict=True):
         report.written.append(WrittenForm(target, evaluation.header.project_name, len(evaluation.indicators),
                                           form.row, form.warnings, form.sheet, form.layout))
+    return _with_targets(report, tables, out_dir, overwrite, len(complete) + 1)
+
+
+def _with_targets(report: ImportReport, tables: list[TargetsRead], out_dir: Path, overwrite: bool,
+                  first: int) -> ImportReport:
+    for path, table in write_targets(tables, out_dir, overwrite, first) if tables else []:
+        report.written.append(WrittenForm(path, table.targets.project, len(table.targets.indicators), table.row,
+                                          table.warnings, table.sheet, "targets"))
     return report
 
 

@@ -53,8 +53,9 @@ def run(args: argparse.Namespace) -> int:
     from domain.review.summary import FormSummary
     from tui.batch import Output, Progress, Tally, render_summary
 
-    files = form_paths(args.paths)
+    files = without_targets_files(form_paths(args.paths), args.paths)
     warn_skipped(args.paths)
+    use_targets_option(args)
     shape = {"ndjson": ndjson_line, "json": pretty_json}.get(args.format, keep)
     progress, tally = Progress(len(files)), Tally()
     interleaved = progress.shown and _is_terminal(sys.stdout)  # one screen: each form's lines end before the bar
@@ -112,9 +113,28 @@ def jobs_count(text: str) -> int:
     return value
 
 
+def without_targets_files(files: list[Path], given: list[str]) -> list[Path]:
+    """The files to audit: targets files found in a folder of forms are left out (named alone, they are refused
+    with a message saying what they are)."""
+    from domain.record.targets import is_targets_file
+
+    named = {str(Path(name)) for name in given}
+    return [path for path in files if str(path) in named or not is_targets_file(path)]
+
+
+def use_targets_option(args: argparse.Namespace) -> None:
+    """With --targets, every form is compared with its approved targets (findings ``targets.*``)."""
+    if getattr(args, "targets", None):
+        from domain.review.targets import use_targets
+        from domain.sheets.targets_file import targets_in
+
+        use_targets(targets_in([Path(path) for path in args.targets]))
+
+
 def add_batch_options(parser: argparse.ArgumentParser) -> None:
-    """PATH..., --profile and --jobs, shared by `check` and `report`."""
+    """PATH..., --profile, --jobs and --targets, shared by `check` and `report`."""
     parser.add_argument("paths", nargs="+", help=t("review.help.paths"))
+    parser.add_argument("--targets", nargs="+", metavar="PATH", help=t("targets.help.check"))
     parser.add_argument("--profile", help=t("review.help.profile"))
     parser.add_argument("--jobs", type=jobs_count, help=t("review.help.jobs"))
 

@@ -21,6 +21,10 @@ def run(args: argparse.Namespace) -> int:
     if out.exists() and not args.force:
         raise InputError(t("export.exists", path=out))
     forms = []
+    if args.targets:
+        from domain.sheets.targets_file import blank_form, targets_in
+
+        forms += [blank_form(targets) for _, targets in targets_in([Path(name) for name in args.targets])]
     for name in args.files:
         for _, evaluation in open_forms(Path(name)):
             forms.append(audited(evaluation))
@@ -36,7 +40,8 @@ def register(commands: Any) -> None:
     from domain.messages import t
 
     export = commands.add_parser("export", help=t("export.help"))
-    export.add_argument("files", nargs="+", metavar="FORM", help=t("export.help.files"))
+    export.add_argument("files", nargs="*", metavar="FORM", help=t("export.help.files"))
+    export.add_argument("--targets", nargs="+", metavar="FILE", help=t("targets.help.export"))
     export.add_argument("--out", required=True, help=t("export.help.out"))
     export.add_argument("--layout", choices=("central", "sichuan"), default="central", help=t("export.help.layout"))
     export.add_argument("--unit", choices=("元", "万元"), help=t("export.help.unit"))

@@ -16,6 +16,9 @@ def register(commands: Any) -> None:
         if name == "train":
             sub.add_argument("path", nargs="?", help=t("cli.train.path"))
             sub.add_argument("--walk", action="store_true", help=t("cli.train.walk"))
+        if name == "new":
+            sub.add_argument("--targets", metavar="FILE", help=t("targets.help.new"))
+            sub.add_argument("--project", metavar="TEXT", help=t("targets.help.project"))
         sub.add_argument("--out", help=t("cli.out"))
         add_session_options(sub)
         sub.set_defaults(handler=lambda args, mode=name: run_interactive(mode, args))

@@ -26,8 +26,11 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(t("report.needs_out"))
     if out is not None and out.suffix.lower() != ".xlsx":
         raise UsageError(t("report.out_suffix", path=out))
-    files = form_paths(args.paths)
+    from tui.commands.check import use_targets_option, without_targets_files
+
+    files = without_targets_files(form_paths(args.paths), args.paths)
     warn_skipped(args.paths)
+    use_targets_option(args)
     review = Review(load_profile(args.profile, allow_path=True))
     progress = Progress(len(files))
     for outcome in review_paths(files, load_form, keep, profile=args.profile, jobs=args.jobs or default_jobs()):

@@ -26,7 +26,7 @@ else:
 LOAD_DELAY = 0.05  # seconds after the first frame, so the terminal has drawn it before the domain loads
 
 
-def load_session(how: str, value: str | None, drafts: str | None, out: str | None) -> Any:
+def load_session(how: str, value: str | None, drafts: str | None, out: str | None, project: str | None = None) -> Any:
     """Build the EditSession for a new form, an opened file or a resumed draft (runs in a worker thread)."""
     from pathlib import Path
 
@@ -38,6 +38,8 @@ def load_session(how: str, value: str | None, drafts: str | None, out: str | Non
         return EditSession.open(Path(value or ""), store, out)
     if how == "resume":
         return EditSession.resume(value or "", store, out)
+    if how == "targets":
+        return EditSession.from_targets(value or "", project, store, out)
     return EditSession.new(store, out)
 
 
@@ -114,7 +116,7 @@ class SessionLoading(_ScreenBase):
                 if drafts:
                     self.post_message(DraftsFound(drafts))
                     return
-            session = load_session(self.how, self.value, options.drafts, options.out)
+            session = load_session(self.how, self.value, options.drafts, options.out, options.project)
         except InputError as error:
             self.post_message(LoadFailed(error.message))
             return

@@ -16,7 +16,7 @@ from tui.display import literal, one_line
 from tui.host import host
 from tui.widgets.key_bar import KeyBar
 
-ACTIONS = ("resume", "new", "open", "whatif", "train", "walk", "help", "quit")
+ACTIONS = ("resume", "new", "open", "whatif", "train", "walk", "help", "quit", "targets")
 
 
 class StartScreen(Screen[None]):
@@ -48,6 +48,7 @@ class StartScreen(Screen[None]):
             "walk": t("ui.start.walk"),
             "help": t("ui.start.help"),
             "quit": t("ui.start.quit"),
+            "targets": t("targets.menu.new"),
         }
         return [Option(literal(f"{number}. {labels[action]}"), id=action, disabled=action == "resume" and not self.draft_count)
                 for number, action in enumerate(ACTIONS, start=1)]

@@ -47,6 +47,9 @@ def form_lines(interview: Any, current_row: int | None = None, width: int = PANE
     evaluation = interview.evaluation
     header = evaluation.header
     lines: list[Text] = [Text(t("ui.panel.title"), style="bold")]
+    given = getattr(interview, "conversation", None)
+    if given is not None and given.extras.get("targets.fields"):
+        lines.append(Text(t("targets.panel", count=len(given.extras["targets.fields"].split(","))), style="dim"))
     lines.append(_pair(t("ui.panel.project"), one_line(header.project_name) or "—", width))
     if header.department:
         lines.append(_pair(t("field.header.department.label"), one_line(header.department), width))
