@@ -70,9 +70,9 @@ def sum_rows(first: FundsRow, second: FundsRow) -> FundsRow:
 
 
 def funds_rate(row: FundsRow) -> Decimal | None:
-    """A source row's 执行率, to the precision the method rounds the total row's rate to."""
+    """A source row's 执行率 as computed, to the 0.01 % the percent format shows."""
     if row.annual_budget and row.executed is not None:
-        return (row.executed / row.annual_budget).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+        return (row.executed / row.annual_budget).quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP)
     return None
 
 
