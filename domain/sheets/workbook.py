@@ -122,9 +122,9 @@ class Workbook:
 
 
 def _calamine_grids(path: Path, kind: str) -> Iterator[Grid]:
-    from domain.sheets.decisions import is_decisions_sheet
-
     from python_calamine import CalamineError, CalamineWorkbook, PasswordError, SheetVisibleEnum
+
+    from domain.sheets.decisions import is_decisions_sheet
 
     percent_cells: list[set[tuple[int, int]]] = []
     ods_extras: list[OdsSheet] = []
