@@ -30,9 +30,9 @@ def register(commands: Any) -> None:
     sub.set_defaults(handler=run)
 
 
-def served_command(python: str = sys.executable) -> str:
-    """The command each browser session runs: the assistant's start screen."""
-    return shlex.join([python, "-m", "tui"])
+def served_command(python: str = sys.executable, lang: str | None = None) -> str:
+    """The command each browser session runs: the assistant's start screen, in the server's language."""
+    return shlex.join([python, "-m", "tui", *(["--lang", lang] if lang else [])])
 
 
 def run(args: argparse.Namespace) -> int:
@@ -49,6 +49,8 @@ def run(args: argparse.Namespace) -> int:
     if args.host not in LOCAL_HOSTS:
         print(t("serve.no_login", host=args.host), file=sys.stderr)
     print(t("serve.listening", host=args.host, port=args.port), flush=True)
-    server = Server(served_command(), host=args.host, port=args.port, title=t("ui.app.title"))
+    from domain.messages.lookup import current_locale
+
+    server = Server(served_command(lang=current_locale()), host=args.host, port=args.port, title=t("ui.app.title"))
     server.serve()
     return EXIT_OK
