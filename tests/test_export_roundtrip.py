@@ -117,3 +117,4 @@ def test_the_rate_shown_is_the_computed_one_and_the_rounding_is_said(tmp_path: P
                for cell in cells)
     [form_read] = read_file(out).read
     assert form_read.evaluation is not None and form_read.evaluation.funds.declared_rate in (Decimal("0.975"), Decimal("97.5"), Decimal("0.9750"))
+
