@@ -21,3 +21,20 @@ async def test_y_and_n_pick_a_yes_no_choice_at_once(tmp_path: Path) -> None:
         await settle(app, pilot)
         assert session.interview.current.id == SAVE_ID
         assert len(session.interview.evaluation.indicators) == 1
+
+
+async def test_at_60_columns_the_key_bar_keeps_quit_and_help(tmp_path: Path) -> None:
+    from helpers import key_bar
+
+    session = session_at(TO_MORE[:3], tmp_path / "drafts")
+    app = JixiaoApp("new", session=session)
+    async with app.run_test(size=(60, 24)) as pilot:
+        await settle(app, pilot)
+        bar = key_bar(app)
+        assert "^q" in bar and "f1" in bar, bar
+        assert len(bar) <= 60
+    app = JixiaoApp("new", session=session_at(TO_MORE[:3], tmp_path / "drafts2"))
+    async with app.run_test(size=(120, 24)) as pilot:
+        await settle(app, pilot)
+        wide = key_bar(app)
+        assert "^q" in wide and "f1" in wide and "^g" in wide and len(wide) > len(bar)
