@@ -38,3 +38,42 @@ async def test_at_60_columns_the_key_bar_keeps_quit_and_help(tmp_path: Path) -> 
         await settle(app, pilot)
         wide = key_bar(app)
         assert "^q" in wide and "f1" in wide and "^g" in wide and len(wide) > len(bar)
+
+
+def test_the_jump_filter_takes_every_word() -> None:
+    from types import SimpleNamespace
+
+    from tui.screens.jump import filter_fields
+
+    def state(row, label, answer, field_id):
+        return SimpleNamespace(spec=SimpleNamespace(row=row, label=label, id=field_id), answer=answer)
+
+    fields = [state(None, "项目名称", "培训项目", "header.project_name"),
+              state(0, "三级指标", "培训人数", "indicators[0].name"),
+              state(0, "分值", "20", "indicators[0].weight"),
+              state(1, "三级指标", "满意度", "indicators[1].name"),
+              state(1, "分值", "10", "indicators[1].weight")]
+    assert [f.spec.id for f in filter_fields(fields, "分值 10")] == ["indicators[1].weight"]
+    assert [f.spec.id for f in filter_fields(fields, "培训  三级")] == ["indicators[0].name"]
+    assert filter_fields(fields, "分值 99") == []
+
+
+async def test_enter_on_an_empty_jump_list_says_so_and_stays(tmp_path: Path) -> None:
+    from textual.widgets import Static
+
+    from tui.screens.jump import JumpScreen
+
+    session = session_at(TO_MORE[:3], tmp_path / "drafts")
+    app = JixiaoApp("new", session=session)
+    async with app.run_test() as pilot:
+        await settle(app, pilot)
+        await pilot.press("ctrl+g")
+        assert isinstance(app.screen, JumpScreen)
+        await pilot.press(*"zzzz", "enter")
+        assert isinstance(app.screen, JumpScreen)
+        hint = str(app.screen.query_one("#jump-hint", Static).render())
+        assert "zzzz" in hint and ("ctrl+g" in hint or "^g" in hint)
+        await pilot.press("backspace", "backspace", "backspace", "backspace", *"项目 名称", "enter")
+        await settle(app, pilot)
+        assert not isinstance(app.screen, JumpScreen)
+        assert session.interview.current.id == "header.project_name"

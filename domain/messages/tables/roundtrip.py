@@ -1,12 +1,14 @@
 """Messages of the official form's export notes, the walk's tallies and the assistant's keyboard fixes."""
 
 ZH: dict[str, str] = {
+    "ui.jump.nothing": "没有字段符合“{typed}”：改一改筛选的词，或按 {close} 关闭",
     "scoring.note.unit_bare_target": "指标值“{raw}”没有单位，实际完成值的单位是“{unit}”，无法直接比较",
     "scoring.note.unit_bare_actual": "实际完成值“{raw}”没有单位，指标值的单位是“{unit}”，无法直接比较",
     "export.rate_rounded": "注：执行率 {rate} 先四舍五入到 {used} 再计分，预算执行率得分 = {weight} × {factor} = {score}",
 }
 
 EN: dict[str, str] = {
+    "ui.jump.nothing": "No field fits “{typed}”: change the filter, or press {close} to close",
     "scoring.note.unit_bare_target": "the target “{raw}” has no unit and the actual value is in “{unit}”: they cannot be compared",
     "scoring.note.unit_bare_actual": "the actual value “{raw}” has no unit and the target is in “{unit}”: they cannot be compared",
     "export.rate_rounded": "Note: the execution rate {rate} is rounded to {used} before scoring; budget score = {weight} × {factor} = {score}",
