@@ -77,3 +77,17 @@ async def test_enter_on_an_empty_jump_list_says_so_and_stays(tmp_path: Path) -> 
         await settle(app, pilot)
         assert not isinstance(app.screen, JumpScreen)
         assert session.interview.current.id == "header.project_name"
+
+
+async def test_leaving_with_the_draft_kept_says_at_the_shell_where_it_is(tmp_path: Path) -> None:
+    from domain.interview.drafts import DraftStore
+
+    session = session_at(["测试项目"], tmp_path / "drafts")
+    app = JixiaoApp("new", session=session)
+    async with app.run_test() as pilot:
+        await settle(app, pilot)
+        await pilot.press("ctrl+q", "3")  # leave, the draft is kept
+    [draft] = DraftStore(tmp_path / "drafts").list()
+    assert app.return_code == 0
+    assert str(tmp_path / "drafts") in app.farewell and draft.id in app.farewell, app.farewell
+    assert "草稿已保存" in app.farewell

@@ -1,6 +1,7 @@
 """Messages of the official form's export notes, the walk's tallies and the assistant's keyboard fixes."""
 
 ZH: dict[str, str] = {
+    "ui.quit.draft_where": "草稿文件：{path}。再次运行 jixiao 就会提出继续这份草稿。",
     "ui.jump.nothing": "没有字段符合“{typed}”：改一改筛选的词，或按 {close} 关闭",
     "scoring.note.unit_bare_target": "指标值“{raw}”没有单位，实际完成值的单位是“{unit}”，无法直接比较",
     "scoring.note.unit_bare_actual": "实际完成值“{raw}”没有单位，指标值的单位是“{unit}”，无法直接比较",
@@ -8,6 +9,7 @@ ZH: dict[str, str] = {
 }
 
 EN: dict[str, str] = {
+    "ui.quit.draft_where": "Draft file: {path}. Run jixiao again and it offers to go on with this draft.",
     "ui.jump.nothing": "No field fits “{typed}”: change the filter, or press {close} to close",
     "scoring.note.unit_bare_target": "the target “{raw}” has no unit and the actual value is in “{unit}”: they cannot be compared",
     "scoring.note.unit_bare_actual": "the actual value “{raw}” has no unit and the target is in “{unit}”: they cannot be compared",
