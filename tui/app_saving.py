@@ -41,7 +41,9 @@ class SessionSaving(_AppBase):
         outcome = self.session.export(path, overwrite=overwrite)
         status = str(outcome.status)
         if status == "saved":
-            self.notify(outcome.message, timeout=5)
+            from tui.widgets.toast_text import with_path
+
+            self.notify(with_path(outcome.message, outcome.path), timeout=5)
         elif status == "conflict":
             self.push_screen(ChoiceDialog(t("ui.export.conflict", message=outcome.message), [
                 ("overwrite", t("ui.save.overwrite")), ("cancel", t("ui.key.cancel")),

@@ -91,3 +91,38 @@ async def test_leaving_with_the_draft_kept_says_at_the_shell_where_it_is(tmp_pat
     assert app.return_code == 0
     assert str(tmp_path / "drafts") in app.farewell and draft.id in app.farewell, app.farewell
     assert "草稿已保存" in app.farewell
+
+
+def test_a_path_in_a_toast_breaks_after_a_slash_never_inside_a_name() -> None:
+    from tui.widgets.toast_text import path_lines, with_path
+
+    path = "/home/clerk/绩效自评/2020年度/深圳市不动产登记数据质量监管技术服务项目.xlsx"
+    lines = path_lines(path, 40).split("\n")
+    assert "".join(lines) == path
+    assert all(line.endswith("/") for line in lines[:-1])
+    assert lines[-1] == "深圳市不动产登记数据质量监管技术服务项目.xlsx"
+    assert with_path(f"已导出为工作簿：{path}", path, 40) == "已导出为工作簿：\n" + "\n".join(lines)
+    assert with_path("没有路径的消息", None) == "没有路径的消息"
+
+
+async def test_f6_says_where_the_workbook_went_with_the_path_on_lines_of_its_own(tmp_path: Path) -> None:
+    from helpers import SEED_01
+
+    from domain.interview.drafts import DraftStore
+    from domain.interview.session import EditSession
+
+    target = tmp_path / "form.toml"
+    target.write_bytes(SEED_01.read_bytes())
+    session = EditSession.open(target, DraftStore(tmp_path / "drafts"))
+    app = JixiaoApp("edit", session=session)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        shown: list[str] = []
+        app.notify = lambda message, **_: shown.append(message)  # type: ignore[method-assign]
+        app.export_session(str(tmp_path / "导出的表.xlsx"))
+        await pilot.pause()
+    assert (tmp_path / "导出的表.xlsx").is_file()
+    [message] = shown
+    head, *lines = message.split("\n")
+    assert head == "已导出为工作簿：" and "".join(lines) == str(tmp_path / "导出的表.xlsx")
+    assert lines[-1] == "导出的表.xlsx" or lines[-1].endswith("/导出的表.xlsx")
