@@ -126,3 +126,20 @@ async def test_f6_says_where_the_workbook_went_with_the_path_on_lines_of_its_own
     head, *lines = message.split("\n")
     assert head == "已导出为工作簿：" and "".join(lines) == str(tmp_path / "导出的表.xlsx")
     assert lines[-1] == "导出的表.xlsx" or lines[-1].endswith("/导出的表.xlsx")
+
+
+def test_the_review_shows_whole_second_level_names_at_80_columns() -> None:
+    from types import SimpleNamespace
+
+    from tui.cells import cell_width
+    from tui.screens.review import column_widths, level_shown
+
+    rows = [SimpleNamespace(level1="满意度指标", level2="服务对象满意度指标"),
+            SimpleNamespace(level1="效益指标", level2="可持续影响指标")]
+    widths = column_widths(rows, 80)
+    assert widths[2] >= cell_width(level_shown("服务对象满意度指标")) == 14
+    assert widths[1] >= cell_width("满意度")
+    assert sum(widths) + 2 * len(widths) + 4 <= 80 and widths[3] >= 10
+    assert level_shown("数量指标") == "数量" and level_shown("指标") == "指标"
+    wide = column_widths(rows, 120)
+    assert wide[3] == widths[3] + 40
