@@ -143,3 +143,26 @@ def test_the_review_shows_whole_second_level_names_at_80_columns() -> None:
     assert level_shown("数量指标") == "数量" and level_shown("指标") == "指标"
     wide = column_widths(rows, 120)
     assert wide[3] == widths[3] + 40
+
+
+async def test_the_side_panel_stays_on_the_row_just_completed(tmp_path: Path) -> None:
+    """Seven rows: completing the last one leaves the rows for the “another row?” question, and the panel
+    keeps that row in view instead of going back to the top."""
+    from helpers import settle_twice
+
+    from tui.widgets.side_panel import SidePanel, form_lines
+
+    row = ["y", "1", "1", "培训人数", "1", "≥90%", "75%", "5", "参训人员临时调整"]
+    session = session_at([*TO_MORE, *row * 6][:-1], tmp_path / "drafts")
+    assert session.interview.current.id == "indicators[6].deviation_reason"
+    app = JixiaoApp("new", session=session)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle_twice(app, pilot)
+        body = app.screen.query_one(SidePanel).query_one("#panel-body")
+        _, line = form_lines(session.interview, 6)
+        assert line is not None and body.scroll_y > 0
+        await pilot.press(*"临时调整", "enter")  # the row is done
+        await settle_twice(app, pilot)
+        assert session.interview.current.id == MORE_ID
+        assert body.scroll_y > 0
+        assert body.scroll_y <= line < body.scroll_y + body.scrollable_content_region.height
