@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from domain.catalogue.unit_kinds import contradicts, unit_kind
 from domain.errors import InputError
 from domain.interview.context import ACCEPT_SCORE
 from domain.interview.events import Event, EventKind
@@ -132,6 +133,8 @@ def match_name(form: Form, index: int, row: IndicatorRow) -> list[Event]:
         return [Event(EventKind.HINT, t("hint.unused_row"))]
     catalogue = form.context.catalogue()
     entry = catalogue.resolve(name, row.level2 or None)
+    if entry is not None and contradicts(entry.unit, row.target_text):
+        entry = None  # the name, but a target in another kind of unit: asked, not taken on trust
     if entry is not None:
         row.catalogue_name = entry.name
         events = [Event(EventKind.HINT, entry_hint(entry), data=entry)]
@@ -145,7 +148,8 @@ def match_name(form: Form, index: int, row: IndicatorRow) -> list[Event]:
         row.catalogue_name = None
         return [Event(EventKind.HINT, t("hint.no_catalogue", name=name))]
     best = matches[0]
-    row.catalogue_name = best.entry.name if best.score >= ACCEPT_SCORE else None
+    confident = best.score >= ACCEPT_SCORE and not contradicts(best.entry.unit, row.target_text)
+    row.catalogue_name = best.entry.name if confident else None
     offered = [suggestion_of(match.entry, match.score, match.how) for match in matches]
     return [Event(EventKind.SUGGESTIONS, t("field.catalogue.prompt", name=name), data=offered)]
 
@@ -161,9 +165,12 @@ class CatalogueEntryChoice(RowQuestion):
 
         row = form.rows[index]
         matches = form.context.matches(row)
-        if not matches:
-            return []
         entries = [(match.entry.name, entry_label(match.entry)) for match in matches]
+        if not matches:  # a catalogue name (or alias) is asked about only when the target's unit contradicts it
+            named = form.context.catalogue().resolve(row.name.strip(), row.level2 or None) if row.name.strip() else None
+            if named is None or not contradicts(named.unit, row.target_text):
+                return []
+            entries = [(named.name, entry_label(named))]
         chosen = form.context.catalogue().get(row.catalogue_name) if row.catalogue_name else None
         if chosen is not None and chosen.name not in {value for value, _ in entries}:
             entries.insert(0, (chosen.name, entry_label(chosen)))
@@ -211,3 +218,19 @@ def entry_hint(entry: CatalogueEntry) -> str:
 def entry_label(entry: CatalogueEntry) -> str:
     return t("choice.catalogue.entry", name=entry.name, level2=entry.level2,
              direction=direction_words(entry.direction), unit=unit_words(entry.unit))
+
+
+def unit_conflict(form: Form, index: int, row: IndicatorRow) -> Outcome:
+    """After a target is written: a catalogue entry taken for the row whose unit is of another kind (≤36万元
+    against 项目招标资金节约率, %) is no longer trusted; the entry question is asked again, saying why."""
+    entry = form.context.entry(row) if row.catalogue_name else None
+    if entry is None or not contradicts(entry.unit, row.target_text):
+        return Outcome()
+    row.catalogue_name = None
+    kinds = {kind: t(f"unit_kind.{kind}") for kind in ("percent", "money", "time", "count")}
+    from domain.record.values import parse_value
+
+    warning = t("warning.catalogue_unit", name=entry.name, unit=entry.unit, target=row.target_text.strip(),
+                kind=kinds[unit_kind(parse_value(row.target_text).unit)], entry_kind=kinds[unit_kind(entry.unit)])
+    asked = row_field_id(index, "catalogue")
+    return Outcome([Event(EventKind.WARNING, warning)], goto=asked, unanswer={asked})

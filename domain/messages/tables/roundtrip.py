@@ -1,6 +1,11 @@
 """Messages of the official form's export notes, the walk's tallies and the assistant's keyboard fixes."""
 
 ZH: dict[str, str] = {
+    "warning.catalogue_unit": "指标值“{target}”是{kind}，而指标库的“{name}”以{unit}计（{entry_kind}）：不按这一条计，请重新选择对应的指标库条目",
+    "unit_kind.percent": "百分比",
+    "unit_kind.money": "金额",
+    "unit_kind.time": "时间",
+    "unit_kind.count": "数量",
     "ui.quit.draft_where": "草稿文件：{path}。再次运行 jixiao 就会提出继续这份草稿。",
     "ui.jump.nothing": "没有字段符合“{typed}”：改一改筛选的词，或按 {close} 关闭",
     "scoring.note.unit_bare_target": "指标值“{raw}”没有单位，实际完成值的单位是“{unit}”，无法直接比较",
@@ -9,6 +14,11 @@ ZH: dict[str, str] = {
 }
 
 EN: dict[str, str] = {
+    "warning.catalogue_unit": "the target “{target}” is {kind}, but the catalogue's “{name}” is measured in {unit} ({entry_kind}): it is not taken; choose the catalogue entry again",
+    "unit_kind.percent": "a percentage",
+    "unit_kind.money": "an amount of money",
+    "unit_kind.time": "a time",
+    "unit_kind.count": "a count",
     "ui.quit.draft_where": "Draft file: {path}. Run jixiao again and it offers to go on with this draft.",
     "ui.jump.nothing": "No field fits “{typed}”: change the filter, or press {close} to close",
     "scoring.note.unit_bare_target": "the target “{raw}” has no unit and the actual value is in “{unit}”: they cannot be compared",
