@@ -44,3 +44,38 @@ def test_the_assistant_asks_again_when_the_target_contradicts_the_entry(tmp_path
     row = interview.evaluation.indicators[0]
     assert row.catalogue_name == "" and interview.form.context.entry(row) is None
     assert row.target_text == "≤36万元"
+
+
+def test_a_cut_off_name_takes_the_catalogues_full_name_by_one_command(tmp_path: Path) -> None:
+    """项目招标资金 is an alias of 项目招标资金节约率: the form would show the cut-off name; the hint says so and
+    names the key, and :n (ctrl+f in the assistant) writes the full name, keeping the row's answers."""
+    from domain.interview.questions.naming import use_full_name
+
+    session = session_at([*HEADER_AND_FUNDS, "1", "成本指标"], tmp_path / "drafts")
+    interview = session.interview
+    events = interview.answer("项目招标资金")
+    hint = next(event.text for event in events if "ctrl+f" in (event.text or ""))
+    assert "“项目招标资金”" in hint and "“项目招标资金节约率”" in hint and ":n" in hint
+    interview.answer("≥3%")
+    interview.answer("5%")
+    assert interview.current.id == "indicators[0].weight"
+    events = use_full_name(interview)
+    assert [event.text for event in events] == ["第 1 行改用指标库全称“项目招标资金节约率”，自评表上将写这个名称"]
+    row = interview.evaluation.indicators[0]
+    assert (row.name, row.catalogue_name, row.target_text, row.actual_text) == (
+        "项目招标资金节约率", "项目招标资金节约率", "≥3%", "5%")
+    assert interview.current.id == "indicators[0].weight"  # where the clerk was
+    assert "没有需要改成" in use_full_name(interview)[0].text
+    interview.undo()
+    assert interview.evaluation.indicators[0].name == "项目招标资金"
+
+
+def test_plain_mode_takes_n_for_the_full_name(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    answers = [*HEADER_AND_FUNDS, "1", "成本指标", "项目招标资金", "≥3%", "5%", ":n", ":q"]
+    done = subprocess.run([sys.executable, "-m", "tui", "new", "--plain", "--drafts", str(tmp_path / "d")],
+                          input="\n".join(answers) + "\n", capture_output=True, text=True, timeout=60,
+                          cwd=tmp_path)
+    assert "第 1 行改用指标库全称“项目招标资金节约率”" in done.stdout, done.stdout[-1500:]

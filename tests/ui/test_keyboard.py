@@ -166,3 +166,16 @@ async def test_the_side_panel_stays_on_the_row_just_completed(tmp_path: Path) ->
         assert session.interview.current.id == MORE_ID
         assert body.scroll_y > 0
         assert body.scroll_y <= line < body.scroll_y + body.scrollable_content_region.height
+
+
+async def test_ctrl_f_takes_the_catalogues_full_name(tmp_path: Path) -> None:
+    from helpers import HEADER_AND_FUNDS
+
+    session = session_at([*HEADER_AND_FUNDS, "1", "成本指标", "项目招标资金", "≥3%"], tmp_path / "drafts")
+    app = JixiaoApp("new", session=session)
+    async with app.run_test() as pilot:
+        await settle(app, pilot)
+        await pilot.press("ctrl+f")
+        await settle(app, pilot)
+        assert session.interview.evaluation.indicators[0].name == "项目招标资金节约率"
+        assert session.interview.current.id == "indicators[0].actual_text"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from domain.catalogue.unit_kinds import contradicts, unit_kind
 from domain.errors import InputError
@@ -116,11 +116,12 @@ class IndicatorName(RowQuestion):
         if keep:
             return Outcome(), True
         changed = raw != row.name
+        before = form.context.entry(row)
         row.name = raw
         if raw == "*":
             row.weight = Decimal(0)
         outcome = Outcome(match_name(form, index, row), unanswer={row_field_id(index, "catalogue")})
-        if changed:
+        if changed and (before is None or form.context.entry(row) != before):  # the full name keeps decisions
             outcome.unanswer |= reset_decisions(row, index)
         return outcome, True
 
@@ -137,7 +138,7 @@ def match_name(form: Form, index: int, row: IndicatorRow) -> list[Event]:
         entry = None  # the name, but a target in another kind of unit: asked, not taken on trust
     if entry is not None:
         row.catalogue_name = entry.name
-        events = [Event(EventKind.HINT, entry_hint(entry), data=entry)]
+        events = [Event(EventKind.HINT, entry_hint(entry), data=entry), *full_name_hint(form, index)]
         level2 = catalogue.normalise_level2(row.level2, row.level1)
         if level2 is not None and entry.level2 != level2:
             events.append(Event(EventKind.WARNING, t("warning.catalogue_level", name=entry.name,
@@ -201,6 +202,7 @@ class CatalogueEntryChoice(RowQuestion):
         if _is_pinyin(row.name):  # "sbgzl" was a way of finding the name, not the name itself
             row.name = entry.name
         outcome.events.append(Event(EventKind.HINT, entry_hint(entry), spec, entry))
+        outcome.events += full_name_hint(form, index)
         return outcome, True
 
 
@@ -234,3 +236,48 @@ def unit_conflict(form: Form, index: int, row: IndicatorRow) -> Outcome:
                 kind=kinds[unit_kind(parse_value(row.target_text).unit)], entry_kind=kinds[unit_kind(entry.unit)])
     asked = row_field_id(index, "catalogue")
     return Outcome([Event(EventKind.WARNING, warning)], goto=asked, unanswer={asked})
+
+
+def full_name_offer(form: Form, index: int) -> str | None:
+    """The catalogue's full name for a row whose written name (what the official form will show) is not it:
+    a cut-off 项目招标资金 taken as 项目招标资金节约率. None when the row names no entry or already its name."""
+    if not 0 <= index < len(form.rows):
+        return None
+    row = form.rows[index]
+    entry = form.context.entry(row)
+    if entry is None or row.name.strip() == entry.name or row.name.strip() in ("", "*"):
+        return None
+    return entry.name
+
+
+def full_name_target(form: Form, current_row: int | None) -> tuple[int, str] | None:
+    """The row the full-name key acts on: the current row when it has an offer, else the nearest row before
+    it (or the last row) that has one; with the full name."""
+    start = current_row if current_row is not None else len(form.rows) - 1
+    for index in range(min(start, len(form.rows) - 1), -1, -1):
+        offer = full_name_offer(form, index)
+        if offer is not None:
+            return index, offer
+    return None
+
+
+def full_name_hint(form: Form, index: int) -> list[Event]:
+    """Says what the official form will show for the row, and the key that takes the catalogue's name."""
+    offer = full_name_offer(form, index)
+    if offer is None:
+        return []
+    return [Event(EventKind.HINT, t("hint.full_name", written=form.rows[index].name.strip(), full=offer))]
+
+
+def use_full_name(interview: Any) -> list[Event]:
+    """The full-name key (ctrl+f, plain ``:n``): the row's name becomes its catalogue entry's full name, as an
+    answer to its name field (undo takes it back); says which row, or that there is none to change."""
+    current = interview.current
+    found = full_name_target(interview.form, current.row if current is not None else None)
+    if found is None:
+        return [Event(EventKind.INFO, t("interview.full_name_none"))]
+    index, full = found
+    events: list[Event] = interview.edit(row_field_id(index, "name"), full)
+    if any(event.kind is EventKind.ERROR for event in events):
+        return events
+    return [Event(EventKind.INFO, t("interview.full_name_done", row=index + 1, full=full))]

@@ -198,7 +198,7 @@ ZH: dict[str, str] = {
     "train.nothing": "这些评价文件中没有可以计分的行。",
     "train.pending": "待评定",
     # --- plain line mode ----------------------------------------------------------------------
-    "plain.commands": "命令：:b 上一项  :u 撤销  :j 编号 跳转  :f 列出各项  :h 帮助  :d 删除本行  :s 保存  :q 退出"
+    "plain.commands": "命令：:b 上一项  :u 撤销  :j 编号 跳转  :f 列出各项  :h 帮助  :d 删除本行  :n 用指标库全称  :s 保存  :q 退出"
     "（以冒号开头的回答请写成两个冒号）",
     "plain.prefix.hint": "提示：",
     "plain.prefix.warning": "注意：",

@@ -232,7 +232,7 @@ EN: dict[str, str] = {
     "train.nothing": "These evaluation files have no rows that can be scored.",
     "train.pending": "to judge",
     # --- plain line mode ----------------------------------------------------------------------
-    "plain.commands": "Commands: :b back  :u undo  :j N jump  :f list items  :h help  :d delete this row  :s save  "
+    "plain.commands": "Commands: :b back  :u undo  :j N jump  :f list items  :h help  :d delete this row  :n catalogue full name  :s save  "
     ":q quit (to answer with a leading colon, type two colons)",
     "plain.prefix.hint": "Hint: ",
     "plain.prefix.warning": "Warning: ",

@@ -1,6 +1,10 @@
 """Messages of the official form's export notes, the walk's tallies and the assistant's keyboard fixes."""
 
 ZH: dict[str, str] = {
+    "hint.full_name": "自评表上将写“{written}”；要改用指标库全称“{full}”，按 ctrl+f（逐行模式输入 :n）",
+    "interview.full_name_none": "没有需要改成指标库全称的指标名称",
+    "interview.full_name_done": "第 {row} 行改用指标库全称“{full}”，自评表上将写这个名称",
+    "ui.interview.full_name": "全称",
     "warning.catalogue_unit": "指标值“{target}”是{kind}，而指标库的“{name}”以{unit}计（{entry_kind}）：不按这一条计，请重新选择对应的指标库条目",
     "unit_kind.percent": "百分比",
     "unit_kind.money": "金额",
@@ -14,6 +18,10 @@ ZH: dict[str, str] = {
 }
 
 EN: dict[str, str] = {
+    "hint.full_name": "the form will show “{written}”; to use the catalogue's full name “{full}”, press ctrl+f (in line mode type :n)",
+    "interview.full_name_none": "No indicator name needs the catalogue's full name",
+    "interview.full_name_done": "Row {row} now uses the catalogue's full name “{full}”, which the form will show",
+    "ui.interview.full_name": "full name",
     "warning.catalogue_unit": "the target “{target}” is {kind}, but the catalogue's “{name}” is measured in {unit} ({entry_kind}): it is not taken; choose the catalogue entry again",
     "unit_kind.percent": "a percentage",
     "unit_kind.money": "an amount of money",
