@@ -79,7 +79,7 @@ def write_workbook(forms: Sequence[SheetForm], path: Path, layout_id: str = "cen
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name[:40]}.", suffix=".tmp.xlsx", dir=directory)
     os.close(handle)
     try:
-        workbook = xlsxwriter.Workbook(temporary, {"strings_to_numbers": False, "strings_to_formulas": False,
+        workbook = xlsxwriter.Workbook(temporary, {"in_memory": True, "strings_to_numbers": False, "strings_to_formulas": False,
                                                    "strings_to_urls": False})
         formats = cell_formats(workbook)
         used: set[str] = set()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import unicodedata
@@ -25,6 +26,7 @@ def display_width(text: str) -> float:
     return sum(CJK_WIDTH if unicodedata.east_asian_width(char) in ("W", "F") else 1.0 for char in text)
 
 
+@functools.lru_cache(maxsize=8192)  # the same labels, heads and row names come back on every form
 def lines_needed(text: str, width: float) -> int:
     """How many lines a wrapped text takes in a cell ``width`` characters wide."""
     usable = max(1.0, width - 1.2)
