@@ -1,6 +1,13 @@
 """Messages of the official form's export notes, the walk's tallies and the assistant's keyboard fixes."""
 
 ZH: dict[str, str] = {
+    "train.start.one": "计分练习：共 {forms} 份表、{items} 道题。表上的得分已隐去，请自己算出每一行的得分。{keys}",
+    "train.start.walk.one": "讲解模式：共 {forms} 份表、{items} 行。逐行显示正确得分和计算过程。",
+    "ui.train.seen_one": "已看 {count} 行",
+    "ui.walk.tally_rows": "本表各行",
+    "ui.walk.tally_formula": "本行的算法",
+    "train.tally.budget": "预算执行率",
+    "train.tally.counted": "已计 {counted} 分（{weight} 分中）",
     "hint.full_name": "自评表上将写“{written}”；要改用指标库全称“{full}”，按 ctrl+f（逐行模式输入 :n）",
     "interview.full_name_none": "没有需要改成指标库全称的指标名称",
     "interview.full_name_done": "第 {row} 行改用指标库全称“{full}”，自评表上将写这个名称",
@@ -18,6 +25,15 @@ ZH: dict[str, str] = {
 }
 
 EN: dict[str, str] = {
+    "train.start.one": "Scoring practice: {forms} form, {items} questions. The scores on the form are hidden; work "
+    "out each row's score yourself. {keys}",
+    "train.start.walk.one": "Walk-through: {forms} form, {items} rows. Each row is shown with its correct score and "
+    "the working.",
+    "ui.train.seen_one": "{count} row seen",
+    "ui.walk.tally_rows": "This form so far",
+    "ui.walk.tally_formula": "This row's formula",
+    "train.tally.budget": "Budget execution",
+    "train.tally.counted": "Counted {counted} of {weight} points",
     "hint.full_name": "the form will show “{written}”; to use the catalogue's full name “{full}”, press ctrl+f (in line mode type :n)",
     "interview.full_name_none": "No indicator name needs the catalogue's full name",
     "interview.full_name_done": "Row {row} now uses the catalogue's full name “{full}”, which the form will show",
