@@ -224,7 +224,6 @@ class WhatIfScreen(Screen[Tried | None]):
 
     def _show_name_status(self) -> None:
         """One line under the name: which catalogue entry gives the direction, or why none does."""
-        from domain.scoring.rules import DIRECTION_WORDS
 
         base = self.baseline
         name = "" if base is not None else self._value("name")
@@ -236,7 +235,9 @@ class WhatIfScreen(Screen[Tried | None]):
             text = t("ui.whatif.name_loading")
         elif self.catalogue_entry is not None:
             entry = self.catalogue_entry
-            text = t("ui.whatif.name_matched", name=entry.name, direction=DIRECTION_WORDS[entry.direction][0])
+            from domain.interview.words import direction_words
+
+            text = t("ui.whatif.name_matched", name=entry.name, direction=direction_words(entry.direction))
         else:
             text = t("ui.whatif.name_unmatched", name=one_line(name))
         self.query_one("#wi-name-status", Static).update(Text(truncate(text, STATUS_CELLS), style="dim"))

@@ -130,7 +130,7 @@ EN: dict[str, str] = {
     "range, {default}; to judge it by the actual results, "
     "enter a score between {low} and {high}.",
     "field.deviation_reason.label": "Reason for the shortfall",
-    "field.deviation_reason.prompt": "{title}{why}: what is the reason for the shortfall, and the remedy?",
+    "field.deviation_reason.prompt": "{title}{why}: what is the reason for the deviation, and the remedy?",
     "field.deviation_reason.help": "An indicator that lost points or was exceeded (≥120%) needs the reason for the "
     "shortfall or excess (偏差原因) and the remedy.",
     "reason.lost": " lost {lost} points",
