@@ -29,6 +29,9 @@ def test_the_import_does_not_count_an_amount_under_a_percentage_entry() -> None:
     assert match_row(same_name_percent).entry.name == "项目招标资金节约率"
     chosen = row.model_copy(update={"catalogue_name": "项目招标资金节约率"})  # the clerk's own choice stands
     assert match_row(chosen).entry is not None
+    own_name = IndicatorRow(level1="产出指标", level2="数量指标", name="行政案件数量", target_text="100%",
+                            actual_text="100%", weight=10)  # a real form's “100%” of a planned count
+    assert match_row(own_name).entry is not None
 
 
 def test_the_assistant_asks_again_when_the_target_contradicts_the_entry(tmp_path: Path) -> None:

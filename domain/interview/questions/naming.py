@@ -134,8 +134,8 @@ def match_name(form: Form, index: int, row: IndicatorRow) -> list[Event]:
         return [Event(EventKind.HINT, t("hint.unused_row"))]
     catalogue = form.context.catalogue()
     entry = catalogue.resolve(name, row.level2 or None)
-    if entry is not None and contradicts(entry.unit, row.target_text):
-        entry = None  # the name, but a target in another kind of unit: asked, not taken on trust
+    if entry is not None and entry.name != name and contradicts(entry.unit, row.target_text):
+        entry = None  # an alias, but a target in another kind of unit: asked, not taken on trust
     if entry is not None:
         row.catalogue_name = entry.name
         events = [Event(EventKind.HINT, entry_hint(entry), data=entry), *full_name_hint(form, index)]
@@ -169,7 +169,7 @@ class CatalogueEntryChoice(RowQuestion):
         entries = [(match.entry.name, entry_label(match.entry)) for match in matches]
         if not matches:  # a catalogue name (or alias) is asked about only when the target's unit contradicts it
             named = form.context.catalogue().resolve(row.name.strip(), row.level2 or None) if row.name.strip() else None
-            if named is None or not contradicts(named.unit, row.target_text):
+            if named is None or named.name == row.name.strip() or not contradicts(named.unit, row.target_text):
                 return []
             entries = [(named.name, entry_label(named))]
         chosen = form.context.catalogue().get(row.catalogue_name) if row.catalogue_name else None
@@ -223,11 +223,13 @@ def entry_label(entry: CatalogueEntry) -> str:
 
 
 def unit_conflict(form: Form, index: int, row: IndicatorRow) -> Outcome:
-    """After a target is written: a catalogue entry taken for the row whose unit is of another kind (≤36万元
-    against 项目招标资金节约率, %) is no longer trusted; the entry question is asked again, saying why."""
+    """After a target is written: a catalogue entry taken for a name that is not the entry's own (a cut-off
+    name, an alias, a near match) whose unit is of another kind (≤36万元 against 项目招标资金节约率, %) is no
+    longer trusted; the entry question is asked again, saying why. The entry's own name stands whatever the
+    unit: real forms write “100%” for a planned count."""
     entry = form.context.entry(row) if row.catalogue_name else None
-    if entry is None or not contradicts(entry.unit, row.target_text):
-        return Outcome()
+    if entry is None or row.name.strip() == entry.name or not contradicts(entry.unit, row.target_text):
+        return Outcome()  # the entry's own name stands: forms write “100%” of a planned count
     row.catalogue_name = None
     kinds = {kind: t(f"unit_kind.{kind}") for kind in ("percent", "money", "time", "count")}
     from domain.record.values import parse_value
