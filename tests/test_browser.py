@@ -51,8 +51,9 @@ def wait_for_port(port: int, process: subprocess.Popen[bytes], seconds: float = 
     raise AssertionError(f"jixiao serve did not listen on {port}")
 
 
-def test_each_page_runs_the_assistant_in_its_persons_folder() -> None:
+def test_each_page_runs_the_assistant_in_its_persons_folder_in_the_servers_language() -> None:
     assert session_command(Path("/srv/session-ab"), "/x/python") == "/x/python -m tui.serve_sessions /srv/session-ab"
+    assert session_command(Path("/srv/s"), "/x/python", "en") == "/x/python -m tui.serve_sessions /srv/s en"
 
 
 def test_the_web_driver_chooses_the_full_screen_app() -> None:
@@ -196,3 +197,54 @@ def test_a_new_form_in_a_headless_browser(tmp_path: Path) -> None:
     drafts = list(served.glob("session-*/drafts/*.draft.toml"))
     assert len(drafts) == 1 and ANSWERS[0] in drafts[0].read_text(encoding="utf-8")
     assert len(list(served.iterdir())) == 1  # three page loads, one person with drafts: one folder
+
+
+def test_served_in_english(tmp_path: Path) -> None:
+    """`jixiao serve --lang en`: the page a browser opens is the English assistant, down to its first question."""
+    browser_path = chromium_path()
+    if browser_path is None:
+        if os.environ.get("CI"):
+            pytest.fail("chromium is missing: .ci/run installs it with apt-get")
+        pytest.skip("needs Debian's chromium (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    port = free_port()
+    environment = {key: value for key, value in os.environ.items() if key != "JIXIAO_LOCALE"}
+    environment["JIXIAO_DRAFTS"] = str(tmp_path / "drafts")
+    server = subprocess.Popen([sys.executable, "-m", "tui", "serve", "--port", str(port), "--lang", "en"],
+                              env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=tmp_path)
+    frames: list[str] = []
+
+    def screen_text() -> str:
+        return ESCAPES.sub("", "".join(frames))
+
+    def wait_for(words: tuple[str, ...], seconds: float = 30) -> bool:
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            if all(word in screen_text() for word in words):
+                return True
+            page.wait_for_timeout(100)
+        return False
+
+    try:
+        wait_for_port(port, server)
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=browser_path, args=["--no-sandbox"])
+            page = browser.new_page(viewport={"width": 1200, "height": 800})
+            page.on("websocket", lambda socket_: socket_.on(
+                "framereceived", lambda payload: frames.append(
+                    payload.decode("utf-8", "replace") if isinstance(payload, bytes) else payload)))
+            page.goto(f"http://127.0.0.1:{port}/")
+            assert wait_for(("New form",)), screen_text()[-2000:]
+            assert "新建自评表" not in screen_text()
+            page.locator("#terminal").click()
+            page.keyboard.press("2")
+            assert wait_for(("What is the project name?",)), screen_text()[-2000:]
+            assert "项目名称是什么" not in screen_text()
+            browser.close()
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()

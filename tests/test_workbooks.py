@@ -306,7 +306,8 @@ def test_export_structure(tmp_path):
     out = tmp_path / "out.xlsx"
     assert run(["export", str(_seed(1)), str(_seed(2)), "--out", str(out), "--unit", "万元"]) == 0
     book = load_workbook(out)
-    assert len(book.sheetnames) == 2
+    assert [ws.title for ws in book.worksheets if ws.sheet_state == "visible"] == book.sheetnames[:2]
+    assert book.sheetnames[2:] == ["jixiao-decisions"] and book.worksheets[2].sheet_state == "hidden"
     sheet = book.worksheets[0]
     merged = {str(rng) for rng in sheet.merged_cells.ranges}
     assert "A1:I1" in merged and "A2:I2" in merged
@@ -322,7 +323,7 @@ def test_export_structure(tmp_path):
     assert (total[6].value, total[7].value, total[7].number_format) == (100, 89.18, "0.00")
     budget = next(row for row in sheet.iter_rows() if row[1].value == "年度资金总额")
     assert budget[3].value == 36 and budget[3].number_format == "#,##0.00"  # 360000 元 → 36 万元
-    assert budget[7].value == 0.98 and budget[7].number_format == "0.00%"
+    assert budget[7].value == 0.975 and budget[7].number_format == "0.00%"  # as computed; scored as 0.98
     first = next(row for row in sheet.iter_rows() if row[3].value == "硬件配置完成")
     assert (first[4].value, first[4].number_format) == (0.9, "0%")  # "90%" stored as a number
     assert all(cell.border.left.style == "thin" for cell in first)

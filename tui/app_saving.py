@@ -41,7 +41,9 @@ class SessionSaving(_AppBase):
         outcome = self.session.export(path, overwrite=overwrite)
         status = str(outcome.status)
         if status == "saved":
-            self.notify(outcome.message, timeout=5)
+            from tui.widgets.toast_text import with_path
+
+            self.notify(with_path(outcome.message, outcome.path), timeout=5)
         elif status == "conflict":
             self.push_screen(ChoiceDialog(t("ui.export.conflict", message=outcome.message), [
                 ("overwrite", t("ui.save.overwrite")), ("cancel", t("ui.key.cancel")),
@@ -147,6 +149,18 @@ class SessionSaving(_AppBase):
         while len(self.screen_stack) > 1:
             self.pop_screen()
         self.push_screen(StartScreen())
+    farewell = ""  # printed at the shell once the screen is gone: where the answers were kept
+
+    def draft_farewell(self) -> str:
+        """The lines for the shell after leaving with the draft kept: which draft, where, and how to go on."""
+        session = self.session
+        if session is None:
+            return ""
+        lines = [session.draft_kept_message()]
+        if session.draft_kept and session.store is not None and session.draft_id:
+            lines.append(t("ui.quit.draft_where", path=session.store.path_of(session.draft_id)))
+        return "\n".join(line for line in lines if line)
+
     def action_request_quit(self) -> None:
         """Quit at once when nothing is unsaved; otherwise ask: save, leave the draft for later, or stay."""
         from tui.screens.dialogs import ChoiceDialog
@@ -163,6 +177,7 @@ class SessionSaving(_AppBase):
                 self.save_session(then=lambda: self.exit(0))
             elif answer == "leave":
                 self.flush_session()
+                self.farewell = self.draft_farewell()
                 self.exit(0)
 
         dialog = ChoiceDialog(t("ui.quit.question"), [

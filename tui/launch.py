@@ -53,4 +53,6 @@ def launch(mode: str, args: argparse.Namespace) -> int:
         app.signals_guarded = True
         guard.attach(app.flush_session, lambda code: app.exit(return_code=code))
         app.run()
+    if app.farewell:  # the screen is gone: say at the shell where the draft is
+        print(app.farewell)
     return app.return_code or 0

@@ -114,6 +114,10 @@ def _command(line: str, console: Console, session) -> list | str | None:
         console.say(t("plain.commands"))
         console.say(t("plain.export.hint"))
         return None
+    if word in ("n", "name", "全称"):  # the catalogue's full name for a cut-off indicator name
+        from domain.interview.questions.naming import use_full_name
+
+        return use_full_name(interview)
     if word in ("e", "export", "导出"):
         _export(console, session, rest)
         return None

@@ -41,9 +41,9 @@ def folder_of(root: Path, token: str | None) -> Path:
     return Path(root) / ("session-" + hashlib.sha256(key.encode("ascii")).hexdigest()[:32])
 
 
-def session_command(folder: Path, python: str = sys.executable) -> str:
-    """The command a browser session runs: the assistant, working in ``folder``."""
-    return shlex.join([python, "-m", "tui.serve_sessions", str(folder)])
+def session_command(folder: Path, python: str = sys.executable, lang: str | None = None) -> str:
+    """The command a browser session runs: the assistant, working in ``folder``, in the server's language."""
+    return shlex.join([python, "-m", "tui.serve_sessions", str(folder), *([lang] if lang else [])])
 
 
 def remove_if_empty(folder: Path) -> None:
@@ -55,7 +55,7 @@ def remove_if_empty(folder: Path) -> None:
             pass
 
 
-def run_session(folder: Path) -> int:
+def run_session(folder: Path, lang: str | None = None) -> int:
     """Run the assistant for one browser page in ``folder`` (created private when missing)."""
     from tui.cli import run
 
@@ -63,13 +63,13 @@ def run_session(folder: Path) -> int:
     os.makedirs(folder, mode=FOLDER_MODE, exist_ok=True)
     os.chdir(folder)
     try:
-        return run(["--drafts", str(folder / "drafts")])
+        return run([*(["--lang", lang] if lang else []), "--drafts", str(folder / "drafts")])
     finally:
         os.chdir(folder.parent)
         remove_if_empty(folder)
 
 
-def make_server(root: Path, python: str, **options: object) -> object:
+def make_server(root: Path, python: str, lang: str | None = None, **options: object) -> object:
     """A textual-serve server whose every websocket runs ``session_command`` for the person's folder."""
     import asyncio
     import logging
@@ -93,7 +93,7 @@ def make_server(root: Path, python: str, **options: object) -> object:
             websocket = web.WebSocketResponse(heartbeat=15)
             width = to_int(request.query.get("width", "80"), 80)
             height = to_int(request.query.get("height", "24"), 24)
-            command = session_command(folder_of(root, request.cookies.get(COOKIE)), python)
+            command = session_command(folder_of(root, request.cookies.get(COOKIE)), python, lang)
             app_service: AppService | None = None
             try:
                 await websocket.prepare(request)
@@ -114,8 +114,8 @@ def make_server(root: Path, python: str, **options: object) -> object:
                     await app_service.stop()
             return websocket
 
-    return SessionServer(session_command(root, python), **options)
+    return SessionServer(session_command(root, python, lang), **options)
 
 
 if __name__ == "__main__":
-    sys.exit(run_session(Path(sys.argv[1])))
+    sys.exit(run_session(Path(sys.argv[1]), sys.argv[2] if len(sys.argv) > 2 else None))

@@ -134,7 +134,9 @@ class TrainingSession:
 
     # --- conversation ---------------------------------------------------------------------------
     def start(self) -> list[Event]:
-        key = "train.start.walk" if self.walk else "train.start"
+        one = len(self.forms) == 1  # English says “1 form”, not “1 forms”
+        key = ("train.start.walk.one" if one else "train.start.walk") if self.walk else \
+            ("train.start.one" if one else "train.start")
         return [Event(EventKind.INFO, t(key, forms=len(self.forms), items=len(self.items), keys=self.keys)),
                 *self.present()]
 

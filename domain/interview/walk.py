@@ -8,7 +8,8 @@ The functions take a ``TrainingSession`` in walk mode and return the events to s
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Protocol
+from decimal import Decimal
+from typing import Any, Protocol
 
 from domain.interview.events import Event, EventKind
 from domain.messages import grade_name, t
@@ -110,3 +111,28 @@ def _find_form(session: TrainingSession, wanted: str) -> int | None:
         if index in forms_with_items and wanted in evaluation.header.project_name:
             return index
     return None
+
+
+def walk_tally(session: Any) -> tuple[list[tuple[str, str]], str, str]:
+    """The walk's side column for a projector: the current form's rows shown so far, each ``(name, "得分/分值")``,
+    the points counted so far against the 分值 seen, and the current row's formula ("" before any row)."""
+    item = session.current_item
+    if item is None:
+        return [], "", ""
+    _, evaluation = session.forms[item.form]
+    lines: list[tuple[str, str]] = []
+    counted = weight = Decimal(0)
+    for seen in session.items[: session.position + 1]:
+        if seen.form != item.form:
+            continue
+        result = seen.result
+        score = getattr(result, "score", None)
+        row_weight = result.weight
+        name = t("train.tally.budget") if seen.row is None else f"{seen.shown}. {evaluation.indicators[seen.row].name}"
+        lines.append((name, f"{'—' if score is None else fixed(score, 2)}/{plain(row_weight)}"))
+        counted += score or Decimal(0)
+        weight += row_weight
+    total = t("train.tally.counted", counted=fixed(counted, 2), weight=plain(weight))
+    explanation = getattr(item.result, "explanation", None)
+    formula = explanation.shown if explanation is not None else ""
+    return lines, total, formula

@@ -19,9 +19,11 @@ def suggestion_of(entry: CatalogueEntry, score: float, how: str) -> Suggestion:
 
 
 def direction_words(direction: Direction | str) -> str:
+    """The direction's name in the interface's language."""
+    from domain.messages.lookup import current_locale
     from domain.scoring.rules import DIRECTION_WORDS
 
-    return DIRECTION_WORDS[Direction(direction)][0]
+    return DIRECTION_WORDS[Direction(direction)][1 if current_locale() == "en" else 0]
 
 
 def unit_words(unit: str) -> str:

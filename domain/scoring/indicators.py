@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from domain.catalogue.entries import Catalogue, CatalogueEntry, load_catalogue
 from domain.catalogue.matching import IndicatorMatcher, default_matcher
+from domain.catalogue.unit_kinds import contradicts
 from domain.record.models import Evaluation, IndicatorRow
 from domain.scoring.findings import Finding, FindingClass
 from domain.scoring.profile import Profile
@@ -73,10 +74,13 @@ def match_row(row: IndicatorRow, catalogue: Catalogue | None = None, matcher: In
     if row.catalogue_name == "":
         return RowMatch(row, None, 0.0, "declined", level1, level2)  # the user said it is not in the catalogue
     named = entry_for(row, catalogue)
-    if named is not None:
+    if named is not None and (row.catalogue_name or row.name.strip() == named.name
+                              or not contradicts(named.unit, row.target_text)):
         return RowMatch(row, named, 100.0, "recorded" if row.catalogue_name else "exact", level1, level2)
+    if named is not None:  # an alias, but a target of another kind of unit: not taken on trust
+        return RowMatch(row, None, 0.0, "none", level1, level2)
     matches = matcher.search(row.name, level2=level2, limit=1, level1=level1) if row.name.strip() else []
-    if matches and matches[0].score >= ACCEPT_SCORE:
+    if matches and matches[0].score >= ACCEPT_SCORE and not contradicts(matches[0].entry.unit, row.target_text):
         best = matches[0]
         return RowMatch(row, best.entry, best.score, best.how, level1, level2)
     return RowMatch(row, None, matches[0].score if matches else 0.0, "none", level1, level2)

@@ -90,6 +90,10 @@ def readings(target: ParsedValue, actual: ParsedValue) -> tuple[list[Reading], N
     if target.unit in _TIME_UNITS_IN_HOURS and actual.unit in _TIME_UNITS_IN_HOURS:
         return [Reading(goal * _TIME_UNITS_IN_HOURS[target.unit], number * _TIME_UNITS_IN_HOURS[actual.unit],
                         shown_target, show(actual, number))], None
+    if not target.unit or not actual.unit:  # one side bare: say which, never an empty “”
+        if not target.unit:
+            return [], note("unit_mismatch", msg("scoring.note.unit_bare_target", raw=target.raw.strip(), unit=actual.unit))
+        return [], note("unit_mismatch", msg("scoring.note.unit_bare_actual", raw=actual.raw.strip(), unit=target.unit))
     return [], note("unit_mismatch", msg("scoring.note.unit_mismatch", target_unit=target.unit, actual_unit=actual.unit))
 
 

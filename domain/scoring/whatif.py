@@ -55,7 +55,7 @@ def check_record_bounds(value: Decimal, what: str, text: str) -> None:
 
 def parse_weight(text: str) -> Decimal:
     """A 分值 between 0 and 100."""
-    weight = parse_amount(text, t("number.weight"))
+    weight = parse_amount(text.strip().removesuffix("分").strip() or text, t("number.weight"))  # "20分" is 20
     if weight > 100:
         raise InputError(t("number.weight_over", text=text))
     return weight

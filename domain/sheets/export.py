@@ -22,6 +22,7 @@ from domain.errors import InputError
 from domain.messages import t
 from domain.record.atomic import ANY, write_file
 from domain.record.models import Evaluation
+from domain.sheets.decisions import decision_lines, write_sheet
 from domain.sheets.export_cells import UNITS, cell_formats, sheet_name
 from domain.sheets.form_writer import FormWriter, SheetForm
 from domain.sheets.grid import plain_decimal
@@ -35,8 +36,21 @@ def audited(evaluation: Evaluation) -> SheetForm:
     from domain.scoring.audit import audit_evaluation
 
     audit = audit_evaluation(evaluation)
-    return SheetForm(evaluation, list(audit.adopted_rows), audit.adopted_budget, audit.scored.budget.rate_used,
-                     audit.computed_total, audit.grade or "")
+    budget = audit.scored.budget
+    return SheetForm(evaluation, list(audit.adopted_rows), audit.adopted_budget, budget.rate_used,
+                     audit.computed_total, audit.grade or "", budget.rate, rate_note(budget, audit.adopted_budget))
+
+
+def rate_note(budget: Any, adopted: Decimal) -> str:
+    """The line saying that the 执行率 was rounded before scoring (empty when it was scored as computed)."""
+    from domain.scoring.rounding import fixed
+
+    if budget.rate is None or budget.rate_used is None or budget.rate_used == budget.rate or budget.score is None:
+        return ""
+    if budget.rate_used > 1 or adopted != budget.score:
+        return ""
+    return t("export.rate_rounded", rate=f"{fixed(budget.rate * 100, 2)}%", used=f"{plain_decimal(budget.rate_used * 100)}%",
+             weight=plain_decimal(budget.weight), factor=plain_decimal(budget.rate_used), score=fixed(budget.score, 2))
 
 
 def _page_setup(worksheet: Any, writer: FormWriter) -> None:
@@ -79,6 +93,8 @@ def workbook_bytes(forms: Sequence[SheetForm], layout_id: str = "central", unit:
     used: set[str] = set()
     writer: FormWriter | None = None
     writers: list[FormWriter] = []
+    decisions: list[list[str]] = []
+    position = 0
     for form in forms:
         evaluation = form.evaluation
         form_unit = unit or evaluation.funds.unit or declared.funds_unit
@@ -93,12 +109,16 @@ def workbook_bytes(forms: Sequence[SheetForm], layout_id: str = "central", unit:
             writer = FormWriter(workbook, worksheet, declared, form_unit, formats)
             writers.append(writer)
             _page_setup(worksheet, writer)
+            position = 0
         else:
             writer.unit = form_unit
             writer.row += 1  # a blank row between stacked forms
         writer.write(form)
+        position += 1
+        decisions += decision_lines(writer.sheet.name, position, evaluation)
     for finished in writers:
         finished.finish()
         finished.sheet.print_area(0, 0, finished.row - 1, finished.last)
+    write_sheet(workbook, decisions)
     workbook.close()
     return buffer.getvalue()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import unicodedata
@@ -25,6 +26,7 @@ def display_width(text: str) -> float:
     return sum(CJK_WIDTH if unicodedata.east_asian_width(char) in ("W", "F") else 1.0 for char in text)
 
 
+@functools.lru_cache(maxsize=8192)  # the same labels, heads and row names come back on every form
 def lines_needed(text: str, width: float) -> int:
     """How many lines a wrapped text takes in a cell ``width`` characters wide."""
     usable = max(1.0, width - 1.2)
@@ -70,9 +72,9 @@ def sum_rows(first: FundsRow, second: FundsRow) -> FundsRow:
 
 
 def funds_rate(row: FundsRow) -> Decimal | None:
-    """A source row's 执行率, to the precision the method rounds the total row's rate to."""
+    """A source row's 执行率 as computed, to the 0.01 % the percent format shows."""
     if row.annual_budget and row.executed is not None:
-        return (row.executed / row.annual_budget).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+        return (row.executed / row.annual_budget).quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP)
     return None
 
 

@@ -30,6 +30,8 @@ class SheetForm:
     rate: Decimal | None
     total: Decimal
     grade: str
+    computed_rate: Decimal | None = None  # 执行数 ÷ 预算数 unrounded, shown in the 执行率 cell
+    rate_note: str = ""  # how the rate was rounded before scoring, written under the form when it was
 
 
 class FormWriter:
@@ -43,6 +45,7 @@ class FormWriter:
         self.row = 0
         self.heights: dict[int, float] = {}
         self.repeat: int | None = None
+        self.note = ""
 
     # -- primitives
 
@@ -107,6 +110,7 @@ class FormWriter:
         self.write_funds(form)
         self.write_goals(evaluation)
         self.write_indicators(form)
+        self.note = form.rate_note
         self.write_closing(evaluation)
 
     def finish(self) -> None:
@@ -178,12 +182,16 @@ class FormWriter:
                 value = self.amount(getattr(source, key), unit)
                 self.put(row, left, right, value, "amount" if isinstance(value, Decimal) else "center")
             elif key == "rate":
-                rate = form.rate if form else funds_rate(source)
+                rate = (form.computed_rate if form.computed_rate is not None else form.rate) if form else funds_rate(source)
+                if form and rate is not None:
+                    rate = rate.quantize(Decimal("0.0001"))
                 self.put(row, left, right, rate if rate is not None else "—", "percent2" if rate is not None else "center")
             elif key == "weight":
                 self.put(row, left, right, funds.weight if funds else "—", "general" if funds else "center")
             elif key == "score":
                 self.put(row, left, right, form.budget_score if form else "—", "score" if form else "center")
+                if form and form.rate_note:
+                    self.sheet.write_comment(row, left, form.rate_note, {"font_name": "宋体", "x_scale": 2})
             elif key == "reason":
                 self.put(row, left, right, funds.reason if funds else "", "left")
 
@@ -290,4 +298,7 @@ class FormWriter:
             value = remarks.get(label, "")
             self.put(row + 1, left, right, f"{label}：{value}", "footer")
         self.row = row + 2
+        if self.note:
+            self.put(self.row, 0, self.last, self.note, "footer")
+            self.row += 1
 

@@ -15,6 +15,7 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 from domain.errors import InputError
 from domain.messages import t
 from domain.record.models import Evaluation
+from domain.sheets import decisions
 from domain.sheets.grid import Grid
 from domain.sheets.layouts import choose_layout, norm
 from domain.sheets.reader import FormRead, read_grid
@@ -105,13 +106,18 @@ def read_file(path: Path, year: int | None = None) -> FileRead:
                 return result
             grids = iter([grid])  # another province's layout: read by its declaration
         name_year = year_from_name(_base_name(path.name))
+        placed: list[tuple[FormRead, str, int]] = []  # each form with its sheet and place there
         for grid in grids:
+            if grid.hidden and decisions.is_decisions_sheet(grid.name):
+                decisions.restore_all(placed, grid.rows)
+                continue
             if grid.hidden:
                 result.notes.append(t("sheets.note.hidden_sheet", sheet=grid.name))
                 continue
             found = False
-            for form in read_grid(grid):
+            for position, form in enumerate(read_grid(grid), start=1):
                 found = True
+                placed.append((form, grid.name, position))
                 form.sheet = _sheet_label(path, grid.name, workbook.kind)
                 if form.evaluation is not None:
                     evaluation = form.evaluation

@@ -124,6 +124,8 @@ class Workbook:
 def _calamine_grids(path: Path, kind: str) -> Iterator[Grid]:
     from python_calamine import CalamineError, CalamineWorkbook, PasswordError, SheetVisibleEnum
 
+    from domain.sheets.decisions import is_decisions_sheet
+
     percent_cells: list[set[tuple[int, int]]] = []
     ods_extras: list[OdsSheet] = []
     if kind in (Kind.XLSX, Kind.ODS):
@@ -163,7 +165,8 @@ def _calamine_grids(path: Path, kind: str) -> Iterator[Grid]:
             except Exception as error:  # noqa: BLE001
                 raise SheetError(t("sheets.sheet.unreadable", sheet=meta.name, detail=_short(error))) from None
             if hidden:
-                yield Grid(name=meta.name, rows=[], hidden=True)
+                kept = _sheet_rows(sheet, set()) if is_decisions_sheet(meta.name) else []
+                yield Grid(name=meta.name, rows=kept, hidden=True)
                 continue
             percent = percent_cells[index] if index < len(percent_cells) else set()
             merges: list[Range] = []

@@ -107,3 +107,32 @@ async def test_the_training_tally_folds_away_on_a_narrow_screen() -> None:
         await pilot.resize_terminal(100, 30)
         await pilot.pause()
         assert tally.display
+
+
+async def test_the_walk_column_holds_the_forms_tally_and_the_rows_formula_in_english(monkeypatch) -> None:
+    """At a projector's size the walk's column shows the rows so far with their scores, the points counted
+    and the current row's formula; English counts say “1 row seen”, “1 form”."""
+    from domain.messages.lookup import current_locale, set_locale
+    from tui.screens.training import TrainingScreen
+
+    seed = SEED_01
+    previous = current_locale()
+    set_locale("en")
+    try:
+        app = JixiaoApp("train", AppOptions(train_path=str(seed), walk=True))
+        async with app.run_test(size=(200, 50)) as pilot:
+            await settle_twice(app, pilot)
+            assert isinstance(app.screen, TrainingScreen)
+            tally = str(app.screen.query_one("#training-tally").render())
+            assert "1 row seen" in tally and "1 rows" not in tally
+            assert "Budget execution" in tally and "9.80/10" in tally
+            assert "0.98" in tally  # the budget row's working
+            await pilot.press("enter")
+            await settle(app, pilot)
+            tally = str(app.screen.query_one("#training-tally").render())
+            assert "2 rows seen" in tally and "16.67/20" in tally and "Counted 26.47 of 30 points" in tally
+            assert "20 × 75% ÷ 90% = 16.67" in tally
+            text = "\n".join(line.text for line in app.screen.query_one("#training-transcript").lines)
+            assert "1 form," in text and "1 forms" not in text
+    finally:
+        set_locale(previous)

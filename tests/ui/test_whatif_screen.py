@@ -223,3 +223,33 @@ async def test_the_calculator_scores_by_the_profile_the_command_line_names():
             await pilot.pause()
             result = str(screen.query_one("#whatif-result").render())
             assert result.splitlines()[0].startswith(f"得分 {expected}"), result
+
+
+async def test_a_tab_in_the_same_read_as_the_text_before_it_moves_on() -> None:
+    """Keys that arrive in one read (the browser, a fast typist over SSH) are queued before any is handled: the
+    Tab still moves to the next field before the text after it; a paste of tab-separated cells fills the
+    fields in turn."""
+    from textual import events
+
+    app = JixiaoApp("whatif")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("down")  # 分值
+        for char in "20\t90%\t75%":
+            key = {"\t": "tab", "%": "percent_sign"}.get(char, char)
+            app.post_message(events.Key(key, char))
+        await pilot.pause()
+        await pilot.pause()
+        values = [app.screen.query_one(f"#wi-{name}", Input).value for name in ("weight", "target", "actual")]
+        assert values == ["20", "90%", "75%"]
+        assert "得分 16.67" in str(app.screen.query_one("#whatif-result").render())
+        await pilot.press("up", "up")
+        weight = app.screen.query_one("#wi-weight", Input)
+        assert app.focused is weight
+        weight.value = ""
+        weight.post_message(events.Paste("30\t80%\t70%"))
+        await pilot.pause()
+        values = [app.screen.query_one(f"#wi-{name}", Input).value for name in ("weight", "target", "actual")]
+        assert values == ["30", "80%", "70%"]
+        assert app.focused is not None and app.focused.id == "wi-actual"

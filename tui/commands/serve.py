@@ -14,6 +14,7 @@ from typing import Any
 
 from domain.errors import InputError
 from domain.messages import t
+from domain.messages.lookup import current_locale
 from tui.commands import EXIT_OK
 
 LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
@@ -41,6 +42,6 @@ def run(args: argparse.Namespace) -> int:
     if args.host not in LOCAL_HOSTS:
         print(t("serve.no_login", host=args.host), file=sys.stderr)
     print(t("serve.listening", host=args.host, port=args.port), flush=True)
-    server = make_server(root, sys.executable, host=args.host, port=args.port, title=t("ui.app.title"))
+    server = make_server(root, sys.executable, lang=current_locale(), host=args.host, port=args.port, title=t("ui.app.title"))
     server.serve()  # type: ignore[attr-defined]
     return EXIT_OK

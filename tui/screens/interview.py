@@ -47,6 +47,8 @@ class InterviewScreen(SessionLoading, Suggestions, Screen[None]):
         Binding("ctrl+r", "review", t("ui.interview.review"), id="interview.review", priority=True),
         Binding("ctrl+l", "home", t("ui.key.home"), id="interview.home", priority=True),
         Binding("f2", "toggle_panel", t("ui.key.panel"), id="interview.panel", priority=True),
+        Binding("ctrl+f", "full_name", t("ui.interview.full_name"), show=False, id="interview.full_name",
+                priority=True),
         Binding("pageup", "scroll_transcript(-1)", t("ui.interview.scroll_up"), show=False, id="interview.page_up"),
         Binding("pagedown", "scroll_transcript(1)", t("ui.interview.scroll_down"), show=False, id="interview.page_down"),
     ]
@@ -196,6 +198,13 @@ class InterviewScreen(SessionLoading, Suggestions, Screen[None]):
     def action_back(self) -> None:
         if self.interview is not None:
             self.show_events(self.interview.back())
+
+    def action_full_name(self) -> None:
+        """ctrl+f: the cut-off indicator name of this row (or the last one named) becomes the catalogue's full name."""
+        if self.interview is not None:
+            from domain.interview.questions.naming import use_full_name
+
+            self.show_events(use_full_name(self.interview), keep_typed=True)
 
     def action_undo(self) -> None:
         if self.interview is not None:

@@ -56,14 +56,14 @@ class Suggestions(_ScreenBase):
         self._pick_by_digit(line)
 
     def _pick_by_digit(self, line: InputLine) -> None:
-        """A digit that is a choice's number picks it at once, as on the start screen and in dialogs (a digit
-        that starts a longer number, 1 of 1 … 12, waits for enter)."""
+        """A digit that is a choice's number (or the letter of ``y. 是`` / ``n. 否``) picks it at once, as on
+        the start screen and in dialogs (a digit that starts a longer number, 1 of 1 … 12, waits for enter)."""
         interview = self.interview
         spec = interview.current if interview is not None else None
-        typed = line.value.strip()
-        if spec is None or str(spec.kind) not in ("choice", "confirm") or not spec.choices or not typed.isdecimal():
+        typed = line.value.strip().lower()
+        if spec is None or str(spec.kind) not in ("choice", "confirm") or not spec.choices or len(typed) > 2:
             return
-        keys = [choice.key for choice in spec.choices]
+        keys = [choice.key.lower() for choice in spec.choices]
         if typed in keys and not any(key != typed and key.startswith(typed) for key in keys):
             line.submit_now()
 

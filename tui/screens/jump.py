@@ -45,8 +45,9 @@ def filter_fields(fields: list[Any], typed: str) -> list[Any]:
 
 
 def _fits(state: Any, typed: str) -> bool:
-    return (typed in shown_label(state.spec).lower() or typed in state.answer.lower()
-            or typed in state.spec.id.lower())
+    """Every word typed is in the label, the answer or the id (“分值 培训” finds 培训人数's 分值)."""
+    texts = (shown_label(state.spec).lower(), state.answer.lower(), state.spec.id.lower())
+    return all(any(word in text for text in texts) for word in typed.split())
 
 
 def field_label(state: Any) -> Text:
@@ -109,11 +110,17 @@ class JumpScreen(ModalScreen[str | None]):
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
         self._fill(event.value)
+        self.query_one("#jump-hint", Static).update(t("ui.jump.hint", close=self.close_key()))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         index = self.query_one(OptionList).highlighted
-        self.dismiss(self.shown[index].spec.id if index is not None and index < len(self.shown) else None)
+        if index is None or index >= len(self.shown):  # nothing fits: say so and stay, the filter kept
+            self.query_one("#jump-hint", Static).update(Text(t("ui.jump.nothing", typed=one_line(event.value),
+                                                               close=self.close_key()),
+                                                             style="bold"))
+            return
+        self.dismiss(self.shown[index].spec.id)
 
     def action_move(self, step: int) -> None:
         options = self.query_one(OptionList)

@@ -30,6 +30,29 @@ COLUMNS = (("#", 2), ("ui.review.col.level1", 8), ("ui.review.col.level2", 8), (
            ("ui.review.col.score", 6))
 
 
+LEVEL_CELLS = (6, 14)  # 一级 and 二级 at most (满意度, 服务对象满意度), their 指标 left to the column head
+NAME_CELLS = 10  # the 三级 name at least
+
+
+def level_shown(name: str) -> str:
+    """An 一级 or 二级 name under its column head: without the 指标 every one of them ends with."""
+    shown = one_line(name)
+    return shown.removesuffix("指标") or shown
+
+
+def column_widths(rows: list[Any], screen_cells: int) -> list[int]:
+    """Each column's width: 一级 and 二级 as wide as their longest name (up to LEVEL_CELLS), the 三级 name
+    everything the screen has left (page padding, scroll bar and two cells of padding a column taken off)."""
+    widths = [width for _, width in COLUMNS]
+    for column, most in zip((1, 2), LEVEL_CELLS, strict=True):
+        longest = max((cell_width(level_shown(getattr(row, ("level1", "level2")[column - 1]))) for row in rows),
+                      default=0)
+        widths[column] = max(cell_width(t(COLUMNS[column][0])), min(most, longest))
+    room = screen_cells - 4 - 2 * len(COLUMNS) - (sum(widths) - widths[3])
+    widths[3] = max(NAME_CELLS, room)
+    return widths
+
+
 class ReviewScreen(Screen[str | None]):
     """Dismisses with a field id to edit, or None to go back to the interview."""
 
@@ -65,11 +88,9 @@ class ReviewScreen(Screen[str | None]):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        for key, width in COLUMNS:
-            table.add_column(t(key), width=width)
+        self.widths: list[int] = []
         self.refresh_from_session()
-        table.focus(scroll_visible=False)  # the page opens at its top, the title and the header
+        self.query_one(DataTable).focus(scroll_visible=False)  # the page opens at its top, the title and the header
 
     def refresh_from_session(self) -> None:
         evaluation = self.interview.evaluation
@@ -83,15 +104,22 @@ class ReviewScreen(Screen[str | None]):
         self.query_one("#review-funds", Static).update(funds_table(evaluation, scored))
         table = self.query_one(DataTable)
         cursor = table.cursor_row
-        table.clear()
+        widths = column_widths(evaluation.indicators, self.size.width or 80)
+        if widths != self.widths:  # the 一级 and 二级 columns as wide as their names, the 三级 name the rest
+            self.widths = widths
+            table.clear(columns=True)
+            for (key, _), width in zip(COLUMNS, widths, strict=True):
+                table.add_column(t(key), width=width)
+        else:
+            table.clear()
         for index, (row, result) in enumerate(zip(evaluation.indicators, self.interview.row_results(), strict=True)):
             if result is None:
                 score = ""  # the row still lacks answers: no score to show against it
             else:
                 score = t("ui.review.unused") if result.status is RowStatus.UNUSED else score_text(result.score)
-            cells = [str(index + 1), row.level1, row.level2, row.name, row.target_text, row.actual_text,
-                     plain(row.weight), score]
-            table.add_row(*(Text(truncate(one_line(cell), width)) for cell, (_, width) in zip(cells, COLUMNS, strict=True)),
+            cells = [str(index + 1), level_shown(row.level1), level_shown(row.level2), row.name, row.target_text,
+                     row.actual_text, plain(row.weight), score]
+            table.add_row(*(Text(truncate(one_line(cell), width)) for cell, width in zip(cells, widths, strict=True)),
                           key=str(index))
         if evaluation.indicators:
             table.move_cursor(row=min(cursor, len(evaluation.indicators) - 1))
@@ -108,6 +136,8 @@ class ReviewScreen(Screen[str | None]):
 
     def on_resize(self) -> None:
         if self.is_mounted and self.query("#review-chart"):
+            if column_widths(self.interview.evaluation.indicators, self.size.width) != getattr(self, "widths", None):
+                self.refresh_from_session()
             self._draw_chart()
 
     def action_full_name(self) -> None:

@@ -15,7 +15,8 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from domain.messages import t
-from tui.display import clean
+from tui.cells import cell_width, pad, truncate
+from tui.display import clean, one_line
 from tui.host import painted
 from tui.widgets.charts import charts
 from tui.widgets.input_line import InputLine
@@ -26,16 +27,34 @@ if TYPE_CHECKING:
     from domain.interview.training import TrainingSession
 
 
-def tally_text(session: Any) -> Text:
-    """Progress and the running tally, for the side column."""
+def walk_lines(session: Any, text: Text, width: int) -> Text:
+    """The walk's column at a projector: the form's rows so far with their scores, the points counted, and
+    the current row's formula (the room a practice tally leaves is used for what the trainer explains)."""
+    from domain.interview.walk import walk_tally
+
+    rows, counted, formula = walk_tally(session)
+    if rows:
+        text.append("\n" + t("ui.walk.tally_rows") + "\n", style="bold")
+        for name, score in rows:
+            room = max(4, width - cell_width(score) - 1)
+            text.append(pad(truncate(one_line(name), room), room) + " " + score + "\n")
+        text.append(counted + "\n", style="bold")
+    if formula:
+        text.append("\n" + t("ui.walk.tally_formula") + "\n", style="bold")
+        text.append(clean(formula) + "\n", style="cyan")
+    return text
+
+
+def tally_text(session: Any, width: int = 28) -> Text:
+    """Progress and the running tally, for the side column (``width``: its cells, for the walk's rows)."""
     tally = session.tally
     total = len(session.items)
     text = Text(t("ui.train.tally_title_walk" if session.walk else "ui.train.tally_title") + "\n", style="bold")
     progress = "ui.train.progress_walk" if session.walk else "ui.train.progress"
     text.append(t(progress, number=min(session.position + 1, total), total=total) + "\n\n")
     if session.walk:
-        text.append(t("ui.train.seen", count=tally.seen))
-        return text
+        text.append(t("ui.train.seen_one" if tally.seen == 1 else "ui.train.seen", count=tally.seen) + "\n")
+        return walk_lines(session, text, width)
     text.append(t("ui.train.correct", count=tally.correct) + "\n", style="green")
     text.append(t("ui.train.wrong", count=tally.wrong) + "\n", style="red")
     text.append(t("ui.train.skipped", count=tally.skipped) + "\n", style="dim")
@@ -165,7 +184,8 @@ class TrainingScreen(Screen[None]):
         elif self.session is not None and self.session.done:
             over = "ui.train.over_walk" if self.walk else "ui.train.over"
             line.ask(Text(t(over, back=self.key_for("leave")), style="bold"))
-        self.query_one("#training-tally", Static).update(tally_text(self.session))
+        tally = self.query_one("#training-tally", Static)
+        tally.update(tally_text(self.session, max(20, tally.size.width - 2) if tally.size.width else 28))
         self.refresh_bindings()
 
     tally_wanted = False  # f2 asked for the tally on a narrow screen

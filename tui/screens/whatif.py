@@ -89,6 +89,22 @@ def no_name_note(result: Any) -> Any:
     return result.replace(notes=notes)
 
 
+class FieldInput(Input):
+    """A calculator field: pasted text holding tabs (copied cells of a row) fills this field and the next ones."""
+
+    def _on_paste(self, event: Any) -> None:
+        text = event.text.splitlines()[0] if event.text else ""
+        if "\t" not in text:
+            return  # Input's own handler follows
+        event.prevent_default()  # not Input's handler, which would type the tabs into this field
+        event.stop()
+        first, *rest = text.split("\t")
+        self.insert_text_at_cursor(first)
+        screen = self.screen
+        if isinstance(screen, WhatIfScreen):
+            screen.fill_after(self, rest)
+
+
 class MatcherLoaded(Message):
     """The catalogue's matcher was built off the UI thread."""
 
@@ -108,6 +124,10 @@ class WhatIfScreen(Screen[Tried | None]):
         # priority: the 方向 list would otherwise open on up/down; it opens with enter or space
         Binding("down", "move_focus(1)", t("ui.key.next_field"), show=False, priority=True),
         Binding("up", "move_focus(-1)", t("ui.key.previous_field"), show=False, priority=True),
+        # priority: a Tab that comes in the same read as the text before it (a paste, the browser) moves at
+        # once, before the keys after it are handed to the field it leaves
+        Binding("tab", "move_focus(1)", t("ui.key.next_field"), show=False, priority=True),
+        Binding("shift+tab", "move_focus(-1)", t("ui.key.previous_field"), show=False, priority=True),
     ]
 
     def __init__(self, whatif: WhatIf | None = None, standalone: bool = False) -> None:
@@ -136,29 +156,29 @@ class WhatIfScreen(Screen[Tried | None]):
                 if base is not None:
                     yield Static(Text(one_line(base.name) or "—"), id="wi-name-fixed", classes="wi-indicator")
                 else:
-                    yield Input("", placeholder=t("ui.whatif.name_placeholder"), id="wi-name", compact=True,
+                    yield FieldInput("", placeholder=t("ui.whatif.name_placeholder"), id="wi-name", compact=True,
                                 classes="wi-indicator", suggester=self.suggester)
                 yield Label("", classes="wi-indicator")
                 yield Static("", id="wi-name-status", classes="wi-indicator")
                 yield Label(t("ui.whatif.weight"), classes="wi-indicator")
-                yield Input(values.weight if values else "", placeholder="20", id="wi-weight", compact=True, classes="wi-indicator")
+                yield FieldInput(values.weight if values else "", placeholder="20", id="wi-weight", compact=True, classes="wi-indicator")
                 yield Label(t("ui.whatif.target"), classes="wi-indicator")
-                yield Input(values.target_text if values else "", placeholder="≥90%", id="wi-target", compact=True, classes="wi-indicator")
+                yield FieldInput(values.target_text if values else "", placeholder="≥90%", id="wi-target", compact=True, classes="wi-indicator")
                 yield Label(t("ui.whatif.actual"), classes="wi-indicator")
-                yield Input(values.actual_text if values else "", placeholder="75%", id="wi-actual", compact=True, classes="wi-indicator")
+                yield FieldInput(values.actual_text if values else "", placeholder="75%", id="wi-actual", compact=True, classes="wi-indicator")
                 yield Label(t("ui.whatif.direction"), classes="wi-indicator")
                 yield Select([(t(f"ui.direction.{name}"), name) for name in DIRECTIONS], allow_blank=False,
                              value=(values.direction or "auto") if values else "auto", id="wi-direction", compact=True,
                              classes="wi-indicator")
                 yield Label(t("ui.whatif.judged"), classes="wi-indicator")
-                yield Input(values.judged if values else "", placeholder=t("ui.whatif.judged_placeholder"), id="wi-judged",
+                yield FieldInput(values.judged if values else "", placeholder=t("ui.whatif.judged_placeholder"), id="wi-judged",
                             compact=True, classes="wi-indicator")
                 yield Label(t("ui.whatif.budget"), classes="wi-budget")
-                yield Input("", placeholder="1000000", id="wi-budget", compact=True, classes="wi-budget")
+                yield FieldInput("", placeholder="1000000", id="wi-budget", compact=True, classes="wi-budget")
                 yield Label(t("ui.whatif.executed"), classes="wi-budget")
-                yield Input("", placeholder="850000", id="wi-executed", compact=True, classes="wi-budget")
+                yield FieldInput("", placeholder="850000", id="wi-executed", compact=True, classes="wi-budget")
                 yield Label(t("ui.whatif.budget_weight"), classes="wi-budget")
-                yield Input("", placeholder="10", id="wi-budget_weight", compact=True, classes="wi-budget")
+                yield FieldInput("", placeholder="10", id="wi-budget_weight", compact=True, classes="wi-budget")
             yield Static("", id="whatif-field-problem", classes="error-line")
             with VerticalScroll(id="whatif-result-box"):
                 yield Static("", id="whatif-result")
@@ -204,7 +224,6 @@ class WhatIfScreen(Screen[Tried | None]):
 
     def _show_name_status(self) -> None:
         """One line under the name: which catalogue entry gives the direction, or why none does."""
-        from domain.scoring.rules import DIRECTION_WORDS
 
         base = self.baseline
         name = "" if base is not None else self._value("name")
@@ -216,7 +235,9 @@ class WhatIfScreen(Screen[Tried | None]):
             text = t("ui.whatif.name_loading")
         elif self.catalogue_entry is not None:
             entry = self.catalogue_entry
-            text = t("ui.whatif.name_matched", name=entry.name, direction=DIRECTION_WORDS[entry.direction][0])
+            from domain.interview.words import direction_words
+
+            text = t("ui.whatif.name_matched", name=entry.name, direction=direction_words(entry.direction))
         else:
             text = t("ui.whatif.name_unmatched", name=one_line(name))
         self.query_one("#wi-name-status", Static).update(Text(truncate(text, STATUS_CELLS), style="dim"))
@@ -318,6 +339,14 @@ class WhatIfScreen(Screen[Tried | None]):
         text.append(lines[0] + "\n", style="bold")
         text.append("\n".join(lines[1:]))
         return text
+
+    def fill_after(self, field: Input, values: list[str]) -> None:
+        """Pasted cells after the first: each into the next shown field, focus on the last one filled."""
+        fields = [widget for widget in self.query(FieldInput) if widget.display]
+        start = fields.index(field) + 1 if field in fields else len(fields)
+        for widget, value in zip(fields[start:], values, strict=False):
+            widget.value = value.strip()
+            widget.focus()
 
     def action_move_focus(self, step: int) -> None:
         (self.focus_next if step > 0 else self.focus_previous)()

@@ -7,9 +7,12 @@ from textual.widgets import Static
 
 from tui.cells import cell_width
 
+ALWAYS_SHOWN = ("help", "request_quit")  # shown at the end of the bar however narrow: the ways out and to help
+
 
 class KeyBar(Static):
-    """Shows each shown binding once, as “key description” with its shortest key, cut to the screen width."""
+    """Shows each shown binding once, as “key description” with its shortest key, cut to the screen width
+    (help and quit kept whatever is cut)."""
 
     DEFAULT_CSS = """
     KeyBar {
@@ -40,11 +43,18 @@ class KeyBar(Static):
             known = shown.get(binding.action)
             if known is None or cell_width(key) < cell_width(known[0]):
                 shown[binding.action] = (key, binding.description)
+        width = max(10, self.size.width or 80) - 1
+        reserved = sum(cell_width(key) + cell_width(words) + 3 for action, (key, words) in shown.items()
+                       if action in ALWAYS_SHOWN)  # quit and help stay, in their place, however narrow
         text = Text(" ")
-        room = max(10, self.size.width or 80) - 1
-        for key, description in shown.values():
-            if cell_width(text.plain) + cell_width(key) + cell_width(description) + 3 > room:
-                break
+        used = 1
+        for action, (key, description) in shown.items():
+            cells = cell_width(key) + cell_width(description) + 3
+            if action in ALWAYS_SHOWN:
+                reserved -= cells
+            elif used + cells + reserved > width:
+                continue
+            used += cells
             text.append(key, style="bold")
             text.append(f" {description}  ")
         self.update(text)

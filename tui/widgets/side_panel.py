@@ -18,6 +18,7 @@ from tui.cells import cell_width, pad, truncate
 from tui.display import one_line
 
 PANEL_CELLS = 28  # content width inside the panel's padding
+TOP_SECTIONS = ("header", "funds", "goals")  # their fields are at the top of the panel: it scrolls home for them
 
 
 def _number(value: Decimal | None, decimals: int = 2) -> str:
@@ -41,9 +42,11 @@ def _pair(label: str, value: str, width: int = PANEL_CELLS) -> Text:
     return line
 
 
-def form_lines(interview: Any, current_row: int | None = None, width: int = PANEL_CELLS) -> tuple[list[Text], int | None]:
+def form_lines(interview: Any, current_row: int | None = None, width: int = PANEL_CELLS,
+               follow_row: int | None = None) -> tuple[list[Text], int | None]:
     """The panel's scrolling part, one line each (header, funds, each indicator's score), and the index of
-    the current row's line (None when no indicator row is being answered). Reads only; changes nothing."""
+    the current row's line (when no indicator row is being answered, of ``follow_row``'s line, else None).
+    Reads only; changes nothing."""
     evaluation = interview.evaluation
     header = evaluation.header
     lines: list[Text] = [Text(t("ui.panel.title"), style="bold")]
@@ -84,7 +87,7 @@ def form_lines(interview: Any, current_row: int | None = None, width: int = PANE
         left = f"{marker}{index + 1:>{digits}} {name}"
         line = Text(pad(left, width - cell_width(right) - 1))
         line.append(" " + right, style="bold" if index == current_row else "")
-        if index == current_row:
+        if index == current_row or (current_row is None and index == follow_row):
             current_line = len(lines)
         lines.append(line)
     return lines, current_line
@@ -149,20 +152,30 @@ class SidePanel(Vertical):
         if self._shown is not None and self.content_cells() != self._width:
             self.show(*self._shown)
 
+    _last_row: int | None = None  # the row answered last: kept in view once the questions leave the rows
+
     def show(self, interview: Any, current_row: int | None = None) -> None:
         self._shown = (interview, current_row)
         width = self._width = self.content_cells()
-        lines, current_line = form_lines(interview, current_row, width)
+        if current_row is not None:
+            self._last_row = current_row
+        count = len(interview.evaluation.indicators)
+        section = str(getattr(interview.current, "section", ""))
+        follow = None if self._last_row is None or not count or section in TOP_SECTIONS else min(self._last_row, count - 1)
+        lines, current_line = form_lines(interview, current_row, width, follow)
         self.query_one("#panel-text", Static).update(Text("\n").join(lines))
         totals = total_lines(interview, width)
         totals_view = self.query_one("#panel-totals", Static)
         totals_view.update(Text("\n").join(totals))
         totals_view.display = bool(totals)
-        self.call_after_refresh(self._follow, current_line)
+        self.call_after_refresh(self._follow, current_line, True)
 
-    def _follow(self, line: int | None) -> None:
-        """Scroll the rows so that ``line`` (the current row's) is in view, with one row of context below."""
+    def _follow(self, line: int | None, again: bool = False) -> None:
+        """Scroll the rows so that ``line`` (the current row's) is in view, with one row of context below;
+        ``again`` once more after the next refresh, when the totals below may have taken another line."""
         body = self.query_one("#panel-body", VerticalScroll)
+        if again:
+            self.call_after_refresh(self._follow, line)
         if line is None:
             body.scroll_home(animate=False, immediate=True)
             return

@@ -45,6 +45,13 @@ class Value(RowQuestion):
             return Outcome(), True
         setattr(row, self.name, raw)
         outcome = Outcome(unanswer=reset_decisions(row, index))
+        if self.name == "target_text":  # a unit that contradicts the catalogue entry taken: ask the entry again
+            from domain.interview.questions.naming import unit_conflict
+
+            conflict = unit_conflict(form, index, row)
+            outcome.events += conflict.events
+            outcome.unanswer |= conflict.unanswer
+            outcome.goto = conflict.goto
         parsed = parse_value(raw)
         if parsed.kind is ValueKind.UNREADABLE:
             outcome.events.append(Event(EventKind.WARNING, t("warning.value_unreadable", value=raw,
