@@ -212,16 +212,14 @@ def test_kill_9_in_the_middle_of_a_write_leaves_the_old_file_and_a_temporary_the
 
 IMPORT_KILLER = """
 import os, signal, sys
-from pathlib import Path
-import domain.record.batch_write as batch
-real = batch.replace_file
+real = os.replace
 count = [0]
-def replace(target, data, mode=None, sync_folder=True):
+def replace(source, target):
     count[0] += 1
     if count[0] == 6:
         os.kill(os.getpid(), signal.SIGKILL)
-    real(target, data, mode, sync_folder)
-batch.replace_file = replace
+    real(source, target)
+os.replace = replace
 from tui.cli import run
 run(["import", sys.argv[1], "--out", sys.argv[2]])
 """
