@@ -105,36 +105,38 @@ def write_batch(targets: Sequence[Path], content: Callable[[int], bytes], direct
 
 
 def _write_all(targets: Sequence[Path], content: Callable[[int], bytes], directory: Path, overwrite: bool) -> None:
-    """Each chunk of files: written to temporaries and fsynced by a few threads at once (concurrent fsyncs
-    share the file system's journal commits: several times faster than one after another), then each named
-    in the journal and renamed into place."""
+    """First every file to a temporary, fsynced (a chunk at a time, by a few threads at once: concurrent fsyncs
+    share the file system's journal commits, several times faster than one after another); only then, each
+    named in the journal, renamed into place. A full or read-only disk is met before any file is replaced, so
+    "nothing was changed" stays true even with --force."""
     journal = directory / f"{JOURNAL_PREFIX}{secrets.token_hex(4)}{JOURNAL_SUFFIX}"
     written: list[Path] = []
-    pending: list[Path] = []
+    pending: list[tuple[Path, str]] = []  # temporaries in target order, with the digest of their bytes
     try:
-        with open(journal, "w", encoding="utf-8") as log, ThreadPoolExecutor(SYNC_THREADS) as pool:
+        with ThreadPoolExecutor(SYNC_THREADS) as pool:
             for first in range(0, len(targets), CHUNK):
                 chunk = range(first, min(first + CHUNK, len(targets)))
                 contents = [content(index) for index in chunk]
-                futures = [pool.submit(write_temporary, targets[index], data) for index, data in zip(chunk, contents,
-                                                                                                       strict=True)]
+                futures = [pool.submit(write_temporary, targets[index], data)
+                           for index, data in zip(chunk, contents, strict=True)]
                 failure: BaseException | None = None
-                for future in futures:  # wait for every one, so that no temporary is left behind
+                for future, data in zip(futures, contents, strict=True):  # every one, so none is left behind
                     try:
-                        pending.append(future.result())
+                        pending.append((future.result(), fingerprint(data)))
                     except BaseException as error:  # noqa: BLE001 - raised below, after the others
                         failure = failure or error
                 if failure is not None:
                     raise failure
-                for index, data, temporary in zip(chunk, contents, list(pending), strict=True):
-                    log.write(json.dumps([fingerprint(data), targets[index].name], ensure_ascii=False) + "\n")
-                    log.flush()  # in the page cache before the rename: a kill -9 after it is journalled
-                    os.replace(temporary, targets[index])
-                    pending.remove(temporary)
-                    written.append(targets[index])
+        with open(journal, "w", encoding="utf-8") as log:
+            for (temporary, digest), target in zip(pending, targets, strict=True):
+                log.write(json.dumps([digest, target.name], ensure_ascii=False) + "\n")
+                log.flush()  # in the page cache before the rename: a kill -9 after it is journalled
+                os.replace(temporary, target)
+                written.append(target)
+        pending.clear()
         sync_directory(directory)  # once for the batch, not once a file
     except BaseException:
-        for temporary in pending:
+        for temporary, _ in pending[len(written):]:  # those not renamed
             with contextlib.suppress(OSError):
                 temporary.unlink()
         if not overwrite:
