@@ -43,7 +43,12 @@ def folder_of(root: Path, token: str | None) -> Path:
 
 def session_command(folder: Path, python: str = sys.executable) -> str:
     """The command a browser session runs: the assistant, working in ``folder``."""
-    return shlex.join([python, "-m", "tui.serve_sessions", str(folder)])
+    words = [python, "-m", "tui.serve_sessions", str(folder)]
+    if sys.platform == "win32":  # textual-serve runs it through cmd.exe
+        import subprocess
+
+        return subprocess.list2cmdline(words)
+    return shlex.join(words)
 
 
 def remove_if_empty(folder: Path) -> None:
