@@ -60,6 +60,16 @@ def remove_if_empty(folder: Path) -> None:
             pass
 
 
+def tidy(root: Path) -> None:
+    """Remove the empty session folders under ``root`` (an older version made one for every page load)."""
+    try:
+        folders = [entry for entry in Path(root).iterdir() if entry.name.startswith("session-") and entry.is_dir()]
+    except OSError:
+        return
+    for folder in folders:
+        remove_if_empty(folder)
+
+
 def run_session(folder: Path) -> int:
     """Run the assistant for one browser page in ``folder`` (created private when missing)."""
     from tui.cli import run
@@ -119,6 +129,7 @@ def make_server(root: Path, python: str, **options: object) -> object:
                     await app_service.stop()
             return websocket
 
+    tidy(root)
     return SessionServer(session_command(root, python), **options)
 
 
