@@ -1,8 +1,9 @@
 """Run every benchmark in this folder, one after another, each reporting ratios to its own baseline.
 
 bench_audit (load, score, audit), bench_export (writing 500 forms against a bare XlsxWriter loop), bench_matching
-(catalogue search), bench_startup (time to the first
-question) and bench_workbook (import of 500 stacked forms against openpyxl's load); each ``bench_*.py``
+(catalogue search), bench_startup (time to the first question), bench_workbook (import of 500 stacked forms
+against openpyxl's load) and bench_writes (an import's writes, every file fsynced, against writes without
+fsync); each ``bench_*.py``
 found here is run, and a benchmark that misses its goal exits 1.
 """
 

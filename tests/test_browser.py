@@ -118,6 +118,19 @@ def test_a_page_runs_in_its_persons_folder_so_file_names_complete_only_there(tmp
     assert not mine.exists()  # nothing was left in it
 
 
+def test_empty_session_folders_are_tidied_away(tmp_path: Path) -> None:
+    from tui.serve_sessions import tidy
+
+    for number in range(33):
+        (tmp_path / f"session-old{number}").mkdir()
+    kept = tmp_path / "session-kept"
+    kept.mkdir()
+    (kept / "a.draft.toml").write_text("", encoding="utf-8")
+    (tmp_path / "notes").mkdir()
+    tidy(tmp_path)
+    assert sorted(item.name for item in tmp_path.iterdir()) == ["notes", "session-kept"]
+
+
 def test_serve_refuses_a_bad_port_and_warns_about_another_host(capsys) -> None:
     from tui.cli import run
 

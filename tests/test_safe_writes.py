@@ -106,6 +106,23 @@ def test_an_import_onto_a_full_disk_leaves_nothing_and_a_retry_needs_no_force(tm
         assert run(["import", str(SEED_SHEET), "--out", str(big / "out")]) == 0
 
 
+@pytest.mark.skipif(not can_mount(), reason="a tmpfs needs root; see the simulated cases")
+def test_plain_mode_export_onto_a_full_disk_goes_on_with_the_interview(tmp_path: Path, monkeypatch, capsys) -> None:
+    import io
+
+    with tmpfs(tmp_path / "disk") as disk:
+        fill(disk)
+        monkeypatch.chdir(disk)
+        monkeypatch.setattr(sys, "stdin", io.StringIO("项目甲\n:e 甲.xlsx\n:q\ny\n"))
+        code = run(["new", "--plain", "--drafts", str(tmp_path / "drafts")])
+        out = capsys.readouterr()
+        monkeypatch.chdir(tmp_path)
+        assert "磁盘空间不足" in out.out + out.err and "Traceback" not in out.out + out.err
+        assert "? " in out.out.split("磁盘空间不足", 1)[1]  # a question is asked after the refusal
+        assert code in (0, 1)
+        assert sorted(item.name for item in disk.iterdir()) == ["filler"]
+
+
 # --- simulated: ENOSPC and EROFS wherever the tests run -----------------------------------------------------
 
 @pytest.mark.parametrize(("code", "words"), [(errno.ENOSPC, "磁盘空间不足"), (errno.EROFS, "只读")])
@@ -125,6 +142,7 @@ def test_export_that_the_disk_refuses_is_plain_and_leaves_no_temporary(tmp_path:
     assert [item.name for item in tmp_path.iterdir()] == ["表.xlsx"]
 
 
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="names open files through /proc")
 def test_plain_mode_export_on_a_full_disk_says_so_and_the_interview_goes_on(tmp_path: Path, monkeypatch,
                                                                              capsys) -> None:
     import io
@@ -212,16 +230,14 @@ def test_kill_9_in_the_middle_of_a_write_leaves_the_old_file_and_a_temporary_the
 
 IMPORT_KILLER = """
 import os, signal, sys
-from pathlib import Path
-import domain.record.batch_write as batch
-real = batch.replace_file
+real = os.replace
 count = [0]
-def replace(target, data, mode=None, sync_folder=True):
+def replace(source, target):
     count[0] += 1
     if count[0] == 6:
         os.kill(os.getpid(), signal.SIGKILL)
-    real(target, data, mode, sync_folder)
-batch.replace_file = replace
+    real(source, target)
+os.replace = replace
 from tui.cli import run
 run(["import", sys.argv[1], "--out", sys.argv[2]])
 """
@@ -275,3 +291,36 @@ def test_import_file_names_keep_no_bidi_c1_or_invisible_characters() -> None:
     name = form_file_name(Evaluation(header=Header(project_name=hostile)), 3)
     assert name == "03-项目gpj.exe甲乙丙31m丁.toml"
     assert form_file_name(Evaluation(header=Header(project_name="\u202e\u200f")), 1) == "01-未命名.toml"
+
+
+def test_an_os_error_anywhere_reads_as_one_plain_sentence_naming_its_file() -> None:
+    from domain.record.files import plain_os_error
+
+    error = OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), "/srv/报告.xlsx")
+    sentence = plain_os_error(error, writing=True)
+    assert "磁盘空间不足" in sentence and "/srv/报告.xlsx" in sentence
+    assert "Errno" not in sentence and os.strerror(errno.ENOSPC) not in sentence
+    assert "没有权限读取" in plain_os_error(PermissionError(errno.EACCES, "Permission denied", "a.toml"))
+
+
+def test_a_forced_import_that_meets_a_full_disk_replaces_nothing(tmp_path: Path, monkeypatch, capsys) -> None:
+    out = tmp_path / "out"
+    assert run(["import", str(SEED_SHEET), "--out", str(out)]) == 0
+    for path in out.glob("*.toml"):
+        path.write_text("# 旧内容\n", encoding="utf-8")
+    real = os.fsync
+    calls = []
+
+    def full_after_some(descriptor: int) -> None:
+        calls.append(descriptor)
+        if len(calls) > 30:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real(descriptor)
+
+    monkeypatch.setattr(os, "fsync", full_after_some)
+    assert run(["import", str(SEED_SHEET), "--out", str(out), "--force"]) == 2
+    monkeypatch.undo()
+    assert "磁盘空间不足" in capsys.readouterr().err
+    names = sorted(item.name for item in out.iterdir())
+    assert len(names) == 37 and all(name.endswith(".toml") for name in names)  # no temporary, no journal
+    assert all(path.read_text(encoding="utf-8") == "# 旧内容\n" for path in out.glob("*.toml"))

@@ -43,7 +43,12 @@ def folder_of(root: Path, token: str | None) -> Path:
 
 def session_command(folder: Path, python: str = sys.executable, lang: str | None = None) -> str:
     """The command a browser session runs: the assistant, working in ``folder``, in the server's language."""
-    return shlex.join([python, "-m", "tui.serve_sessions", str(folder), *([lang] if lang else [])])
+    words = [python, "-m", "tui.serve_sessions", str(folder), *([lang] if lang else [])]
+    if sys.platform == "win32":  # textual-serve runs it through cmd.exe
+        import subprocess
+
+        return subprocess.list2cmdline(words)
+    return shlex.join(words)
 
 
 def remove_if_empty(folder: Path) -> None:
@@ -53,6 +58,16 @@ def remove_if_empty(folder: Path) -> None:
             path.rmdir()
         except OSError:
             pass
+
+
+def tidy(root: Path) -> None:
+    """Remove the empty session folders under ``root`` (an older version made one for every page load)."""
+    try:
+        folders = [entry for entry in Path(root).iterdir() if entry.name.startswith("session-") and entry.is_dir()]
+    except OSError:
+        return
+    for folder in folders:
+        remove_if_empty(folder)
 
 
 def run_session(folder: Path, lang: str | None = None) -> int:
@@ -114,6 +129,7 @@ def make_server(root: Path, python: str, lang: str | None = None, **options: obj
                     await app_service.stop()
             return websocket
 
+    tidy(root)
     return SessionServer(session_command(root, python, lang), **options)
 
 

@@ -229,7 +229,14 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         print(t("build.fresh", output=output))
         return 0
-    output.write_text(text, encoding="utf-8")
+    from domain.errors import InputError
+    from domain.record.atomic import write_text
+
+    try:
+        write_text(output, text)  # atomic, as every file jixiao writes
+    except InputError as error:
+        print(f"jixiao: {error.message}", file=sys.stderr)
+        return 2
     count = text.count('\n{"name": ')
     print(t("build.written", output=output, count=count))
     return 0

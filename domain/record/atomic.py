@@ -94,8 +94,21 @@ def replace_file(target: Path, data: bytes, mode: int | None = None, sync_folder
     The low-level step: call with the folder locked and the target checked. ``mode``: the permissions of
     the file (default: an existing target's own, else what the umask gives a new file). OS errors are
     raised as they are, after the temporary file is removed."""
-    directory = target.parent
-    temporary = directory / temporary_name(target)
+    temporary = write_temporary(target, data, mode)
+    try:
+        os.replace(temporary, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+    if sync_folder:
+        sync_directory(target.parent)
+
+
+def write_temporary(target: Path, data: bytes, mode: int | None = None) -> Path:
+    """A new temporary file beside ``target`` holding ``data``, fsynced and closed, with the permissions
+    ``replace_file`` describes; removed again when anything fails (the OS error is raised)."""
+    temporary = target.parent / temporary_name(target)
     descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
     try:
         try:
@@ -111,7 +124,6 @@ def replace_file(target: Path, data: bytes, mode: int | None = None, sync_folder
         os.fsync(descriptor)
         os.close(descriptor)
         descriptor = -1
-        os.replace(temporary, target)
     except BaseException:
         if descriptor >= 0:
             with contextlib.suppress(OSError):
@@ -119,8 +131,7 @@ def replace_file(target: Path, data: bytes, mode: int | None = None, sync_folder
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
-    if sync_folder:
-        sync_directory(directory)
+    return temporary
 
 
 def _set_mode(descriptor: int, temporary: Path, mode: int) -> None:

@@ -15,6 +15,7 @@ import json
 import os
 import secrets
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from domain.errors import InputError
@@ -23,8 +24,8 @@ from domain.record.atomic import (
     fingerprint,
     refuse_other_names,
     remove_stale_temporaries,
-    replace_file,
     sync_directory,
+    write_temporary,
 )
 from domain.record.files import make_directory, os_error_message, read_bounded, regular_or_absent
 from domain.record.locking import folder_lock
@@ -32,6 +33,8 @@ from domain.record.locking import folder_lock
 JOURNAL_PREFIX = ".jixiao-batch-"
 JOURNAL_SUFFIX = ".journal"
 MAX_JOURNAL_BYTES = 64 * 1024 * 1024
+CHUNK = 256  # files whose bytes are held at once
+SYNC_THREADS = 16
 
 
 def unfinished(directory: Path) -> tuple[dict[str, str], list[Path]]:
@@ -102,18 +105,40 @@ def write_batch(targets: Sequence[Path], content: Callable[[int], bytes], direct
 
 
 def _write_all(targets: Sequence[Path], content: Callable[[int], bytes], directory: Path, overwrite: bool) -> None:
+    """First every file to a temporary, fsynced (a chunk at a time, by a few threads at once: concurrent fsyncs
+    share the file system's journal commits, several times faster than one after another); only then, each
+    named in the journal, renamed into place. A full or read-only disk is met before any file is replaced, so
+    "nothing was changed" stays true even with --force."""
     journal = directory / f"{JOURNAL_PREFIX}{secrets.token_hex(4)}{JOURNAL_SUFFIX}"
     written: list[Path] = []
+    pending: list[tuple[Path, str]] = []  # temporaries in target order, with the digest of their bytes
     try:
+        with ThreadPoolExecutor(SYNC_THREADS) as pool:
+            for first in range(0, len(targets), CHUNK):
+                chunk = range(first, min(first + CHUNK, len(targets)))
+                contents = [content(index) for index in chunk]
+                futures = [pool.submit(write_temporary, targets[index], data)
+                           for index, data in zip(chunk, contents, strict=True)]
+                failure: BaseException | None = None
+                for future, data in zip(futures, contents, strict=True):  # every one, so none is left behind
+                    try:
+                        pending.append((future.result(), fingerprint(data)))
+                    except BaseException as error:  # noqa: BLE001 - raised below, after the others
+                        failure = failure or error
+                if failure is not None:
+                    raise failure
         with open(journal, "w", encoding="utf-8") as log:
-            for index, target in enumerate(targets):
-                data = content(index)
-                log.write(json.dumps([fingerprint(data), target.name], ensure_ascii=False) + "\n")
-                log.flush()  # on disk (in the page cache) before the rename: a kill -9 after it is journalled
-                replace_file(target, data, sync_folder=False)
+            for (temporary, digest), target in zip(pending, targets, strict=True):
+                log.write(json.dumps([digest, target.name], ensure_ascii=False) + "\n")
+                log.flush()  # in the page cache before the rename: a kill -9 after it is journalled
+                os.replace(temporary, target)
                 written.append(target)
+        pending.clear()
         sync_directory(directory)  # once for the batch, not once a file
     except BaseException:
+        for temporary, _ in pending[len(written):]:  # those not renamed
+            with contextlib.suppress(OSError):
+                temporary.unlink()
         if not overwrite:
             for path in written:
                 with contextlib.suppress(OSError):
