@@ -12,7 +12,7 @@ with contextlib.redirect_stdout(io.StringIO()):
 print(json.dumps({"code": code, "modules": sorted(sys.modules)}))
 """
 FORBIDDEN = ("pydantic", "textual", "rich", "domain.scoring.audit", "domain.scoring.checks", "domain.record.models",
-             "domain.record.storage", "domain.scoring.profile", "domain.interview")
+             "domain.record.storage", "domain.interview")
 
 
 def loaded(*argv: str) -> list[str]:

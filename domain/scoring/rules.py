@@ -19,7 +19,7 @@ from domain.record.kinds import Direction, Grade, ParsedValue, ValueKind
 from domain.record.value_text import normalise_text
 from domain.record.value_words import TIME_UNITS
 from domain.scoring.budget import WORKING_PRECISION, score_budget
-from domain.scoring.conventions import plain_profile
+from domain.scoring.profile import builtin_profile
 from domain.scoring.quantity import score_quantity
 from domain.scoring.results import (
     BudgetResult,
@@ -47,7 +47,7 @@ from domain.scoring.verdicts import (
 from domain.scoring.wording import msg
 
 if TYPE_CHECKING:
-    from domain.scoring.conventions import ScoringProfile
+    from domain.scoring.profile import Profile
 
 __all__ = [
     "DIRECTION_WORDS", "GRADE_WORDS", "WORKING_PRECISION", "BudgetResult", "DirectionLookup", "Explanation",
@@ -100,13 +100,13 @@ def resolve_direction(
     return Direction.POSITIVE, [note("direction_assumed", msg("scoring.note.direction_assumed"))]
 
 
-def qualitative_band(grade: Grade, weight: Decimal, profile: ScoringProfile) -> tuple[Decimal, Decimal]:
+def qualitative_band(grade: Grade, weight: Decimal, profile: Profile) -> tuple[Decimal, Decimal]:
     """The scores a grade may earn: its band of the profile applied to the row's 分值."""
     low, high = getattr(profile.bands, grade.value)
     return round_score(weight * low, profile), round_score(weight * high, profile)
 
 
-def _open_top(grade: Grade, profile: ScoringProfile) -> bool:
+def _open_top(grade: Grade, profile: Profile) -> bool:
     """Half-open bands include their lower bound only; 达成 includes its top (full marks)."""
     return profile.bands_half_open and grade is not Grade.ACHIEVED
 
@@ -122,7 +122,7 @@ def _achieved_grade(target: ParsedValue, actual: ParsedValue) -> Grade | None:
 
 
 def _score_qualitative(
-    weight: Decimal, target: ParsedValue, actual: ParsedValue, profile: ScoringProfile, notes: list[Note],
+    weight: Decimal, target: ParsedValue, actual: ParsedValue, profile: Profile, notes: list[Note],
     judged: Decimal | None,
 ) -> RowResult:
     grade = _achieved_grade(target, actual)
@@ -157,11 +157,11 @@ def _texts_match(target: ParsedValue, actual: ParsedValue) -> bool:
     return normalise_text(target.raw) == normalise_text(actual.raw) and normalise_text(target.raw) != ""
 
 
-def score_row(row: Any, profile: ScoringProfile | None = None, catalogue_direction: Direction | None = None) -> RowResult:
+def score_row(row: Any, profile: Profile | None = None, catalogue_direction: Direction | None = None) -> RowResult:
     """Score one indicator row (an ``IndicatorRow`` or a ``RowInput``) by the method; rows the method
     cannot decide come back as JUDGEMENT. Never raises: numbers beyond what exact arithmetic can carry are
     left to judgement."""
-    chosen: ScoringProfile = profile or plain_profile()
+    chosen: Profile = profile or builtin_profile()
     values = row_input(row)
     try:
         with localcontext() as context:
@@ -171,7 +171,7 @@ def score_row(row: Any, profile: ScoringProfile | None = None, catalogue_directi
         return judgement(values.weight, values.direction, msg("scoring.out_of_range"), [], values.judged_score)
 
 
-def _score_row(row: RowInput, profile: ScoringProfile, catalogue_direction: Direction | None) -> RowResult:
+def _score_row(row: RowInput, profile: Profile, catalogue_direction: Direction | None) -> RowResult:
     weight = row.weight
     target, actual = row.target, row.actual
     if row.is_unused:
@@ -187,7 +187,7 @@ def _score_row(row: RowInput, profile: ScoringProfile, catalogue_direction: Dire
         if both[0].score is not None and both[0].score == both[1].score:
             agreed = both[0]
             same = note("direction_irrelevant", msg("scoring.note.direction_irrelevant"))
-            undirected: RowResult = agreed.replace(direction=None, notes=(*notes, same, *agreed.notes))
+            undirected: RowResult = agreed.replace(direction=None, notes=(*notes, same, *agreed.notes), exact=None)
             return undirected
         return judgement(weight, None, msg("scoring.direction_unclear"), notes, judged, ask_score=False)
     if actual.kind is ValueKind.GRADE or direction is Direction.QUALITATIVE:
@@ -211,9 +211,9 @@ def _score_row(row: RowInput, profile: ScoringProfile, catalogue_direction: Dire
 
 
 def score_evaluation(
-    evaluation: Any, profile: ScoringProfile | None = None, directions: DirectionLookup | None = None
+    evaluation: Any, profile: Profile | None = None, directions: DirectionLookup | None = None
 ) -> ScoredEvaluation:
     """Score every row of a form; ``directions`` gives each row's catalogue direction, when known."""
-    chosen: ScoringProfile = profile or plain_profile()
+    chosen: Profile = profile or builtin_profile()
     rows = [score_row(row, chosen, directions(row) if directions else None) for row in evaluation.indicators]
     return ScoredEvaluation(evaluation, chosen, score_budget(evaluation.funds, chosen), rows)

@@ -6,7 +6,7 @@ reason), rendered in the same locale. Tables: ``domain/messages/tables/scoring.p
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import Any
 
 from domain.messages.lookup import DEFAULT_LOCALE, tables
 from domain.messages.tables import scoring as _own
@@ -18,12 +18,8 @@ _OWN = {"zh": _own.ZH, "en": _own.EN}  # scoring's own table, read without scann
 class Msg(Frozen):
     """A message id and its fields, rendered on demand."""
 
-    __slots__ = ('key', 'fields')
-    _defaults: ClassVar[dict[str, Any]] = {"fields": ()}
-
-
     key: str
-    fields: tuple[tuple[str, Any], ...]
+    fields: tuple[tuple[str, Any], ...] = ()
 
     def render(self, locale: str = DEFAULT_LOCALE) -> str:
         text = _OWN.get(locale, _own.ZH).get(self.key)

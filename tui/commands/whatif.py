@@ -23,16 +23,7 @@ from tui.commands import (
 
 
 def _profile(name: str | None) -> Any:
-    """A shipped profile read plainly; a profile file (or an unknown name) through the validating loader."""
-    import re
-
-    from domain.scoring.conventions import plain_profile
-
-    if name is None or re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}", name):
-        try:
-            return plain_profile(name or "default")
-        except KeyError:
-            pass
+    """A shipped profile by name or a profile file (the same declaration reads both, without pydantic)."""
     from domain.scoring.profile import load_profile
 
     return load_profile(name, allow_path=True)
