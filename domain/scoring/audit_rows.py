@@ -111,16 +111,6 @@ def audit_row(number: int, row: Any, result: RowResult, profile: Profile, habit:
     assert computed is not None
     if declared == computed:
         return computed, []
-    if result.has_note("direction_assumed"):
-        reversed_row = row.model_copy(update={"direction": Direction.REVERSE})
-        reverse = score_row(reversed_row, profile, direction)
-        if reverse.score is not None and (
-                reverse.score == declared
-                or _rounding(reversed_row, reverse, profile, habit, declared, direction) is not None):
-            return declared, [Finding(
-                FindingClass.JUDGEMENT, "direction_assumed",
-                msg("audit.direction_assumed", row=number, name=name, declared=plain(declared), computed=plain(computed)),
-                number, name, declared, computed)]
     rounding = _rounding(row, result, profile, habit, declared, direction)
     if rounding is not None:
         key = "audit.rounding" if rounding else "audit.rounding_off_habit"

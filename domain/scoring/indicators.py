@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from domain.catalogue.entries import Catalogue, CatalogueEntry, load_catalogue
+from domain.catalogue.entries import ACCEPT_SCORE, Catalogue, CatalogueEntry, load_catalogue
 from domain.catalogue.matching import IndicatorMatcher, default_matcher
 from domain.record.models import Evaluation, IndicatorRow
 from domain.scoring.findings import Finding, FindingClass
@@ -12,8 +12,6 @@ from domain.scoring.profile import Profile
 from domain.scoring.rules import ScoredEvaluation, score_budget, score_row
 from domain.scoring.slips import label_weight
 from domain.scoring.wording import msg
-
-ACCEPT_SCORE = 75.0  # a fuzzy match below this is not taken as the row's indicator
 
 
 @dataclass(frozen=True)

@@ -53,6 +53,7 @@ class RowInput(Frozen):
     direction: Direction | None = None
     judged_score: Decimal | None = None
     is_unused: bool = False
+    name: str = ""  # the 三级 name: its words tell the direction of an indicator outside the catalogue
 
 
 class FundsInput(Frozen):
@@ -69,7 +70,7 @@ def row_input(row: Any) -> RowInput:
     """An ``IndicatorRow`` (or a ``RowInput``) as scoring input."""
     if isinstance(row, RowInput):
         return row
-    return RowInput(row.weight, row.target, row.actual, row.direction, row.judged_score, row.is_unused)
+    return RowInput(row.weight, row.target, row.actual, row.direction, row.judged_score, row.is_unused, row.name)
 
 
 def funds_input(funds: Any) -> FundsInput:
@@ -155,6 +156,13 @@ class RowResult(Frozen):
 
     def has_note(self, code: str) -> bool:
         return any(note.code == code for note in self.notes)
+
+    @property
+    def needs_direction(self) -> bool:
+        """Not scored until someone says which way the row counts: the wording and the catalogue (or the
+        name) disagree, or nothing tells."""
+        return self.score is None and self.direction is None and (
+            self.has_note("direction_conflict") or self.has_note("direction_unknown"))
 
     def admits(self, score: Decimal) -> bool:
         """Whether a judged score lies inside the row's band (0–分值 when it has none)."""

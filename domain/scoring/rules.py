@@ -15,6 +15,7 @@ from collections.abc import Callable
 from decimal import Decimal, localcontext
 from typing import TYPE_CHECKING, Any
 
+from domain.catalogue.direction_words import direction_of_name, name_word
 from domain.record.kinds import Direction, Grade, ParsedValue, ValueKind
 from domain.record.value_text import normalise_text
 from domain.record.value_words import TIME_UNITS
@@ -62,14 +63,27 @@ GRADE_WORDS = {grade: (name.zh, name.en) for grade, name in GRADE_NAMES.items()}
 _GRADE_ORDER = {Grade.NOT_ACHIEVED: 0, Grade.PARTIAL: 1, Grade.ACHIEVED: 2}
 
 
+# Comparison signs and phrases that state the direction outright: they win over the catalogue and the name.
+_EXPLICIT = ("≤", "≥", "<", ">", "＜", "＞", "≦", "≧", "⩽", "⩾", "不高于", "不低于", "不少于", "不多于", "不超过", "不大于",
+             "不小于")
+
+
+def explicit_comparator(target: ParsedValue) -> bool:
+    """Whether the target states its comparison with a sign or a 不X于 phrase (≤100%, 不低于95%), not a word
+    such as 以内 or 以上 that may describe the measure rather than the goal (节约5%以内)."""
+    return target.comparator is not None and any(sign in target.raw for sign in _EXPLICIT)
+
+
 def resolve_direction(
-    target: ParsedValue, catalogue_direction: Direction | None, decided: Direction | None
+    target: ParsedValue, catalogue_direction: Direction | None, decided: Direction | None, name: str = ""
 ) -> tuple[Direction | None, list[Note]]:
     """The direction to score by: the user's decision, else the target's comparator, else the catalogue,
-    else the habit of the target's unit (a time limit is reverse).
+    else the words of the indicator's name (投诉, 故障, 时长 … lower is better), else the habit of the
+    target's unit (a time limit is reverse).
 
-    When the wording and the catalogue disagree (one positive or equal, the other reverse), returns None
-    with a note: the method asks the user rather than guessing.
+    An explicit comparison sign wins over the catalogue and the name (≤100% is lower-is-better whatever the
+    indicator). When a comparison word and the catalogue (or the name) disagree, or nothing decides,
+    returns None with a note: the method asks the user rather than guessing.
     """
     if decided is not None:
         return decided, []
@@ -78,26 +92,40 @@ def resolve_direction(
     hint = target.direction_hint
     if hint is Direction.QUALITATIVE:
         return Direction.QUALITATIVE, []
-    numeric_catalogue = None if catalogue_direction is Direction.QUALITATIVE else catalogue_direction
+    numeric_catalogue: Direction | None = None if catalogue_direction is Direction.QUALITATIVE else catalogue_direction
+    said: list[Note] = []
+    from_name = False
+    if numeric_catalogue is None and catalogue_direction is None:
+        numeric_catalogue = direction_of_name(name)
+        from_name = numeric_catalogue is not None
     if target.comparator is None and target.kind is ValueKind.DATE:
         return Direction.REVERSE, []  # a deadline: on time → full, whatever the indicator's name
+    if from_name and numeric_catalogue is not None:
+        said = [note("direction_from_name", msg("scoring.note.direction_from_name", name=name.strip(),
+                                                word=name_word(name, numeric_catalogue),
+                                                direction=DIRECTION_NAMES[numeric_catalogue]))]
     if target.comparator is None and target.unit in TIME_UNITS:
         if numeric_catalogue is not None:  # a bare 15年 or 30天: the catalogue knows which way is better
-            return numeric_catalogue, []
+            return numeric_catalogue, said
         return Direction.REVERSE, []  # the unit's habit: a time limit
     if hint is Direction.EQUAL and numeric_catalogue is not None:
-        return numeric_catalogue, []  # "=" states the target; the catalogue knows which way is better
+        return numeric_catalogue, said  # "=" states the target; the catalogue knows which way is better
     if hint is not None and numeric_catalogue is not None:
         if (hint is Direction.REVERSE) != (numeric_catalogue is Direction.REVERSE):
-            text = msg("scoring.note.direction_conflict", target=target.raw.strip(), hint=DIRECTION_NAMES[hint],
-                       catalogue=DIRECTION_NAMES[numeric_catalogue])
+            if explicit_comparator(target):
+                return hint, []
+            key = "scoring.note.direction_conflict_name" if from_name else "scoring.note.direction_conflict"
+            text = msg(key, target=target.raw.strip(), hint=DIRECTION_NAMES[hint],
+                       catalogue=DIRECTION_NAMES[numeric_catalogue], name=name.strip())
             return None, [note("direction_conflict", text)]
         return hint, []
     if hint is not None:
         return hint, []
+    if numeric_catalogue is not None:
+        return numeric_catalogue, said
     if catalogue_direction is not None:
         return catalogue_direction, []
-    return Direction.POSITIVE, [note("direction_assumed", msg("scoring.note.direction_assumed"))]
+    return None, [note("direction_unknown", msg("scoring.note.direction_unknown"))]
 
 
 def qualitative_band(grade: Grade, weight: Decimal, profile: Profile) -> tuple[Decimal, Decimal]:
@@ -177,7 +205,7 @@ def _score_row(row: RowInput, profile: Profile, catalogue_direction: Direction |
     if row.is_unused:
         return RowResult(weight, Decimal(0), None, RowStatus.UNUSED,
                          Explanation(Rule.UNUSED, msg("scoring.formula.unused"), msg("scoring.unused")))
-    direction, notes = resolve_direction(target, catalogue_direction, row.direction)
+    direction, notes = resolve_direction(target, catalogue_direction, row.direction, row.name)
     judged = row.judged_score
     if target.kind is ValueKind.UNUSED or actual.kind is ValueKind.UNUSED:
         missing = msg("scoring.word.target" if target.kind is ValueKind.UNUSED else "scoring.word.actual")
@@ -187,7 +215,8 @@ def _score_row(row: RowInput, profile: Profile, catalogue_direction: Direction |
         if both[0].score is not None and both[0].score == both[1].score:
             agreed = both[0]
             same = note("direction_irrelevant", msg("scoring.note.direction_irrelevant"))
-            undirected: RowResult = agreed.replace(direction=None, notes=(*notes, same, *agreed.notes), exact=None)
+            kept = tuple(found for found in notes if found.code != "direction_unknown")  # nothing left to decide
+            undirected: RowResult = agreed.replace(direction=None, notes=(*kept, same, *agreed.notes), exact=None)
             return undirected
         return judgement(weight, None, msg("scoring.direction_unclear"), notes, judged, ask_score=False)
     if actual.kind is ValueKind.GRADE or direction is Direction.QUALITATIVE:

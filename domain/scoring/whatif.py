@@ -69,9 +69,11 @@ def indicator_whatif(
     catalogue_direction: Direction | None = None,
     judged_score: Decimal | None = None,
     profile: Profile | None = None,
+    name: str = "",
 ) -> RowResult:
-    """Score one indicator as if it were a row on a form."""
-    row = RowInput(weight, parse_value(target_text), parse_value(actual_text), direction, judged_score)
+    """Score one indicator as if it were a row on a form (``name``: its 三级 name, whose words tell the
+    direction of an indicator outside the catalogue)."""
+    row = RowInput(weight, parse_value(target_text), parse_value(actual_text), direction, judged_score, name=name)
     return score_row(row, profile or builtin_profile(), catalogue_direction)
 
 

@@ -294,7 +294,7 @@ ZH: dict[str, str] = {
     "ui.whatif.name_matched": "按指标库中的“{name}”判断方向：{direction}。",
     "ui.whatif.name_unmatched": "指标库中找不到“{name}”：方向只看年度指标值的写法。",
     "ui.whatif.name_fixed": "名称随表中这一行，不能修改。",
-    "ui.whatif.no_name_note": "年度指标值没有写比较方向，也没有填指标名称：按正向（越高越好）计分",
+    "ui.whatif.no_name_note": "年度指标值没有写比较符号，也没有填指标名称：请填写指标名称，或在“方向”中选择",
     "ui.whatif.weight": "分值",
     "ui.whatif.target": "年度指标值",
     "ui.whatif.actual": "实际完成值",

@@ -336,8 +336,8 @@ EN: dict[str, str] = {
     "ui.whatif.name_unmatched": '"{name}" is not in the catalogue: the direction comes only from the wording of the '
     "target.",
     "ui.whatif.name_fixed": "The name comes from this row of the form and cannot be changed.",
-    "ui.whatif.no_name_note": "The target has no comparison and no indicator name was given: scored as positive "
-    "(higher is better)",
+    "ui.whatif.no_name_note": "The target has no comparison sign and no indicator name was given: give the name, "
+    "or choose a direction",
     "ui.whatif.weight": "Weight",
     "ui.whatif.target": "Target",
     "ui.whatif.actual": "Actual",

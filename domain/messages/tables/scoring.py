@@ -71,7 +71,6 @@ ZH: dict[str, str] = {
     # notes
     "scoring.note.judged_out_of_band": "评定得分 {judged} 不在 {range} 之间，未采用",
     "scoring.note.direction_conflict": "指标值“{target}”的写法是{hint}，而指标库中该指标为{catalogue}：请确认方向",
-    "scoring.note.direction_assumed": "指标值没有写比较方向，也没有对应的指标库条目可定方向：按正向（越高越好）计分",
     "scoring.note.direction_irrelevant": "两种方向得分相同，方向不影响结果",
     "scoring.note.actual_unit_assumed": "实际完成值“{raw}”没有单位，按指标值的单位“{unit}”理解",
     "scoring.note.target_unit_assumed": "指标值“{raw}”没有单位，按实际完成值的单位“{unit}”理解",
@@ -161,8 +160,8 @@ ZH: dict[str, str] = {
     "check.level1_label": "一级指标“{level1}”标注 {stated} 分，其下各行分值合计 {total} 分",
     "check.declared_grade": "表上等级为“{grade}”，但表上总分 {total} 对应的等级是“{earned}”",
     # what-if
-    "whatif.not_found": "（指标库中找不到“{name}”；按指标值的写法判断方向，也可用 --direction 指定）",
-    "whatif.not_found.nearest": "（指标库中找不到“{name}”，相近的有：{nearest}；按指标值的写法判断方向，也可用 --direction 指定）",
+    "whatif.not_found": "（指标库中找不到“{name}”；按指标值的写法或指标名称判断方向，也可用 --direction 指定）",
+    "whatif.not_found.nearest": "（指标库中找不到“{name}”，相近的有：{nearest}；按指标值的写法或指标名称判断方向，也可用 --direction 指定）",
     "whatif.judged_outside": "评定得分“{judged}”不在这一行可评定的区间 {band} 分内",
     # audit
     "audit.places.0": "整数",
@@ -179,7 +178,6 @@ ZH: dict[str, str] = {
     "audit.kept_declared": "第 {row} 行“{name}”需要评定：{explanation}。表上得分 {declared} 在可接受范围 {low}–{high} 内，计入总分",
     "audit.band_top": "第 {row} 行“{name}”表上得分 {declared} 正好是区间上限：按半开区间应低于 {declared}（省级系统不接受），暂计入总分",
     "audit.outside_band": "第 {row} 行“{name}”：{explanation}；表上得分 {declared} 不在 {low}–{high} 内，按 {adopted} 计",
-    "audit.direction_assumed": "第 {row} 行“{name}”没有写比较方向，指标库中也查不到：表上得分 {declared} 是按反向（越低越好）计算的，按正向应为 {computed}；请确认方向，暂按表上得分计入总分",
     "audit.rounding": "第 {row} 行“{name}”表上得分 {declared}，按{precision}应为 {computed}：舍入方式不同，计入总分",
     "audit.rounding_off_habit": "第 {row} 行“{name}”表上得分 {declared}，按{precision}应为 {computed}：舍入方式与本表其他行（{habit}）不同，计入总分",
     "audit.row_score": "第 {row} 行“{name}”表上得分 {declared}，应为 {computed}（{hint}）：{explanation}",
@@ -285,8 +283,6 @@ EN: dict[str, str] = {
     "scoring.note.judged_out_of_band": "judged score {judged} is outside {range} and was not used",
     "scoring.note.direction_conflict": "the target “{target}” reads as {hint} but the catalogue says {catalogue}: "
                                        "please decide the direction",
-    "scoring.note.direction_assumed": "no comparator in the target and no catalogue entry to tell the direction: scored as "
-                                      "positive (higher is better)",
     "scoring.note.direction_irrelevant": "both directions give the same score",
     "scoring.note.actual_unit_assumed": "the actual “{raw}” has no unit; read in the target's unit “{unit}”",
     "scoring.note.target_unit_assumed": "the target “{raw}” has no unit; read in the actual's unit “{unit}”",
@@ -374,9 +370,9 @@ EN: dict[str, str] = {
     "check.zero_weight": "row {row} “{name}” is named but worth 0 points",
     "check.level1_label": "level-1 “{level1}” is labelled {stated} points; its rows' weights add up to {total}",
     "check.declared_grade": "the form's grade is “{grade}”, but its declared total {total} earns “{earned}”",
-    "whatif.not_found": "(“{name}” is not in the catalogue; the direction comes from the wording, or give --direction)",
+    "whatif.not_found": "(“{name}” is not in the catalogue; the direction comes from the wording or the name, or give --direction)",
     "whatif.not_found.nearest": "(“{name}” is not in the catalogue; nearest: {nearest}; the direction comes from the "
-                                "wording, or give --direction)",
+                                "wording or the name, or give --direction)",
     "whatif.judged_outside": "the judged score “{judged}” is outside this row's band {band}",
     "audit.places.0": "whole numbers",
     "audit.places.1": "one decimal place",
@@ -395,8 +391,6 @@ EN: dict[str, str] = {
                       "below it (the provincial system refuses it); kept for now",
     "audit.outside_band": "row {row} “{name}”: {explanation}; the declared {declared} is outside {low}–{high}; "
                           "{adopted} used",
-    "audit.direction_assumed": "row {row} “{name}”: no comparator and no catalogue entry; the declared {declared} "
-                               "follows the reverse reading ({computed} if positive); kept",
     "audit.rounding": "row {row} “{name}”: declared {declared}, {computed} at {precision}: a rounding difference; kept",
     "audit.rounding_off_habit": "row {row} “{name}”: declared {declared}, {computed} at {precision}: rounded unlike "
                                 "the form's other rows ({habit}); kept",
