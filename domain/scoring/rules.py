@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from decimal import Decimal, localcontext
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from domain.catalogue.direction_words import direction_of_name, name_word
@@ -181,8 +182,12 @@ def _score_qualitative(
     return judgement(weight, direction, base, notes, judged, band, grade, Rule.QUALITATIVE, open_top=open_top)
 
 
+_normalised = lru_cache(maxsize=4096)(normalise_text)  # a batch meets the same value texts again and again
+
+
 def _texts_match(target: ParsedValue, actual: ParsedValue) -> bool:
-    return normalise_text(target.raw) == normalise_text(actual.raw) and normalise_text(target.raw) != ""
+    written = _normalised(target.raw)
+    return written != "" and written == _normalised(actual.raw)
 
 
 def score_row(row: Any, profile: Profile | None = None, catalogue_direction: Direction | None = None) -> RowResult:

@@ -16,6 +16,7 @@ from domain.scoring.wording import msg
 _LABEL_WEIGHT = re.compile(r"[(（](\d+(?:\.\d+)?)分?[)）]")
 
 
+@lru_cache(maxsize=4096)
 def _key(text: str) -> str:
     return normalise_text(text).strip("：:")
 
