@@ -102,3 +102,17 @@ def test_platform_options_are_off_by_default_and_can_be_named(tmp_path: Path):
     caps = profile.execution_caps
     assert [execution_cap(caps, D(rate)) for rate in ("0.75", "0.65", "0.55", "0.45", "0.8")] == [
         D(89), D(79), D(69), D(59), None]
+
+
+def test_a_bad_profile_file_given_to_whatif_is_refused_with_its_keys(tmp_path: Path, capsys):
+    from tui.cli import run
+
+    bad = tmp_path / "bad.toml"
+    bad.write_text('score_decimals = 9\nrounding = "up"\n', encoding="utf-8")
+    assert run(["whatif", "--weight", "10", "--target", "≥90%", "--actual", "80%", "--profile", str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert "score_decimals 不能大于 4" in err and "rounding 应为以下之一：half_up、truncate" in err
+    # one declaration, two kinds of profile: a shipped one by name scores the same way through whatif
+    assert run(["whatif", "--weight", "10", "--target", "≤10%", "--actual", "13%", "--profile", "ratio-reverse",
+                "--format", "json"]) == 0
+    assert '"score": "7.69"' in capsys.readouterr().out  # 10 × 10 ÷ 13

@@ -60,7 +60,7 @@ def _make_init(name: str, fields: tuple[str, ...], defaults: dict[str, Any]) -> 
                 parameters.append(f"{field}=_default_{field}")
         elif seen_default:
             parameters.append(f"{field}=_REQUIRED")
-            body.append(f"    if {field} is _REQUIRED: raise _TypeError('{name}: missing {field!r}')")
+            body.append(f"    if {field} is _REQUIRED: raise _TypeError({f'{name}: missing {field!r}'!r})")
         else:
             parameters.append(field)
         body.append(f"    _set(self, {field!r}, {field})")
