@@ -8,6 +8,8 @@ then asked for, never assumed. The tests check the words against every catalogue
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from domain.record.kinds import Direction
 from domain.record.value_text import normalise_text
 
@@ -39,6 +41,7 @@ POSITIVE_WORDS = (
 )
 
 
+@lru_cache(maxsize=4096)
 def direction_of_name(name: str) -> Direction | None:
     """REVERSE or POSITIVE when the name's words say which way it counts; None when they do not."""
     text = normalise_text(name)
