@@ -55,12 +55,12 @@ def test_a_declared_rate_that_is_not_executed_over_budget_is_an_error():
                                                       declared_rate=D("1.00")))
 
 
-def test_a_declared_score_that_follows_the_reverse_reading_of_an_unknown_indicator_is_judgement():
-    # 群众投诉率 (not in the catalogue), 5% / 3%, no comparator: positive would give 90 × 3 ÷ 5 = 54,
-    # the form's 90 follows "lower is better": kept, for a person to confirm.
-    audit = audit_evaluation(form([row("群众投诉率", "5%", "3%", "90", "90")], "100"))
+def test_a_declared_score_on_a_row_whose_direction_nothing_tells_is_kept_with_a_warning():
+    # 指标甲 (not in the catalogue, no telling word), 5% / 3%, no comparator: positive would give 90 × 3 ÷ 5 = 54,
+    # reverse full marks. Nothing decides, so the form's 90 is kept for a person to confirm, never assumed.
+    audit = audit_evaluation(form([row("指标甲", "5%", "3%", "90", "90")], "100"))
     by_code = {f.code: f for f in audit.findings}
-    assert by_code["judgement.direction_assumed"].severity is Severity.WARNING
+    assert by_code["judgement.direction_unknown"].severity is Severity.WARNING
     assert audit.computed_total == D(100)
     assert not audit.has_errors
 

@@ -226,7 +226,7 @@ def test_chinese_numerals_are_read_where_they_make_a_value():
 
 
 def test_row_scoring_takes_a_plain_row_too():
-    plain = IndicatorRow(name="x", target_text="90%", actual_text="75%", weight=D(20))
+    plain = IndicatorRow(name="x", target_text="≥90%", actual_text="75%", weight=D(20))
     assert score_row(plain).score == D("16.67")
 
 

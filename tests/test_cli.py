@@ -20,7 +20,7 @@ def run_json(capsys, *argv: str):
 
 
 def test_whatif_indicator_text(capsys):
-    assert run(["whatif", "--weight", "20", "--target", "90%", "--actual", "75%"]) == 0
+    assert run(["whatif", "--weight", "20", "--target", "≥90%", "--actual", "75%"]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out[0] == "得分 16.67（分值 20，扣 3.33 分）"
     assert out[1] == "实际完成值 75% 低于年度指标值 90%：得分 = 20 × 75% ÷ 90% = 16.67，扣 3.33 分"
@@ -157,10 +157,12 @@ def test_import_reads_gb18030_and_never_overwrites_silently(tmp_path, capsys):
 
 
 def test_whatif_indicator_outside_the_catalogue_still_scores_from_the_wording(capsys):
-    # not in the catalogue: scored by the wording (no comparator → positive): 10 × 3 ÷ 5 = 6.00, and said so
+    # not in the catalogue, no comparator: 投诉 in the name says lower is better; 3% ≤ 5% → full marks, and said
+    # so (never positive by assumption, which would give 10 × 3 ÷ 5 = 6.00)
     assert run(["whatif", "--weight", "10", "--target", "5%", "--actual", "3%", "--indicator", "投诉率"]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("得分 6.00（分值 10，扣 4.00 分）") and "指标库中找不到“投诉率”" in out
+    assert out.startswith("得分 10.00（满分 10）") and "指标库中找不到“投诉率”" in out
+    assert "名称中的“投诉”表明反向（越低越好）" in out
     code, data = run_json(capsys, "whatif", "--weight", "10", "--target", "≤5%", "--actual", "3%", "--indicator", "投诉率")
     assert data["indicator"] is None and data["indicator_found"] is False and data["score"] == "10"
     code, data = run_json(capsys, "whatif", "--weight", "10", "--target", "10%", "--actual", "13%", "--indicator", "sbgzl")

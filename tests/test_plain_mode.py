@@ -196,12 +196,19 @@ def test_an_unreadable_file_is_one_plain_line_on_stderr(tmp_path: Path, capsys) 
 
 
 def test_the_what_if_calculator_shows_the_score_and_the_change() -> None:
-    code, output = plain("whatif", ["", "", "20", "90%", "75%", "y", "", "", "", "", "80%", "n"])
+    code, output = plain("whatif", ["", "", "20", "≥90%", "75%", "y", "", "", "", "", "80%", "n"])
     assert code == 0
     assert "计分：实际完成值 75% 低于年度指标值 90%：得分 = 20 × 75% ÷ 90% = 16.67，扣 3.33 分" in output
     assert "计分：实际完成值 80% 低于年度指标值 90%：得分 = 20 × 80% ÷ 90% = 17.78，扣 2.22 分" in output
     assert "与上一次相比：+1.11 分。" in output
-    assert "? 年度指标值 [90%]" in output
+    assert "? 年度指标值 [≥90%]" in output
+
+
+def test_the_what_if_calculator_asks_the_direction_when_nothing_tells() -> None:
+    # 90% / 75% with no sign and no name: positive gives 16.67, reverse full marks; it asks rather than guess
+    code, output = plain("whatif", ["", "", "20", "90%", "75%", "1", "n"])
+    assert code == 0
+    assert "计分：实际完成值 75% 低于年度指标值 90%：得分 = 20 × 75% ÷ 90% = 16.67，扣 3.33 分" in output
 
 
 def test_the_what_if_calculator_asks_about_direction_and_budget() -> None:
@@ -213,7 +220,7 @@ def test_the_what_if_calculator_asks_about_direction_and_budget() -> None:
 
 
 def test_the_what_if_calculator_survives_absurd_numbers() -> None:
-    code, output = plain("whatif", ["1", "", "10", "0.0000000000000000000000000000000000000000000000001", "1", "n"])
+    code, output = plain("whatif", ["1", "", "10", "≥0.0000000000000000000000000000000000000000000000001", "1", "n"])
     assert code == 0 and "Traceback" not in output
     assert "指标值可能定得偏低" in output
 

@@ -6,8 +6,16 @@ from pathlib import Path
 import pytest
 
 from domain.errors import InputError
-from domain.scoring.conventions import PlainProfile, execution_cap, plain_profile
-from domain.scoring.profile import ReverseConvention, builtin_profile, builtin_profile_names, load_profile
+from domain.scoring.conventions import execution_cap
+from domain.scoring.profile import (
+    Profile,
+    ReverseConvention,
+    Rounding,
+    builtin_profile,
+    builtin_profile_names,
+    load_profile,
+    profile_from_toml,
+)
 
 
 def test_shipped_profiles():
@@ -41,18 +49,39 @@ def test_bad_profile_files(tmp_path: Path):
         load_profile(str(tmp_path / "missing.toml"), allow_path=True)
 
 
-FIELDS = PlainProfile.__slots__
+def test_the_default_profile_is_default_toml_and_the_declaration_alike():
+    from domain.scoring.conventions import PROFILE_DIR
+
+    assert profile_from_toml(PROFILE_DIR / "default.toml") == Profile() == builtin_profile()
 
 
-@pytest.mark.parametrize("name", builtin_profile_names())
-def test_the_plain_reading_of_a_shipped_profile_is_the_validated_one(name: str):
-    plain, validated = plain_profile(name), builtin_profile(name)
-    for field in FIELDS:
-        if field == "bands":
-            assert (plain.bands.achieved, plain.bands.partial, plain.bands.not_achieved) == (
-                validated.bands.achieved, validated.bands.partial, validated.bands.not_achieved)
-        else:
-            assert getattr(plain, field) == getattr(validated, field), field
+def test_every_problem_of_a_profile_file_is_named_with_its_key(tmp_path: Path):
+    bad = tmp_path / "bad.toml"
+    bad.write_text('reverse_convention = "sideways"\nscore_decimals = 9\nround_rate = "yes"\nfoo = 1\n'
+                   "overachievement_ratio = 1\nexecution_caps = [[0.8, 189], [0.5]]\n"
+                   '[bands]\npartial = [0.9, 0.1]\n[grades]\n"优" = "九十"\n', encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        load_profile(str(bad), allow_path=True)
+    lines = caught.value.message.splitlines()
+    assert [line.split("：", 1)[1] for line in lines] == [
+        "reverse_convention 应为以下之一：linear、ratio",
+        "score_decimals 不能大于 4",
+        "round_rate 应为 true 或 false",
+        "foo 不认识的键",
+        "overachievement_ratio 应大于 1",
+        "execution_caps[1][2] 不能大于 100",
+        "execution_caps[2] 应为两个数字组成的列表，如 [0.6, 0.8]",
+        "bands.partial 区间下限不能大于上限",
+        "grades.优 应为数字",
+    ]
+    assert all(line.startswith(f"{bad}：") for line in lines)
+
+
+def test_a_shipped_profile_read_by_name_is_checked_as_a_file_is():
+    profile = builtin_profile("ratio-reverse")
+    assert (profile.reverse_convention, profile.round_rate, profile.rounding) == (
+        ReverseConvention.RATIO, False, Rounding.HALF_UP)
+    assert profile.replace(score_decimals=1) != profile and profile.replace(score_decimals=1).score_decimals == 1
 
 
 def test_hubei_2020_is_budget_20_ratio_reverse_and_bands_80_50():
@@ -73,3 +102,17 @@ def test_platform_options_are_off_by_default_and_can_be_named(tmp_path: Path):
     caps = profile.execution_caps
     assert [execution_cap(caps, D(rate)) for rate in ("0.75", "0.65", "0.55", "0.45", "0.8")] == [
         D(89), D(79), D(69), D(59), None]
+
+
+def test_a_bad_profile_file_given_to_whatif_is_refused_with_its_keys(tmp_path: Path, capsys):
+    from tui.cli import run
+
+    bad = tmp_path / "bad.toml"
+    bad.write_text('score_decimals = 9\nrounding = "up"\n', encoding="utf-8")
+    assert run(["whatif", "--weight", "10", "--target", "≥90%", "--actual", "80%", "--profile", str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert "score_decimals 不能大于 4" in err and "rounding 应为以下之一：half_up、truncate" in err
+    # one declaration, two kinds of profile: a shipped one by name scores the same way through whatif
+    assert run(["whatif", "--weight", "10", "--target", "≤10%", "--actual", "13%", "--profile", "ratio-reverse",
+                "--format", "json"]) == 0
+    assert '"score": "7.69"' in capsys.readouterr().out  # 10 × 10 ÷ 13

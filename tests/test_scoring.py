@@ -5,7 +5,7 @@ from decimal import Decimal as D
 import pytest
 
 from domain.record.models import Direction, Evaluation, Funds, FundsRow, IndicatorRow
-from domain.scoring.profile import builtin_profile
+from domain.scoring.profile import Rounding, builtin_profile
 from domain.scoring.rules import RowStatus, Rule, score_budget, score_evaluation, score_row
 
 DEFAULT = builtin_profile()
@@ -199,7 +199,7 @@ def test_unused_placeholder_row():
 # --- rounding ------------------------------------------------------------------------------------
 
 def test_truncating_profile_cuts_instead_of_rounding():
-    truncating = DEFAULT.model_copy(update={"score_decimals": 1, "rounding": "truncate"})
+    truncating = DEFAULT.replace(score_decimals=1, rounding=Rounding.TRUNCATE)
     # 25 × 70 ÷ 80 = 21.875 → 21.8 truncated (21.9 half-up)
     assert score_row(row("80%", "70%", "25"), truncating, Direction.POSITIVE).score == D("21.8")
 

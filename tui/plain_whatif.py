@@ -52,7 +52,7 @@ def _whatif_indicator(console: Console, last: dict[str, str], whatif):
         last[key] = value
     tried = Tried(last["weight"].removesuffix("分"), last["target"], last["actual"])
     result = whatif.preview(tried).result
-    if result.has_note("direction_conflict"):
+    if result.needs_direction:
         choices = [(str(number), DIRECTION_WORDS[Direction(value)][0])
                    for number, value in enumerate(DIRECTION_CHOICES, start=1)]
         while True:

@@ -19,7 +19,7 @@ from domain.scoring.rules import BudgetResult, RowResult, ScoredEvaluation
 
 FULL_MARKS = Decimal(100)
 WARNING_NOTES = frozenset({
-    "overachieved", "unit_mismatch", "direction_conflict", "judged_out_of_band", "negative_actual",
+    "overachieved", "unit_mismatch", "direction_conflict", "direction_unknown", "judged_out_of_band", "negative_actual",
     "low_execution", "executed_over_budget",
 })
 
@@ -86,7 +86,11 @@ class Form:
     def row_events(self, index: int, spec: FieldSpec) -> list[Event]:
         """A row's score, its notes and the running total, as shown once the row is complete."""
         result = self.score(self.rows[index])
-        text = t("explanation.direction_pending") if direction_pending(result) else result.explanation.shown
+        if direction_pending(result):
+            text = t("explanation.direction_unknown" if result.has_note("direction_unknown") else
+                     "explanation.direction_pending")
+        else:
+            text = result.explanation.shown
         events = [Event(EventKind.EXPLANATION, text, spec, result)]
         events += [Event(EventKind.WARNING if note.code in WARNING_NOTES else EventKind.HINT, note.shown, spec, note)
                    for note in result.notes]

@@ -32,11 +32,18 @@ def findings(form: Form) -> list[Finding]:
 
 def review_events(form: Form) -> list[Event]:
     """The summary, the rows still waiting for a score and every finding, as shown before saving."""
+    from domain.interview.declared import written_evaluation
+
     scored = form.scored()
-    budget = scored.budget.score or Decimal(0)
-    grade = t("interview.done.grade", grade=grade_name(scored.grade)) if scored.grade else ""
-    events = [Event(EventKind.INFO, t("review.summary", total=fixed(scored.total, 2), grade=grade,
-                                      budget=fixed(budget, 2), indicators=fixed(scored.total - budget, 2)),
+    written = written_evaluation(form)  # what saving writes: the total `jixiao check` gives the saved form
+    budget = written.funds.declared_score if written.funds.declared_score is not None else (
+        scored.budget.score or Decimal(0))
+    total = written.declared_total if written.declared_total is not None else scored.total
+    cap = scored.cap
+    total = total if cap is None else min(total, cap)
+    grade = t("interview.done.grade", grade=grade_name(scored.profile.grade_of(total))) if scored.grade else ""
+    events = [Event(EventKind.INFO, t("review.summary", total=fixed(total, 2), grade=grade,
+                                      budget=fixed(budget, 2), indicators=fixed(total - budget, 2)),
                     data=scored)]
     pending = [index + 1 for index, result in enumerate(form.row_results())
                if result is not None and result.score is None and result.status is not RowStatus.UNUSED]

@@ -14,7 +14,6 @@ from typing import Any, Protocol
 from domain.interview.events import Event, EventKind
 from domain.messages import grade_name, t
 from domain.record.models import Evaluation
-from domain.scoring.indicators import score_with_catalogue
 from domain.scoring.profile import Profile
 from domain.scoring.rounding import fixed, plain
 from domain.scoring.rules import RowStatus, ScoredEvaluation
@@ -60,10 +59,13 @@ def shown_numbers(statuses: list[RowStatus]) -> list[int | None]:
 
 
 def scored_form(session: TrainingSession, form: int) -> ScoredEvaluation:
-    """The form scored by its profile, each row's direction from the catalogue (as the walk explains it)."""
+    """The form scored by its profile, each row's direction from the catalogue (as the walk explains it), each
+    row counting what ``jixiao check`` counts (the form's own score where the rules admit it)."""
+    from domain.scoring.adopted import adopted_scoring
+    from domain.scoring.audit import audit_evaluation
+
     _, evaluation = session.forms[form]
-    scored, _ = score_with_catalogue(evaluation, session.profile_for(evaluation))
-    return scored
+    return adopted_scoring(audit_evaluation(evaluation, session.profile_for(evaluation)))
 
 
 def total_event(session: TrainingSession, form: int) -> Event:

@@ -84,6 +84,7 @@ class WhatIf:
         self.start = start
         self.catalogue_direction = catalogue_direction
         self.entry: CatalogueEntry | None = None
+        self.typed_name = start.name if start is not None else ""  # its words tell a direction the catalogue does not
 
     @classmethod
     def for_row(cls, interview: Interview, index: int) -> WhatIf:
@@ -100,11 +101,12 @@ class WhatIf:
 
     def name(self, name: str, matcher: IndicatorMatcher | None) -> CatalogueEntry | None:
         """A free calculator's indicator name: the catalogue entry it stands for gives the direction."""
-        from domain.scoring.indicators import ACCEPT_SCORE
+        from domain.catalogue.entries import ACCEPT_SCORE
 
         if self.start is not None:
             return self.entry  # a row's what-if keeps the row's name and its direction
         self.entry = None
+        self.typed_name = name.strip()
         if name.strip() and matcher is not None:
             found = matcher.search(name, limit=1)
             if found and found[0].score >= ACCEPT_SCORE:
@@ -119,7 +121,7 @@ class WhatIf:
         judged = parse_amount(tried.judged, t("ui.whatif.judged")) if tried.judged.strip() else None
         direction = Direction(tried.direction) if tried.direction else None
         result = indicator_whatif(parse_weight(tried.weight), tried.target_text, tried.actual_text, direction,
-                                  self.catalogue_direction, judged, self.profile)
+                                  self.catalogue_direction, judged, self.profile, self.typed_name)
         start = self.start
         if start is None or result.score is None:
             return Preview(result)

@@ -32,5 +32,5 @@ def unit_words(unit: str) -> str:
 
 def direction_pending(result: RowResult) -> bool:
     """A row that cannot be scored until the user says which way it counts (the target's wording and the
-    catalogue disagree): what it needs is a direction, not a score."""
-    return result.score is None and result.direction is None and result.has_note("direction_conflict")
+    catalogue disagree, or nothing tells): what it needs is a direction, not a score."""
+    return result.needs_direction

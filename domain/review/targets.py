@@ -21,7 +21,7 @@ from domain.record.values import parse_value
 from domain.scoring.findings import Finding, FindingClass
 from domain.scoring.indicators import entry_for
 from domain.scoring.rules import resolve_direction
-from domain.scoring.wording import msg
+from domain.scoring.wording import Msg, msg
 from domain.sheets.grid import plain_decimal
 
 _NOISE = re.compile(r"[\s\"'“”‘’「」『』()（）【】\[\]·,，.。:：、_-]+")
@@ -71,7 +71,7 @@ class TargetIndex:
         return compare(evaluation, found[1])
 
 
-def _finding(detail: str, text: object, row: int | None = None, indicator: str | None = None) -> Finding:
+def _finding(detail: str, text: Msg, row: int | None = None, indicator: str | None = None) -> Finding:
     return Finding(FindingClass.TARGETS, detail, text, row, indicator)
 
 

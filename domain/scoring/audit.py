@@ -118,8 +118,8 @@ def audit_evaluation(evaluation: Evaluation, profile: Profile | str | None = Non
         adopted_rows.append(adopted)
         findings.extend(row_findings)
         for note in result.notes:
-            if note.code == "direction_conflict" and note.text is not None:
-                findings.append(Finding(FindingClass.JUDGEMENT, "direction_conflict",
+            if note.code in ("direction_conflict", "direction_unknown") and note.text is not None:
+                findings.append(Finding(FindingClass.JUDGEMENT, note.code,
                                         msg("audit.row_note", row=number, name=row.name, note=note.text),
                                         number, row.name, row.declared_score, result.score))
     for number, match in enumerate(matches, start=1):

@@ -20,7 +20,7 @@ from domain.scoring.rules import score_budget, score_row
 from domain.scoring.wording import Msg, msg
 
 if TYPE_CHECKING:
-    from domain.scoring.conventions import ScoringProfile
+    from domain.scoring.profile import Profile
 
 ROUNDING_TOLERANCE = Decimal("0.5")  # a "rounding" that moves a score further than this is not one
 
@@ -44,22 +44,22 @@ def at_open_top(result: RowResult, declared: Decimal) -> bool:
     return result.band_open and result.band is not None and declared == result.band[1]
 
 
-def _rounding(row: Any, result: RowResult, profile: ScoringProfile, habit: Habit, declared: Decimal,
+def _rounding(row: Any, result: RowResult, profile: Profile, habit: Habit, declared: Decimal,
               direction: Direction | None) -> bool | None:
     """True when the declared score is the computed one at the form's habit, False when at another usual
     precision, None when it is no rounding at all. Full marks for a missed target is a rounding only when
     the computed score itself rounds to full marks at the form's habit."""
     if result.score is None or abs(result.score - declared) > ROUNDING_TOLERANCE:
         return None
-    if gives(row, profile, habit, direction, declared):
+    if gives(row, result, profile, habit, direction, declared):
         return True
     if declared == result.weight and result.score < result.weight:
         return None
     others = (Habit(*precision) for precision in PRECISIONS)
-    return False if any(gives(row, profile, other, direction, declared) for other in others if other != habit) else None
+    return False if any(gives(row, result, profile, other, direction, declared) for other in others if other != habit) else None
 
 
-def _method_hint(row: Any, result: RowResult, profile: ScoringProfile, declared: Decimal,
+def _method_hint(row: Any, result: RowResult, profile: Profile, declared: Decimal,
                  direction: Direction | None) -> Msg:
     """A guess, in plain words, at what the form did instead of the method."""
     computed = result.score
@@ -84,7 +84,7 @@ def _method_hint(row: Any, result: RowResult, profile: ScoringProfile, declared:
     return msg("audit.hint.other")
 
 
-def audit_row(number: int, row: Any, result: RowResult, profile: ScoringProfile, habit: Habit,
+def audit_row(number: int, row: Any, result: RowResult, profile: Profile, habit: Habit,
               direction: Direction | None) -> tuple[Decimal, list[Finding]]:
     """The score adopted for the total and the findings for one row."""
     declared = row.declared_score
@@ -111,16 +111,6 @@ def audit_row(number: int, row: Any, result: RowResult, profile: ScoringProfile,
     assert computed is not None
     if declared == computed:
         return computed, []
-    if result.has_note("direction_assumed"):
-        reversed_row = row.model_copy(update={"direction": Direction.REVERSE})
-        reverse = score_row(reversed_row, profile, direction)
-        if reverse.score is not None and (
-                reverse.score == declared
-                or _rounding(reversed_row, reverse, profile, habit, declared, direction) is not None):
-            return declared, [Finding(
-                FindingClass.JUDGEMENT, "direction_assumed",
-                msg("audit.direction_assumed", row=number, name=name, declared=plain(declared), computed=plain(computed)),
-                number, name, declared, computed)]
     rounding = _rounding(row, result, profile, habit, declared, direction)
     if rounding is not None:
         key = "audit.rounding" if rounding else "audit.rounding_off_habit"
@@ -159,7 +149,7 @@ def _audit_judged(number: int, row: Any, result: RowResult, declared: Decimal) -
         number, name, declared, adopted)]
 
 
-def audit_budget(evaluation: Any, budget: BudgetResult, profile: ScoringProfile) -> tuple[Decimal, list[Finding]]:
+def audit_budget(evaluation: Any, budget: BudgetResult, profile: Profile) -> tuple[Decimal, list[Finding]]:
     declared = evaluation.funds.declared_score
     computed = budget.score
     weight = evaluation.funds.weight
@@ -195,7 +185,7 @@ def _audit_declared_rate(evaluation: Any, budget: BudgetResult) -> list[Finding]
                     0, "预算执行率", declared, budget.rate_used)]
 
 
-def _audit_budget_score(evaluation: Any, budget: BudgetResult, profile: ScoringProfile) -> tuple[Decimal, list[Finding]]:
+def _audit_budget_score(evaluation: Any, budget: BudgetResult, profile: Profile) -> tuple[Decimal, list[Finding]]:
     declared = evaluation.funds.declared_score
     computed = budget.score
     assert computed is not None

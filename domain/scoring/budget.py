@@ -5,21 +5,22 @@ from __future__ import annotations
 from decimal import Decimal, localcontext
 from typing import TYPE_CHECKING, Any
 
-from domain.scoring.conventions import BudgetDenominator, plain_profile
+from domain.scoring.conventions import BudgetDenominator
+from domain.scoring.profile import builtin_profile
 from domain.scoring.results import BudgetResult, Explanation, FundsInput, Note, Rule, funds_input, note
 from domain.scoring.rounding import ONE_HUNDRED, divide, fixed, plain, quantize
 from domain.scoring.verdicts import round_score, score_text
 from domain.scoring.wording import Msg, msg
 
 if TYPE_CHECKING:
-    from domain.scoring.conventions import ScoringProfile
+    from domain.scoring.profile import Profile
 
 WORKING_PRECISION = 60  # significant digits for products of 24-digit amounts; results are rounded once
 
 
-def score_budget(funds: Any, profile: ScoringProfile | None = None) -> BudgetResult:
+def score_budget(funds: Any, profile: Profile | None = None) -> BudgetResult:
     """The budget row of a ``Funds`` block (or ``FundsInput``). Never raises."""
-    chosen: ScoringProfile = profile or plain_profile()
+    chosen: Profile = profile or builtin_profile()
     values = funds_input(funds)
     try:
         with localcontext() as context:
@@ -30,7 +31,7 @@ def score_budget(funds: Any, profile: ScoringProfile | None = None) -> BudgetRes
             Rule.BUDGET, msg("budget.no_rate"), msg("budget.out_of_range")))
 
 
-def _score_budget(funds: FundsInput, profile: ScoringProfile) -> BudgetResult:
+def _score_budget(funds: FundsInput, profile: Profile) -> BudgetResult:
     weight = funds.weight
     use_initial = profile.budget_denominator is BudgetDenominator.INITIAL
     budget = funds.initial_budget if use_initial else funds.annual_budget

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 from domain.record.value_text import normalise_text
@@ -29,6 +30,7 @@ _EMPTY_REASON = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)
 def says_something(reason: str) -> bool:
     """Whether a 偏差原因 gives a reason ("无", "/", "—", "暂无", "见附件" … do not)."""
     return not _EMPTY_REASON.fullmatch(normalise_text(reason))

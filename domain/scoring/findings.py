@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from decimal import Decimal
 from enum import StrEnum
-from typing import Any, ClassVar
 
 from domain.record.kinds import Frozen
 from domain.scoring.wording import Msg
@@ -49,16 +48,13 @@ class Finding(Frozen):
 
     ``text`` is the message id with its fields; ``message`` and ``message_en`` render it."""
 
-    __slots__ = ("finding_class", "detail", "text", "row", "indicator", "declared", "computed")
-    _defaults: ClassVar[dict[str, Any]] = {"row": None, "indicator": None, "declared": None, "computed": None}
-
     finding_class: FindingClass
     detail: str
     text: Msg
-    row: int | None
-    indicator: str | None
-    declared: Decimal | None
-    computed: Decimal | None
+    row: int | None = None
+    indicator: str | None = None
+    declared: Decimal | None = None
+    computed: Decimal | None = None
 
     @property
     def code(self) -> str:

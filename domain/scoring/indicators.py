@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from domain.catalogue.entries import Catalogue, CatalogueEntry, load_catalogue
+from domain.catalogue.entries import ACCEPT_SCORE, Catalogue, CatalogueEntry, load_catalogue
 from domain.catalogue.matching import IndicatorMatcher, default_matcher
 from domain.catalogue.unit_kinds import contradicts
 from domain.record.models import Evaluation, IndicatorRow
@@ -13,8 +13,6 @@ from domain.scoring.profile import Profile
 from domain.scoring.rules import ScoredEvaluation, score_budget, score_row
 from domain.scoring.slips import label_weight
 from domain.scoring.wording import msg
-
-ACCEPT_SCORE = 75.0  # a fuzzy match below this is not taken as the row's indicator
 
 
 @dataclass(frozen=True)
@@ -86,10 +84,23 @@ def match_row(row: IndicatorRow, catalogue: Catalogue | None = None, matcher: In
     return RowMatch(row, None, matches[0].score if matches else 0.0, "none", level1, level2)
 
 
+_MATCHED: dict[tuple[object, ...], RowMatch] = {}  # what a row's names matched, by those names
+
+
 def match_rows(rows: list[IndicatorRow]) -> list[RowMatch]:
-    """Match every row of a form against the default catalogue."""
+    """Match every row of a form against the default catalogue (the same names are matched once: a
+    department's forms repeat them)."""
     catalogue, matcher = load_catalogue(), default_matcher()
-    return [match_row(row, catalogue, matcher) for row in rows]
+    matches: list[RowMatch] = []
+    for row in rows:
+        key = (id(catalogue), id(matcher), row.level1, row.level2, row.name, row.catalogue_name, row.is_unused)
+        known = _MATCHED.get(key)
+        if known is None:
+            if len(_MATCHED) >= 8192:
+                _MATCHED.clear()
+            known = _MATCHED[key] = match_row(row, catalogue, matcher)
+        matches.append(known if known.row is row else replace(known, row=row))
+    return matches
 
 
 def score_with_catalogue(evaluation: Evaluation, profile: Profile) -> tuple[ScoredEvaluation, list[RowMatch]]:

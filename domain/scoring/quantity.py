@@ -10,9 +10,9 @@ almost nothing is put to the user instead.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING
 
-from domain.record.kinds import Comparator, Direction, Frozen, ParsedValue
+from domain.record.kinds import Comparator, Direction, Frozen, ParsedValue, ValueKind
 from domain.record.value_words import TIME_UNITS
 from domain.record.values import multiplier_of
 from domain.scoring.conventions import ReverseConvention
@@ -22,7 +22,7 @@ from domain.scoring.verdicts import full_marks, judgement, round_score, score_te
 from domain.scoring.wording import Msg, msg
 
 if TYPE_CHECKING:
-    from domain.scoring.conventions import ScoringProfile
+    from domain.scoring.profile import Profile
 
 _TIME_UNITS_IN_HOURS = {"秒": Decimal(1) / Decimal(3600), "分钟": Decimal(1) / Decimal(60), "小时": Decimal(1),
                         "天": Decimal(24), "日": Decimal(24)}
@@ -33,15 +33,27 @@ NEARLY_MET = Decimal("0.8")  # … while another gives at least this share is pu
 class Reading(Frozen):
     """Target and actual as numbers in one unit, how they are shown, and the note saying how."""
 
-    __slots__ = ('goal', 'achieved', 'target_text', 'actual_text', 'notes')
-    _defaults: ClassVar[dict[str, Any]] = {"notes": ()}
-
-
     goal: Decimal
     achieved: Decimal
     target_text: str
     actual_text: str
-    notes: tuple[Note, ...]
+    notes: tuple[Note, ...] = ()
+
+
+_POWERS: dict[str, int | None] = {}  # a value's text → the power of ten written after its number
+
+
+def _power(value: ParsedValue) -> int | None:
+    """``multiplier_of`` read once per value text (a batch meets the same texts again and again)."""
+    if value.kind is not ValueKind.QUANTITY:
+        return None
+    raw = value.raw
+    if raw in _POWERS:
+        return _POWERS[raw]
+    if len(_POWERS) >= 4096:
+        _POWERS.clear()
+    power = _POWERS[raw] = multiplier_of(value)
+    return power
 
 
 def _closeness(value: Decimal, goal: Decimal) -> Decimal:
@@ -57,8 +69,8 @@ def readings(target: ParsedValue, actual: ParsedValue) -> tuple[list[Reading], N
     goal, number = target.number, actual.number
     raw = actual.raw.strip()
     shown_target = show(target, goal)
-    power = multiplier_of(target)
-    bare = actual.unit == "" and multiplier_of(actual) is None
+    power = _power(target)
+    bare = actual.unit == "" and _power(actual) is None
     if target.unit == actual.unit and not (bare and power):
         return [Reading(goal, number, shown_target, show(actual, number))], None
     if bare and power:
@@ -104,7 +116,7 @@ def _with_multiplier(number: Decimal, scaled: Decimal, power: int, target: Parse
 
 
 def score_quantity(
-    weight: Decimal, target: ParsedValue, actual: ParsedValue, direction: Direction, profile: ScoringProfile,
+    weight: Decimal, target: ParsedValue, actual: ParsedValue, direction: Direction, profile: Profile,
     notes: list[Note], judged: Decimal | None,
 ) -> RowResult:
     found, problem = readings(target, actual)
@@ -125,7 +137,7 @@ def score_quantity(
     equal_zero = target.comparator is Comparator.EQ or direction is Direction.EQUAL
     results = [_score_reading(weight, reading, direction, equal_zero, profile, [*notes, *reading.notes])
                for reading in found]
-    chosen = results[0]
+    chosen = results[0] if len(results) == 1 else results[0].replace(exact=None)
     first_score = chosen.score
     second_score = results[1].score if len(results) > 1 else None
     if first_score is not None and second_score is not None:
@@ -138,7 +150,7 @@ def score_quantity(
 
 
 def _score_reading(
-    weight: Decimal, reading: Reading, direction: Direction, equal_zero: bool, profile: ScoringProfile,
+    weight: Decimal, reading: Reading, direction: Direction, equal_zero: bool, profile: Profile,
     notes: list[Note],
 ) -> RowResult:
     if reading.goal == 0 and (equal_zero or direction is Direction.REVERSE):
@@ -164,7 +176,7 @@ def _percent_of(achieved: Decimal, goal: Decimal) -> str:
     return plain(quantize(divide(achieved, goal) * ONE_HUNDRED, 0))
 
 
-def _overachievement(reading: Reading, direction: Direction, profile: ScoringProfile) -> list[Note]:
+def _overachievement(reading: Reading, direction: Direction, profile: Profile) -> list[Note]:
     goal, achieved = reading.goal, reading.achieved
     if direction is Direction.REVERSE or goal <= 0:
         return []
@@ -176,7 +188,7 @@ def _overachievement(reading: Reading, direction: Direction, profile: ScoringPro
 
 
 def _score_positive(
-    weight: Decimal, reading: Reading, direction: Direction, profile: ScoringProfile, notes: list[Note],
+    weight: Decimal, reading: Reading, direction: Direction, profile: Profile, notes: list[Note],
 ) -> RowResult:
     goal, achieved = reading.goal, reading.achieved
     target_text, actual_text = reading.target_text, reading.actual_text
@@ -188,17 +200,19 @@ def _score_positive(
             return _deviation(weight, reading, direction, profile, notes)
         return full_marks(weight, Rule.POSITIVE_MET, msg("scoring.positive.met", actual=actual_text, target=target_text),
                           direction, notes)
-    score = round_score(divide(weight * achieved, goal), profile)
+    exact = divide(weight * achieved, goal)
+    score = round_score(exact, profile)
     formula = msg("scoring.formula.positive", weight=plain(weight), actual=actual_text, target=target_text,
                   score=score_text(score, profile))
     sentence = msg("scoring.positive.shortfall", actual=actual_text, target=target_text, formula=formula,
                    lost=score_text(weight - score, profile))
     return RowResult(weight=weight, score=score, direction=direction, status=RowStatus.SCORED,
-                     explanation=Explanation(Rule.POSITIVE_SHORTFALL, formula, sentence), notes=tuple(notes))
+                     explanation=Explanation(Rule.POSITIVE_SHORTFALL, formula, sentence), notes=tuple(notes),
+                     exact=exact)
 
 
 def _deviation(
-    weight: Decimal, reading: Reading, direction: Direction, profile: ScoringProfile, notes: list[Note]
+    weight: Decimal, reading: Reading, direction: Direction, profile: Profile, notes: list[Note]
 ) -> RowResult:
     """The platform rule some localities apply: ≥ 130% of the target loses points as 指标偏离."""
     points = min(weight, profile.deviation_deduction)
@@ -212,7 +226,7 @@ def _deviation(
                      notes=(*notes, note("deviation", sentence)))
 
 
-def _score_reverse(weight: Decimal, reading: Reading, profile: ScoringProfile, notes: list[Note]) -> RowResult:
+def _score_reverse(weight: Decimal, reading: Reading, profile: Profile, notes: list[Note]) -> RowResult:
     direction = Direction.REVERSE
     goal, achieved = reading.goal, reading.achieved
     target_text, actual_text = reading.target_text, reading.actual_text
@@ -221,17 +235,19 @@ def _score_reverse(weight: Decimal, reading: Reading, profile: ScoringProfile, n
                           direction, notes)
     formula: Msg
     if profile.reverse_convention is ReverseConvention.RATIO:
-        score = round_score(divide(weight * goal, achieved), profile)
+        exact = divide(weight * goal, achieved)
+        score = round_score(exact, profile)
         formula = msg("scoring.formula.reverse_ratio", weight=plain(weight), target=target_text, actual=actual_text,
                       score=score_text(score, profile))
         rule = Rule.REVERSE_RATIO
     else:
         share_lost = divide(achieved - goal, goal)
-        score = round_score(weight * max(Decimal(0), 1 - share_lost), profile)
+        exact = weight * max(Decimal(0), 1 - share_lost)
+        score = round_score(exact, profile)
         formula = msg("scoring.formula.reverse_linear", weight=plain(weight), target=target_text, actual=actual_text,
                       score=score_text(score, profile))
         rule = Rule.REVERSE_LINEAR
     sentence = msg("scoring.reverse.missed", actual=actual_text, target=target_text, formula=formula,
                    lost=score_text(weight - score, profile))
     return RowResult(weight=weight, score=score, direction=direction, status=RowStatus.SCORED,
-                     explanation=Explanation(rule, formula, sentence), notes=tuple(notes))
+                     explanation=Explanation(rule, formula, sentence), notes=tuple(notes), exact=exact)

@@ -8,15 +8,15 @@ from __future__ import annotations
 
 from decimal import Decimal
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any
 
-from domain.record.kinds import Direction, Frozen, Grade, ParsedValue, factory
+from domain.record.kinds import Direction, Frozen, Grade, ParsedValue, fresh
 from domain.scoring.conventions import execution_cap
 from domain.scoring.wording import Msg
 
 if TYPE_CHECKING:
     from domain.record.models import Evaluation
-    from domain.scoring.conventions import ScoringProfile
+    from domain.scoring.profile import Profile
 
 
 class RowStatus(StrEnum):
@@ -47,37 +47,30 @@ class Rule(StrEnum):
 class RowInput(Frozen):
     """One indicator row as scoring reads it."""
 
-    __slots__ = ('weight', 'target', 'actual', 'direction', 'judged_score', 'is_unused')
-    _defaults: ClassVar[dict[str, Any]] = {"direction": None, "judged_score": None, "is_unused": False}
-
-
     weight: Decimal
     target: ParsedValue
     actual: ParsedValue
-    direction: Direction | None
-    judged_score: Decimal | None
-    is_unused: bool
+    direction: Direction | None = None
+    judged_score: Decimal | None = None
+    is_unused: bool = False
+    name: str = ""  # the 三级 name: its words tell the direction of an indicator outside the catalogue
 
 
 class FundsInput(Frozen):
     """The funds block's total row and the budget row's 分值, as scoring reads them."""
 
-    __slots__ = ('weight', 'initial_budget', 'annual_budget', 'executed', 'reason')
-    _defaults: ClassVar[dict[str, Any]] = {"reason": ""}
-
-
     weight: Decimal
     initial_budget: Decimal | None
     annual_budget: Decimal | None
     executed: Decimal | None
-    reason: str
+    reason: str = ""
 
 
 def row_input(row: Any) -> RowInput:
     """An ``IndicatorRow`` (or a ``RowInput``) as scoring input."""
     if isinstance(row, RowInput):
         return row
-    return RowInput(row.weight, row.target, row.actual, row.direction, row.judged_score, row.is_unused)
+    return RowInput(row.weight, row.target, row.actual, row.direction, row.judged_score, row.is_unused, row.name)
 
 
 def funds_input(funds: Any) -> FundsInput:
@@ -93,14 +86,10 @@ class Note(Frozen):
 
     Made by ``note(code, msg)``: the sentence in Chinese and English, and the message it came from."""
 
-    __slots__ = ('code', 'zh', 'en', 'text')
-    _defaults: ClassVar[dict[str, Any]] = {"text": None}
-
-
     code: str
     zh: str
     en: str
-    text: Msg | None
+    text: Msg | None = None
 
     @property
     def shown(self) -> str:
@@ -123,9 +112,6 @@ def note(code: str, text: Msg) -> Note:
 
 class Explanation(Frozen):
     """How a number was reached: the rule, the formula with numbers, and a sentence in any locale."""
-
-    __slots__ = ('rule', 'formula_text', 'sentence')
-
 
     rule: Rule
     formula_text: Msg
@@ -152,19 +138,16 @@ class Explanation(Frozen):
 class RowResult(Frozen):
     """One indicator row scored: its score (None while it awaits judgement) and why."""
 
-    __slots__ = ('weight', 'score', 'direction', 'status', 'explanation', 'notes', 'band', 'grade', 'band_open')
-    _defaults: ClassVar[dict[str, Any]] = {"notes": (), "band": None, "grade": None, "band_open": False}
-
-
     weight: Decimal
     score: Decimal | None
     direction: Direction | None
     status: RowStatus
     explanation: Explanation
-    notes: tuple[Note, ...]
-    band: tuple[Decimal, Decimal] | None  # admissible scores when judgement is needed
-    grade: Grade | None
-    band_open: bool  # the band's top is not itself admissible (部分达成 [60%, 80%))
+    notes: tuple[Note, ...] = ()
+    band: tuple[Decimal, Decimal] | None = None  # admissible scores when judgement is needed
+    grade: Grade | None = None
+    band_open: bool = False  # the band's top is not itself admissible (部分达成 [60%, 80%))
+    exact: Decimal | None = None  # the score before rounding, where rounding alone made it (see ``habit``)
 
     @property
     def deduction(self) -> Decimal | None:
@@ -173,6 +156,13 @@ class RowResult(Frozen):
 
     def has_note(self, code: str) -> bool:
         return any(note.code == code for note in self.notes)
+
+    @property
+    def needs_direction(self) -> bool:
+        """Not scored until someone says which way the row counts: the wording and the catalogue (or the
+        name) disagree, or nothing tells."""
+        return self.score is None and self.direction is None and (
+            self.has_note("direction_conflict") or self.has_note("direction_unknown"))
 
     def admits(self, score: Decimal) -> bool:
         """Whether a judged score lies inside the row's band (0–分值 when it has none)."""
@@ -183,16 +173,12 @@ class RowResult(Frozen):
 class BudgetResult(Frozen):
     """The budget execution row scored."""
 
-    __slots__ = ('weight', 'rate', 'rate_used', 'score', 'explanation', 'notes')
-    _defaults: ClassVar[dict[str, Any]] = {"notes": ()}
-
-
     weight: Decimal
     rate: Decimal | None  # exact 执行数 ÷ 预算数
     rate_used: Decimal | None  # after the profile's rounding of the rate
     score: Decimal | None
     explanation: Explanation
-    notes: tuple[Note, ...]
+    notes: tuple[Note, ...] = ()
 
     @property
     def deduction(self) -> Decimal | None:
@@ -202,14 +188,10 @@ class BudgetResult(Frozen):
 class ScoredEvaluation(Frozen):
     """A whole form scored: budget row, indicator rows, total and grade."""
 
-    __slots__ = ('evaluation', 'profile', 'budget', 'rows')
-    _defaults: ClassVar[dict[str, Any]] = {"rows": factory(list)}
-
-
     evaluation: Evaluation
-    profile: ScoringProfile
+    profile: Profile
     budget: BudgetResult
-    rows: list[RowResult]
+    rows: list[RowResult] = fresh(list)
 
     @property
     def pending_rows(self) -> list[int]:

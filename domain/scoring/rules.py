@@ -13,13 +13,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from decimal import Decimal, localcontext
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from domain.catalogue.direction_words import direction_of_name, name_word
 from domain.record.kinds import Direction, Grade, ParsedValue, ValueKind
 from domain.record.value_text import normalise_text
 from domain.record.value_words import TIME_UNITS
 from domain.scoring.budget import WORKING_PRECISION, score_budget
-from domain.scoring.conventions import plain_profile
+from domain.scoring.profile import builtin_profile
 from domain.scoring.quantity import score_quantity
 from domain.scoring.results import (
     BudgetResult,
@@ -47,7 +49,7 @@ from domain.scoring.verdicts import (
 from domain.scoring.wording import msg
 
 if TYPE_CHECKING:
-    from domain.scoring.conventions import ScoringProfile
+    from domain.scoring.profile import Profile
 
 __all__ = [
     "DIRECTION_WORDS", "GRADE_WORDS", "WORKING_PRECISION", "BudgetResult", "DirectionLookup", "Explanation",
@@ -62,14 +64,27 @@ GRADE_WORDS = {grade: (name.zh, name.en) for grade, name in GRADE_NAMES.items()}
 _GRADE_ORDER = {Grade.NOT_ACHIEVED: 0, Grade.PARTIAL: 1, Grade.ACHIEVED: 2}
 
 
+# Comparison signs and phrases that state the direction outright: they win over the catalogue and the name.
+_EXPLICIT = ("≤", "≥", "<", ">", "＜", "＞", "≦", "≧", "⩽", "⩾", "不高于", "不低于", "不少于", "不多于", "不超过", "不大于",
+             "不小于")
+
+
+def explicit_comparator(target: ParsedValue) -> bool:
+    """Whether the target states its comparison with a sign or a 不X于 phrase (≤100%, 不低于95%), not a word
+    such as 以内 or 以上 that may describe the measure rather than the goal (节约5%以内)."""
+    return target.comparator is not None and any(sign in target.raw for sign in _EXPLICIT)
+
+
 def resolve_direction(
-    target: ParsedValue, catalogue_direction: Direction | None, decided: Direction | None
+    target: ParsedValue, catalogue_direction: Direction | None, decided: Direction | None, name: str = ""
 ) -> tuple[Direction | None, list[Note]]:
     """The direction to score by: the user's decision, else the target's comparator, else the catalogue,
-    else the habit of the target's unit (a time limit is reverse).
+    else the words of the indicator's name (投诉, 故障, 时长 … lower is better), else the habit of the
+    target's unit (a time limit is reverse).
 
-    When the wording and the catalogue disagree (one positive or equal, the other reverse), returns None
-    with a note: the method asks the user rather than guessing.
+    An explicit comparison sign wins over the catalogue and the name (≤100% is lower-is-better whatever the
+    indicator). When a comparison word and the catalogue (or the name) disagree, or nothing decides,
+    returns None with a note: the method asks the user rather than guessing.
     """
     if decided is not None:
         return decided, []
@@ -78,35 +93,49 @@ def resolve_direction(
     hint = target.direction_hint
     if hint is Direction.QUALITATIVE:
         return Direction.QUALITATIVE, []
-    numeric_catalogue = None if catalogue_direction is Direction.QUALITATIVE else catalogue_direction
+    numeric_catalogue: Direction | None = None if catalogue_direction is Direction.QUALITATIVE else catalogue_direction
+    said: list[Note] = []
+    from_name = False
+    if numeric_catalogue is None and catalogue_direction is None:
+        numeric_catalogue = direction_of_name(name)
+        from_name = numeric_catalogue is not None
     if target.comparator is None and target.kind is ValueKind.DATE:
         return Direction.REVERSE, []  # a deadline: on time → full, whatever the indicator's name
+    if from_name and numeric_catalogue is not None:
+        said = [note("direction_from_name", msg("scoring.note.direction_from_name", name=name.strip(),
+                                                word=name_word(name, numeric_catalogue),
+                                                direction=DIRECTION_NAMES[numeric_catalogue]))]
     if target.comparator is None and target.unit in TIME_UNITS:
         if numeric_catalogue is not None:  # a bare 15年 or 30天: the catalogue knows which way is better
-            return numeric_catalogue, []
+            return numeric_catalogue, said
         return Direction.REVERSE, []  # the unit's habit: a time limit
     if hint is Direction.EQUAL and numeric_catalogue is not None:
-        return numeric_catalogue, []  # "=" states the target; the catalogue knows which way is better
+        return numeric_catalogue, said  # "=" states the target; the catalogue knows which way is better
     if hint is not None and numeric_catalogue is not None:
         if (hint is Direction.REVERSE) != (numeric_catalogue is Direction.REVERSE):
-            text = msg("scoring.note.direction_conflict", target=target.raw.strip(), hint=DIRECTION_NAMES[hint],
-                       catalogue=DIRECTION_NAMES[numeric_catalogue])
+            if explicit_comparator(target):
+                return hint, []
+            key = "scoring.note.direction_conflict_name" if from_name else "scoring.note.direction_conflict"
+            text = msg(key, target=target.raw.strip(), hint=DIRECTION_NAMES[hint],
+                       catalogue=DIRECTION_NAMES[numeric_catalogue], name=name.strip())
             return None, [note("direction_conflict", text)]
         return hint, []
     if hint is not None:
         return hint, []
+    if numeric_catalogue is not None:
+        return numeric_catalogue, said
     if catalogue_direction is not None:
         return catalogue_direction, []
-    return Direction.POSITIVE, [note("direction_assumed", msg("scoring.note.direction_assumed"))]
+    return None, [note("direction_unknown", msg("scoring.note.direction_unknown"))]
 
 
-def qualitative_band(grade: Grade, weight: Decimal, profile: ScoringProfile) -> tuple[Decimal, Decimal]:
+def qualitative_band(grade: Grade, weight: Decimal, profile: Profile) -> tuple[Decimal, Decimal]:
     """The scores a grade may earn: its band of the profile applied to the row's 分值."""
     low, high = getattr(profile.bands, grade.value)
     return round_score(weight * low, profile), round_score(weight * high, profile)
 
 
-def _open_top(grade: Grade, profile: ScoringProfile) -> bool:
+def _open_top(grade: Grade, profile: Profile) -> bool:
     """Half-open bands include their lower bound only; 达成 includes its top (full marks)."""
     return profile.bands_half_open and grade is not Grade.ACHIEVED
 
@@ -122,7 +151,7 @@ def _achieved_grade(target: ParsedValue, actual: ParsedValue) -> Grade | None:
 
 
 def _score_qualitative(
-    weight: Decimal, target: ParsedValue, actual: ParsedValue, profile: ScoringProfile, notes: list[Note],
+    weight: Decimal, target: ParsedValue, actual: ParsedValue, profile: Profile, notes: list[Note],
     judged: Decimal | None,
 ) -> RowResult:
     grade = _achieved_grade(target, actual)
@@ -153,15 +182,19 @@ def _score_qualitative(
     return judgement(weight, direction, base, notes, judged, band, grade, Rule.QUALITATIVE, open_top=open_top)
 
 
+_normalised = lru_cache(maxsize=4096)(normalise_text)  # a batch meets the same value texts again and again
+
+
 def _texts_match(target: ParsedValue, actual: ParsedValue) -> bool:
-    return normalise_text(target.raw) == normalise_text(actual.raw) and normalise_text(target.raw) != ""
+    written = _normalised(target.raw)
+    return written != "" and written == _normalised(actual.raw)
 
 
-def score_row(row: Any, profile: ScoringProfile | None = None, catalogue_direction: Direction | None = None) -> RowResult:
+def score_row(row: Any, profile: Profile | None = None, catalogue_direction: Direction | None = None) -> RowResult:
     """Score one indicator row (an ``IndicatorRow`` or a ``RowInput``) by the method; rows the method
     cannot decide come back as JUDGEMENT. Never raises: numbers beyond what exact arithmetic can carry are
     left to judgement."""
-    chosen: ScoringProfile = profile or plain_profile()
+    chosen: Profile = profile or builtin_profile()
     values = row_input(row)
     try:
         with localcontext() as context:
@@ -171,13 +204,13 @@ def score_row(row: Any, profile: ScoringProfile | None = None, catalogue_directi
         return judgement(values.weight, values.direction, msg("scoring.out_of_range"), [], values.judged_score)
 
 
-def _score_row(row: RowInput, profile: ScoringProfile, catalogue_direction: Direction | None) -> RowResult:
+def _score_row(row: RowInput, profile: Profile, catalogue_direction: Direction | None) -> RowResult:
     weight = row.weight
     target, actual = row.target, row.actual
     if row.is_unused:
         return RowResult(weight, Decimal(0), None, RowStatus.UNUSED,
                          Explanation(Rule.UNUSED, msg("scoring.formula.unused"), msg("scoring.unused")))
-    direction, notes = resolve_direction(target, catalogue_direction, row.direction)
+    direction, notes = resolve_direction(target, catalogue_direction, row.direction, row.name)
     judged = row.judged_score
     if target.kind is ValueKind.UNUSED or actual.kind is ValueKind.UNUSED:
         missing = msg("scoring.word.target" if target.kind is ValueKind.UNUSED else "scoring.word.actual")
@@ -187,7 +220,8 @@ def _score_row(row: RowInput, profile: ScoringProfile, catalogue_direction: Dire
         if both[0].score is not None and both[0].score == both[1].score:
             agreed = both[0]
             same = note("direction_irrelevant", msg("scoring.note.direction_irrelevant"))
-            undirected: RowResult = agreed.replace(direction=None, notes=(*notes, same, *agreed.notes))
+            kept = tuple(found for found in notes if found.code != "direction_unknown")  # nothing left to decide
+            undirected: RowResult = agreed.replace(direction=None, notes=(*kept, same, *agreed.notes), exact=None)
             return undirected
         return judgement(weight, None, msg("scoring.direction_unclear"), notes, judged, ask_score=False)
     if actual.kind is ValueKind.GRADE or direction is Direction.QUALITATIVE:
@@ -211,9 +245,9 @@ def _score_row(row: RowInput, profile: ScoringProfile, catalogue_direction: Dire
 
 
 def score_evaluation(
-    evaluation: Any, profile: ScoringProfile | None = None, directions: DirectionLookup | None = None
+    evaluation: Any, profile: Profile | None = None, directions: DirectionLookup | None = None
 ) -> ScoredEvaluation:
     """Score every row of a form; ``directions`` gives each row's catalogue direction, when known."""
-    chosen: ScoringProfile = profile or plain_profile()
+    chosen: Profile = profile or builtin_profile()
     rows = [score_row(row, chosen, directions(row) if directions else None) for row in evaluation.indicators]
     return ScoredEvaluation(evaluation, chosen, score_budget(evaluation.funds, chosen), rows)

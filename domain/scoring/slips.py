@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 from domain.record.value_text import normalise_text
@@ -15,6 +16,7 @@ from domain.scoring.wording import msg
 _LABEL_WEIGHT = re.compile(r"[(（](\d+(?:\.\d+)?)分?[)）]")
 
 
+@lru_cache(maxsize=4096)
 def _key(text: str) -> str:
     return normalise_text(text).strip("：:")
 
@@ -23,6 +25,7 @@ def _named(row: Any) -> bool:
     return row.name.strip() not in ("", "*")
 
 
+@lru_cache(maxsize=1024)
 def label_weight(level1: str) -> tuple[str, Decimal] | None:
     """The name and weight an 一级 label carries: 产出指标(50分) → (产出指标, 50)."""
     text = normalise_text(level1)

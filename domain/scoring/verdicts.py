@@ -11,7 +11,7 @@ from domain.scoring.rounding import fixed, plain, quantize
 from domain.scoring.wording import Msg, msg
 
 if TYPE_CHECKING:
-    from domain.scoring.conventions import ScoringProfile
+    from domain.scoring.profile import Profile
 
 DIRECTION_NAMES = {direction: msg(f"scoring.direction.{direction.value}") for direction in Direction}
 GRADE_NAMES = {grade: msg(f"scoring.grade.{grade.value}") for grade in Grade}
@@ -24,11 +24,11 @@ def show(value: ParsedValue, number: Decimal | None = None) -> str:
     return f"{plain(number)}{value.unit}"
 
 
-def score_text(score: Decimal, profile: ScoringProfile) -> str:
+def score_text(score: Decimal, profile: Profile) -> str:
     return fixed(score, profile.score_decimals)
 
 
-def round_score(value: Decimal, profile: ScoringProfile) -> Decimal:
+def round_score(value: Decimal, profile: Profile) -> Decimal:
     return quantize(value, profile.score_decimals, profile.rounding)
 
 

@@ -12,12 +12,12 @@ from domain.record.kinds import Direction
 from domain.record.value_text import normalise_text
 from domain.record.values import parse_value
 from domain.scoring.budget import score_budget
-from domain.scoring.conventions import plain_profile
+from domain.scoring.profile import builtin_profile
 from domain.scoring.results import BudgetResult, FundsInput, RowInput, RowResult
 from domain.scoring.rules import score_row
 
 if TYPE_CHECKING:
-    from domain.scoring.conventions import ScoringProfile
+    from domain.scoring.profile import Profile
 
 MAX_DIGITS = 24  # as many significant digits as an evaluation file may hold
 
@@ -68,17 +68,19 @@ def indicator_whatif(
     direction: Direction | None = None,
     catalogue_direction: Direction | None = None,
     judged_score: Decimal | None = None,
-    profile: ScoringProfile | None = None,
+    profile: Profile | None = None,
+    name: str = "",
 ) -> RowResult:
-    """Score one indicator as if it were a row on a form."""
-    row = RowInput(weight, parse_value(target_text), parse_value(actual_text), direction, judged_score)
-    return score_row(row, profile or plain_profile(), catalogue_direction)
+    """Score one indicator as if it were a row on a form (``name``: its 三级 name, whose words tell the
+    direction of an indicator outside the catalogue)."""
+    row = RowInput(weight, parse_value(target_text), parse_value(actual_text), direction, judged_score, name=name)
+    return score_row(row, profile or builtin_profile(), catalogue_direction)
 
 
 def budget_whatif(
-    budget: Decimal, executed: Decimal, weight: Decimal | None = None, profile: ScoringProfile | None = None
+    budget: Decimal, executed: Decimal, weight: Decimal | None = None, profile: Profile | None = None
 ) -> BudgetResult:
     """Score the budget execution row from a full-year budget and the amount spent."""
-    chosen = profile or plain_profile()
+    chosen = profile or builtin_profile()
     funds = FundsInput(weight if weight is not None else chosen.budget_weight, budget, budget, executed, "（试算）")
     return score_budget(funds, chosen)

@@ -6,7 +6,7 @@ reason), rendered in the same locale. Texts: the message catalogue (``domain/mes
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import Any
 
 from domain.messages.lookup import DEFAULT_LOCALE, GRADE_IDS, render
 from domain.record.kinds import Frozen
@@ -15,12 +15,8 @@ from domain.record.kinds import Frozen
 class Msg(Frozen):
     """A message id and its fields, rendered on demand."""
 
-    __slots__ = ('key', 'fields')
-    _defaults: ClassVar[dict[str, Any]] = {"fields": ()}
-
-
     key: str
-    fields: tuple[tuple[str, Any], ...]
+    fields: tuple[tuple[str, Any], ...] = ()
 
     def render(self, locale: str = DEFAULT_LOCALE) -> str:
         values = {name: value.render(locale) if isinstance(value, Msg) else value for name, value in self.fields}

@@ -25,7 +25,7 @@ async def test_whatif_calculator_updates_on_every_change():
     async with app.run_test() as pilot:
         await settle(app, pilot)
         assert isinstance(app.screen, WhatIfScreen)
-        await pilot.press("down", "2", "0", "down", *"90%", "down", *"75%")  # focus starts on the name
+        await pilot.press("down", "2", "0", "down", *">=90%", "down", *"75%")  # focus starts on the name
         result = str(app.screen.query_one("#whatif-result").render())
         assert "得分 16.67（分值 20，扣 3.33 分）" in result
         await pilot.press("backspace", "backspace", "backspace", *"95%")
@@ -110,8 +110,9 @@ async def test_without_a_name_the_note_says_no_name_was_given():
             screen.query_one(f"#wi-{name}", Input).value = value
         await pilot.pause()
         result = str(screen.query_one("#whatif-result").render()).replace("\n", "")
-        assert "也没有填指标名称：按正向（越高越好）计分" in result
-        assert "指标库中也没有该指标" not in result and "也没有对应的指标库条目" not in result
+        assert "也没有填指标名称：请填写指标名称，或在“方向”中选择" in result
+        assert "得分待评定" in result  # never full marks by assumption: the direction is asked for
+        assert "指标库和指标名称也定不了方向" not in result
 
 
 async def test_from_a_row_the_name_is_the_rows_and_fixed():

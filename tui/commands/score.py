@@ -1,6 +1,8 @@
 """`jixiao score FILE`: the scored form, row by row, with explanations and the total.
 
 FILE is an evaluation (.toml) or a workbook; a workbook holding several forms scores each (JSON: a list).
+Each row counts what `jixiao check` counts for it (the form's own score where the rules admit it, said so),
+so both commands give the form one total and one grade.
 """
 
 from __future__ import annotations
@@ -18,7 +20,8 @@ from tui.commands import (
 
 
 def run(args: argparse.Namespace) -> int:
-    from domain.scoring.indicators import score_with_catalogue
+    from domain.scoring.adopted import adopted_scoring
+    from domain.scoring.audit import audit_evaluation
     from domain.scoring.profile import load_profile
     from domain.scoring.serialise import scored_data
     from domain.sheets.forms import open_forms
@@ -28,8 +31,7 @@ def run(args: argparse.Namespace) -> int:
     results = []
     for label, evaluation in open_forms(path):
         profile = load_profile(args.profile, allow_path=True) if args.profile else load_profile(evaluation.profile)
-        scored, _ = score_with_catalogue(evaluation, profile)
-        results.append((label, scored))
+        results.append((label, adopted_scoring(audit_evaluation(evaluation, profile))))
     if args.format == "json":
         data = [scored_data(scored, label) for label, scored in results]
         emit_json(data[0] if len(data) == 1 else data)

@@ -23,30 +23,27 @@ from tui.commands import (
 
 
 def _profile(name: str | None) -> Any:
-    """A shipped profile read plainly; a profile file (or an unknown name) through the validating loader."""
-    import re
-
-    from domain.scoring.conventions import plain_profile
-
-    if name is None or re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}", name):
-        try:
-            return plain_profile(name or "default")
-        except KeyError:
-            pass
+    """A shipped profile by name or a profile file (the same declaration reads both, without pydantic)."""
     from domain.scoring.profile import load_profile
 
     return load_profile(name, allow_path=True)
 
 
-def _catalogue_entry(name: str) -> tuple[Any, str | None]:
-    """The catalogue entry a name means, or None with a line naming the nearest entries."""
+def _catalogue_entry(name: str) -> tuple[tuple[str, Any] | None, str | None]:
+    """The catalogue entry a name means, as (its name, its direction), or None with a line naming the nearest
+    entries. An exact name or alias is looked up without building the fuzzy matcher."""
+    from domain.catalogue.directions import exact_entry
+
+    exact = exact_entry(name)
+    if exact is not None:
+        return exact, None
+    from domain.catalogue.entries import ACCEPT_SCORE
     from domain.catalogue.matching import match_indicator
     from domain.scoring.wording import msg
 
-    accept = 75.0  # as domain.scoring.indicators.ACCEPT_SCORE, without loading the records
     matches = match_indicator(name, limit=3)
-    if matches and matches[0].score >= accept:
-        return matches[0].entry, None
+    if matches and matches[0].score >= ACCEPT_SCORE:
+        return (matches[0].entry.name, matches[0].entry.direction), None
     locale = current_locale()
     nearest = [match.entry.name for match in matches]
     if nearest:
@@ -86,10 +83,14 @@ def run(args: argparse.Namespace) -> int:
                                why=parsed.note or t("cli.whatif.nothing_to_compare")))
     weight = parse_weight(args.weight)
     direction = Direction(args.direction) if args.direction else None
-    catalogue_direction = entry.direction if entry is not None else None
+    catalogue_direction = entry[1] if entry is not None else None
     judged = parse_amount(args.judged, t("cli.whatif.judged")) if args.judged is not None else None
+    name = (args.indicator or "").strip()
+    undecided = indicator_whatif(weight, args.target, args.actual, direction, catalogue_direction, None, profile, name)
+    if judged is None and undecided.needs_direction and undecided.has_note("direction_unknown"):
+        why = t("cli.whatif.direction_needed.name", name=name) if name else t("cli.whatif.direction_needed.no_name")
+        raise InputError(t("cli.whatif.direction_needed", target=args.target, why=why))
     if judged is not None:
-        undecided = indicator_whatif(weight, args.target, args.actual, direction, catalogue_direction, None, profile)
         if not undecided.admits(judged):
             from domain.scoring.verdicts import band_range
             from domain.scoring.wording import msg
@@ -97,16 +98,17 @@ def run(args: argparse.Namespace) -> int:
             low, high = undecided.band or (judged * 0, weight)
             shown = band_range(low, high, undecided.band_open)
             raise InputError(msg("whatif.judged_outside", judged=args.judged, band=shown).render(current_locale()))
-    result = indicator_whatif(weight, args.target, args.actual, direction, catalogue_direction, judged, profile)
+    result = undecided if judged is None else indicator_whatif(
+        weight, args.target, args.actual, direction, catalogue_direction, judged, profile, name)
     if args.format == "json":
-        emit_json({**row_data(result), "indicator": entry.name if entry else None,
+        emit_json({**row_data(result), "indicator": entry[0] if entry else None,
                    "indicator_found": entry is not None if args.indicator else None})
     else:
         print(render_row_result(result, profile.score_decimals))
         if not_found:
             print(not_found)
-        elif entry is not None and entry.name != args.indicator.strip():
-            print(t("cli.whatif.direction_from", name=entry.name))
+        elif entry is not None and entry[0] != args.indicator.strip():
+            print(t("cli.whatif.direction_from", name=entry[0]))
     return EXIT_OK
 
 

@@ -41,7 +41,8 @@ def _direction_pending(result: object) -> bool:
     """A row that needs its direction decided before it can be scored (as domain.interview.controller.direction_pending)."""
     if not hasattr(result, "direction") or result.direction is not None or getattr(result, "score", 0) is not None:
         return False
-    return any(getattr(note, "code", "") == "direction_conflict" for note in getattr(result, "notes", ()))
+    return any(getattr(note, "code", "") in ("direction_conflict", "direction_unknown")
+               for note in getattr(result, "notes", ()))
 
 
 def explanation_block(text: str, result: object) -> Panel | Wrapped:

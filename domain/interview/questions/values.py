@@ -101,7 +101,8 @@ class Weight(RowQuestion):
 
 
 class RowDirection(RowQuestion):
-    """Which way the row counts, asked when the target's wording and the catalogue disagree."""
+    """Which way the row counts, asked when the target's wording and the catalogue (or the name) disagree,
+    or when nothing tells: no comparison sign, no catalogue entry, no telling word in the name."""
 
     name = "direction"
     kind = FieldKind.CHOICE
@@ -110,7 +111,8 @@ class RowDirection(RowQuestion):
         row = form.rows[index]
         if not form.row_complete(index):
             return []
-        if not (form.score(row, direction=None, judged_score=None).has_note("direction_conflict")
+        undecided = form.score(row, direction=None, judged_score=None)
+        if not (undecided.has_note("direction_conflict") or undecided.has_note("direction_unknown")
                 or row.direction is not None):
             return []
         choices = tuple(Choice(str(number), value, t(f"choice.direction.{value}"))
