@@ -89,7 +89,7 @@ class SanitisedStream(io.TextIOBase):
 def sanitised_output() -> Iterator[None]:
     """Route sys.stdout and sys.stderr through the sanitiser while a command runs."""
     saved = sys.stdout, sys.stderr
-    sys.stdout, sys.stderr = SanitisedStream(sys.stdout), SanitisedStream(sys.stderr)  # type: ignore[assignment]
+    sys.stdout, sys.stderr = SanitisedStream(sys.stdout), SanitisedStream(sys.stderr)
     try:
         yield
     finally:
@@ -133,7 +133,8 @@ def _run(argv: Sequence[str] | None = None) -> int:
         # a value the records refuse that no parser caught first: still plain words, never a traceback
         from domain.record.problems import describe_validation_error
 
-        print("jixiao: " + describe_validation_error(error, t("problem.input")).replace("\n", "\njixiao: "), file=sys.stderr)
+        text = describe_validation_error(error, t("problem.input"))  # type: ignore[arg-type]  # pydantic's, checked by name
+        print("jixiao: " + text.replace("\n", "\njixiao: "), file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         print("jixiao: " + t("cli.interrupted"), file=sys.stderr)

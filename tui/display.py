@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from typing import TypeVar
 
 from rich.text import Text
 
@@ -104,7 +105,10 @@ class Wrapped:
         return Measurement(min(4, longest), longest)
 
 
-def without_repeats(events: list[object]) -> list[object]:
+EventT = TypeVar("EventT")
+
+
+def without_repeats(events: list[EventT]) -> list[EventT]:
     """The events less a finding that repeats a warning given in the same batch: the 分值 total found short or
     over at the review is said once, by the warning that tells how many points are left."""
     from domain.messages import t

@@ -47,7 +47,8 @@ def launch(mode: str, args: argparse.Namespace) -> int:
     from tui.hangup import HangupGuard
 
     with HangupGuard() as guard:  # before the app exists: a hangup during start-up ends the process too
-        from tui.app import AppOptions, JixiaoApp
+        from tui.app import JixiaoApp
+        from tui.options import AppOptions
 
         app = JixiaoApp(mode, AppOptions.from_args(args))
         app.signals_guarded = True

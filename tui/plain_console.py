@@ -5,8 +5,9 @@ from __future__ import annotations
 import contextlib
 import signal
 import threading
-from collections.abc import Iterator, Sequence
-from typing import TextIO
+from collections.abc import Callable, Iterator, Sequence
+from types import FrameType
+from typing import Any, TextIO
 
 from domain.messages import t
 from domain.messages.sanitise import strip_controls
@@ -100,7 +101,7 @@ class Console:
 
 
 @contextlib.contextmanager
-def flush_on_hangup(flush) -> Iterator[None]:
+def flush_on_hangup(flush: Callable[[], object]) -> Iterator[None]:
     """While active, SIGHUP and SIGTERM write the draft and end the conversation (main thread only)."""
     if threading.current_thread() is not threading.main_thread():
         yield
@@ -108,14 +109,14 @@ def flush_on_hangup(flush) -> Iterator[None]:
 
     handled: list[int] = []
 
-    def handler(signum, frame) -> None:  # noqa: ARG001
+    def handler(signum: int, frame: FrameType | None) -> None:  # noqa: ARG001
         if handled:
             return  # a second signal while the first is handled: the way out is already under way
         handled.append(signum)
         flush()
         raise HungUp
 
-    previous = {}
+    previous: dict[int, Any] = {}
     for name in ("SIGHUP", "SIGTERM"):
         number = getattr(signal, name, None)
         if number is not None:

@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from domain.messages import t
 from tui.plain_console import EXIT_OK, EXIT_UNFINISHED, Console, EndOfInput, HungUp, flush_on_hangup
 from tui.plain_open import open_session
+
+if TYPE_CHECKING:
+    from domain.interview.controller import Interview
+    from domain.interview.events import Event
+    from domain.interview.session import EditSession
 
 
 def _drafts_hint(args: argparse.Namespace) -> str:
@@ -14,7 +20,7 @@ def _drafts_hint(args: argparse.Namespace) -> str:
     return f" --drafts {drafts}" if drafts else ""
 
 
-def _export(console: Console, session, name: str = "") -> None:
+def _export(console: Console, session: EditSession, name: str = "") -> None:
     """:e — the form as the official workbook, to the name given or asked (default: the TOML's name)."""
     from domain.interview.session import SaveStatus
 
@@ -55,7 +61,7 @@ def _ask_path(console: Console) -> str:
         return str(evaluation_path(answer))
 
 
-def _save(console: Console, session, path: str | None = None) -> str:
+def _save(console: Console, session: EditSession, path: str | None = None) -> str:
     """Save, asking for a path or before overwriting as needed: SAVED, CANCELLED (an empty file name) or QUIT."""
     from domain.interview.session import SaveStatus
 
@@ -77,7 +83,7 @@ def _save(console: Console, session, path: str | None = None) -> str:
     return SAVED
 
 
-def _field_lines(interview) -> list[str]:
+def _field_lines(interview: Interview) -> list[str]:
     lines = []
     for number, state in enumerate(interview.fields(), start=1):
         spec = state.spec
@@ -89,7 +95,7 @@ def _field_lines(interview) -> list[str]:
     return lines
 
 
-def _command(line: str, console: Console, session) -> list | str | None:
+def _command(line: str, console: Console, session: EditSession) -> list[Event] | str | None:
     """Run one ":" command: the events it produced, "quit", or None when there is nothing new to show."""
     interview = session.interview
     word, _, rest = line[1:].strip().partition(" ")
@@ -129,7 +135,7 @@ def _command(line: str, console: Console, session) -> list | str | None:
     return None
 
 
-def _unfinished(console: Console, session, args: argparse.Namespace, message: str) -> int:
+def _unfinished(console: Console, session: EditSession, args: argparse.Namespace, message: str) -> int:
     session.flush()
     console.say(message)
     if session.draft_id or session.autosave_error:
@@ -139,7 +145,7 @@ def _unfinished(console: Console, session, args: argparse.Namespace, message: st
     return EXIT_UNFINISHED
 
 
-def _quit(console: Console, session, args: argparse.Namespace) -> int:
+def _quit(console: Console, session: EditSession, args: argparse.Namespace) -> int:
     """:q — with nothing unsaved (the form as opened or last saved) it just ends; else the draft is kept."""
     if session.dirty or session.interview.pending:
         return _unfinished(console, session, args, t("plain.quit"))

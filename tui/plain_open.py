@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from domain.errors import InputError
 from domain.messages import t
 from tui.plain_console import Console
 
+if TYPE_CHECKING:
+    from domain.interview.draft_index import DraftEntry
+    from domain.interview.drafts import DraftStore
+    from domain.interview.session import EditSession
 
-def _offered(console: Console, store, way: str, target: str | None = None) -> list:
+
+def _offered(console: Console, store: DraftStore, way: str, target: str | None = None) -> list[DraftEntry]:
     """The drafts a way in offers (see domain.interview.draft_index); unreadable ones and an unreadable
     drafts folder are said, never skipped silently."""
     from domain.interview.draft_index import clear_stale, matching, scan
@@ -26,7 +32,7 @@ def _offered(console: Console, store, way: str, target: str | None = None) -> li
     return matching(kept, way, target)
 
 
-def open_session(mode: str, console: Console, args: argparse.Namespace):
+def open_session(mode: str, console: Console, args: argparse.Namespace) -> EditSession:
     from domain.interview.draft_index import RECENT
     from domain.interview.drafts import DraftStore
     from domain.interview.session import EditSession
@@ -58,7 +64,7 @@ def open_session(mode: str, console: Console, args: argparse.Namespace):
     return EditSession.new(store, out)
 
 
-def _pick_draft(console: Console, drafts: list, none_label: str) -> str | None:
+def _pick_draft(console: Console, drafts: list[DraftEntry], none_label: str) -> str | None:
     """Offer the newest drafts by number (0: none of them); the chosen draft's id, or None."""
     from domain.interview.draft_index import RECENT
 
@@ -78,7 +84,7 @@ def _pick_draft(console: Console, drafts: list, none_label: str) -> str | None:
         console.say(t("plain.prefix.error") + t("error.choice", keys="、".join(key for key, _ in choices)))
 
 
-def _open_workbook_form(console: Console, path: str, store, out: str | None):
+def _open_workbook_form(console: Console, path: str, store: DraftStore, out: str | None) -> EditSession:
     """A form of a workbook: the only one, or the one the user picks by number; saved as TOML beside it."""
     from domain.interview.session import EditSession, workbook_forms, workbook_target
 
@@ -96,7 +102,8 @@ def _open_workbook_form(console: Console, path: str, store, out: str | None):
     return EditSession.open_form(path, forms[index - 1][1], target, store)
 
 
-def _targets_session(console: Console, path: str, project: str | None, store, out: str | None):
+def _targets_session(console: Console, path: str, project: str | None, store: DraftStore,
+                     out: str | None) -> EditSession:
     """A new form begun from approved targets; a file of several projects asks which (unless --project)."""
     from pathlib import Path
 

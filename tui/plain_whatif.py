@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
 
 from domain.errors import InputError
 from domain.messages import t
 from tui.plain_console import EXIT_OK, Console, EndOfInput, HungUp
 
+if TYPE_CHECKING:
+    from domain.interview.whatif import WhatIf
+    from domain.scoring.results import BudgetResult, RowResult
 
-def _ask_parsed(console: Console, prompt: str, default: str, parse):
+
+def _ask_parsed(console: Console, prompt: str, default: str, parse: Callable[[str], Any]) -> tuple[str, Any]:
     while True:
         text = console.ask(prompt, default).strip() or default
         try:
@@ -18,13 +25,13 @@ def _ask_parsed(console: Console, prompt: str, default: str, parse):
             console.say(t("plain.prefix.error") + error.message)
 
 
-def _show_result(console: Console, result) -> None:
+def _show_result(console: Console, result: RowResult | BudgetResult) -> None:
     console.say(t("plain.prefix.explanation") + result.explanation.shown)
     for note in result.notes:
         console.say(t("plain.prefix.hint") + note.shown)
 
 
-def _whatif_indicator(console: Console, last: dict[str, str], whatif):
+def _whatif_indicator(console: Console, last: dict[str, str], whatif: WhatIf) -> RowResult:
     from domain.catalogue.matching import default_matcher
     from domain.interview.specs import DIRECTION_CHOICES
     from domain.interview.whatif import Tried
@@ -76,7 +83,7 @@ def _whatif_indicator(console: Console, last: dict[str, str], whatif):
     return result
 
 
-def plain_number(value) -> str:
+def plain_number(value: Decimal | int | str) -> str:
     from decimal import Decimal
 
     from domain.scoring.rounding import plain
@@ -84,7 +91,7 @@ def plain_number(value) -> str:
     return plain(Decimal(value))
 
 
-def _whatif_budget(console: Console, last: dict[str, str], whatif):
+def _whatif_budget(console: Console, last: dict[str, str], whatif: WhatIf) -> BudgetResult:
     from domain.scoring.whatif import parse_amount, parse_weight
 
     last["budget"], _ = _ask_parsed(console, t("plain.whatif.budget"), last.get("budget", ""),
@@ -105,7 +112,7 @@ def run_whatif(console: Console, args: argparse.Namespace) -> int:
     whatif = WhatIf(load_profile(getattr(args, "profile", None), allow_path=True))
     console.say(t("plain.whatif.start"))
     last: dict[str, str] = {}
-    previous: dict[str, object] = {}
+    previous: dict[str, Decimal | None] = {}
     kinds = [("1", t("plain.whatif.kind.indicator")), ("2", t("plain.whatif.kind.budget"))]
     kind = "1"
     try:
@@ -116,15 +123,15 @@ def run_whatif(console: Console, args: argparse.Namespace) -> int:
                 continue
             kind = answer
             try:
-                result = (_whatif_indicator(console, last, whatif) if kind == "1"
-                          else _whatif_budget(console, last, whatif))
+                result: RowResult | BudgetResult = (_whatif_indicator(console, last, whatif) if kind == "1"
+                                                else _whatif_budget(console, last, whatif))
             except ArithmeticError:
                 console.say(t("plain.prefix.error") + t("score.unusable"))
                 continue
             _show_result(console, result)
             before = previous.get(kind)
             if before is not None and result.score is not None:
-                change = result.score - before  # type: ignore[operator]
+                change = result.score - before
                 console.say(t("plain.whatif.change", change=("+" if change > 0 else "") + fixed(change, 2)))
             previous[kind] = result.score
             if not console.confirm(t("plain.whatif.again")):

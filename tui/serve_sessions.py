@@ -84,7 +84,7 @@ def run_session(folder: Path, lang: str | None = None) -> int:
         remove_if_empty(folder)
 
 
-def make_server(root: Path, python: str, lang: str | None = None, **options: object) -> object:
+def make_server(root: Path, python: str, lang: str | None = None, *, host: str, port: int, title: str) -> object:
     """A textual-serve server whose every websocket runs ``session_command`` for the person's folder."""
     import asyncio
     import logging
@@ -95,7 +95,7 @@ def make_server(root: Path, python: str, lang: str | None = None, **options: obj
 
     log = logging.getLogger("textual-serve")
 
-    class SessionServer(Server):  # type: ignore[misc]
+    class SessionServer(Server):
         async def handle_index(self, request: web.Request) -> web.StreamResponse:
             response: web.StreamResponse = await super().handle_index(request)
             if not valid_token(request.cookies.get(COOKIE)):
@@ -113,7 +113,8 @@ def make_server(root: Path, python: str, lang: str | None = None, **options: obj
             try:
                 await websocket.prepare(request)
                 app_service = AppService(command, write_bytes=websocket.send_bytes, write_str=websocket.send_str,
-                                         close=websocket.close, download_manager=self.download_manager,
+                                         close=websocket.close,  # type: ignore[arg-type]  # its result is not awaited for
+                                         download_manager=self.download_manager,
                                          debug=self.debug)
                 await app_service.start(width, height)
                 try:
@@ -130,7 +131,7 @@ def make_server(root: Path, python: str, lang: str | None = None, **options: obj
             return websocket
 
     tidy(root)
-    return SessionServer(session_command(root, python, lang), **options)
+    return SessionServer(session_command(root, python, lang), host=host, port=port, title=title)
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -38,7 +39,7 @@ class ChoiceDialog(ModalScreen[str | None]):
         answers.highlighted = 0
         answers.focus()
 
-    def on_key(self, event) -> None:
+    def on_key(self, event: events.Key) -> None:
         """Digits pick an answer directly (1 = first)."""
         if event.character and event.character.isdecimal():
             index = int(event.character) - 1

@@ -253,7 +253,7 @@ class InterviewScreen(SessionLoading, Suggestions, Screen[None]):
             return self.size.width < NARROW
         if action == "home":  # when nothing would be lost, or the form is finished (it then asks first)
             interview = self.interview
-            return interview is not None and (interview.done or not self.session.dirty)
+            return interview is not None and (interview.done or self.session is None or not self.session.dirty)
         return True
 
     def on_resize(self) -> None:

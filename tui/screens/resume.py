@@ -52,7 +52,7 @@ class DraftOfferDialog(ChoiceDialog):
                         way, t("ui.drafts.offer_start", count=len(entries)))
         super().__init__(question, answers, cancel_value=BLANK)
 
-    def dismiss(self, result: Any = None) -> Any:  # type: ignore[override]
+    def dismiss(self, result: Any = None) -> Any:
         if result == "more":
             self.app.push_screen(ResumeScreen(entries=self.entries), self._from_list)
             return None

@@ -81,7 +81,7 @@ class ReviewScreen(Screen[str | None]):
             yield Static("", id="review-title", classes="title")
             yield Static("", id="review-header")
             yield Static("", id="review-funds")
-            table: DataTable = DataTable(id="review-rows", cursor_type="row", zebra_stripes=False)
+            table: DataTable[object] = DataTable(id="review-rows", cursor_type="row", zebra_stripes=False)
             yield table
             yield Static("", id="review-totals")
             yield Static("", id="review-chart")
@@ -194,8 +194,9 @@ class ReviewScreen(Screen[str | None]):
 
     def _field_id(self, row: int, suffix: str) -> str | None:
         for state in self.interview.fields():
-            if state.spec.row == row and state.spec.id.endswith("." + suffix):
-                return state.spec.id
+            field: str = state.spec.id
+            if state.spec.row == row and field.endswith("." + suffix):
+                return field
         return None
 
     def action_edit(self) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -89,7 +90,7 @@ class StartScreen(Screen[None]):
         menu.highlighted = self._first_choice()
         menu.focus()
 
-    def on_key(self, event) -> None:
+    def on_key(self, event: events.Key) -> None:
         if event.character and event.character.isdecimal():
             menu = self.query_one(OptionList)
             index = int(event.character) - 1

@@ -6,6 +6,7 @@ that row, shows the change in the total, and hands the new values back only when
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -37,7 +38,7 @@ DIRECTIONS = ("auto", "positive", "reverse", "equal", "qualitative")
 INDICATOR_FIELDS = ("name", "weight", "target", "actual", "direction", "judged")
 BUDGET_FIELDS = ("budget", "executed", "budget_weight")
 LABEL_KEYS = ("name", "weight", "target", "actual", "direction", "judged", "budget", "executed", "budget_weight")
-FIELD_CHECKS = {
+FIELD_CHECKS: dict[str, Callable[[str], object]] = {
     "weight": parse_weight,
     "budget_weight": parse_weight,
     "judged": lambda text: parse_amount(text, t("ui.whatif.judged")),
@@ -69,8 +70,9 @@ class CatalogueSuggester(Suggester):
         if self.matcher is None or not value.strip():
             return None
         for match in self.matcher.search(value, limit=5):
-            if match.entry.name.startswith(value) and match.entry.name != value:
-                return match.entry.name
+            name: str = match.entry.name
+            if name.startswith(value) and name != value:
+                return name
         return None
 
 

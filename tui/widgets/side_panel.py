@@ -9,6 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 from rich.text import Text
+from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.geometry import Region
 from textual.widgets import Static
@@ -132,7 +133,7 @@ class SidePanel(Vertical):
 
     can_focus = False
 
-    def compose(self):
+    def compose(self) -> ComposeResult:
         with VerticalScroll(id="panel-body"):
             yield Static(Text(t("ui.panel.title"), style="bold"), id="panel-text")
         yield Static("", id="panel-totals")
