@@ -162,7 +162,8 @@ def render_review_table(review: Review) -> str:
     for form in review.forms:
         lines.append(line((form.project or form.file, form.unit,
                            "—" if form.declared_total is None else fixed(form.declared_total, 2),
-                           fixed(form.computed_total, 2), "" if not form.gap else fixed(form.gap, 2), form.grade,
+                           fixed(form.computed_total, 2), "" if not form.gap else fixed(form.gap, 2),
+                           grade_name(form.grade) or "—",
                            str(form.count(Severity.ERROR)), str(form.count(Severity.WARNING)))))
     headline = review.headline()
     lines.append("")

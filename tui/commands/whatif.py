@@ -63,12 +63,12 @@ def run(args: argparse.Namespace) -> int:
             raise UsageError(t("cli.whatif.budget_needs_both"))
         profile = _profile(args.profile)
         weight = parse_weight(args.weight) if args.weight is not None else None
-        result = budget_whatif(parse_amount(args.budget, t("cli.whatif.budget"), allow_zero=False), parse_amount(args.executed, t("cli.whatif.executed")),
-                               weight, profile)
+        budget = budget_whatif(parse_amount(args.budget, t("cli.whatif.budget"), allow_zero=False),
+                               parse_amount(args.executed, t("cli.whatif.executed")), weight, profile)
         if args.format == "json":
-            emit_json(budget_data(result))
+            emit_json(budget_data(budget))
         else:
-            print(render_budget_result(result, profile.score_decimals))
+            print(render_budget_result(budget, profile.score_decimals))
         return EXIT_OK
     if args.target is None and args.actual is None and args.weight is None:
         return run_interactive("whatif", args)
