@@ -16,7 +16,6 @@ from xlsxwriter.worksheet import Worksheet
 
 from domain.errors import InputError
 from domain.messages import t
-from domain.messages.lookup import current_locale
 from domain.review.report import Review
 from domain.review.summary import FormSummary
 from domain.scoring.findings import Finding, Severity
@@ -103,7 +102,7 @@ def _formats(book: Workbook) -> dict[str, Any]:
 
 
 def _message(finding: Finding) -> str:
-    return finding.message_en if current_locale() == "en" and finding.message_en else finding.message
+    return finding.shown
 
 
 def _overview(book: Workbook, formats: dict[str, Any], review: Review) -> None:

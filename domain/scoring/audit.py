@@ -118,7 +118,7 @@ def audit_evaluation(evaluation: Evaluation, profile: Profile | str | None = Non
         adopted_rows.append(adopted)
         findings.extend(row_findings)
         for note in result.notes:
-            if note.code in ("direction_conflict", "direction_unknown") and note.text is not None:
+            if note.code in ("direction_conflict", "direction_unknown"):
                 findings.append(Finding(FindingClass.JUDGEMENT, note.code,
                                         msg("audit.row_note", row=number, name=row.name, note=note.text),
                                         number, row.name, row.declared_score, result.score))

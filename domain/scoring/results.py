@@ -84,30 +84,33 @@ def funds_input(funds: Any) -> FundsInput:
 class Note(Frozen):
     """Something the user should know about a computed number (assumption, flag, advice).
 
-    Made by ``note(code, msg)``: the sentence in Chinese and English, and the message it came from."""
+    Made by ``note(code, msg)``: a code and the message (id and fields); rendered only when shown."""
 
     code: str
-    zh: str
-    en: str
-    text: Msg | None = None
+    text: Msg
+
+    @property
+    def zh(self) -> str:
+        return self.text.zh
+
+    @property
+    def en(self) -> str:
+        return self.text.en
 
     @property
     def shown(self) -> str:
         """The note in the interface's language (``--lang`` / JIXIAO_LOCALE)."""
-        return _in_locale(self.text, self.zh, self.en)
+        return _in_locale(self.text)
 
 
-def _in_locale(text: Msg | None, zh: str, en: str) -> str:
+def _in_locale(text: Msg) -> str:
     from domain.messages.lookup import current_locale
 
-    locale = current_locale()
-    if text is not None:
-        return text.render(locale)
-    return en if locale == "en" else zh
+    return text.render(current_locale())
 
 
 def note(code: str, text: Msg) -> Note:
-    return Note(code, text.zh, text.en, text)
+    return Note(code, text)
 
 
 class Explanation(Frozen):
@@ -128,7 +131,7 @@ class Explanation(Frozen):
     @property
     def shown(self) -> str:
         """The sentence in the interface's language (``--lang`` / JIXIAO_LOCALE)."""
-        return _in_locale(self.sentence, self.sentence.zh, self.sentence.en)
+        return _in_locale(self.sentence)
 
     @property
     def en(self) -> str:

@@ -25,7 +25,7 @@ def number(value: Decimal | None) -> str | None:
 
 def notes_data(notes: tuple[Note, ...]) -> list[dict[str, Any]]:
     return [{"code": note.code, "message": note.shown,
-             "fields": note.text.data() if note.text is not None else {}} for note in notes]
+             "fields": note.text.data()} for note in notes]
 
 
 def row_data(result: RowResult) -> dict[str, Any]:

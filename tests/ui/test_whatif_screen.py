@@ -237,20 +237,20 @@ async def test_a_tab_in_the_same_read_as_the_text_before_it_moves_on() -> None:
         await app.workers.wait_for_complete()
         await pilot.pause()
         await pilot.press("down")  # 分值
-        for char in "20\t90%\t75%":
-            key = {"\t": "tab", "%": "percent_sign"}.get(char, char)
+        for char in "20\t>=90%\t75%":
+            key = {"\t": "tab", "%": "percent_sign", ">": "greater_than_sign", "=": "equals_sign"}.get(char, char)
             app.post_message(events.Key(key, char))
         await pilot.pause()
         await pilot.pause()
         values = [app.screen.query_one(f"#wi-{name}", Input).value for name in ("weight", "target", "actual")]
-        assert values == ["20", "90%", "75%"]
+        assert values == ["20", ">=90%", "75%"]
         assert "得分 16.67" in str(app.screen.query_one("#whatif-result").render())
         await pilot.press("up", "up")
         weight = app.screen.query_one("#wi-weight", Input)
         assert app.focused is weight
         weight.value = ""
-        weight.post_message(events.Paste("30\t80%\t70%"))
+        weight.post_message(events.Paste("30\t≥80%\t70%"))
         await pilot.pause()
         values = [app.screen.query_one(f"#wi-{name}", Input).value for name in ("weight", "target", "actual")]
-        assert values == ["30", "80%", "70%"]
+        assert values == ["30", "≥80%", "70%"]
         assert app.focused is not None and app.focused.id == "wi-actual"

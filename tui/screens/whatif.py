@@ -86,7 +86,7 @@ def no_name_note(result: Any) -> Any:
     from domain.scoring.wording import msg
 
     worded = msg("ui.whatif.no_name_note")
-    notes = tuple(note.replace(zh=worded.zh, en=worded.en, text=worded) if note.code == "direction_unknown" else note
+    notes = tuple(note.replace(text=worded) if note.code == "direction_unknown" else note
                   for note in result.notes)
     return result.replace(notes=notes)
 
