@@ -15,10 +15,8 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 from domain.errors import InputError
 from domain.messages import t
 from domain.record.models import Evaluation
-from domain.sheets.grid import Grid
-from domain.sheets.layouts import choose_layout, norm
 from domain.sheets.reader import FormRead, read_grid
-from domain.sheets.tsv import SheetError, parse_sheet, year_from_name
+from domain.sheets.tsv import SheetError, tsv_grid, year_from_name
 from domain.sheets.workbook import Kind, open_workbook
 
 TOML_SUFFIX = ".toml"
@@ -47,38 +45,6 @@ def _base_name(name: str) -> str:
     return PureWindowsPath(PurePosixPath(name).name).name
 
 
-def _tsv_forms(text: str, path: Path, year: int | None) -> Iterator[FormRead]:
-    """The tab-separated reader (it knows how sheet exports shift and cut cells); incomplete forms refused."""
-    for form in parse_sheet(text, source_name=path.name, year=year):
-        if form.missing:
-            refusal = t("sheets.at_row", row=form.line, message=t("tsv.missing", missing="、".join(form.missing)))
-            yield FormRead(path.name, form.line, "tsv", warnings=form.warnings, refusal=refusal)
-        else:
-            yield FormRead(path.name, form.line, "tsv", evaluation=form.evaluation, warnings=form.warnings)
-
-
-# The layouts the tab-separated reader knows (it repairs the shifted cells of their sheet exports); a text
-# export of any other layout is read like a workbook, by its declaration.
-LEGACY_LAYOUTS = frozenset({"central", "shenzhen"})
-
-
-def tsv_grid(text: str, name: str) -> Grid:
-    """A tab-separated text as a grid (quoted cells unquoted)."""
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    return Grid(name=name, rows=[[_unquote(cell) for cell in line.split("\t")] for line in lines])
-
-
-def _unquote(cell: str) -> str:
-    cell = cell.strip()
-    if len(cell) >= 2 and cell[0] == cell[-1] == '"':
-        cell = cell[1:-1].replace('""', '"').strip()
-    return cell
-
-
-def _layout_texts(grid: Grid) -> set[str]:
-    return {norm(cell) for row in grid.rows[:400] for cell in row if cell}
-
-
 def _sheet_label(path: Path, sheet: str, kind: str) -> str:
     return path.name if kind in (Kind.CSV, Kind.TSV) else f"{path.name}:{sheet}"
 
@@ -92,14 +58,7 @@ def read_file(path: Path, year: int | None = None) -> FileRead:
         result.kind = workbook.kind
         grids = workbook.sheets()
         if workbook.kind == Kind.TSV:
-            grid = tsv_grid(workbook.text, path.name)
-            if choose_layout(_layout_texts(grid)).id in LEGACY_LAYOUTS:
-                result.forms = list(_tsv_forms(workbook.text, path, year))
-                for form in result.forms:
-                    if form.evaluation is not None:
-                        form.evaluation.source = f"{path.name}:{form.row}"
-                return result
-            grids = iter([grid])  # another province's layout: read by its declaration
+            grids = iter([tsv_grid(workbook.text, path.name)])  # a grid like any sheet
         name_year = year_from_name(_base_name(path.name))
         for grid in grids:
             if grid.hidden:

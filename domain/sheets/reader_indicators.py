@@ -12,8 +12,9 @@ from domain.sheets.grid import plain_decimal
 from domain.sheets.layouts import norm
 from domain.sheets.reader_cells import clip, is_blank, number
 from domain.sheets.reader_pieces import Piece, find_columns
+from domain.sheets.reader_placing import RowPlacer, moved, settle_levels
 from domain.sheets.reader_state import FormState, Refused
-from domain.sheets.reader_words import DASHES, GRADES, POINTS, POINTS_ANYWHERE
+from domain.sheets.reader_words import DASHES, GRADES, PLACEHOLDER, POINTS, POINTS_ANYWHERE
 
 
 class IndicatorReading(FormState):
@@ -48,11 +49,12 @@ class IndicatorReading(FormState):
     def read_indicator(self, row: int, pieces: list[Piece]) -> None:
         assert self.columns is not None
         layout = self.layout
+        if self.placer is None:
+            self.placer = RowPlacer(self.rows.grid, self.columns, layout.split_target)
         own = [p for p in pieces if not p.above and p.left >= self.columns.get("level1", (0, 0))[0]]
-        data_keys = [key for key in self.columns if key not in ("level1", "level2")]
-        values = {key: self.cell(row, key) for key in data_keys}
-        level1_raw = self.cell(row, "level1") if "level1" in self.columns else ""
-        level2_raw = self.cell(row, "level2") if "level2" in self.columns else ""
+        placed = self.placer.place(row)
+        values = placed.values
+        level1_raw, level2_raw = placed.level1, placed.level2
         if layout.indicator_groups and own and layout.indicator_groups.match(own[0].text) and not any(
                 number(values.get(key, "")) is not None for key in ("weight", "score")):
             self.groups.append(" ".join(p.text for p in own))
@@ -61,6 +63,12 @@ class IndicatorReading(FormState):
             if own and any(p.text not in (level1_raw, level2_raw) for p in own):
                 self.warn(row, "sheets.read.row_ignored", text=clip(" ".join(p.text for p in own)))
             return
+        if self.leftover(values):
+            shown = " ".join(text for text in (level1_raw, level2_raw, values.get("name", "")) if text)
+            self.warn(row, "reader.leftover_row", text=clip(shown or values.get("name", "")))
+            return
+        notes = placed.notes
+        level1_raw, level2_raw = settle_levels(level1_raw, level2_raw, self.level1, notes)
         level1, level2 = self.levels(row, level1_raw, level2_raw)
         name = values.get("name", "")
         weight_cell = values.get("weight", "")
@@ -92,6 +100,8 @@ class IndicatorReading(FormState):
         unit = values.get("unit", "")
         if layout.split_target and unit and number(actual) is not None:
             actual = actual + unit
+        if notes:
+            self.note(row, "；".join(notes))
         try:
             self.indicator_rows.append(IndicatorRow(
                 level1=level1, level2=level2, name=name, target_text=target, actual_text=actual, weight=weight,
@@ -99,6 +109,17 @@ class IndicatorReading(FormState):
             ))
         except ValidationError:
             raise self.refuse(row, "sheets.read.bad_row", name=clip(name)) from None
+
+    @staticmethod
+    def leftover(values: dict[str, str]) -> bool:
+        """A row kept from the blank template: no 分值 and no 得分, and a placeholder name ("指标2", "……")
+        or nothing but the name."""
+        name = values.get("name", "")
+        if not is_blank(values.get("weight", "")) or not is_blank(values.get("score", "")) or POINTS.search(name):
+            return False
+        if PLACEHOLDER.fullmatch(name.strip()):
+            return True
+        return all(is_blank(values.get(key, "")) for key in ("target", "target_value", "actual"))
 
     def target_text(self, row: int, values: dict[str, str]) -> str:
         if not self.layout.split_target:
@@ -151,6 +172,10 @@ class IndicatorReading(FormState):
             total = numbers[-1][1]
             if len(numbers) > 2:
                 self.warn(row, "sheets.read.total_numbers", count=len(numbers), total=plain_decimal(total))
+            elif len(numbers) == 2 and self.columns and "score" in self.columns:
+                shift = numbers[-1][0].left - self.columns["score"][0]
+                if shift:
+                    self.warn(row, "tsv.total_moved", moved=moved(shift), weights=numbers[0][1], total=total)
         if total is None:
             raise self.refuse(row, "sheets.read.no_total")
         self.declared_total = total

@@ -9,6 +9,7 @@ from domain.record.models import IndicatorRow
 from domain.sheets.layouts import Layout
 from domain.sheets.reader_cells import clip, is_blank, number
 from domain.sheets.reader_pieces import Rows
+from domain.sheets.reader_placing import RowPlacer
 
 
 class Refused(Exception):
@@ -45,6 +46,7 @@ class FormState:
         self.total_seen = False
         self.declared_total: Decimal | None = None
         self.grade: str | None = None
+        self.placer: RowPlacer | None = None
 
     # -- helpers
 
@@ -56,6 +58,10 @@ class FormState:
 
     def warn(self, row: int, key: str, **fields: object) -> None:
         self.warnings.append(t("sheets.at_row", row=self.line(row), message=t(key, **fields)))
+
+    def note(self, row: int, text: str) -> None:
+        """A warning already worded (several repairs of one row joined)."""
+        self.warnings.append(t("sheets.at_row", row=self.line(row), message=text))
 
     def amount(self, row: int, cell: str, what: str) -> Decimal | None:
         if is_blank(cell):
