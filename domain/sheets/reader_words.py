@@ -14,7 +14,8 @@ UNIT_NOTE = re.compile(r"(?:金额)?单位\s*[:：]\s*(万元|元|千元|亿元)
 YEAR = re.compile(r"(?<![0-9])((?:19|20|21)[0-9]{2})\s*年")
 GRADES = frozenset({"优", "良", "中", "差", "优秀", "良好", "合格", "不合格", "较好", "一般", "较差"})
 # a name left from the blank template: 指标1, 三级指标2, ……, ...
-PLACEHOLDER = re.compile("(?:(?:[一二三]级)?指标\\s*[0-9０-９]*|[….\u3002\u00b7\u3001]+)[….\u3002\u00b7]*")
+_DOTS = "[….\u3002\u00b7\u3001]"
+PLACEHOLDER = re.compile(r"(?:(?:[一二三]级)?指标\s*[0-9０-９]*|" + _DOTS + "+)" + _DOTS + "*")
 TITLE_WORDS = ("自评表", "绩效目标表", "目标申报表", "绩效目标申报表")
 SATISFACTION = "满意度指标"
 LEVEL1_NAMES = frozenset({"产出指标", "效益指标", "满意度指标", "成本指标"})
