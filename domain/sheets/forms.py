@@ -15,6 +15,7 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 from domain.errors import InputError
 from domain.messages import t
 from domain.record.models import Evaluation
+from domain.sheets.grid import Grid
 from domain.sheets.reader import FormRead, read_grid
 from domain.sheets.tsv import SheetError, tsv_grid, year_from_name
 from domain.sheets.workbook import Kind, open_workbook
@@ -45,6 +46,15 @@ def _base_name(name: str) -> str:
     return PureWindowsPath(PurePosixPath(name).name).name
 
 
+def target_table(grid: Grid, form: FormRead) -> FormRead:
+    """What becomes of a target table (绩效目标表) found in a sheet: the one place to read it.
+
+    ``form.rows`` are the grid rows it spans. A target table is no self-evaluation: today it is refused
+    with the reason the reader gave (``sheets.refuse.target_form``); a reader of target tables replaces
+    this function's body and returns what it read."""
+    return form
+
+
 def _sheet_label(path: Path, sheet: str, kind: str) -> str:
     return path.name if kind in (Kind.CSV, Kind.TSV) else f"{path.name}:{sheet}"
 
@@ -67,6 +77,8 @@ def read_file(path: Path, year: int | None = None) -> FileRead:
             found = False
             for form in read_grid(grid):
                 found = True
+                if form.kind == "target":
+                    form = target_table(grid, form)
                 form.sheet = _sheet_label(path, grid.name, workbook.kind)
                 if form.evaluation is not None:
                     evaluation = form.evaluation

@@ -27,8 +27,8 @@ from domain.sheets.layouts import Words, choose_layout, norm
 from domain.sheets.reader_blocks import BlockReading
 from domain.sheets.reader_indicators import IndicatorReading
 from domain.sheets.reader_pieces import Piece, Rows, find_columns, form_texts
-from domain.sheets.reader_state import Refused
-from domain.sheets.reader_words import TITLE_WORDS
+from domain.sheets.reader_state import Refused, TargetTable
+from domain.sheets.reader_words import DEPARTMENT_WIDE, TITLE_WORDS
 
 MAX_FORMS_PER_FILE = 20_000
 
@@ -43,6 +43,8 @@ class FormRead:
     evaluation: Evaluation | None = None
     warnings: list[str] = field(default_factory=list)
     refusal: str | None = None
+    kind: str = "form"  # or "target": a target table (绩效目标表), see ``domain.sheets.forms.target_table``
+    rows: tuple[int, int] = (0, 0)  # the grid rows the form spans (0-based, end excluded)
 
     @property
     def where(self) -> str:
@@ -63,7 +65,7 @@ def title_kind(text: str) -> str | None:
     reduced = norm(text)
     if len(reduced) > 60 or not any(word in reduced for word in TITLE_WORDS):
         return None
-    if "部门整体" in reduced:
+    if DEPARTMENT_WIDE.search(reduced):
         return "department"
     if "目标表" in reduced or "目标申报表" in reduced:
         return "target"
@@ -243,14 +245,21 @@ def read_grid(grid: Grid) -> Iterator[FormRead]:
             yield FormRead(grid.name, start + 1, "", refusal=t("sheets.refuse.department"))
             continue
         if kind == "target":
-            yield FormRead(grid.name, start + 1, "", refusal=t("sheets.refuse.target_form"))
+            yield FormRead(grid.name, start + 1, "", refusal=t("sheets.refuse.target_form"), kind="target",
+                           rows=(start, end))
             continue
         rows.forget()  # pieces are kept for one form at a time
         layout = choose_layout(form_texts(rows, start, end))
         reader = FormReader(rows, layout, start, end, grid.name)
         try:
             evaluation = reader.read()
-        except Refused as refusal:
-            yield FormRead(grid.name, start + 1, layout.id, warnings=reader.warnings, refusal=str(refusal))
+        except TargetTable as refusal:
+            yield FormRead(grid.name, start + 1, layout.id, warnings=reader.warnings, refusal=str(refusal),
+                           kind="target", rows=(start, end))
             continue
-        yield FormRead(grid.name, start + 1, layout.id, evaluation=evaluation, warnings=reader.warnings)
+        except Refused as refusal:
+            yield FormRead(grid.name, start + 1, layout.id, warnings=reader.warnings, refusal=str(refusal),
+                           rows=(start, end))
+            continue
+        yield FormRead(grid.name, start + 1, layout.id, evaluation=evaluation, warnings=reader.warnings,
+                       rows=(start, end))

@@ -13,7 +13,7 @@ from domain.sheets.layouts import norm
 from domain.sheets.reader_cells import clip, is_blank, number
 from domain.sheets.reader_pieces import Piece, find_columns
 from domain.sheets.reader_placing import RowPlacer, moved, settle_levels
-from domain.sheets.reader_state import FormState, Refused
+from domain.sheets.reader_state import FormState, TargetTable
 from domain.sheets.reader_words import DASHES, GRADES, PLACEHOLDER, POINTS, POINTS_ANYWHERE
 
 
@@ -29,7 +29,7 @@ class IndicatorReading(FormState):
         required = ("name", *target_keys, "actual", "score")
         missing = [key for key in required if key not in columns]
         if "actual" in missing and "score" in missing:
-            raise Refused(t("sheets.at_row", row=self.line(row), message=t("sheets.refuse.target_form")))
+            raise TargetTable(t("sheets.at_row", row=self.line(row), message=t("sheets.refuse.target_form")))
         if missing:
             names = "、".join(layout.indicator_columns[key].written for key in missing)
             raise self.refuse(row, "sheets.read.indicator_heads", missing=names)

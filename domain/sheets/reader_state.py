@@ -16,6 +16,10 @@ class Refused(Exception):
     """A form cannot be read completely; the message names the row and what is missing."""
 
 
+class TargetTable(Refused):
+    """The form is a target table (绩效目标表: 指标值 but no 实际完成值, 分值 or 得分), not a self-evaluation."""
+
+
 class FormState:
     """One form's reading so far: its layout and rows, the blocks and columns found, the warnings."""
 

@@ -16,6 +16,8 @@ GRADES = frozenset({"优", "良", "中", "差", "优秀", "良好", "合格", "�
 # a name left from the blank template: 指标1, 三级指标2, ……, ...
 _DOTS = "[….\u3002\u00b7\u3001]"
 PLACEHOLDER = re.compile(r"(?:(?:[一二三]级)?指标\s*[0-9０-９]*|" + _DOTS + "+)" + _DOTS + "*")
+# 部门整体支出绩效自评表, 部门（单位）整体支出绩效自评表 (compared after ``norm``: half-width brackets)
+DEPARTMENT_WIDE = re.compile(r"部门(\([^()]{0,6}\))?整体|单位整体支出")
 TITLE_WORDS = ("自评表", "绩效目标表", "目标申报表", "绩效目标申报表")
 SATISFACTION = "满意度指标"
 LEVEL1_NAMES = frozenset({"产出指标", "效益指标", "满意度指标", "成本指标"})
