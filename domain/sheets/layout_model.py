@@ -33,7 +33,7 @@ class _Strict(BaseModel):
 
 class FundsSpec(_Strict):
     labels: Words
-    label: str = "项目资金（{unit}）"
+    label: Word
     unit: Unit = "万元"
     weight: Annotated[int, Field(ge=0, le=100)] = 10
     columns: dict[FundsColumn, Words]
@@ -42,24 +42,24 @@ class FundsSpec(_Strict):
     @model_validator(mode="after")
     def _needed(self) -> FundsSpec:
         if "executed" not in self.columns:
-            raise ValueError(t("reader.layout.needs", key="columns.executed"))
+            raise ValueError(t("reader.layout.needs", what="columns.executed"))
         if not {"annual_budget", "initial_budget"} & set(self.columns):
-            raise ValueError(t("reader.layout.needs", key="columns.annual_budget"))
+            raise ValueError(t("reader.layout.needs", what="columns.annual_budget"))
         if "total" not in self.rows:
-            raise ValueError(t("reader.layout.needs", key="rows.total"))
+            raise ValueError(t("reader.layout.needs", what="rows.total"))
         return self
 
 
 class GoalsSpec(_Strict):
     labels: Words
-    label: str = "年度总体目标"
+    label: Word
     expected: Words
     achieved: Words
 
 
 class IndicatorsSpec(_Strict):
     labels: Words
-    label: str = "绩效指标"
+    label: Word
     groups: list[Word] = Field(default_factory=list)
     columns: dict[IndicatorColumn, Words]
 
@@ -68,12 +68,12 @@ class IndicatorsSpec(_Strict):
         target = "target_value" if "target_value" in self.columns else "target"
         for key in ("name", target, "actual", "score"):
             if key not in self.columns:
-                raise ValueError(t("reader.layout.needs", key=f"columns.{key}"))
+                raise ValueError(t("reader.layout.needs", what=f"columns.{key}"))
         return self
 
 
 class TotalSpec(_Strict):
-    labels: Words = ["总分"]
+    labels: Words
     grade: bool = False
 
 
@@ -86,7 +86,7 @@ class WriteSpec(_Strict):
     funds_rows: list[FundsRowKey] = Field(min_length=1)
     funds_columns: list[FundsColumn] = Field(min_length=1)
     indicator_columns: list[IndicatorColumn] = Field(min_length=4)
-    total_label: Word = "总分"
+    total_label: Word
     closing: list[Word] = Field(default_factory=list)
 
 
@@ -96,7 +96,7 @@ class LayoutSpec(_Strict):
     name: Word
     title: Word
     titles: list[Word] = Field(default_factory=list)  # other titles the layout's forms carry
-    year_line: str = "（{year}年度）"
+    year_line: Word
     source: str = ""  # where forms of this layout were seen
     profile: str | None = None  # the shipped rule profile its forms are scored by
     markers: list[Word] = Field(default_factory=list)
@@ -106,7 +106,7 @@ class LayoutSpec(_Strict):
     goals: GoalsSpec
     indicators: IndicatorsSpec
     comparators: dict[str, Words] = Field(default_factory=dict)
-    total: TotalSpec = TotalSpec()
+    total: TotalSpec
     closing: LabelsSpec = LabelsSpec()
     footer: LabelsSpec = LabelsSpec()
     write: WriteSpec
@@ -114,18 +114,18 @@ class LayoutSpec(_Strict):
     @model_validator(mode="after")
     def _consistent(self) -> LayoutSpec:
         if "project_name" not in self.header:
-            raise ValueError(t("reader.layout.needs", key="header.project_name"))
-        for key in self.write.indicator_columns:
-            if key not in self.indicators.columns:
-                raise ValueError(t("reader.layout.writes_undeclared", key=f"write.indicator_columns: {key}"))
-        for key in self.write.funds_columns:
-            if key not in self.funds.columns:
-                raise ValueError(t("reader.layout.writes_undeclared", key=f"write.funds_columns: {key}"))
-        for key in self.write.funds_rows:
-            if key not in self.funds.rows:
-                raise ValueError(t("reader.layout.writes_undeclared", key=f"write.funds_rows: {key}"))
+            raise ValueError(t("reader.layout.needs", what="header.project_name"))
+        checks: list[tuple[str, list[str], set[str]]] = [
+            ("write.indicator_columns", list(self.write.indicator_columns), set(self.indicators.columns)),
+            ("write.funds_columns", list(self.write.funds_columns), set(self.funds.columns)),
+            ("write.funds_rows", list(self.write.funds_rows), set(self.funds.rows)),
+        ]
+        for where, written, declared in checks:
+            for key in written:
+                if key not in declared:
+                    raise ValueError(t("reader.layout.writes_undeclared", where=where, value=key))
         if "target_value" in self.indicators.columns and not self.comparators:
-            raise ValueError(t("reader.layout.needs", key="comparators"))
+            raise ValueError(t("reader.layout.needs", what="comparators"))
         return self
 
 
@@ -160,10 +160,10 @@ def load_spec(directory: Path, layout_id: str) -> tuple[LayoutSpec, dict[str, An
     seen, parent = [layout_id], own.get("extends")
     while parent:
         if not isinstance(parent, str) or not (directory / f"{parent}.toml").is_file():
-            raise InputError(t("reader.layout.invalid", file=f"{seen[-1]}.toml", key="extends",
+            raise InputError(t("reader.layout.invalid", file=f"{seen[-1]}.toml", where="extends",
                                problem=t("reader.layout.no_parent", parent=str(parent))))
         if parent in seen:
-            raise InputError(t("reader.layout.invalid", file=f"{seen[-1]}.toml", key="extends",
+            raise InputError(t("reader.layout.invalid", file=f"{seen[-1]}.toml", where="extends",
                                problem=t("reader.layout.cycle", parent=parent)))
         seen.append(parent)
         parent_data = _read(directory / f"{parent}.toml")
@@ -171,7 +171,7 @@ def load_spec(directory: Path, layout_id: str) -> tuple[LayoutSpec, dict[str, An
         parent = parent_data.get("extends")
     data["extends"] = own.get("extends")
     if data.get("id") != layout_id:
-        raise InputError(t("reader.layout.invalid", file=f"{layout_id}.toml", key="id",
+        raise InputError(t("reader.layout.invalid", file=f"{layout_id}.toml", where="id",
                            problem=t("reader.layout.id", id=layout_id)))
     try:
         return LayoutSpec.model_validate(data), own
@@ -187,4 +187,6 @@ def load_spec(directory: Path, layout_id: str) -> tuple[LayoutSpec, dict[str, An
             text = str(problem.get("ctx", {}).get("error", problem.get("msg", "")))
         else:
             text = t("reader.layout.bad_value", problem=problem.get("msg", ""))
-        raise InputError(t("reader.layout.invalid", file=f"{layout_id}.toml", key=key or "-", problem=text)) from None
+        if not key:
+            raise InputError(t("reader.layout.invalid_whole", file=f"{layout_id}.toml", problem=text)) from None
+        raise InputError(t("reader.layout.invalid", file=f"{layout_id}.toml", where=key, problem=text)) from None

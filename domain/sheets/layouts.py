@@ -10,6 +10,7 @@ declaration and merges the file's tables into it at every depth. Each file is va
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
@@ -141,8 +142,8 @@ class Layout:
         return "target_value" in self.indicator_columns
 
 
-def _words(table: dict[str, list[str]]) -> dict[str, Words]:
-    return {key: Words.of(list(value)) for key, value in table.items()}
+def _words(table: Mapping[str, list[str]] | Mapping[Any, list[str]]) -> dict[str, Words]:
+    return {str(key): Words.of(list(value)) for key, value in table.items()}
 
 
 def _build(spec: LayoutSpec) -> Layout:
@@ -154,13 +155,13 @@ def _build(spec: LayoutSpec) -> Layout:
         year_line=spec.year_line,
         markers=tuple(Words.of([marker]) for marker in spec.markers),
         total_required=spec.total_required,
-        header=_words(dict(spec.header)),
+        header=_words(spec.header),
         funds_labels=Words.of(funds.labels),
         funds_label=funds.label,
         funds_unit=funds.unit,
         funds_weight=funds.weight,
-        funds_columns=_words(dict(funds.columns)),
-        funds_rows=_words(dict(funds.rows)),
+        funds_columns=_words(funds.columns),
+        funds_rows=_words(funds.rows),
         goals_labels=Words.of(goals.labels),
         goals_label=goals.label,
         goals_expected=Words.of(goals.expected),
@@ -168,7 +169,7 @@ def _build(spec: LayoutSpec) -> Layout:
         indicator_labels=Words.of(indicators.labels),
         indicator_label=indicators.label,
         indicator_groups=Words.of(indicators.groups),
-        indicator_columns=_words(dict(indicators.columns)),
+        indicator_columns=_words(indicators.columns),
         comparators=_words(spec.comparators),
         total_labels=Words.of(spec.total.labels),
         total_grade=spec.total.grade,

@@ -184,6 +184,7 @@ class FormReader(BlockReading, IndicatorReading):
         try:
             return Evaluation(
                 source="",
+                profile=layout.profile or "default",
                 header=Header(
                     project_name=str(self.header.get("project_name", "")),
                     department=str(self.header.get("department", "")),

@@ -102,8 +102,9 @@ class BlockReading(FormState):
             below = [p for p in self.rows.pieces(row + 1) if not p.above]
             columns = find_columns(below, self.layout.funds_columns)
             heading_row = row + 1
-        if not {"annual_budget", "executed"} <= set(columns):
-            missing = [self.layout.funds_columns[key].written for key in ("annual_budget", "executed") if key not in columns]
+        budget = "annual_budget" if "annual_budget" in self.layout.funds_columns else "initial_budget"
+        if "executed" not in columns or not {"annual_budget", "initial_budget"} & set(columns):
+            missing = [self.layout.funds_columns[key].written for key in (budget, "executed") if key not in columns]
             raise self.refuse(row, "sheets.read.funds_heads", missing="、".join(missing))
         if "score" in columns and self.funds_weight is None:
             head = self.rows.grid.seen(heading_row, columns["score"][0])

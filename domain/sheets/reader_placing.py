@@ -51,8 +51,9 @@ class RowPlacer:
 
     def __init__(self, grid: Grid, columns: Spans, split_target: bool) -> None:
         self.grid, self.columns = grid, columns
-        self.ordered = not split_target and all(
-            key in columns for key in ("level1", "level2", "name", "target", "actual", "weight", "score"))
+        order = ("level1", "level2", "name", "target", "actual", "weight", "score")
+        lefts = [columns[key][0] for key in order if key in columns]
+        self.ordered = not split_target and len(lefts) == len(order) and lefts == sorted(lefts)
         self.first = min(left for left, _ in columns.values())
         covered = grid.covered()
         self.merged = bool(covered)

@@ -1,0 +1,227 @@
+"""One reader for every kind of file, and cells as people fill them.
+
+`fixtures/workbooks/shenzhen-2020.xls` is the seed's tab-separated export opened in LibreOffice and saved as
+.xls (soffice --headless --infilter='Text - txt - csv (StarCalc):9,34,76,1,,0,false,true,false,false'
+--convert-to xls): the same shifted rows, with numbers and percentages stored as numbers.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+
+from domain.errors import InputError
+from domain.record.values import parse_value
+from domain.sheets.forms import read_file
+from domain.sheets.grid import value_text
+from domain.sheets.tsv import parse_sheet
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "fixtures" / "seed" / "sheet-2020-shenzhen.tsv"
+BOOKS = ROOT / "fixtures" / "workbooks"
+
+
+def _rows(evaluation):
+    return [(r.level1, r.level2, r.name, parse_value(r.target_text).number, parse_value(r.actual_text).number,
+             r.weight, r.declared_score) for r in evaluation.indicators]
+
+
+def test_the_seed_saved_as_xls_reads_as_the_text_export_does():
+    text_forms = parse_sheet(SEED.read_text(encoding="utf-8"), SEED.name)
+    book = read_file(BOOKS / "shenzhen-2020.xls")
+    assert book.error is None and len(book.forms) == 37
+    for text_form, book_form in zip(text_forms, book.forms, strict=True):
+        assert book_form.evaluation is not None, book_form.refusal
+        assert book_form.layout == "shenzhen"
+        assert _rows(book_form.evaluation) == _rows(text_form.evaluation)
+        assert book_form.evaluation.declared_total == text_form.evaluation.declared_total
+    # form 1: six scored rows, two unused ones, and 满意度 read from the row shifted one cell left
+    first = book.forms[0].evaluation
+    assert [r.name for r in first.indicators] == ["硬件配置完成", "设备故障率", "维护及时率", "项目招标资金", "*",
+                                                  "系统正常运行", "*", "服务大厅满意"]
+    assert (first.indicators[-1].level1, first.indicators[-1].target_text) == ("满意度指标", "80%")
+
+
+def test_the_seed_shift_repairs_are_noted_on_the_workbook_too():
+    book = read_file(BOOKS / "shenzhen-2020.xls")
+    assert "第22行：整行左移一列，已按表头归位" in book.forms[0].warnings
+
+
+@pytest.mark.parametrize(("stored", "shown"), [
+    (0.6659999999999999, "0.666"), (0.30000000000000004, "0.3"), (0.973469387755102, "0.973469387755102"),
+    (20.0, "20"), (1234567.8, "1234567.8"),
+])
+def test_a_stored_number_reads_as_a_spreadsheet_shows_it(stored, shown):
+    assert value_text(stored) == shown
+
+
+# ------------------------------------------------------------------------------ made-up workbooks
+
+
+def _central(sheet, rows, title="项目支出绩效自评表", funds=None, goals=("目标", "完成")):
+    sheet.append([title])
+    sheet.append(["（2022年度）"])
+    sheet.append(["项目名称", "测试项目"])
+    sheet.append(["主管部门", "某局", "", "", "实施单位", "某中心"])
+    sheet.append(["项目资金（万元）", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"])
+    for line in funds or [["", "年度资金总额", 100, 100, 98, 10, 0.98, 9.8],
+                          ["", "其中：当年财政拨款", 100, 100, 98, "—", 0.98, "—"],
+                          ["", "上年结转资金", 0, 0, 0, "—", 0, "—"],
+                          ["", "其他资金", 0, 0, 0, "—", 0, "—"]]:
+        sheet.append(line)
+    sheet.append(["年度总体目标", "预期目标", "", "", "实际完成情况"])
+    sheet.append(["", goals[0], "", "", goals[1]])
+    sheet.append(["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分",
+                  "偏差原因分析及改进措施"])
+    for line in rows:
+        sheet.append(line)
+
+
+def _book(tmp_path: Path, rows, name="form.xlsx", **options) -> Path:
+    workbook = Workbook()
+    _central(workbook.active, rows, **options)
+    for line in workbook.active.iter_rows():
+        for cell in line:
+            if isinstance(cell.value, str) and cell.value.startswith("="):
+                cell.data_type = "s"  # typed as text ('=100%), not a formula
+    path = tmp_path / name
+    workbook.save(path)
+    return path
+
+
+ROWS = [["", "产出指标", "数量指标", "培训人次", "≥100百分比", "120", 40, 40],
+        ["", "效益指标", "社会效益指标", "政策知晓率", ">=90%", "93.45%", 30, 30],
+        ["", "满意度指标", "服务对象满意度指标", "群众满意度", "=100%", "达成预期指标", 20, 20],
+        ["总分", "", "", "", "", "", 100, 99.8]]
+
+
+def test_a_formula_quotient_is_read_at_the_precision_the_cell_holds(tmp_path):
+    funds = [["", "年度资金总额", 98, 98, 95.4, 10, 0.9734693877551020, 9.7],
+             ["", "其中：当年财政拨款", 98, 98, 95.4, "—", 0.9734693877551020, "—"],
+             ["", "上年结转资金", 0, 0, 0, "—", 0, "—"], ["", "其他资金", 0, 0, 0, "—", 0, "—"]]
+    (form,) = read_file(_book(tmp_path, ROWS, funds=funds)).forms
+    assert form.refusal is None
+    assert form.evaluation.funds.declared_rate == Decimal("0.973469387755102")
+
+
+def test_values_as_typed_are_read(tmp_path):
+    (form,) = read_file(_book(tmp_path, ROWS)).forms
+    assert form.refusal is None
+    rows = form.evaluation.indicators
+    assert [(r.target.comparator.value if r.target.comparator else None, r.target.number, r.target.unit)
+            for r in rows] == [(">=", Decimal(100), "%"), (">=", Decimal(90), "%"), ("=", Decimal(100), "%")]
+    assert rows[1].actual.number == Decimal("93.45")
+    assert rows[2].actual.grade is not None
+
+
+def test_rows_left_from_the_template_are_skipped_with_a_note(tmp_path):
+    rows = [ROWS[0], ["", "", "", "指标2"], ["", "", "质量指标", "……"], ["", "", "", "合格率"], *ROWS[1:]]
+    (form,) = read_file(_book(tmp_path, rows)).forms
+    assert form.refusal is None
+    assert [r.name for r in form.evaluation.indicators] == ["培训人次", "政策知晓率", "群众满意度"]
+    assert [w.split("：", 1)[1] for w in form.warnings if "模板" in w] == [
+        "“指标2”是空白模板留下的行（没有分值和得分），已跳过",
+        "“质量指标 ……”是空白模板留下的行（没有分值和得分），已跳过",
+        "“合格率”是空白模板留下的行（没有分值和得分），已跳过",
+    ]
+
+
+def test_a_named_row_with_a_target_but_no_weight_still_refuses_the_form(tmp_path):
+    rows = [ROWS[0], ["", "", "质量指标", "合格率", "100%", "100%"], *ROWS[1:]]
+    (form,) = read_file(_book(tmp_path, rows)).forms
+    assert form.refusal == "第14行：指标“合格率”没有分值"
+
+
+def test_the_shanghai_title_is_a_project_form(tmp_path):
+    (form,) = read_file(_book(tmp_path, ROWS, title="财政项目支出绩效自评表")).forms
+    assert form.refusal is None and form.layout == "shanghai"
+
+
+@pytest.mark.parametrize("title", ["部门（单位）整体支出绩效自评表", "部门整体支出绩效自评表", "2022年度部门(单位)整体支出绩效自评表"])
+def test_a_department_wide_form_is_refused_as_one(tmp_path, title):
+    (form,) = read_file(_book(tmp_path, ROWS, title=title)).forms
+    assert form.refusal == "这是部门整体支出绩效自评表，不是项目支出绩效自评表，未读入"
+
+
+def test_target_tables_are_told_apart_through_one_function(tmp_path, monkeypatch):
+    from domain.sheets import forms
+
+    (form,) = read_file(BOOKS / "refuse-target.xlsx").forms
+    assert form.kind == "target" and "绩效目标表" in (form.refusal or "")
+    seen = []
+    monkeypatch.setattr(forms, "target_table", lambda grid, found: seen.append(found.rows) or found)
+    read_file(BOOKS / "refuse-target-untitled.xlsx")
+    assert len(seen) == 1 and seen[0][0] < seen[0][1]
+
+
+# ------------------------------------------------------------------------------------- layouts
+
+
+def _layout_dir(tmp_path: Path, files: dict[str, str]) -> Path:
+    from domain.sheets.layout_files import LAYOUT_DIR
+
+    directory = tmp_path / "layouts"
+    directory.mkdir()
+    (directory / "central.toml").write_text((LAYOUT_DIR / "central.toml").read_text(encoding="utf-8"), encoding="utf-8")
+    for name, text in files.items():
+        (directory / f"{name}.toml").write_text(text, encoding="utf-8")
+    return directory
+
+
+def test_a_short_layout_extends_central_at_every_depth(tmp_path):
+    from domain.sheets.layout_model import load_spec
+
+    directory = _layout_dir(tmp_path, {"town": '''
+id = "town"
+extends = "central"
+name = "某镇"
+markers = ["镇级"]
+[funds]
+unit = "元"
+[funds.columns]
+executed = ["全年执行数", "实际支出"]
+[indicators.columns]
+actual = ["实际完成值", "完成情况"]
+'''})
+    spec, _ = load_spec(directory, "town")
+    assert spec.funds.unit == "元" and spec.funds.labels == ["项目资金*", "预算执行情况*", "资金情况*"]
+    assert spec.funds.columns["executed"] == ["全年执行数", "实际支出"]
+    assert spec.funds.columns["annual_budget"] == ["全年预算数", "调整后预算数", "全年预算"]
+    assert spec.indicators.columns["score"] == ["得分"]
+    assert spec.write.indicator_columns[3] == "target"
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ('id = "bad"\nextends = "central"\nname = "x"\n[funds]\nunits = "元"\n', "版式文件 bad.toml：funds.units：不认识的键"),
+    ('id = "bad"\nextends = "central"\nname = "x"\n[indicators.columns]\nactual = []\n',
+     "版式文件 bad.toml：indicators：缺少 columns.actual"),
+    ('id = "bad"\nextends = "nowhere"\nname = "x"\n', "版式文件 bad.toml：extends：没有名为“nowhere”的版式可以继承"),
+    ('id = "bad"\nextends = "central"\nname = "x"\n[funds]\nunit = "美元"\n', "版式文件 bad.toml：funds.unit："),
+    ('id = "other"\nextends = "central"\nname = "x"\n', "版式文件 bad.toml：id：id 应与文件名相同（bad）"),
+    ('id = "bad"\nextends = "central"\nname = "x"\n[write]\nindicator_columns = ["name", "comparator", "actual", "score"]\n',
+     "版式文件 bad.toml：write.indicator_columns：comparator 没有在读取的表头中声明"),
+    ('id = "bad\n', "版式文件 bad.toml 无法读取"),
+])
+def test_a_bad_layout_file_names_the_file_and_the_key(tmp_path, text, message):
+    from domain.sheets.layout_model import load_spec
+
+    directory = _layout_dir(tmp_path, {"bad": text})
+    with pytest.raises(InputError) as caught:
+        load_spec(directory, "bad")
+    assert caught.value.message.startswith(message)
+
+
+def test_every_shipped_layout_is_valid_and_offered_for_export():
+    from domain.sheets.layouts import all_layouts, layout
+    from tui.cli import build_parser
+
+    ids = [item.id for item in all_layouts()]
+    assert set(ids) >= {"beijing-2016", "system-export", "city", "shanghai"}
+    assert all(item.source for item in all_layouts())
+    assert layout("beijing-2016").profile == "beijing-2016"
+    parser = build_parser()
+    args = parser.parse_args(["export", "x.toml", "--out", "y.xlsx", "--layout", "system-export"])
+    assert args.layout == "system-export"
