@@ -225,3 +225,84 @@ def test_every_shipped_layout_is_valid_and_offered_for_export():
     parser = build_parser()
     args = parser.parse_args(["export", "x.toml", "--out", "y.xlsx", "--layout", "system-export"])
     assert args.layout == "system-export"
+
+
+# ------------------------------------------------------------------------------- the new layouts
+
+
+def _save(tmp_path: Path, lines: list[list[object]], name: str = "form.xlsx") -> Path:
+    workbook = Workbook()
+    for line in lines:
+        workbook.active.append(line)
+    path = tmp_path / name
+    workbook.save(path)
+    return path
+
+
+def test_beijing_2016_weight_before_target_and_initial_budget(tmp_path):
+    path = _save(tmp_path, [
+        ["项目支出绩效自评表"], ["（2016年度）"],
+        ["项目名称", "街道环境整治"], ["主管部门", "某区政府", "", "", "实施单位", "某街道办事处"],
+        ["项目资金（万元）", "", "年初预算数(A)", "全年执行数(B)", "分值(10分)", "执行率(B/A)", "得分", "得分计算方法"],
+        ["", "年度资金总额", 200, 190, 10, 0.95, 9.5, "执行率×10"],
+        ["", "其中：本年一般公共预算拨款", 200, 190, "—", 0.95, "—", ""],
+        ["", "其他资金", 0, 0, "—", 0, "—", ""],
+        ["年度总体目标", "预期目标", "", "", "实际完成情况"], ["", "整治背街小巷 20 条", "", "", "完成 20 条"],
+        ["绩效指标", "一级指标", "二级指标", "三级指标", "分值", "年度指标值(A)", "全年实际值(B)", "得分计算方法", "得分",
+         "未完成原因分析"],
+        ["", "产出指标", "数量指标", "整治背街小巷数量", 50, "20条", "20条", "B/A×分值", 50, ""],
+        ["", "效益指标", "社会效益指标", "居民满意度", 40, "≥90%", "92%", "B/A×分值", 40, ""],
+        ["总分", "", "", "", 100, "", "", "", 99.5],
+    ])
+    (form,) = read_file(path).forms
+    assert form.refusal is None, form.refusal
+    evaluation = form.evaluation
+    assert form.layout == "beijing-2016" and evaluation.profile == "beijing-2016"
+    assert evaluation.funds.total.initial_budget == 200 and evaluation.funds.total.annual_budget is None
+    assert evaluation.funds.fiscal.executed == 190
+    assert [(r.name, r.weight, r.target_text, r.actual_text, r.declared_score) for r in evaluation.indicators] == [
+        ("整治背街小巷数量", 50, "20条", "20条", 50), ("居民满意度", 40, "≥90%", "92%", 40)]
+    assert evaluation.declared_total == Decimal("99.5")
+
+
+def test_a_system_export_with_comparator_and_unit_columns(tmp_path):
+    path = _save(tmp_path, [
+        ["项目支出绩效自评表"],
+        ["项目名称", "农村道路养护"], ["主管部门", "某县交通运输局", "实施单位", "某县公路中心"],
+        ["项目资金（万元）", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+        ["", "年度资金总额", 50, 50, 50, 10, 1, 10],
+        ["", "其中：当年财政拨款", 50, 50, 50, "", "", ""],
+        ["年度总体目标", "预期目标", "", "", "实际完成情况"], ["", "养护道路 30 公里", "", "", "完成"],
+        ["一级指标", "二级指标", "指标名称", "计算符号", "指标值", "实际完成值", "计量单位", "分值", "得分",
+         "偏差原因分析及改进措施"],
+        ["产出指标", "数量指标", "养护里程", "≥", "30", "30", "公里", 50, 50, ""],
+        ["产出指标", "质量指标", "路况合格率", ">=", "95", "93", "%", 20, 19.58, "个别路段待修"],
+        ["满意度指标", "服务对象满意度指标", "群众满意度", "定性", "满意", "满意", "", 20, 20, ""],
+        ["总分", "", "", "", "", "", "", 100, 99.58],
+    ])
+    (form,) = read_file(path).forms
+    assert form.refusal is None, form.refusal
+    assert form.layout == "system-export"
+    assert [(r.name, r.target_text, r.actual_text) for r in form.evaluation.indicators] == [
+        ("养护里程", "≥30公里", "30公里"), ("路况合格率", "≥95%", "93%"), ("群众满意度", "满意", "满意")]
+
+
+def test_city_heads_with_a_and_b(tmp_path):
+    path = _save(tmp_path, [
+        ["项目支出绩效自评表"],
+        ["项目名称", "城市绿化管护"], ["市级主管部门", "某市园林局", "", "", "项目实施单位", "某市绿化中心"],
+        ["项目资金（万元）", "", "年初预算数", "全年预算数（A）", "全年执行数（B）", "分值", "执行率（B/A）", "得分"],
+        ["", "年度资金总额", 80, 80, 76, 10, "95%", 9.5],
+        ["", "其中：当年财政拨款", 80, 80, 76, "—", "95%", "—"],
+        ["年度总体目标", "年初预期目标", "", "", "年度实际完成情况"], ["", "管护绿地 100 公顷", "", "", "完成"],
+        ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值（A）", "实际完成值（B）", "分值", "得分",
+         "偏差原因分析及改进措施"],
+        ["", "产出指标", "数量指标", "管护面积", "100公顷", "100公顷", 90, 90, ""],
+        ["总分", "", "", "", "", "", 100, 99.5],
+    ])
+    (form,) = read_file(path).forms
+    assert form.refusal is None, form.refusal
+    evaluation = form.evaluation
+    assert form.layout == "city"
+    assert (evaluation.header.department, evaluation.header.implementer) == ("某市园林局", "某市绿化中心")
+    assert evaluation.goals.expected == "管护绿地 100 公顷" and evaluation.funds.total.annual_budget == 80
