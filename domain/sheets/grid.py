@@ -64,8 +64,14 @@ class Grid:
 
     def seen(self, row: int, column: int) -> str:
         """What a person sees in a cell: under a merge, the text of the merged range."""
-        top, left = self.origin(row, column)
-        return self.at(top, left)
+        covered = self._covered if self._covered is not None else self.covered()
+        if covered:
+            row, column = covered.get((row, column), (row, column))
+        if 0 <= row < len(self.rows):
+            cells = self.rows[row]
+            if 0 <= column < len(cells):
+                return cells[column]
+        return ""
 
     def width(self, row: int) -> int:
         return len(self.rows[row]) if 0 <= row < len(self.rows) else 0

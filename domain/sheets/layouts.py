@@ -53,6 +53,7 @@ class Words:
     exact: frozenset[str]
     prefixes: tuple[str, ...]
     patterns: tuple[re.Pattern[str], ...]
+    _seen: dict[str, bool] = field(default_factory=dict, repr=False)  # text → whether it matches
 
     @classmethod
     def of(cls, words: list[str]) -> Words:
@@ -70,7 +71,12 @@ class Words:
         return cls(written, tuple(words), frozenset(exact), tuple(prefixes), tuple(patterns))
 
     def match(self, text: str) -> bool:
-        return bool(text) and _matches(self, text)
+        found = self._seen.get(text)
+        if found is None:
+            if len(self._seen) >= _SEEN_LIMIT:
+                self._seen.clear()
+            found = self._seen[text] = bool(text) and self._match(text)
+        return found
 
     def _match(self, text: str) -> bool:
         reduced = norm(text)
@@ -84,9 +90,23 @@ class Words:
         return bool(self.exact or self.prefixes or self.patterns)
 
 
-@lru_cache(maxsize=1 << 17)
-def _matches(words: Words, text: str) -> bool:
-    return words._match(text)
+_SEEN_LIMIT = 1 << 15
+
+
+_KEYS: dict[tuple[int, str], tuple[str, ...]] = {}
+_KEYS_LIMIT = 1 << 17
+
+
+def keys_of(table: dict[str, Words], text: str) -> tuple[str, ...]:
+    """The keys of a table of declared words (a layout's column heads …) that match a cell's text, in the
+    table's order; worked out once per text and table (the tables live as long as their layout)."""
+    cache_key = (id(table), text)
+    found = _KEYS.get(cache_key)
+    if found is None:
+        if len(_KEYS) >= _KEYS_LIMIT:
+            _KEYS.clear()
+        found = _KEYS[cache_key] = tuple(key for key, words in table.items() if words.match(text)) if text else ()
+    return found
 
 
 @dataclass(frozen=True)
@@ -207,12 +227,27 @@ def writable_layouts() -> tuple[str, ...]:
     return layout_ids()
 
 
+@lru_cache(maxsize=1 << 16)
+def _marker_hits(text: str) -> tuple[tuple[int, int], ...]:
+    """(layout, marker) pairs a normalised cell text shows, over every declared layout."""
+    hits: list[tuple[int, int]] = []
+    for index, candidate in enumerate(all_layouts()):
+        for number, marker in enumerate(candidate.markers):
+            if text in marker.exact or bare(text) in marker.exact or (
+                    (marker.prefixes or marker.patterns) and marker.match(text)):
+                hits.append((index, number))
+    return tuple(hits)
+
+
 def choose_layout(texts: set[str]) -> Layout:
-    """The declared layout whose markers a form's texts show most (the central layout when none)."""
-    best = all_layouts()[0]
-    best_score = 0
-    for candidate in all_layouts():
-        score = candidate.score(texts)
-        if score > best_score:
-            best, best_score = candidate, score
-    return best
+    """The declared layout whose markers a form's texts show most (the central layout when none; the
+    first declared wins ties). Each text's markers are looked up once, whatever the number of forms."""
+    layouts = all_layouts()
+    found: set[tuple[int, int]] = set()
+    for text in texts:
+        found.update(_marker_hits(text))
+    counts = [0] * len(layouts)
+    for index, _ in found:
+        counts[index] += 1
+    best = max(range(len(layouts)), key=lambda index: (counts[index], -index))
+    return layouts[best] if counts[best] else layouts[0]

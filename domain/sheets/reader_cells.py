@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from domain.sheets.reader_words import NOTHING
 
@@ -18,6 +19,7 @@ def is_blank(cell: str) -> bool:
     return not cell or cell.strip() in NOTHING
 
 
+@lru_cache(maxsize=1 << 16)
 def number(cell: str) -> Decimal | None:
     """A cell's number: 1234.5, "1,234.50", full-width digits and signs, spaces ignored; None when it is not
     plainly a number (read as the tab-separated reader reads one)."""

@@ -106,6 +106,8 @@ class RowPlacer:
                 continue  # a moved reading needs a 得分 that fits beside its 分值
             if best is None or points > best[0]:
                 best = (points, shift)
+            if points == 3:
+                break  # in place with a fitting 得分: no moved reading can do better
         return None if best is None else best[1]
 
     def place(self, row: int) -> PlacedRow:
