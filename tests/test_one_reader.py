@@ -306,3 +306,54 @@ def test_city_heads_with_a_and_b(tmp_path):
     assert form.layout == "city"
     assert (evaluation.header.department, evaluation.header.implementer) == ("某市园林局", "某市绿化中心")
     assert evaluation.goals.expected == "管护绿地 100 公顷" and evaluation.funds.total.annual_budget == 80
+
+
+# ---------------------------------------------------------------------------------- funds rows
+
+
+def _audit(form):
+    from domain.scoring.audit import audit_evaluation
+
+    return audit_evaluation(form.evaluation, file="form.xlsx")
+
+
+def _funds_form(tmp_path, funds):
+    (form,) = read_file(_book(tmp_path, ROWS, funds=funds)).forms
+    assert form.refusal is None, form.refusal
+    return form
+
+
+def test_a_further_source_row_is_counted_with_other_funds(tmp_path):
+    form = _funds_form(tmp_path, [["", "年度资金总额", 100, 100, 98, 10, 0.98, 9.8],
+                                  ["", "其中：当年财政拨款", 60, 60, 58, "—", "", "—"],
+                                  ["", "其中：中央补助", 40, 40, 40, "—", "", "—"],
+                                  ["", "上年结转资金", 0, 0, 0, "—", "", "—"],
+                                  ["", "其他资金", 0, 0, 0, "—", "", "—"]])
+    assert form.evaluation.funds.other.executed == 40
+    assert "第8行：资金块中的“其中：中央补助”行计入其他资金（各来源连同这一行才合计为年度资金总额）" in form.warnings
+    assert [f.code for f in _audit(form).findings if f.code.startswith("arithmetic")] == []
+
+
+def test_a_part_of_a_row_above_is_not_counted_again(tmp_path):
+    form = _funds_form(tmp_path, [["", "年度资金总额", 100, 100, 98, 10, 0.98, 9.8],
+                                  ["", "其中：当年财政拨款", 100, 100, 98, "—", "", "—"],
+                                  ["", "其中：中央补助", 40, 40, 40, "—", "", "—"],
+                                  ["", "上年结转资金", 0, 0, 0, "—", "", "—"],
+                                  ["", "其他资金", 0, 0, 0, "—", "", "—"]])
+    assert form.evaluation.funds.other.executed == 0
+    assert "第8行：资金块中的“其中：中央补助”行是上面某行的一部分（不计它各来源已合计为年度资金总额），不重复计入" in form.warnings
+    assert [f.code for f in _audit(form).findings if f.code.startswith("arithmetic")] == []
+
+
+def test_a_total_left_at_zero_is_scored_from_its_rows_and_the_slip_named(tmp_path):
+    form = _funds_form(tmp_path, [["", "年度资金总额", 0, 0, 0, 10, "", 9.8],
+                                  ["", "其中：本年财政拨款", 100, 100, 98, "—", "", "—"],
+                                  ["", "上年结转资金", 0, 0, 0, "—", "", "—"],
+                                  ["", "其他资金", 0, 0, 0, "—", "", "—"]])
+    total = form.evaluation.funds.total
+    assert (total.annual_budget, total.executed) == (100, 98)
+    assert "第5行：年度资金总额写的是 0 / 0 / 0，其下各行合计预算 100、执行 98，按各行合计计分" in form.warnings
+    audit = _audit(form)
+    assert audit.scored.budget.score == Decimal("9.8")
+    slips = [f for f in audit.findings if f.code == "arithmetic.funds_total_zero"]
+    assert len(slips) == 1 and slips[0].row == 0

@@ -151,8 +151,27 @@ def check_declared_grade(evaluation: Any, profile: Any) -> list[Finding]:
                     msg("check.declared_grade", grade=grade, total=format(total, "f"), earned=earned))]
 
 
+# The remark a reader leaves when the form's 年度资金总额 was 0 (or blank) and the rows under it were read
+# as the total instead: what the form wrote, "0 / 0 / 0" (年初预算数 / 全年预算数 / 全年执行数).
+TOTAL_AS_WRITTEN = "年度资金总额（表上所填）"
+
+
+def check_total_from_parts(evaluation: Any) -> list[Finding]:
+    """A 年度资金总额 left at 0 while its rows hold the money: scored from the rows, the slip named."""
+    written = (evaluation.remarks or {}).get(TOTAL_AS_WRITTEN)
+    if written is None:
+        return []
+    total = evaluation.funds.total
+    return [Finding(FindingClass.ARITHMETIC, "funds_total_zero",
+                    msg("check.funds_total_zero", written=written,
+                        budget=plain(total.annual_budget if total.annual_budget is not None else total.initial_budget
+                                     or Decimal(0)),
+                        executed=plain(total.executed or Decimal(0))), row=0)]
+
+
 def form_checks(scored: ScoredEvaluation, scores: list[Decimal] | None = None) -> list[Finding]:
     """Every check that does not compare declared scores (``scores``: the row scores that count)."""
     evaluation = scored.evaluation
     return [*check_weights(evaluation, scored.profile), *check_funds(evaluation.funds), *check_reasons(scored, scores),
-            *structure_slips(evaluation), *check_declared_grade(evaluation, scored.profile)]
+            *structure_slips(evaluation), *check_declared_grade(evaluation, scored.profile),
+            *check_total_from_parts(evaluation)]

@@ -25,6 +25,7 @@ from domain.record.models import Evaluation, Funds, FundsRow, Goals, Header
 from domain.sheets.grid import Grid, plain_decimal
 from domain.sheets.layouts import Words, choose_layout, norm
 from domain.sheets.reader_blocks import BlockReading
+from domain.sheets.reader_funds import settle_parts, total_from_parts
 from domain.sheets.reader_indicators import IndicatorReading
 from domain.sheets.reader_pieces import Piece, Rows, find_columns, form_texts
 from domain.sheets.reader_state import Refused, TargetTable
@@ -168,6 +169,7 @@ class FormReader(BlockReading, IndicatorReading):
             if rows != points:
                 self.warn(row, "sheets.read.level_points", level=name, points=plain_decimal(points), rows=plain_decimal(rows))
         funds = dict(self.funds)
+        settle_parts(self, funds)
         other_parts = funds.pop("other_parts", None)
         if isinstance(other_parts, FundsRow):
             other = funds.get("other", FundsRow())
@@ -175,6 +177,7 @@ class FormReader(BlockReading, IndicatorReading):
             funds["other"] = FundsRow(**{
                 name: (getattr(other, name) or Decimal(0)) + (getattr(other_parts, name) or Decimal(0))
                 for name in ("initial_budget", "annual_budget", "executed")})
+        total_from_parts(self, funds, self.remarks)
         unit = self.unit or self.unit_note or layout.funds_unit
         if not self.unit and not self.unit_note:
             self.warn(self.funds_heading_row, "sheets.read.unit_assumed", unit=unit)

@@ -13,6 +13,8 @@ from domain.sheets.reader_pieces import Piece, find_columns
 from domain.sheets.reader_state import FormState
 from domain.sheets.reader_words import POINTS_ANYWHERE, UNIT_IN_LABEL, UNIT_NOTE, YEAR, YEAR_MAX, YEAR_MIN
 
+AMOUNTS = ("initial_budget", "annual_budget", "executed")
+
 
 class BlockReading(FormState):
     """Reads the title, the header rows, the funds block and the goals block of one form."""
@@ -133,7 +135,7 @@ class BlockReading(FormState):
             key = next((name for name, words in self.layout.funds_rows.items()
                         if words.match(label_text.removeprefix("其中").lstrip(":：")) or words.match(label_text)), "")
             if not key:
-                self.warn(row, "sheets.read.funds_row_unknown", label=clip(label_text))
+                self.read_funds_part(row, label_text, values)
                 return
         amounts = FundsRow(
             initial_budget=self.amount(row, values.get("initial_budget", ""), t("sheets.field.initial_budget")),
@@ -148,6 +150,17 @@ class BlockReading(FormState):
         self.funds[key] = amounts
         if key == "total":
             self.read_budget_scores(row, values)
+
+    def read_funds_part(self, row: int, label: str, values: dict[str, str]) -> None:
+        """A funds row the layout does not name (其中：中央补助, 单位资金 …): kept aside, and counted once the
+        block is read when the total shows it is a part of it (``funds_parts``), else set aside with a note."""
+        cells = [values.get(key, "") for key in AMOUNTS]
+        numbers = [number(cell) for cell in cells]
+        if any(value is None and not is_blank(cell) for value, cell in zip(numbers, cells, strict=True)) or any(
+                value is not None and value < 0 for value in numbers):
+            self.warn(row, "sheets.read.funds_row_unknown", label=clip(label))
+            return
+        self.parts.append((row, label, FundsRow(**dict(zip(AMOUNTS, numbers, strict=True)))))
 
     def add_other(self, row: int, label: str, amounts: FundsRow) -> None:
         """四川's 财政专户管理资金 and 单位资金 are counted with 其他资金 (the record has one row for them)."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from domain.messages import t
-from domain.record.models import IndicatorRow
+from domain.record.models import FundsRow, IndicatorRow
 from domain.sheets.layouts import Layout
 from domain.sheets.reader_cells import clip, is_blank, number
 from domain.sheets.reader_pieces import Rows
@@ -51,6 +51,7 @@ class FormState:
         self.declared_total: Decimal | None = None
         self.grade: str | None = None
         self.placer: RowPlacer | None = None
+        self.parts: list[tuple[int, str, FundsRow]] = []  # funds rows the layout does not name
 
     # -- helpers
 

@@ -2,6 +2,10 @@
 
 ZH: dict[str, str] = {
     "reader.leftover_row": "“{text}”是空白模板留下的行（没有分值和得分），已跳过",
+    "reader.funds.part_counted": "资金块中的“{label}”行计入其他资金（各来源连同这一行才合计为年度资金总额）",
+    "reader.funds.part_inside": "资金块中的“{label}”行是上面某行的一部分（不计它各来源已合计为年度资金总额），不重复计入",
+    "reader.funds.total_from_parts": "年度资金总额写的是 {written}，其下各行合计预算 {budget}、执行 {executed}，按各行合计计分",
+    "check.funds_total_zero": "年度资金总额写的是 {written}，其下各行合计预算 {budget}、执行 {executed}：按各行合计计分，表上的年度资金总额漏填",
     "reader.layout.invalid": "版式文件 {file}：{where}：{problem}",
     "reader.layout.invalid_whole": "版式文件 {file}：{problem}",
     "reader.layout.not_found": "没有版式文件 {file}",
@@ -18,6 +22,10 @@ ZH: dict[str, str] = {
 
 EN: dict[str, str] = {
     "reader.leftover_row": "“{text}” is a row left from the blank template (no weight, no score); skipped",
+    "reader.funds.part_counted": "the funds row “{label}” is counted with 其他资金 (the sources add up to the total only with it)",
+    "reader.funds.part_inside": "the funds row “{label}” is part of a row above it (the sources add up to the total without it); not counted again",
+    "reader.funds.total_from_parts": "年度资金总额 is written as {written}; the rows under it add up to budget {budget}, executed {executed}, and are scored",
+    "check.funds_total_zero": "年度资金总额 is written as {written} while the rows under it add up to budget {budget}, executed {executed}: scored from the rows; the total was left unfilled",
     "reader.layout.invalid": "layout file {file}: {where}: {problem}",
     "reader.layout.invalid_whole": "layout file {file}: {problem}",
     "reader.layout.not_found": "no layout file {file}",
