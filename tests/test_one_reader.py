@@ -351,9 +351,9 @@ def test_a_total_left_at_zero_is_scored_from_its_rows_and_the_slip_named(tmp_pat
                                   ["", "上年结转资金", 0, 0, 0, "—", "", "—"],
                                   ["", "其他资金", 0, 0, 0, "—", "", "—"]])
     total = form.evaluation.funds.total
-    assert (total.annual_budget, total.executed) == (100, 98)
-    assert "第5行：年度资金总额写的是 0 / 0 / 0，其下各行合计预算 100、执行 98，按各行合计计分" in form.warnings
+    assert (total.annual_budget, total.executed) == (0, 0)  # kept as written
     audit = _audit(form)
-    assert audit.scored.budget.score == Decimal("9.8")
-    slips = [f for f in audit.findings if f.code == "arithmetic.funds_total_zero"]
-    assert len(slips) == 1 and slips[0].row == 0
+    assert audit.scored.budget.score == Decimal("9.8")  # 10 × 0.98, from the rows
+    assert [note.code for note in audit.scored.budget.notes] == ["total_from_parts"]
+    slips = [f for f in audit.findings if f.finding_class.value == "arithmetic"]
+    assert [(f.code, f.row) for f in slips] == [("arithmetic.funds_sum", 0)]

@@ -78,10 +78,23 @@ def _add(rows: list[Any], column: str) -> Decimal | None:
     return sum((value or Decimal(0) for value in values), Decimal(0))
 
 
+def total_left_empty(funds: Any) -> bool:
+    """年度资金总额 left at 0 (or blank) while the rows under it hold money (scored from the rows)."""
+    names = [name for name, _ in FUNDS_COLUMNS]
+    if any(getattr(funds.total, name) for name in names):
+        return False
+    return any(getattr(getattr(funds, source), name) for source, _ in FUNDS_SOURCES for name in names)
+
+
 def check_funds(funds: Any) -> list[Finding]:
     """The three source rows must add up to 年度资金总额 in each column; spending above budget is flagged."""
     findings: list[Finding] = []
     sources = [getattr(funds, name) for name, _ in FUNDS_SOURCES]
+    if total_left_empty(funds):  # one slip, not a sum error in every column
+        executed = _add(sources, "executed")
+        return [Finding(FindingClass.ARITHMETIC, "funds_sum", msg(
+            "check.funds_total_zero", budget=plain(_add(sources, "annual_budget") or _add(sources, "initial_budget")
+                                                   or Decimal(0)), executed=plain(executed or Decimal(0))), row=0)]
     for column, label in FUNDS_COLUMNS:
         total = getattr(funds.total, column)
         parts = _add(sources, column)
@@ -151,27 +164,8 @@ def check_declared_grade(evaluation: Any, profile: Any) -> list[Finding]:
                     msg("check.declared_grade", grade=grade, total=format(total, "f"), earned=earned))]
 
 
-# The remark a reader leaves when the form's 年度资金总额 was 0 (or blank) and the rows under it were read
-# as the total instead: what the form wrote, "0 / 0 / 0" (年初预算数 / 全年预算数 / 全年执行数).
-TOTAL_AS_WRITTEN = "年度资金总额（表上所填）"
-
-
-def check_total_from_parts(evaluation: Any) -> list[Finding]:
-    """A 年度资金总额 left at 0 while its rows hold the money: scored from the rows, the slip named."""
-    written = (evaluation.remarks or {}).get(TOTAL_AS_WRITTEN)
-    if written is None:
-        return []
-    total = evaluation.funds.total
-    return [Finding(FindingClass.ARITHMETIC, "funds_total_zero",
-                    msg("check.funds_total_zero", written=written,
-                        budget=plain(total.annual_budget if total.annual_budget is not None else total.initial_budget
-                                     or Decimal(0)),
-                        executed=plain(total.executed or Decimal(0))), row=0)]
-
-
 def form_checks(scored: ScoredEvaluation, scores: list[Decimal] | None = None) -> list[Finding]:
     """Every check that does not compare declared scores (``scores``: the row scores that count)."""
     evaluation = scored.evaluation
     return [*check_weights(evaluation, scored.profile), *check_funds(evaluation.funds), *check_reasons(scored, scores),
-            *structure_slips(evaluation), *check_declared_grade(evaluation, scored.profile),
-            *check_total_from_parts(evaluation)]
+            *structure_slips(evaluation), *check_declared_grade(evaluation, scored.profile)]

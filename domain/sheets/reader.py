@@ -25,7 +25,7 @@ from domain.record.models import Evaluation, Funds, FundsRow, Goals, Header
 from domain.sheets.grid import Grid, plain_decimal
 from domain.sheets.layouts import Words, choose_layout, norm
 from domain.sheets.reader_blocks import BlockReading
-from domain.sheets.reader_funds import settle_parts, total_from_parts
+from domain.sheets.reader_funds import settle_parts
 from domain.sheets.reader_indicators import IndicatorReading
 from domain.sheets.reader_pieces import Piece, Rows, find_columns, form_texts
 from domain.sheets.reader_state import Refused, TargetTable
@@ -61,9 +61,11 @@ class FormRead:
 
 def title_kind(text: str) -> str | None:
     """What a title announces: "form", "department" (部门整体), "target" (绩效目标表), or None."""
+    reduced = norm(text)
+    if len(reduced) <= 60 and "绩效" in reduced and DEPARTMENT_WIDE.search(reduced):
+        return "department"  # 部门整体支出绩效评价自评报告 / 得分表: whatever its last words
     if "表" not in text:
         return None
-    reduced = norm(text)
     if len(reduced) > 60 or not any(word in reduced for word in TITLE_WORDS):
         return None
     if DEPARTMENT_WIDE.search(reduced):
@@ -177,7 +179,6 @@ class FormReader(BlockReading, IndicatorReading):
             funds["other"] = FundsRow(**{
                 name: (getattr(other, name) or Decimal(0)) + (getattr(other_parts, name) or Decimal(0))
                 for name in ("initial_budget", "annual_budget", "executed")})
-        total_from_parts(self, funds, self.remarks)
         unit = self.unit or self.unit_note or layout.funds_unit
         if not self.unit and not self.unit_note:
             self.warn(self.funds_heading_row, "sheets.read.unit_assumed", unit=unit)

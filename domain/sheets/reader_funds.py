@@ -1,12 +1,12 @@
-"""The funds block once read: rows the layout does not name, and a 年度资金总额 left at 0.
+"""The funds block once read: rows the layout does not name.
 
 A funds row the layout does not name (其中：中央补助, 本年一般公共预算拨款 in a layout without it, 财政专户管理资金,
 单位资金) is either a further source of the total — then it is counted with 其他资金, the record's row for
 the remaining sources — or a part of a row above it (中央补助 inside 财政拨款) — then it is not counted
 again. The total tells which: the named sources with the row add up to it, or without it.
 
-A 年度资金总额 left at 0 (or blank) while the rows under it hold the money is scored from the rows; the
-form's own 0 is kept in its remarks (``TOTAL_AS_WRITTEN``) so the audit names the slip.
+A 年度资金总额 left at 0 while the rows under it hold the money is kept as written: scoring reads the rows
+(``domain.scoring.results.funds_input``) and the audit names the slip (``domain.scoring.checks``).
 """
 
 from __future__ import annotations
@@ -14,8 +14,6 @@ from __future__ import annotations
 from decimal import Decimal
 
 from domain.record.models import FundsRow
-from domain.scoring.checks import TOTAL_AS_WRITTEN
-from domain.sheets.grid import plain_decimal
 from domain.sheets.reader_cells import clip
 from domain.sheets.reader_state import FormState
 
@@ -69,23 +67,3 @@ def _add(first: Decimal | None, second: Decimal | None) -> Decimal | None:
     if first is None and second is None:
         return None
     return (first or Decimal(0)) + (second or Decimal(0))
-
-
-def total_from_parts(state: FormState, funds: dict[str, object], remarks: dict[str, str]) -> None:
-    """A 年度资金总额 left at 0 or blank while the sources hold money: scored from the sources, said so."""
-    total = _row(funds, "total")
-    if total is None:
-        return
-    written = [getattr(total, name) for name in AMOUNTS]
-    if any(value for value in written):
-        return
-    sources = [found for key in SOURCES if (found := _row(funds, key)) is not None]
-    summed = {name: _sum(sources, name) for name in AMOUNTS}
-    if not any(summed.values()):
-        return
-    funds["total"] = FundsRow(**summed)
-    shown = " / ".join(plain_decimal(value) if value is not None else "—" for value in written)
-    remarks[TOTAL_AS_WRITTEN] = shown
-    state.warn(state.funds_heading_row, "reader.funds.total_from_parts", written=shown,
-               budget=plain_decimal(summed["annual_budget"] or summed["initial_budget"] or Decimal(0)),
-               executed=plain_decimal(summed["executed"] or Decimal(0)))

@@ -14,7 +14,7 @@ from domain.sheets.reader_cells import clip, is_blank, number
 from domain.sheets.reader_pieces import Piece, find_columns
 from domain.sheets.reader_placing import RowPlacer, moved, settle_levels
 from domain.sheets.reader_state import FormState, TargetTable
-from domain.sheets.reader_words import DASHES, GRADES, PLACEHOLDER, POINTS, POINTS_ANYWHERE
+from domain.sheets.reader_words import DASHES, GRADES, LEVEL1_OF, PLACEHOLDER, POINTS, POINTS_ANYWHERE
 
 
 class IndicatorReading(FormState):
@@ -83,6 +83,11 @@ class IndicatorReading(FormState):
             name = name[: name_points.start()].strip()
         elif name.strip() in ("", "*"):
             weight = Decimal(0)
+        elif "weight" not in self.columns:
+            weight = Decimal(0)  # a form without a 分值 column (the weights were set in the target table)
+            if not self.weights_missing:
+                self.weights_missing = True
+                self.warn(row, "reader.no_weight_column")
         else:
             raise self.refuse(row, "sheets.read.no_weight", name=clip(name))
         score_cell = values.get("score", "")
@@ -138,8 +143,8 @@ class IndicatorReading(FormState):
 
     def levels(self, row: int, raw1: str, raw2: str) -> tuple[str, str]:
         """一级 and 二级 as seen; a blank one continues the row above (a file without its merges)."""
-        raw1 = self.level_weight(row, raw1)
         raw2 = self.level_weight(row, raw2)
+        raw1 = self.level_weight(row, raw1, raw2 or self.level2)
         new_level1 = bool(raw1) and raw1 != self.level1
         if raw1:
             self.level1 = raw1
@@ -149,12 +154,17 @@ class IndicatorReading(FormState):
             self.level2 = ""
         return self.level1, self.level2
 
-    def level_weight(self, row: int, text: str) -> str:
-        """安徽 writes the 一级's weight into its cell: 产出指标(50分) → 产出指标, 50 kept to check the rows."""
+    def level_weight(self, row: int, text: str, level2: str = "") -> str:
+        """安徽 writes the 一级's weight into its cell: 产出指标(50分) → 产出指标, 50 kept to check the rows; a cell
+        holding the weight alone ("(50分)") is the 一级 its 二级 belongs to (数量指标 → 产出指标), noted."""
         match = POINTS.search(text)
         if not match:
             return text
         name = text[: match.start()].strip()
+        if not name:
+            name = LEVEL1_OF.get("".join(level2.split()), "")
+            if name:
+                self.warn(row, "reader.level1_from_level2", text=clip(text), level1=name, level2=clip(level2))
         if name not in self.level_points:
             self.level_points[name] = (Decimal(match.group(1)), row)
         return name
@@ -168,6 +178,10 @@ class IndicatorReading(FormState):
         if self.columns and "score" in self.columns:
             total = number(self.cell(row, "score"))
         numbers = [(p, value) for p in own if (value := number(p.text)) is not None]
+        weight_at = self.columns["weight"][0] if self.columns and "weight" in self.columns else None
+        if total is None and len(numbers) == 1 and numbers[0][0].left == weight_at and "score" in (self.columns or {}):
+            self.warn(row, "reader.total_weights_only", weights=plain_decimal(numbers[0][1]))
+            return  # 合计 carries the 分值 (权重) sum only: no declared total
         if total is None and numbers:
             total = numbers[-1][1]
             if len(numbers) > 2:
@@ -177,6 +191,8 @@ class IndicatorReading(FormState):
                 if shift:
                     self.warn(row, "tsv.total_moved", moved=moved(shift), weights=numbers[0][1], total=total)
         if total is None:
+            if not self.layout.total_required:
+                return
             raise self.refuse(row, "sheets.read.no_total")
         self.declared_total = total
         for piece in own:

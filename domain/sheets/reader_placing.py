@@ -231,7 +231,7 @@ def _plain(text: str) -> str:
 
 def settle_levels(raw1: str, raw2: str, current1: str, notes: list[str]) -> tuple[str, str]:
     """满意度指标 written in the 二级 column is the 一级; a 二级 name in the 一级 column is the 二级."""
-    if _plain(raw2) == SATISFACTION:
+    if _plain(raw2) == SATISFACTION and not raw1:
         notes.append(t("tsv.satisfaction_moved"))
         return raw2, ""
     if raw1 and not raw2 and _plain(raw1) in LEVEL2_NAMES and _plain(raw1) not in LEVEL1_NAMES:

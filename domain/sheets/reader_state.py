@@ -51,6 +51,7 @@ class FormState:
         self.declared_total: Decimal | None = None
         self.grade: str | None = None
         self.placer: RowPlacer | None = None
+        self.weights_missing = False
         self.parts: list[tuple[int, str, FundsRow]] = []  # funds rows the layout does not name
 
     # -- helpers
