@@ -56,7 +56,8 @@ class BlockReading(FormState):
         while index < len(pieces):
             piece = pieces[index]
             key = self._header_label(piece.text)
-            if key is None:
+            other = None if key else self._other_label(piece.text)
+            if key is None and other is None:
                 self.read_header_note(row, [piece])
                 index += 1
                 continue
@@ -65,10 +66,22 @@ class BlockReading(FormState):
             if len(inline) == 2 and inline[1].strip():
                 values.append(inline[1].strip())
             index += 1
-            while index < len(pieces) and self._header_label(pieces[index].text) is None:
+            while index < len(pieces) and self._header_label(pieces[index].text) is None and self._other_label(
+                    pieces[index].text) is None:
                 values.append(pieces[index].text)
                 index += 1
-            self.set_header(row, key, " ".join(values).strip())
+            if key is not None:
+                self.set_header(row, key, " ".join(values).strip())
+            elif other is not None and values:
+                self.remarks[other] = " ".join(values).strip()
+
+    def _other_label(self, text: str) -> str | None:
+        """A footer label written among the header rows (项目负责人及电话 …): kept in the remarks, never
+        joined to the value before it."""
+        label = norm(text).split(":", 1)[0]
+        if len(label) > 12:
+            return None
+        return label if any(label.startswith(word) for word in self.layout.footer) else None
 
     def set_header(self, row: int, key: str, text: str) -> None:
         if key == "project_amount":

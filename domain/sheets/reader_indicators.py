@@ -163,7 +163,7 @@ class IndicatorReading(FormState):
         name = text[: match.start()].strip()
         if not name:
             name = LEVEL1_OF.get("".join(level2.split()), "")
-            if name:
+            if name and name != self.level1:
                 self.warn(row, "reader.level1_from_level2", text=clip(text), level1=name, level2=clip(level2))
         if name not in self.level_points:
             self.level_points[name] = (Decimal(match.group(1)), row)
