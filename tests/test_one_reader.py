@@ -357,3 +357,10 @@ def test_a_total_left_at_zero_is_scored_from_its_rows_and_the_slip_named(tmp_pat
     assert [note.code for note in audit.scored.budget.notes] == ["total_from_parts"]
     slips = [f for f in audit.findings if f.finding_class.value == "arithmetic"]
     assert [(f.code, f.row) for f in slips] == [("arithmetic.funds_sum", 0)]
+
+
+def test_profile_auto_takes_the_profile_a_layout_declares(capsys):
+    from tui.cli import run
+
+    run(["check", str(BOOKS / "published" / "bj-xueyuanlu-2016.xlsx"), "--profile", "auto"])
+    assert "自动选用规则“beijing-2016”：表的版式按规则“beijing-2016”计分" in capsys.readouterr().out
