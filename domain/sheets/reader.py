@@ -165,7 +165,7 @@ class FormReader(BlockReading, IndicatorReading):
         if "total" not in self.funds:
             raise self.refuse(self.funds_heading_row, "sheets.read.missing", what=layout.funds_rows["total"].written)
         if layout.total_required and not self.total_seen:
-            raise self.refuse(start, "sheets.read.missing", what=layout.total_labels.written)
+            self.warn(self.end - 1, "reader.no_total_row", what=layout.total_labels.written)
         for name, (points, row) in self.level_points.items():
             rows = sum((r.weight for r in self.indicator_rows if r.level1 == name), Decimal(0))
             if rows != points:

@@ -63,6 +63,10 @@ class IndicatorReading(FormState):
             if own and any(p.text not in (level1_raw, level2_raw) for p in own):
                 self.warn(row, "sheets.read.row_ignored", text=clip(" ".join(p.text for p in own)))
             return
+        name_cell = values.get("name", "").strip()
+        if name_cell.startswith("其中") and is_blank(values.get("weight", "")) and is_blank(values.get("score", "")):
+            self.warn(row, "reader.breakdown_row", text=clip(name_cell))
+            return  # 其中… under a row: its breakdown, not an indicator
         if self.leftover(values):
             shown = " ".join(text for text in (level1_raw, level2_raw, values.get("name", "")) if text)
             self.warn(row, "reader.leftover_row", text=clip(shown or values.get("name", "")))
@@ -157,6 +161,8 @@ class IndicatorReading(FormState):
     def level_weight(self, row: int, text: str, level2: str = "") -> str:
         """安徽 writes the 一级's weight into its cell: 产出指标(50分) → 产出指标, 50 kept to check the rows; a cell
         holding the weight alone ("(50分)") is the 一级 its 二级 belongs to (数量指标 → 产出指标), noted."""
+        if " " in text or "\n" in text:
+            text = "".join(text.split())  # 产\n出\n指\n标 written down the cell, 经济效益 指标 wrapped
         match = POINTS.search(text)
         if not match:
             return text

@@ -73,6 +73,9 @@ class FormState:
         if is_blank(cell):
             return None
         value = number(cell)
+        unit = self.unit or self.unit_note or self.layout.funds_unit
+        if value is None and unit == "万元" and cell.strip().endswith(("万元", "万")):
+            value = number(cell.strip().removesuffix("元").removesuffix("万"))  # "150万" in a block in 万元
         if value is None or value < 0:
             raise self.refuse(row, "sheets.read.not_amount", what=what, text=clip(cell))
         return value
