@@ -75,6 +75,9 @@ def title_kind(text: str) -> str | None:
     return "form" if "自评表" in reduced else None
 
 
+_CLOSING: dict[tuple[str, str], bool] = {}  # (layout, text) → whether the text labels a closing row
+
+
 class FormReader(BlockReading, IndicatorReading):
     """Reads the rows of one form (from its start to the next form) with one declared layout."""
 
@@ -126,8 +129,15 @@ class FormReader(BlockReading, IndicatorReading):
     # -- closing rows
 
     def _is_closing(self, text: str) -> bool:
-        label = norm(text).split(":", 1)[0]
-        return label in self.layout.closing or label in self.layout.footer or label.startswith("填表说明")
+        key = (self.layout.id, text)
+        found = _CLOSING.get(key)
+        if found is None:
+            if len(_CLOSING) > 1 << 15:
+                _CLOSING.clear()
+            label = norm(text).split(":", 1)[0]
+            found = _CLOSING[key] = (label in self.layout.closing or label in self.layout.footer
+                                     or label.startswith("填表说明"))
+        return found
 
     def read_closing(self, row: int, pieces: list[Piece]) -> None:
         labels = set(self.layout.closing) | set(self.layout.footer)

@@ -14,6 +14,7 @@ from domain.sheets.reader_state import FormState
 from domain.sheets.reader_words import POINTS_ANYWHERE, UNIT_IN_LABEL, UNIT_NOTE, YEAR, YEAR_MAX, YEAR_MIN
 
 AMOUNTS = ("initial_budget", "annual_budget", "executed")
+_HEADER_LABELS: dict[tuple[str, str], str | None] = {}  # (layout, text) → the header key it labels
 
 
 class BlockReading(FormState):
@@ -34,11 +35,16 @@ class BlockReading(FormState):
         return None
 
     def _header_label(self, text: str) -> str | None:
+        cache_key = (self.layout.id, text)
+        if cache_key in _HEADER_LABELS:
+            return _HEADER_LABELS[cache_key]
+        if len(_HEADER_LABELS) > 1 << 15:
+            _HEADER_LABELS.clear()
         label = norm(text).split(":", 1)[0]
-        for key, words in self.layout.header.items():
-            if words.match(label) and len(label) <= len(words.written) + 8:
-                return key
-        return None
+        found = next((key for key, words in self.layout.header.items()
+                      if words.match(label) and len(label) <= len(words.written) + 8), None)
+        _HEADER_LABELS[cache_key] = found
+        return found
 
     def read_header_note(self, row: int, pieces: list[Piece]) -> None:
         """Rows between the title and the first block: the year line, 单位：万元, 填报单位 …"""

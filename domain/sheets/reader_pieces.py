@@ -29,6 +29,8 @@ class Rows:
             top, left, bottom, right = merge
             for row in range(top, min(bottom, len(grid.rows) - 1) + 1):
                 self.by_row.setdefault(row, []).append(merge)
+        for merges in self.by_row.values():
+            merges.sort(key=lambda merge: merge[1])
 
     def __len__(self) -> int:
         return len(self.grid.rows)
@@ -49,17 +51,24 @@ class Rows:
         if not merges:
             return [Piece(column, column, text) for column, text in enumerate(cells) if text]
         found: list[Piece] = []
+        append = found.append
+        rows = grid.rows
+        width = len(cells)
         column = 0
-        for top, left, _, right in sorted(merges, key=lambda merge: merge[1]):
+        for top, left, _, right in merges:  # sorted by their first column
             if left < column:
                 continue  # overlapping merges (a damaged file): the first one wins
-            found.extend(Piece(index, index, cells[index]) for index in range(column, min(left, len(cells)))
-                         if cells[index])
-            text = grid.at(top, left)
+            for index in range(column, left if left < width else width):
+                if cells[index]:
+                    append(Piece(index, index, cells[index]))
+            source = rows[top] if top < len(rows) else cells
+            text = source[left] if left < len(source) else ""
             if text:
-                found.append(Piece(left, right, text, top < row))
+                append(Piece(left, right, text, top < row))
             column = right + 1
-        found.extend(Piece(index, index, cells[index]) for index in range(column, len(cells)) if cells[index])
+        for index in range(column, width):
+            if cells[index]:
+                append(Piece(index, index, cells[index]))
         return found
 
     def value(self, row: int, span: tuple[int, int]) -> str:
