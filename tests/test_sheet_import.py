@@ -421,32 +421,34 @@ def test_made_up_form_reads_units_rates_grouped_numbers_and_several_goal_lines()
 
 
 def test_year_in_the_title_is_taken_without_warning():
-    imported = made_up("总分\t\t\t\t\t\t100\t0\t—", title="2022年度项目支出绩效自评表")
+    imported = made_up("\t产出指标\t数量指标\t数量\t10个\t10个\t90\t90\t", "总分\t\t\t\t\t\t100\t99.8\t—",
+                       title="2022年度项目支出绩效自评表")
     assert imported.evaluation.header.year == 2022
     assert imported.warnings == []
 
 
-def test_unreadable_and_missing_cells_become_warnings_not_errors():
+def test_a_weight_that_is_not_a_number_refuses_the_form_naming_its_line():
+    imported = made_up("\t产出指标\t数量指标\t数量\t10个\t\t九十\t\t", "总分\t\t\t\t\t\t100\t0\t—")
+    assert imported.missing == ["第14行：指标“数量”的分值“九十”不是 0 到 100 之间的数字"]
+    assert imported.evaluation.indicators == []
+
+
+def test_stray_cells_and_lines_are_named_and_not_read():
     imported = made_up(
-        "\t产出指标\t数量指标\t数量\t10个\t\t九十\t\t",
-        "\t\t质量指标\t合格率\t100%\t100%\t150\t150\t",
+        "\t产出指标\t数量指标\t数量\t10个\t10个\t40\t40\t",
         "\t\t\t\t\t\t\t\t",
-        "一行说明文字",
-        "\t\t时效指标\t及时率\t100%\t100%\t10\t10\t\t多出来的\t",
+        "\t\t质量指标\t一行说明文字",
+        "\t\t时效指标\t及时率\t100%\t100%\t50\t50\t\t多出来的\t",
+        "总分\t\t\t\t\t\t100\t99.8\t—",
     )
     assert rows_of(imported) == [
-        ("产出指标", "数量指标", "数量", "10个", "", "0", None, ""),
-        ("产出指标", "质量指标", "合格率", "100%", "100%", "0", "150", ""),
-        ("产出指标", "时效指标", "及时率", "100%", "100%", "10", "10", ""),
+        ("产出指标", "数量指标", "数量", "10个", "10个", "40", "40", ""),
+        ("产出指标", "时效指标", "及时率", "100%", "100%", "50", "50", ""),
     ]
     assert imported.warnings == [
-        "第14行：找不到分值和得分，已按表头列位读取；分值「九十」不是数字，按 0 分读入",
-        "第15行：分值 150 不在 0 到 100 之间，按 0 分读入",
-        "第17行：无法识别的行「一行说明文字」，未读入",
-        "第18行：第10列的「多出来的」无法归位，未读入",
-        "第1行：这张表没有找到总分行",
+        "第16行：“质量指标 一行说明文字”是空白模板留下的行（没有分值和得分），已跳过",
+        "第17行：第10列的「多出来的」无法归位，未读入",
     ]
-    assert imported.evaluation.declared_total is None
 
 
 def test_a_second_level_name_in_the_first_level_column_is_moved():
@@ -459,10 +461,10 @@ def test_a_second_level_name_in_the_first_level_column_is_moved():
     assert imported.warnings == ["第15行：二级指标「质量指标」写在一级指标列，已移到二级指标列，一级指标沿用「产出指标」"]
 
 
-def test_a_form_with_only_a_title_is_returned_with_warnings():
+def test_a_form_with_only_a_title_is_refused_naming_what_is_missing():
     (imported,) = parse_sheet("项目支出绩效自评表\t\t\n\t\t\n", "x.tsv")
     assert imported.evaluation.indicators == []
-    assert imported.warnings == ["第1行：这张表没有找到项目名称、项目资金、年度总体目标、年度绩效指标、总分行"]
+    assert imported.missing == ["第1行：找不到“项目名称”"]
 
 
 def test_lines_before_the_first_form_are_reported():

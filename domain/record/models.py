@@ -31,11 +31,14 @@ def _parsed_data(value: ParsedValue) -> dict[str, Any]:
 # A parsed value is a plain record (see domain.record.kinds), written out as a table for readers.
 ParsedField = Annotated[ParsedValue, PlainSerializer(_parsed_data, return_type=dict[str, Any])]
 
-# Amounts and scores carry at most 24 digits, 10 of them after the point: enough for any budget in 元
+# Amounts and scores are kept at the precision the cell holds: a formula's cached quotient
+# (0.97346938775510201, down to 1.2345678901234567e-07) has up to 17 significant digits after up to 30
+# places, and the method rounds only where it says. At most 40 digits in all: enough for any budget in 元
 # or 万元, and a bound that keeps hand-edited exponents (1e999999999) from reaching the arithmetic.
-FormDecimal = Annotated[Decimal, Field(allow_inf_nan=False, max_digits=24, decimal_places=10)]
-NonNegativeDecimal = Annotated[Decimal, Field(ge=0, allow_inf_nan=False, max_digits=24, decimal_places=10)]
-Weight = Annotated[Decimal, Field(ge=0, le=100, allow_inf_nan=False, max_digits=24, decimal_places=10)]
+_DIGITS, _PLACES = 40, 30
+FormDecimal = Annotated[Decimal, Field(allow_inf_nan=False, max_digits=_DIGITS, decimal_places=_PLACES)]
+NonNegativeDecimal = Annotated[Decimal, Field(ge=0, allow_inf_nan=False, max_digits=_DIGITS, decimal_places=_PLACES)]
+Weight = Annotated[Decimal, Field(ge=0, le=100, allow_inf_nan=False, max_digits=_DIGITS, decimal_places=_PLACES)]
 
 
 class _Record(BaseModel):

@@ -57,6 +57,9 @@ def _score_budget(funds: FundsInput, profile: Profile) -> BudgetResult:
     score = round_score(weight * min(Decimal(1), rate_used), profile)
     lost = weight - score
     percent = plain(quantize(rate * ONE_HUNDRED, 2))
+    if funds.from_parts:
+        notes.append(note("total_from_parts", msg("budget.note.total_from_parts", budget=plain(budget),
+                                                  executed=plain(executed))))
     if rate > 1:
         notes.append(note("executed_over_budget", msg("budget.note.over_budget", budget=budget_name, percent=percent)))
     if rate < profile.low_execution_rate and not funds.reason.strip():

@@ -80,10 +80,23 @@ def _add(rows: list[Any], column: str) -> Decimal | None:
     return sum((value or Decimal(0) for value in values), Decimal(0))
 
 
+def total_left_empty(funds: Any) -> bool:
+    """年度资金总额 left at 0 (or blank) while the rows under it hold money (scored from the rows)."""
+    names = [name for name, _ in FUNDS_COLUMNS]
+    if any(getattr(funds.total, name) for name in names):
+        return False
+    return any(getattr(getattr(funds, source), name) for source, _ in FUNDS_SOURCES for name in names)
+
+
 def check_funds(funds: Any) -> list[Finding]:
     """The three source rows must add up to 年度资金总额 in each column; spending above budget is flagged."""
     findings: list[Finding] = []
     sources = [getattr(funds, name) for name, _ in FUNDS_SOURCES]
+    if total_left_empty(funds):  # one slip, not a sum error in every column
+        executed = _add(sources, "executed")
+        return [Finding(FindingClass.ARITHMETIC, "funds_sum", msg(
+            "check.funds_total_zero", budget=plain(_add(sources, "annual_budget") or _add(sources, "initial_budget")
+                                                   or Decimal(0)), executed=plain(executed or Decimal(0))), row=0)]
     for column, label in FUNDS_COLUMNS:
         total = getattr(funds.total, column)
         parts = _add(sources, column)

@@ -12,7 +12,7 @@ from typing import Any
 
 from domain.scoring.conventions import ReverseConvention
 from domain.scoring.habit import find_habit, vary
-from domain.scoring.profile import builtin_profile
+from domain.scoring.profile import builtin_profile, builtin_profile_names
 from domain.scoring.results import Rule
 from domain.scoring.rules import score_row
 from domain.scoring.wording import Msg, msg
@@ -41,7 +41,11 @@ def choose_profile(evaluation: Any) -> tuple[str, Msg]:
     """The name of the profile to audit the form by, and the sentence saying which and why."""
     reasons: list[Msg] = []
     ratio = _follows_ratio(evaluation)
-    if evaluation.funds.weight == Decimal(20):
+    layout_profile = getattr(evaluation, "profile", "default")
+    if layout_profile != "default" and layout_profile in builtin_profile_names():
+        name = layout_profile  # the form's layout declares the profile its forms are scored by
+        reasons.append(msg("profile.auto.layout", name=name))
+    elif evaluation.funds.weight == Decimal(20):
         name = "hubei-2020" if ratio else "hubei"
         reasons.append(msg("profile.auto.budget_weight", weight="20"))
     else:

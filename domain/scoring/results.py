@@ -64,6 +64,7 @@ class FundsInput(Frozen):
     annual_budget: Decimal | None
     executed: Decimal | None
     reason: str = ""
+    from_parts: bool = False  # 年度资金总额 was left at 0: the amounts are its rows' sums
 
 
 def row_input(row: Any) -> RowInput:
@@ -78,7 +79,21 @@ def funds_input(funds: Any) -> FundsInput:
     if isinstance(funds, FundsInput):
         return funds
     total = funds.total
+    names = ("initial_budget", "annual_budget", "executed")
+    if not any(getattr(total, name) for name in names):  # left at 0: the rows under it, when they hold money
+        rows = [getattr(funds, source, None) for source in ("fiscal", "carryover", "other")]
+        sums = [_sum_of(rows, name) for name in names]
+        if any(sums):
+            initial, annual, executed = sums
+            return FundsInput(funds.weight, initial, annual, executed, funds.reason, True)
     return FundsInput(funds.weight, total.initial_budget, total.annual_budget, total.executed, funds.reason)
+
+
+def _sum_of(rows: list[Any], name: str) -> Decimal | None:
+    values = [getattr(row, name) for row in rows if row is not None]
+    if all(value is None for value in values):
+        return None
+    return sum((value or Decimal(0) for value in values), Decimal(0))
 
 
 class Note(Frozen):

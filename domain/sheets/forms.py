@@ -17,11 +17,10 @@ from domain.messages import t
 from domain.record.models import Evaluation
 from domain.sheets import decisions
 from domain.sheets.grid import Grid
-from domain.sheets.layouts import choose_layout, norm
 from domain.sheets.reader import FormRead, read_grid
 from domain.sheets.targets_file import settle, take_targets
 from domain.sheets.targets_grid import TargetsRead
-from domain.sheets.tsv import SheetError, parse_sheet, year_from_name
+from domain.sheets.tsv import SheetError, tsv_grid, year_from_name
 from domain.sheets.workbook import Kind, open_workbook
 
 TOML_SUFFIX = ".toml"
@@ -52,36 +51,13 @@ def _base_name(name: str) -> str:
     return PureWindowsPath(PurePosixPath(name).name).name
 
 
-def _tsv_forms(text: str, path: Path, year: int | None) -> Iterator[FormRead]:
-    """The tab-separated reader (it knows how sheet exports shift and cut cells); incomplete forms refused."""
-    for form in parse_sheet(text, source_name=path.name, year=year):
-        if form.missing:
-            refusal = t("sheets.at_row", row=form.line, message=t("tsv.missing", missing="、".join(form.missing)))
-            yield FormRead(path.name, form.line, "tsv", warnings=form.warnings, refusal=refusal)
-        else:
-            yield FormRead(path.name, form.line, "tsv", evaluation=form.evaluation, warnings=form.warnings)
+def target_table(grid: Grid, form: FormRead) -> FormRead:
+    """What becomes of a target table (绩效目标表) found in a sheet: the one place to read it.
 
-
-# The layouts the tab-separated reader knows (it repairs the shifted cells of their sheet exports); a text
-# export of any other layout is read like a workbook, by its declaration.
-LEGACY_LAYOUTS = frozenset({"central", "shenzhen"})
-
-
-def tsv_grid(text: str, name: str) -> Grid:
-    """A tab-separated text as a grid (quoted cells unquoted)."""
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    return Grid(name=name, rows=[[_unquote(cell) for cell in line.split("\t")] for line in lines])
-
-
-def _unquote(cell: str) -> str:
-    cell = cell.strip()
-    if len(cell) >= 2 and cell[0] == cell[-1] == '"':
-        cell = cell[1:-1].replace('""', '"').strip()
-    return cell
-
-
-def _layout_texts(grid: Grid) -> set[str]:
-    return {norm(cell) for row in grid.rows[:400] for cell in row if cell}
+    ``form.rows`` are the grid rows it spans. A target table is no self-evaluation: today it is refused
+    with the reason the reader gave (``sheets.refuse.target_form``); a reader of target tables replaces
+    this function's body and returns what it read."""
+    return form
 
 
 def _sheet_label(path: Path, sheet: str, kind: str) -> str:
@@ -97,14 +73,7 @@ def read_file(path: Path, year: int | None = None) -> FileRead:
         result.kind = workbook.kind
         grids = workbook.sheets()
         if workbook.kind == Kind.TSV:
-            grid = tsv_grid(workbook.text, path.name)
-            if choose_layout(_layout_texts(grid)).id in LEGACY_LAYOUTS:
-                result.forms = list(_tsv_forms(workbook.text, path, year))
-                for form in result.forms:
-                    if form.evaluation is not None:
-                        form.evaluation.source = f"{path.name}:{form.row}"
-                return result
-            grids = iter([grid])  # another province's layout: read by its declaration
+            grids = iter([tsv_grid(workbook.text, path.name)])  # a grid like any sheet
         name_year = year_from_name(_base_name(path.name))
         placed: list[tuple[FormRead, str, int]] = []  # each form with its sheet and place there
         for grid in grids:
@@ -118,6 +87,8 @@ def read_file(path: Path, year: int | None = None) -> FileRead:
             for position, form in enumerate(read_grid(grid), start=1):
                 found = True
                 placed.append((form, grid.name, position))
+                if form.kind == "target":
+                    form = target_table(grid, form)
                 form.sheet = _sheet_label(path, grid.name, workbook.kind)
                 if form.evaluation is not None:
                     evaluation = form.evaluation

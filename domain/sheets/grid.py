@@ -64,8 +64,14 @@ class Grid:
 
     def seen(self, row: int, column: int) -> str:
         """What a person sees in a cell: under a merge, the text of the merged range."""
-        top, left = self.origin(row, column)
-        return self.at(top, left)
+        covered = self._covered if self._covered is not None else self.covered()
+        if covered:
+            row, column = covered.get((row, column), (row, column))
+        if 0 <= row < len(self.rows):
+            cells = self.rows[row]
+            if 0 <= column < len(cells):
+                return cells[column]
+        return ""
 
     def width(self, row: int) -> int:
         return len(self.rows[row]) if 0 <= row < len(self.rows) else 0
@@ -86,12 +92,18 @@ def number_text(value: float | int, percent: bool = False) -> str:
     if isinstance(value, float) and not math.isfinite(value):
         return ""
     try:
-        number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+        number = Decimal(_shown(value)) if isinstance(value, float) else Decimal(value)
     except InvalidOperation:
         return str(value)
     if percent:
         return plain_decimal(number.scaleb(2)) + "%"
     return plain_decimal(number)
+
+
+def _shown(number: float) -> str:
+    """A stored double as a spreadsheet shows it: at most 15 significant digits (0.6659999999999999 is
+    0.666, 0.1 + 0.2 is 0.3); a formula's quotient keeps its 15 (0.973469387755102)."""
+    return format(number, ".15g")
 
 
 def value_text(value: object, percent: bool = False) -> str:
@@ -104,6 +116,8 @@ def value_text(value: object, percent: bool = False) -> str:
         if number.is_integer() and abs(number) < 1e15:
             return str(int(number))
         text = repr(number)
+        if len(text) > 16:
+            text = _shown(number)
         if "e" not in text and "n" not in text:
             return text
     if value is None:

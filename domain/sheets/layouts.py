@@ -3,20 +3,27 @@
 A declaration names the words of a layout — its title, header labels, block labels, column heads and their
 synonyms, row labels, the default amount unit and weights — and the reader and the writer both use it, so
 a new province is a new file, not new code. ``extends = "central"`` takes every section of another
-declaration and replaces the ones given. See ``layouts/central.toml`` for the meaning of each key.
+declaration and merges the file's tables into it at every depth. Each file is validated when loaded
+(``layout_model``: an error names the file and the key). See ``layouts/central.toml`` for each key.
 """
 
 from __future__ import annotations
 
 import re
-import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-LAYOUT_DIR = Path(__file__).resolve().parent / "layouts"
-DEFAULT_LAYOUT = "central"
+from domain.errors import InputError
+from domain.messages import t
+from domain.sheets.layout_files import DEFAULT_LAYOUT, LAYOUT_DIR, layout_ids
+
+if TYPE_CHECKING:
+    from domain.sheets.layout_model import LayoutSpec
+
+__all__ = ["DEFAULT_LAYOUT", "LAYOUT_DIR", "Layout", "Words", "all_layouts", "bare", "choose_layout", "layout",
+           "layout_ids", "norm", "writable_layouts"]
 
 _SPACES = re.compile(r"\s+")
 _WIDTH = str.maketrans({"（": "(", "）": ")", "：": ":", "，": ",", "％": "%", "＊": "*", "／": "/"})
@@ -46,6 +53,7 @@ class Words:
     exact: frozenset[str]
     prefixes: tuple[str, ...]
     patterns: tuple[re.Pattern[str], ...]
+    _seen: dict[str, bool] = field(default_factory=dict, repr=False)  # text → whether it matches
 
     @classmethod
     def of(cls, words: list[str]) -> Words:
@@ -63,7 +71,12 @@ class Words:
         return cls(written, tuple(words), frozenset(exact), tuple(prefixes), tuple(patterns))
 
     def match(self, text: str) -> bool:
-        return bool(text) and _matches(self, text)
+        found = self._seen.get(text)
+        if found is None:
+            if len(self._seen) >= _SEEN_LIMIT:
+                self._seen.clear()
+            found = self._seen[text] = bool(text) and self._match(text)
+        return found
 
     def _match(self, text: str) -> bool:
         reduced = norm(text)
@@ -77,9 +90,23 @@ class Words:
         return bool(self.exact or self.prefixes or self.patterns)
 
 
-@lru_cache(maxsize=1 << 17)
-def _matches(words: Words, text: str) -> bool:
-    return words._match(text)
+_SEEN_LIMIT = 1 << 15
+
+
+_KEYS: dict[tuple[int, str], tuple[str, ...]] = {}
+_KEYS_LIMIT = 1 << 17
+
+
+def keys_of(table: dict[str, Words], text: str) -> tuple[str, ...]:
+    """The keys of a table of declared words (a layout's column heads …) that match a cell's text, in the
+    table's order; worked out once per text and table (the tables live as long as their layout)."""
+    cache_key = (id(table), text)
+    found = _KEYS.get(cache_key)
+    if found is None:
+        if len(_KEYS) >= _KEYS_LIMIT:
+            _KEYS.clear()
+        found = _KEYS[cache_key] = tuple(key for key, words in table.items() if words.match(text)) if text else ()
+    return found
 
 
 @dataclass(frozen=True)
@@ -113,6 +140,10 @@ class Layout:
     closing: tuple[str, ...]
     footer: tuple[str, ...]
     write: dict[str, Any] = field(default_factory=dict)
+    titles: tuple[str, ...] = ()
+    source: str = ""
+    profile: str | None = None
+    extends: str | None = None
 
     def score(self, texts: set[str]) -> int:
         """How many of the layout's markers occur among a form's (normalised) cell texts."""
@@ -131,92 +162,92 @@ class Layout:
         return "target_value" in self.indicator_columns
 
 
-def _merged(data: dict[str, Any], seen: tuple[str, ...] = ()) -> dict[str, Any]:
-    parent = data.get("extends")
-    if not parent:
-        return data
-    if parent in seen:
-        raise ValueError(f"layout {data.get('id')} extends itself through {parent}")
-    base = _merged(_raw(parent), (*seen, str(data.get("id"))))
-    merged = dict(base)
-    for key, value in data.items():
-        if isinstance(value, dict) and isinstance(base.get(key), dict):
-            merged[key] = {**base[key], **value}
-        else:
-            merged[key] = value
-    return merged
+def _words(table: Mapping[str, list[str]] | Mapping[Any, list[str]]) -> dict[str, Words]:
+    return {str(key): Words.of(list(value)) for key, value in table.items()}
 
 
-@cache
-def _raw(layout_id: str) -> dict[str, Any]:
-    path = LAYOUT_DIR / f"{layout_id}.toml"
-    with path.open("rb") as stream:
-        return tomllib.load(stream)
-
-
-def _words(table: dict[str, list[str]]) -> dict[str, Words]:
-    return {key: Words.of(list(value)) for key, value in table.items()}
-
-
-def _build(data: dict[str, Any]) -> Layout:
-    funds, goals, indicators = data["funds"], data["goals"], data["indicators"]
-    rows = dict(funds.get("rows", {}))
+def _build(spec: LayoutSpec) -> Layout:
+    funds, goals, indicators = spec.funds, spec.goals, spec.indicators
     return Layout(
-        id=data["id"],
-        name=data["name"],
-        title=data["title"],
-        year_line=data.get("year_line", "（{year}年度）"),
-        markers=tuple(Words.of([marker]) for marker in data.get("markers", [])),
-        total_required=bool(data.get("total_required", True)),
-        header=_words(data.get("header", {})),
-        funds_labels=Words.of(funds["labels"]),
-        funds_label=funds.get("label", "项目资金（{unit}）"),
-        funds_unit=funds.get("unit", "万元"),
-        funds_weight=int(funds.get("weight", 10)),
-        funds_columns=_words(funds["columns"]),
-        funds_rows=_words(rows),
-        goals_labels=Words.of(goals["labels"]),
-        goals_label=goals.get("label", "年度总体目标"),
-        goals_expected=Words.of(goals["expected"]),
-        goals_achieved=Words.of(goals["achieved"]),
-        indicator_labels=Words.of(indicators["labels"]),
-        indicator_label=indicators.get("label", "绩效指标"),
-        indicator_groups=Words.of(indicators.get("groups", [])),
-        indicator_columns=_words(indicators["columns"]),
-        comparators=_words(data.get("comparators", {})),
-        total_labels=Words.of(data.get("total", {}).get("labels", ["总分"])),
-        total_grade=bool(data.get("total", {}).get("grade", False)),
-        closing=tuple(data.get("closing", {}).get("labels", [])),
-        footer=tuple(data.get("footer", {}).get("labels", [])),
-        write=dict(data.get("write", {})),
+        id=spec.id,
+        name=spec.name,
+        title=spec.title,
+        year_line=spec.year_line,
+        markers=tuple(Words.of([marker]) for marker in spec.markers),
+        total_required=spec.total_required,
+        header=_words(spec.header),
+        funds_labels=Words.of(funds.labels),
+        funds_label=funds.label,
+        funds_unit=funds.unit,
+        funds_weight=funds.weight,
+        funds_columns=_words(funds.columns),
+        funds_rows=_words(funds.rows),
+        goals_labels=Words.of(goals.labels),
+        goals_label=goals.label,
+        goals_expected=Words.of(goals.expected),
+        goals_achieved=Words.of(goals.achieved),
+        indicator_labels=Words.of(indicators.labels),
+        indicator_label=indicators.label,
+        indicator_groups=Words.of(indicators.groups),
+        indicator_columns=_words(indicators.columns),
+        comparators=_words(spec.comparators),
+        total_labels=Words.of(spec.total.labels),
+        total_grade=spec.total.grade,
+        closing=tuple(spec.closing.labels),
+        footer=tuple(spec.footer.labels),
+        write=spec.write.model_dump(),
+        titles=tuple(spec.titles),
+        source=spec.source,
+        profile=spec.profile,
+        extends=spec.extends,
     )
 
 
 @cache
 def layout(layout_id: str) -> Layout:
-    """The declared layout ``layout_id`` (a file name in ``layouts/`` without .toml)."""
-    return _build(_merged(_raw(layout_id)))
+    """The declared layout ``layout_id`` (a file name in ``layouts/`` without .toml), validated.
+
+    Raises InputError naming the file and the key when the declaration is not usable."""
+    from domain.sheets.layout_model import load_spec
+
+    if layout_id not in layout_ids():
+        raise InputError(t("reader.layout.not_found", file=f"{layout_id}.toml"))
+    spec, _ = load_spec(LAYOUT_DIR, layout_id)
+    return _build(spec)
 
 
 @lru_cache(maxsize=1)
 def all_layouts() -> tuple[Layout, ...]:
     """Every declared layout, the central one first (it wins ties)."""
-    ids = sorted(path.stem for path in LAYOUT_DIR.glob("*.toml"))
-    ids.sort(key=lambda name: name != DEFAULT_LAYOUT)
-    return tuple(layout(name) for name in ids)
+    return tuple(layout(name) for name in layout_ids())
 
 
 def writable_layouts() -> tuple[str, ...]:
-    """The layouts that declare how to be written (their ``[write]`` section)."""
-    return tuple(item.id for item in all_layouts() if item.write.get("indicator_columns") and "extends" not in _raw(item.id))
+    """The layouts a form can be written in: every declared one (each declares or inherits ``[write]``)."""
+    return layout_ids()
+
+
+@lru_cache(maxsize=1 << 16)
+def _marker_hits(text: str) -> tuple[tuple[int, int], ...]:
+    """(layout, marker) pairs a normalised cell text shows, over every declared layout."""
+    hits: list[tuple[int, int]] = []
+    for index, candidate in enumerate(all_layouts()):
+        for number, marker in enumerate(candidate.markers):
+            if text in marker.exact or bare(text) in marker.exact or (
+                    (marker.prefixes or marker.patterns) and marker.match(text)):
+                hits.append((index, number))
+    return tuple(hits)
 
 
 def choose_layout(texts: set[str]) -> Layout:
-    """The declared layout whose markers a form's texts show most (the central layout when none)."""
-    best = all_layouts()[0]
-    best_score = 0
-    for candidate in all_layouts():
-        score = candidate.score(texts)
-        if score > best_score:
-            best, best_score = candidate, score
-    return best
+    """The declared layout whose markers a form's texts show most (the central layout when none; the
+    first declared wins ties). Each text's markers are looked up once, whatever the number of forms."""
+    layouts = all_layouts()
+    found: set[tuple[int, int]] = set()
+    for text in texts:
+        found.update(_marker_hits(text))
+    counts = [0] * len(layouts)
+    for index, _ in found:
+        counts[index] += 1
+    best = max(range(len(layouts)), key=lambda index: (counts[index], -index))
+    return layouts[best] if counts[best] else layouts[0]

@@ -25,10 +25,11 @@ from domain.record.models import Evaluation, Funds, FundsRow, Goals, Header
 from domain.sheets.grid import Grid, plain_decimal
 from domain.sheets.layouts import Words, choose_layout, norm
 from domain.sheets.reader_blocks import BlockReading
+from domain.sheets.reader_funds import settle_parts
 from domain.sheets.reader_indicators import IndicatorReading
 from domain.sheets.reader_pieces import Piece, Rows, find_columns, form_texts
-from domain.sheets.reader_state import Refused
-from domain.sheets.reader_words import TITLE_WORDS
+from domain.sheets.reader_state import Refused, TargetTable
+from domain.sheets.reader_words import DEPARTMENT_WIDE, TITLE_WORDS
 
 MAX_FORMS_PER_FILE = 20_000
 
@@ -43,6 +44,8 @@ class FormRead:
     evaluation: Evaluation | None = None
     warnings: list[str] = field(default_factory=list)
     refusal: str | None = None
+    kind: str = "form"  # or "target": a target table (绩效目标表), see ``domain.sheets.forms.target_table``
+    rows: tuple[int, int] = (0, 0)  # the grid rows the form spans (0-based, end excluded)
 
     @property
     def where(self) -> str:
@@ -58,16 +61,21 @@ class FormRead:
 
 def title_kind(text: str) -> str | None:
     """What a title announces: "form", "department" (部门整体), "target" (绩效目标表), or None."""
+    reduced = norm(text)
+    if len(reduced) <= 60 and "绩效" in reduced and DEPARTMENT_WIDE.search(reduced):
+        return "department"  # 部门整体支出绩效评价自评报告 / 得分表: whatever its last words
     if "表" not in text:
         return None
-    reduced = norm(text)
     if len(reduced) > 60 or not any(word in reduced for word in TITLE_WORDS):
         return None
-    if "部门整体" in reduced:
+    if DEPARTMENT_WIDE.search(reduced):
         return "department"
     if "目标表" in reduced or "目标申报表" in reduced:
         return "target"
     return "form" if "自评表" in reduced else None
+
+
+_CLOSING: dict[tuple[str, str], bool] = {}  # (layout, text) → whether the text labels a closing row
 
 
 class FormReader(BlockReading, IndicatorReading):
@@ -121,8 +129,15 @@ class FormReader(BlockReading, IndicatorReading):
     # -- closing rows
 
     def _is_closing(self, text: str) -> bool:
-        label = norm(text).split(":", 1)[0]
-        return label in self.layout.closing or label in self.layout.footer or label.startswith("填表说明")
+        key = (self.layout.id, text)
+        found = _CLOSING.get(key)
+        if found is None:
+            if len(_CLOSING) > 1 << 15:
+                _CLOSING.clear()
+            label = norm(text).split(":", 1)[0]
+            found = _CLOSING[key] = (label in self.layout.closing or label in self.layout.footer
+                                     or label.startswith("填表说明"))
+        return found
 
     def read_closing(self, row: int, pieces: list[Piece]) -> None:
         labels = set(self.layout.closing) | set(self.layout.footer)
@@ -160,12 +175,13 @@ class FormReader(BlockReading, IndicatorReading):
         if "total" not in self.funds:
             raise self.refuse(self.funds_heading_row, "sheets.read.missing", what=layout.funds_rows["total"].written)
         if layout.total_required and not self.total_seen:
-            raise self.refuse(start, "sheets.read.missing", what=layout.total_labels.written)
+            self.warn(self.end - 1, "reader.no_total_row", what=layout.total_labels.written)
         for name, (points, row) in self.level_points.items():
             rows = sum((r.weight for r in self.indicator_rows if r.level1 == name), Decimal(0))
             if rows != points:
                 self.warn(row, "sheets.read.level_points", level=name, points=plain_decimal(points), rows=plain_decimal(rows))
         funds = dict(self.funds)
+        settle_parts(self, funds)
         other_parts = funds.pop("other_parts", None)
         if isinstance(other_parts, FundsRow):
             other = funds.get("other", FundsRow())
@@ -182,6 +198,7 @@ class FormReader(BlockReading, IndicatorReading):
         try:
             return Evaluation(
                 source="",
+                profile=layout.profile or "default",
                 header=Header(
                     project_name=str(self.header.get("project_name", "")),
                     department=str(self.header.get("department", "")),
@@ -243,14 +260,21 @@ def read_grid(grid: Grid) -> Iterator[FormRead]:
             yield FormRead(grid.name, start + 1, "", refusal=t("sheets.refuse.department"))
             continue
         if kind == "target":
-            yield FormRead(grid.name, start + 1, "", refusal=t("sheets.refuse.target_form"))
+            yield FormRead(grid.name, start + 1, "", refusal=t("sheets.refuse.target_form"), kind="target",
+                           rows=(start, end))
             continue
         rows.forget()  # pieces are kept for one form at a time
         layout = choose_layout(form_texts(rows, start, end))
         reader = FormReader(rows, layout, start, end, grid.name)
         try:
             evaluation = reader.read()
-        except Refused as refusal:
-            yield FormRead(grid.name, start + 1, layout.id, warnings=reader.warnings, refusal=str(refusal))
+        except TargetTable as refusal:
+            yield FormRead(grid.name, start + 1, layout.id, warnings=reader.warnings, refusal=str(refusal),
+                           kind="target", rows=(start, end))
             continue
-        yield FormRead(grid.name, start + 1, layout.id, evaluation=evaluation, warnings=reader.warnings)
+        except Refused as refusal:
+            yield FormRead(grid.name, start + 1, layout.id, warnings=reader.warnings, refusal=str(refusal),
+                           rows=(start, end))
+            continue
+        yield FormRead(grid.name, start + 1, layout.id, evaluation=evaluation, warnings=reader.warnings,
+                       rows=(start, end))

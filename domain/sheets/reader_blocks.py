@@ -13,6 +13,9 @@ from domain.sheets.reader_pieces import Piece, find_columns
 from domain.sheets.reader_state import FormState
 from domain.sheets.reader_words import POINTS_ANYWHERE, UNIT_IN_LABEL, UNIT_NOTE, YEAR, YEAR_MAX, YEAR_MIN
 
+AMOUNTS = ("initial_budget", "annual_budget", "executed")
+_HEADER_LABELS: dict[tuple[str, str], str | None] = {}  # (layout, text) → the header key it labels
+
 
 class BlockReading(FormState):
     """Reads the title, the header rows, the funds block and the goals block of one form."""
@@ -32,11 +35,16 @@ class BlockReading(FormState):
         return None
 
     def _header_label(self, text: str) -> str | None:
+        cache_key = (self.layout.id, text)
+        if cache_key in _HEADER_LABELS:
+            return _HEADER_LABELS[cache_key]
+        if len(_HEADER_LABELS) > 1 << 15:
+            _HEADER_LABELS.clear()
         label = norm(text).split(":", 1)[0]
-        for key, words in self.layout.header.items():
-            if words.match(label) and len(label) <= len(words.written) + 8:
-                return key
-        return None
+        found = next((key for key, words in self.layout.header.items()
+                      if words.match(label) and len(label) <= len(words.written) + 8), None)
+        _HEADER_LABELS[cache_key] = found
+        return found
 
     def read_header_note(self, row: int, pieces: list[Piece]) -> None:
         """Rows between the title and the first block: the year line, 单位：万元, 填报单位 …"""
@@ -54,7 +62,8 @@ class BlockReading(FormState):
         while index < len(pieces):
             piece = pieces[index]
             key = self._header_label(piece.text)
-            if key is None:
+            other = None if key else self._other_label(piece.text)
+            if key is None and other is None:
                 self.read_header_note(row, [piece])
                 index += 1
                 continue
@@ -63,10 +72,22 @@ class BlockReading(FormState):
             if len(inline) == 2 and inline[1].strip():
                 values.append(inline[1].strip())
             index += 1
-            while index < len(pieces) and self._header_label(pieces[index].text) is None:
+            while index < len(pieces) and self._header_label(pieces[index].text) is None and self._other_label(
+                    pieces[index].text) is None:
                 values.append(pieces[index].text)
                 index += 1
-            self.set_header(row, key, " ".join(values).strip())
+            if key is not None:
+                self.set_header(row, key, " ".join(values).strip())
+            elif other is not None and values:
+                self.remarks[other] = " ".join(values).strip()
+
+    def _other_label(self, text: str) -> str | None:
+        """A footer label written among the header rows (项目负责人及电话 …): kept in the remarks, never
+        joined to the value before it."""
+        label = norm(text).split(":", 1)[0]
+        if len(label) > 12:
+            return None
+        return label if any(label.startswith(word) for word in self.layout.footer) else None
 
     def set_header(self, row: int, key: str, text: str) -> None:
         if key == "project_amount":
@@ -102,8 +123,9 @@ class BlockReading(FormState):
             below = [p for p in self.rows.pieces(row + 1) if not p.above]
             columns = find_columns(below, self.layout.funds_columns)
             heading_row = row + 1
-        if not {"annual_budget", "executed"} <= set(columns):
-            missing = [self.layout.funds_columns[key].written for key in ("annual_budget", "executed") if key not in columns]
+        budget = "annual_budget" if "annual_budget" in self.layout.funds_columns else "initial_budget"
+        if "executed" not in columns or not {"annual_budget", "initial_budget"} & set(columns):
+            missing = [self.layout.funds_columns[key].written for key in (budget, "executed") if key not in columns]
             raise self.refuse(row, "sheets.read.funds_heads", missing="、".join(missing))
         if "score" in columns and self.funds_weight is None:
             head = self.rows.grid.seen(heading_row, columns["score"][0])
@@ -132,7 +154,7 @@ class BlockReading(FormState):
             key = next((name for name, words in self.layout.funds_rows.items()
                         if words.match(label_text.removeprefix("其中").lstrip(":：")) or words.match(label_text)), "")
             if not key:
-                self.warn(row, "sheets.read.funds_row_unknown", label=clip(label_text))
+                self.read_funds_part(row, label_text, values)
                 return
         amounts = FundsRow(
             initial_budget=self.amount(row, values.get("initial_budget", ""), t("sheets.field.initial_budget")),
@@ -147,6 +169,17 @@ class BlockReading(FormState):
         self.funds[key] = amounts
         if key == "total":
             self.read_budget_scores(row, values)
+
+    def read_funds_part(self, row: int, label: str, values: dict[str, str]) -> None:
+        """A funds row the layout does not name (其中：中央补助, 单位资金 …): kept aside, and counted once the
+        block is read when the total shows it is a part of it (``funds_parts``), else set aside with a note."""
+        cells = [values.get(key, "") for key in AMOUNTS]
+        numbers = [number(cell) for cell in cells]
+        if any(value is None and not is_blank(cell) for value, cell in zip(numbers, cells, strict=True)) or any(
+                value is not None and value < 0 for value in numbers):
+            self.warn(row, "sheets.read.funds_row_unknown", label=clip(label))
+            return
+        self.parts.append((row, label, FundsRow(**dict(zip(AMOUNTS, numbers, strict=True)))))
 
     def add_other(self, row: int, label: str, amounts: FundsRow) -> None:
         """四川's 财政专户管理资金 and 单位资金 are counted with 其他资金 (the record has one row for them)."""

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
+import re
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from domain.sheets.reader_words import NOTHING
-from domain.sheets.tsv_cells import number as plain_number
+
+_PLAIN_NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
+_GROUPED_NUMBER = re.compile(r"[+-]?[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]*)?")
 
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９．，－＋％", "0123456789.,-+%")
 
@@ -15,10 +19,19 @@ def is_blank(cell: str) -> bool:
     return not cell or cell.strip() in NOTHING
 
 
+@lru_cache(maxsize=1 << 16)
 def number(cell: str) -> Decimal | None:
     """A cell's number: 1234.5, "1,234.50", full-width digits and signs, spaces ignored; None when it is not
     plainly a number (read as the tab-separated reader reads one)."""
-    return plain_number(cell.strip().translate(_FULL_WIDTH).replace(" ", ""))
+    text = cell.strip().translate(_FULL_WIDTH).replace(" ", "")
+    if _GROUPED_NUMBER.fullmatch(text):
+        text = text.replace(",", "")
+    elif not _PLAIN_NUMBER.fullmatch(text):
+        return None
+    try:
+        return Decimal(text)  # exact as written: 20.0 stays 20.0
+    except InvalidOperation:  # pragma: no cover - the patterns only admit valid literals
+        return None
 
 
 def rate(cell: str) -> Decimal | None:

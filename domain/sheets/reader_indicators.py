@@ -12,8 +12,9 @@ from domain.sheets.grid import plain_decimal
 from domain.sheets.layouts import norm
 from domain.sheets.reader_cells import clip, is_blank, number
 from domain.sheets.reader_pieces import Piece, find_columns
-from domain.sheets.reader_state import FormState, Refused
-from domain.sheets.reader_words import DASHES, GRADES, POINTS, POINTS_ANYWHERE
+from domain.sheets.reader_placing import RowPlacer, moved, settle_levels
+from domain.sheets.reader_state import FormState, TargetTable
+from domain.sheets.reader_words import DASHES, GRADES, LEVEL1_OF, PLACEHOLDER, POINTS, POINTS_ANYWHERE
 
 
 class IndicatorReading(FormState):
@@ -28,7 +29,7 @@ class IndicatorReading(FormState):
         required = ("name", *target_keys, "actual", "score")
         missing = [key for key in required if key not in columns]
         if "actual" in missing and "score" in missing:
-            raise Refused(t("sheets.at_row", row=self.line(row), message=t("sheets.refuse.target_form")))
+            raise TargetTable(t("sheets.at_row", row=self.line(row), message=t("sheets.refuse.target_form")))
         if missing:
             names = "、".join(layout.indicator_columns[key].written for key in missing)
             raise self.refuse(row, "sheets.read.indicator_heads", missing=names)
@@ -48,11 +49,12 @@ class IndicatorReading(FormState):
     def read_indicator(self, row: int, pieces: list[Piece]) -> None:
         assert self.columns is not None
         layout = self.layout
+        if self.placer is None:
+            self.placer = RowPlacer(self.rows.grid, self.columns, layout.split_target)
         own = [p for p in pieces if not p.above and p.left >= self.columns.get("level1", (0, 0))[0]]
-        data_keys = [key for key in self.columns if key not in ("level1", "level2")]
-        values = {key: self.cell(row, key) for key in data_keys}
-        level1_raw = self.cell(row, "level1") if "level1" in self.columns else ""
-        level2_raw = self.cell(row, "level2") if "level2" in self.columns else ""
+        placed = self.placer.place(row)
+        values = placed.values
+        level1_raw, level2_raw = placed.level1, placed.level2
         if layout.indicator_groups and own and layout.indicator_groups.match(own[0].text) and not any(
                 number(values.get(key, "")) is not None for key in ("weight", "score")):
             self.groups.append(" ".join(p.text for p in own))
@@ -61,6 +63,16 @@ class IndicatorReading(FormState):
             if own and any(p.text not in (level1_raw, level2_raw) for p in own):
                 self.warn(row, "sheets.read.row_ignored", text=clip(" ".join(p.text for p in own)))
             return
+        name_cell = values.get("name", "").strip()
+        if name_cell.startswith("其中") and is_blank(values.get("weight", "")) and is_blank(values.get("score", "")):
+            self.warn(row, "reader.breakdown_row", text=clip(name_cell))
+            return  # 其中… under a row: its breakdown, not an indicator
+        if self.leftover(values):
+            shown = " ".join(text for text in (level1_raw, level2_raw, values.get("name", "")) if text)
+            self.warn(row, "reader.leftover_row", text=clip(shown or values.get("name", "")))
+            return
+        notes = placed.notes
+        level1_raw, level2_raw = settle_levels(level1_raw, level2_raw, self.level1, notes)
         level1, level2 = self.levels(row, level1_raw, level2_raw)
         name = values.get("name", "")
         weight_cell = values.get("weight", "")
@@ -75,6 +87,11 @@ class IndicatorReading(FormState):
             name = name[: name_points.start()].strip()
         elif name.strip() in ("", "*"):
             weight = Decimal(0)
+        elif "weight" not in self.columns:
+            weight = Decimal(0)  # a form without a 分值 column (the weights were set in the target table)
+            if not self.weights_missing:
+                self.weights_missing = True
+                self.warn(row, "reader.no_weight_column")
         else:
             raise self.refuse(row, "sheets.read.no_weight", name=clip(name))
         score_cell = values.get("score", "")
@@ -92,6 +109,8 @@ class IndicatorReading(FormState):
         unit = values.get("unit", "")
         if layout.split_target and unit and number(actual) is not None:
             actual = actual + unit
+        if notes:
+            self.note(row, "；".join(notes))
         try:
             self.indicator_rows.append(IndicatorRow(
                 level1=level1, level2=level2, name=name, target_text=target, actual_text=actual, weight=weight,
@@ -99,6 +118,17 @@ class IndicatorReading(FormState):
             ))
         except ValidationError:
             raise self.refuse(row, "sheets.read.bad_row", name=clip(name)) from None
+
+    @staticmethod
+    def leftover(values: dict[str, str]) -> bool:
+        """A row kept from the blank template: no 分值 and no 得分, and a placeholder name ("指标2", "……")
+        or nothing but the name."""
+        name = values.get("name", "")
+        if not is_blank(values.get("weight", "")) or not is_blank(values.get("score", "")) or POINTS.search(name):
+            return False
+        if PLACEHOLDER.fullmatch(name.strip()):
+            return True
+        return all(is_blank(values.get(key, "")) for key in ("target", "target_value", "actual"))
 
     def target_text(self, row: int, values: dict[str, str]) -> str:
         if not self.layout.split_target:
@@ -117,8 +147,8 @@ class IndicatorReading(FormState):
 
     def levels(self, row: int, raw1: str, raw2: str) -> tuple[str, str]:
         """一级 and 二级 as seen; a blank one continues the row above (a file without its merges)."""
-        raw1 = self.level_weight(row, raw1)
         raw2 = self.level_weight(row, raw2)
+        raw1 = self.level_weight(row, raw1, raw2 or self.level2)
         new_level1 = bool(raw1) and raw1 != self.level1
         if raw1:
             self.level1 = raw1
@@ -128,12 +158,19 @@ class IndicatorReading(FormState):
             self.level2 = ""
         return self.level1, self.level2
 
-    def level_weight(self, row: int, text: str) -> str:
-        """安徽 writes the 一级's weight into its cell: 产出指标(50分) → 产出指标, 50 kept to check the rows."""
+    def level_weight(self, row: int, text: str, level2: str = "") -> str:
+        """安徽 writes the 一级's weight into its cell: 产出指标(50分) → 产出指标, 50 kept to check the rows; a cell
+        holding the weight alone ("(50分)") is the 一级 its 二级 belongs to (数量指标 → 产出指标), noted."""
+        if " " in text or "\n" in text:
+            text = "".join(text.split())  # 产\n出\n指\n标 written down the cell, 经济效益 指标 wrapped
         match = POINTS.search(text)
         if not match:
             return text
         name = text[: match.start()].strip()
+        if not name:
+            name = LEVEL1_OF.get("".join(level2.split()), "")
+            if name and name != self.level1:
+                self.warn(row, "reader.level1_from_level2", text=clip(text), level1=name, level2=clip(level2))
         if name not in self.level_points:
             self.level_points[name] = (Decimal(match.group(1)), row)
         return name
@@ -147,11 +184,21 @@ class IndicatorReading(FormState):
         if self.columns and "score" in self.columns:
             total = number(self.cell(row, "score"))
         numbers = [(p, value) for p in own if (value := number(p.text)) is not None]
+        weight_at = self.columns["weight"][0] if self.columns and "weight" in self.columns else None
+        if total is None and len(numbers) == 1 and numbers[0][0].left == weight_at and "score" in (self.columns or {}):
+            self.warn(row, "reader.total_weights_only", weights=plain_decimal(numbers[0][1]))
+            return  # 合计 carries the 分值 (权重) sum only: no declared total
         if total is None and numbers:
             total = numbers[-1][1]
             if len(numbers) > 2:
                 self.warn(row, "sheets.read.total_numbers", count=len(numbers), total=plain_decimal(total))
+            elif len(numbers) == 2 and self.columns and "score" in self.columns:
+                shift = numbers[-1][0].left - self.columns["score"][0]
+                if shift:
+                    self.warn(row, "tsv.total_moved", moved=moved(shift), weights=numbers[0][1], total=total)
         if total is None:
+            if not self.layout.total_required:
+                return
             raise self.refuse(row, "sheets.read.no_total")
         self.declared_total = total
         for piece in own:

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from domain.sheets.grid import Grid, Range
-from domain.sheets.layouts import Words, norm
+from domain.sheets.layouts import Words, keys_of, norm
 
 
-@dataclass(frozen=True)
-class Piece:
+class Piece(NamedTuple):
     """A cell as a person sees it in one row: columns it spans, its text, and whether it continues from above."""
 
     left: int
@@ -29,6 +29,8 @@ class Rows:
             top, left, bottom, right = merge
             for row in range(top, min(bottom, len(grid.rows) - 1) + 1):
                 self.by_row.setdefault(row, []).append(merge)
+        for merges in self.by_row.values():
+            merges.sort(key=lambda merge: merge[1])
 
     def __len__(self) -> int:
         return len(self.grid.rows)
@@ -45,21 +47,28 @@ class Rows:
     def _read_pieces(self, row: int) -> list[Piece]:
         grid = self.grid
         cells = grid.rows[row] if row < len(grid.rows) else []
-        merges = self.by_row.get(row, [])
+        merges = self.by_row.get(row)
         if not merges:
             return [Piece(column, column, text) for column, text in enumerate(cells) if text]
-        starts = {left: (top, left, bottom, right) for top, left, bottom, right in merges}
-        inside = {column for _, left, _, right in merges for column in range(left + 1, right + 1)}
-        columns = sorted({column for column, text in enumerate(cells) if text} | set(starts))
         found: list[Piece] = []
-        for column in columns:
-            if column in starts:
-                top, left, _, right = starts[column]
-                text = grid.at(top, left)
-                if text:
-                    found.append(Piece(left, right, text, above=top < row))
-            elif column not in inside:
-                found.append(Piece(column, column, cells[column]))
+        append = found.append
+        rows = grid.rows
+        width = len(cells)
+        column = 0
+        for top, left, _, right in merges:  # sorted by their first column
+            if left < column:
+                continue  # overlapping merges (a damaged file): the first one wins
+            for index in range(column, left if left < width else width):
+                if cells[index]:
+                    append(Piece(index, index, cells[index]))
+            source = rows[top] if top < len(rows) else cells
+            text = source[left] if left < len(source) else ""
+            if text:
+                append(Piece(left, right, text, top < row))
+            column = right + 1
+        for index in range(column, width):
+            if cells[index]:
+                append(Piece(index, index, cells[index]))
         return found
 
     def value(self, row: int, span: tuple[int, int]) -> str:
@@ -97,12 +106,14 @@ class _Columns:
 
 
 def find_columns(pieces: list[Piece], words: dict[str, Words]) -> dict[str, tuple[int, int]]:
+    """The column heads among a row's pieces: key → the columns its head spans (each text's keys looked up
+    once per sheet's vocabulary, not matched again on every row)."""
     found: dict[str, tuple[int, int]] = {}
     for piece in pieces:
         if piece.above:
             continue
-        for key, declared in words.items():
-            if key not in found and declared.match(piece.text):
+        for key in keys_of(words, piece.text):
+            if key not in found:
                 found[key] = (piece.left, piece.right)
                 break
     return found

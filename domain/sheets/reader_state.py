@@ -5,14 +5,19 @@ from __future__ import annotations
 from decimal import Decimal
 
 from domain.messages import t
-from domain.record.models import IndicatorRow
+from domain.record.models import FundsRow, IndicatorRow
 from domain.sheets.layouts import Layout
 from domain.sheets.reader_cells import clip, is_blank, number
 from domain.sheets.reader_pieces import Rows
+from domain.sheets.reader_placing import RowPlacer
 
 
 class Refused(Exception):
     """A form cannot be read completely; the message names the row and what is missing."""
+
+
+class TargetTable(Refused):
+    """The form is a target table (绩效目标表: 指标值 but no 实际完成值, 分值 or 得分), not a self-evaluation."""
 
 
 class FormState:
@@ -45,6 +50,9 @@ class FormState:
         self.total_seen = False
         self.declared_total: Decimal | None = None
         self.grade: str | None = None
+        self.placer: RowPlacer | None = None
+        self.weights_missing = False
+        self.parts: list[tuple[int, str, FundsRow]] = []  # funds rows the layout does not name
 
     # -- helpers
 
@@ -57,10 +65,17 @@ class FormState:
     def warn(self, row: int, key: str, **fields: object) -> None:
         self.warnings.append(t("sheets.at_row", row=self.line(row), message=t(key, **fields)))
 
+    def note(self, row: int, text: str) -> None:
+        """A warning already worded (several repairs of one row joined)."""
+        self.warnings.append(t("sheets.at_row", row=self.line(row), message=text))
+
     def amount(self, row: int, cell: str, what: str) -> Decimal | None:
         if is_blank(cell):
             return None
         value = number(cell)
+        unit = self.unit or self.unit_note or self.layout.funds_unit
+        if value is None and unit == "万元" and cell.strip().endswith(("万元", "万")):
+            value = number(cell.strip().removesuffix("元").removesuffix("万"))  # "150万" in a block in 万元
         if value is None or value < 0:
             raise self.refuse(row, "sheets.read.not_amount", what=what, text=clip(cell))
         return value

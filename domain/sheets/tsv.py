@@ -1,9 +1,9 @@
-"""Read a tab-separated sheet export of 项目支出绩效自评表 forms into Evaluation records.
+"""Tab-separated sheet exports: decoding the text, telling it is one, and reading it as a grid.
 
 Sheet exports leave merged cells blank, shift some rows by a column, repeat or displace cells and cut
-long texts. The importer keeps every text and declared number as written, puts displaced cells back
-where the form's own header row says they belong, and reports each such guess as a warning naming
-the line, so that nothing is silently invented or lost.
+long texts. The text becomes a grid like any sheet and is read by the one sheet reader, which puts
+displaced cells back where the form's own header row says they belong and reports each such repair as
+a warning naming the line, so that nothing is silently invented or lost.
 """
 
 from __future__ import annotations
@@ -15,12 +15,11 @@ from pathlib import PurePosixPath, PureWindowsPath
 from domain.errors import InputError
 from domain.messages import t
 from domain.messages.sanitise import without_invisible
-from domain.record.models import Evaluation, Funds, Goals, Header
-from domain.sheets.tsv_blocks import BlockReading
-from domain.sheets.tsv_cells import Line, clip, split_cells, title_of
-from domain.sheets.tsv_indicators import IndicatorReading
-from domain.sheets.tsv_state import header_label
-from domain.sheets.tsv_words import FUNDS_ROWS, TITLE, YEAR_MAX, YEAR_MIN
+from domain.record.models import Evaluation
+from domain.sheets.grid import Grid
+from domain.sheets.reader_words import YEAR_MAX, YEAR_MIN
+
+TITLE = "项目支出绩效自评表"
 
 UNNAMED_FILE = "未命名"  # a file name for a form without a project name (the form's language)
 FILE_NAME_LIMIT = 40  # characters of the project name kept in a file name (UTF-8: at most 120 bytes)
@@ -81,7 +80,6 @@ def _check_usable(text: object) -> str:
 
 # --------------------------------------------------------------------------------------------- years
 
-_YEAR_IN_TEXT = re.compile(r"(?<![0-9])((?:19|20|21)[0-9]{2})\s*年")
 _YEAR_TOKEN = re.compile(r"(?<![0-9])((?:19|20|21)[0-9]{2})(?![0-9])")
 
 
@@ -96,120 +94,57 @@ def year_from_name(name: str) -> int | None:
     return found.pop() if len(found) == 1 else None
 
 
-# ---------------------------------------------------------------------------------------- the reader
-
-
-@dataclass
-class _FormReader(BlockReading, IndicatorReading):
-    """Reads the lines of one form (from its title to the next title) into an Evaluation."""
-
-    # -- dispatch
-
-    def read(self, lines: list[Line]) -> ImportedForm:
-        section = "header"
-        for line in lines:
-            if not line.filled:
-                continue
-            label = line.label
-            if label == "总分":
-                self.read_total(line)
-                section = "after"
-            elif label.startswith("年度绩效指标"):
-                self.read_indicator_heading(line)
-                section = "indicators"
-            elif section == "indicators":
-                self.read_indicator(line)
-            elif any(header_label(cell) for _, cell in line.filled):
-                self.read_header(line)
-            elif label.startswith("项目资金"):
-                self.read_funds_heading(line)
-                section = "funds"
-            elif label.startswith("年度总体目标"):
-                self.read_goal_heading(line)
-                section = "goals"
-            elif section == "funds" and self.funds_key(line):
-                self.read_funds_row(line)
-            elif section == "goals":
-                self.read_goal_text(line)
-            else:
-                self.warn(line.number, t("tsv.unknown_row", text=clip(' '.join(c for _, c in line.filled))))
-        return self.finish()
-
-    # -- result
-
-    def finish(self) -> ImportedForm:
-        where = self.title.number
-        missing = [
-            what
-            for what, present in (
-                ("项目名称", "project_name" in self.header),
-                ("项目资金", self.funds_columns is not None),
-                ("年度总体目标", self.goal_columns is not None or self.expected or self.achieved),
-                ("年度绩效指标", self.columns is not None),
-                ("总分行", self.total_seen),
-            )
-            if not present
-        ]
-        if missing:
-            self.warn(where, t("tsv.missing", missing="、".join(missing)))
-        for label, key in FUNDS_ROWS:
-            if self.funds_columns is not None and key not in self.funds:
-                self.warn(where, t("tsv.funds_row_missing", label=label))
-        header = Header(
-            project_name=self.header.get("project_name", ""),
-            department=self.header.get("department", ""),
-            implementer=self.header.get("implementer", ""),
-            project_amount=self.header.get("project_amount"),
-            year=self.year if self.year is not None else self.header.get("year"),
-        )
-        evaluation = Evaluation(
-            source=self.source,
-            header=header,
-            funds=Funds(**self.funds),
-            goals=Goals(expected="\n".join(self.expected), achieved="\n".join(self.achieved)),
-            indicators=self.rows,
-            declared_total=self.declared_total,
-        )
-        return ImportedForm(evaluation=evaluation, line=where, warnings=self.warnings, missing=missing)
-
-
 # -------------------------------------------------------------------------------------------- public
+
+
+def tsv_grid(text: str, name: str) -> Grid:
+    """A tab-separated text as a grid, one row per line (quoted cells unquoted): read like any sheet."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return Grid(name=name, rows=[[_unquote(cell) for cell in line.split("\t")] for line in lines])
+
+
+def _unquote(cell: str) -> str:
+    cell = cell.strip()
+    if len(cell) >= 2 and cell[0] == cell[-1] == '"':
+        cell = cell[1:-1].replace('""', '"').strip()
+    return cell
 
 
 def parse_sheet(text: str, source_name: str = "", year: int | None = None) -> list[ImportedForm]:
     """Every 项目支出绩效自评表 in a tab-separated sheet export, in order; raises only SheetError.
 
-    ``source_name`` is the file the text came from (its base name goes into each form's ``source``);
-    ``year`` is the year the forms concern. When it is None the year is taken from the form itself
-    (a 年度 cell, or a title such as 2020年度项目支出绩效自评表), else from a single year in the file
-    name with a warning, else left unknown.
+    The text is read as a grid by the one sheet reader (``domain.sheets.reader``). ``source_name`` is the
+    file the text came from (its base name goes into each form's ``source``); ``year`` is the year the
+    forms concern. When it is None the year is taken from the form itself (a 年度 cell, or a title such as
+    2020年度项目支出绩效自评表), else from a single year in the file name, else left unknown. A form that
+    could not be read completely is returned empty with the reason in ``missing``.
     """
+    from domain.sheets.reader import read_grid
+
     if year is not None and (isinstance(year, bool) or not isinstance(year, int) or not YEAR_MIN <= year <= YEAR_MAX):
         raise SheetError(t("tsv.year_range", low=YEAR_MIN, high=YEAR_MAX))
     text = _check_usable(text)
     file_name = PureWindowsPath(PurePosixPath(source_name).name).name if source_name else ""
-    raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    lines = [Line(number, split_cells(raw)) for number, raw in enumerate(raw_lines, 1)]
-    starts = [index for index, line in enumerate(lines) if title_of(line) is not None]
-    if not starts:
-        raise SheetError(t("tsv.no_title", title=TITLE))
+    grid = tsv_grid(text, file_name)
     name_year = year_from_name(file_name) if year is None else None
     forms: list[ImportedForm] = []
-    for position, start in enumerate(starts):
-        end = starts[position + 1] if position + 1 < len(starts) else len(lines)
-        title = lines[start]
-        form_year = year
-        if form_year is None:
-            match = _YEAR_IN_TEXT.search(title_of(title) or "")
-            form_year = _plausible_year(match.group(1)) if match else None
-        source = f"{file_name}:{title.number}" if file_name else t("sheets.row", row=title.number)
-        reader = _FormReader(title=title, source=source, year=form_year)
-        form = reader.read(lines[start + 1 : end])
-        if form.evaluation.header.year is None and name_year is not None:
-            form.evaluation.header.year = name_year
-        if position == 0:
-            form.warnings[:0] = [t("sheets.at_row", row=line.number, message=t("tsv.before_first")) for line in lines[:start] if line.filled]
-        forms.append(form)
+    for read in read_grid(grid):
+        source = f"{file_name}:{read.row}" if file_name else t("sheets.row", row=read.row)
+        if read.evaluation is None:
+            forms.append(ImportedForm(Evaluation(source=source), read.row, read.warnings, [read.refusal or ""]))
+            continue
+        evaluation = read.evaluation
+        evaluation.source = source
+        if year is not None:
+            evaluation.header.year = year
+        elif evaluation.header.year is None and name_year is not None:
+            evaluation.header.year = name_year
+        forms.append(ImportedForm(evaluation, read.row, read.warnings))
+    if not forms:
+        raise SheetError(t("tsv.no_title", title=TITLE))
+    first = forms[0].line - 1
+    forms[0].warnings[:0] = [t("sheets.at_row", row=number + 1, message=t("tsv.before_first"))
+                             for number, cells in enumerate(grid.rows[:first]) if any(cells)]
     return forms
 
 

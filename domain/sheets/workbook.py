@@ -187,9 +187,12 @@ def _sheet_rows(sheet: object, percent: set[tuple[int, int]]) -> list[list[str]]
     height = getattr(sheet, "height", 0)
     if height > MAX_ROWS:
         raise SheetError(t("sheets.sheet.too_many_rows", sheet=getattr(sheet, "name", ""), limit=MAX_ROWS))
-    rows: list[list[str]] = [[] for _ in range(top)]
     keep = max(0, MAX_COLUMNS - left)
-    for number, values in enumerate(sheet.iter_rows(), start=top):  # type: ignore[attr-defined]
+    listed = list(sheet.iter_rows())  # type: ignore[attr-defined]
+    # calamine yields the rows above ``start`` too (blank) on some files and not on others: tell by the count
+    first = 0 if len(listed) == top + height else top
+    rows: list[list[str]] = [[] for _ in range(first)]
+    for number, values in enumerate(listed, start=first):
         cells = [""] * left
         if percent:
             cells.extend(value_text(value, (number, column) in percent)

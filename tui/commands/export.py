@@ -38,12 +38,13 @@ def run(args: argparse.Namespace) -> int:
 
 def register(commands: Any) -> None:
     from domain.messages import t
+    from domain.sheets.layout_files import DEFAULT_LAYOUT, layout_ids
 
     export = commands.add_parser("export", help=t("export.help"))
     export.add_argument("files", nargs="*", metavar="FORM", help=t("export.help.files"))
     export.add_argument("--targets", nargs="+", metavar="FILE", help=t("targets.help.export"))
     export.add_argument("--out", required=True, help=t("export.help.out"))
-    export.add_argument("--layout", choices=("central", "sichuan"), default="central", help=t("export.help.layout"))
+    export.add_argument("--layout", choices=layout_ids(), default=DEFAULT_LAYOUT, help=t("export.help.layout"))
     export.add_argument("--unit", choices=("元", "万元"), help=t("export.help.unit"))
     export.add_argument("--force", action="store_true", help=t("export.help.force"))
     export.set_defaults(handler=run)
