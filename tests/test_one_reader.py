@@ -17,6 +17,7 @@ from domain.errors import InputError
 from domain.record.values import parse_value
 from domain.sheets.forms import read_file
 from domain.sheets.grid import value_text
+from domain.sheets.reader import read_grid
 from domain.sheets.tsv import parse_sheet
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -146,15 +147,17 @@ def test_a_department_wide_form_is_refused_as_one(tmp_path, title):
     assert form.refusal == "这是部门整体支出绩效自评表，不是项目支出绩效自评表，未读入"
 
 
-def test_target_tables_are_told_apart_through_one_function(tmp_path, monkeypatch):
-    from domain.sheets import forms
+def test_target_tables_are_told_apart_and_read_as_targets():
+    """A target table (绩效目标表) is never a self-evaluation: the reader marks it, and the sheet is read as targets."""
+    from domain.sheets.grid import Grid
+    from domain.sheets.workbook import open_workbook
 
-    (form,) = read_file(BOOKS / "refuse-target.xlsx").forms
-    assert form.kind == "target" and "绩效目标表" in (form.refusal or "")
-    seen = []
-    monkeypatch.setattr(forms, "target_table", lambda grid, found: seen.append(found.rows) or found)
-    read_file(BOOKS / "refuse-target-untitled.xlsx")
-    assert len(seen) == 1 and seen[0][0] < seen[0][1]
+    for name in ("refuse-target.xlsx", "refuse-target-untitled.xlsx"):
+        result = read_file(BOOKS / name)
+        assert not result.forms and len(result.targets) == 1 and result.error is None
+        (grid,) = [grid for grid in open_workbook(BOOKS / name).sheets() if isinstance(grid, Grid)]
+        (form,) = read_grid(grid)
+        assert form.kind == "target" and form.evaluation is None and "绩效目标表" in (form.refusal or "")
 
 
 # ------------------------------------------------------------------------------------- layouts

@@ -16,7 +16,6 @@ from domain.errors import InputError
 from domain.messages import t
 from domain.record.models import Evaluation
 from domain.sheets import decisions
-from domain.sheets.grid import Grid
 from domain.sheets.reader import FormRead, read_grid
 from domain.sheets.targets_file import settle, take_targets
 from domain.sheets.targets_grid import TargetsRead
@@ -51,15 +50,6 @@ def _base_name(name: str) -> str:
     return PureWindowsPath(PurePosixPath(name).name).name
 
 
-def target_table(grid: Grid, form: FormRead) -> FormRead:
-    """What becomes of a target table (绩效目标表) found in a sheet: the one place to read it.
-
-    ``form.rows`` are the grid rows it spans. A target table is no self-evaluation: today it is refused
-    with the reason the reader gave (``sheets.refuse.target_form``); a reader of target tables replaces
-    this function's body and returns what it read."""
-    return form
-
-
 def _sheet_label(path: Path, sheet: str, kind: str) -> str:
     return path.name if kind in (Kind.CSV, Kind.TSV) else f"{path.name}:{sheet}"
 
@@ -87,8 +77,6 @@ def read_file(path: Path, year: int | None = None) -> FileRead:
             for position, form in enumerate(read_grid(grid), start=1):
                 found = True
                 placed.append((form, grid.name, position))
-                if form.kind == "target":
-                    form = target_table(grid, form)
                 form.sheet = _sheet_label(path, grid.name, workbook.kind)
                 if form.evaluation is not None:
                     evaluation = form.evaluation

@@ -44,7 +44,7 @@ class FormRead:
     evaluation: Evaluation | None = None
     warnings: list[str] = field(default_factory=list)
     refusal: str | None = None
-    kind: str = "form"  # or "target": a target table (绩效目标表), see ``domain.sheets.forms.target_table``
+    kind: str = "form"  # or "target": a target table (绩效目标表), read as targets by ``targets_file.take_targets``
     rows: tuple[int, int] = (0, 0)  # the grid rows the form spans (0-based, end excluded)
 
     @property
