@@ -1,0 +1,221 @@
+"""Read a binary workbook where a crash cannot take the command down.
+
+The reading (``binary.read_binary``: bounds, XML extras, calamine) runs in a child process with its own
+limits: ``READ_MEMORY_BYTES`` of address space beyond what it starts with, ``READ_CPU_SECONDS`` of CPU, no
+core file, and ``READ_WALL_SECONDS`` of wall time enforced by the parent. An abort (a failed allocation in
+the spreadsheet library), a panic, a limit reached or a child killed becomes a ``SheetError`` saying what
+happened to that one file; the command goes on.
+
+The child is forked from the caller when the caller runs a single thread (it costs about a millisecond and
+shares everything already imported); a threaded caller (the Textual app) starts a fresh interpreter instead
+(``python -m domain.sheets.sandbox``), since forking a threaded process is unsafe. Either way the answer
+comes back as a pickle of plain data (str, int, list, tuple, bool, None), unpickled with no class allowed.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import pickle
+import resource
+import select
+import signal
+import struct
+import subprocess
+import sys
+import threading
+import time
+from typing import Any
+
+from domain.messages import t
+from domain.messages.lookup import current_locale
+from domain.sheets import limits
+from domain.sheets.binary import SheetData, read_binary, short
+from domain.sheets.tsv import SheetError
+
+_HEADER = struct.Struct("<Q")
+Answer = tuple[str, str, Any]  # ("ok", kind, sheets) or ("refused", message, None) or ("failed", kind of failure, detail)
+
+
+class _PlainUnpickler(pickle.Unpickler):
+    """Builtins only: the child's answer can name no class, so it can run nothing here."""
+
+    def find_class(self, module: str, name: str) -> Any:
+        raise pickle.UnpicklingError(f"{module}.{name}")
+
+
+def _answer(path: str, kind: str) -> Answer:
+    try:
+        found, sheets = read_binary(path, kind)
+        return ("ok", found, sheets)
+    except SheetError as error:
+        return ("refused", error.message, None)
+    except MemoryError:
+        return ("failed", "memory", None)
+    except RecursionError:
+        return ("failed", "crashed", "RecursionError")
+    except BaseException as error:  # noqa: BLE001 - a panic of the library is a BaseException
+        return ("failed", "crashed", f"{type(error).__name__}: {short(error)}")
+
+
+def _encoded(answer: Answer) -> bytes:
+    data = pickle.dumps(answer, protocol=pickle.HIGHEST_PROTOCOL)
+    if len(data) > limits.REPLY_BYTES:
+        data = pickle.dumps(("failed", "reply", None))
+    return _HEADER.pack(len(data)) + data
+
+
+def _address_space() -> int:
+    try:
+        with open("/proc/self/statm", "rb") as stream:
+            return int(stream.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
+def _set(limit: int, soft: int) -> None:
+    _, hard = resource.getrlimit(limit)
+    if hard != resource.RLIM_INFINITY:
+        soft = min(soft, hard)
+    resource.setrlimit(limit, (soft, hard))
+
+
+def limit_this_process() -> None:
+    """The child's limits: memory beyond what it holds now, CPU seconds, no core file; quiet stderr."""
+    for number in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP, signal.SIGPIPE):
+        signal.signal(number, signal.SIG_DFL)  # never the parent's handlers (they flush drafts)
+    try:
+        _set(resource.RLIMIT_CORE, 0)
+        _set(resource.RLIMIT_CPU, limits.READ_CPU_SECONDS)
+        base = _address_space()
+        if base:
+            _set(resource.RLIMIT_AS, base + limits.READ_MEMORY_BYTES)
+    except (ValueError, OSError):  # pragma: no cover - limits refused by the system
+        pass
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 2)  # a panic prints its own English message: the parent says what happened instead
+    os.close(devnull)
+
+
+def _forked(path: str, kind: str) -> tuple[bytes, int]:
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: never returns
+        code = 0
+        try:
+            os.close(read_end)
+            limit_this_process()
+            data = _encoded(_answer(path, kind))
+            view = memoryview(data)
+            while view:
+                view = view[os.write(write_end, view):]
+        except BaseException:  # noqa: BLE001
+            code = 70
+        finally:
+            os._exit(code)
+    os.close(write_end)
+    try:
+        data = _read_reply(read_end, pid)
+    finally:
+        os.close(read_end)
+    _, status = os.waitpid(pid, 0)
+    return data, status
+
+
+def _read_reply(fd: int, pid: int) -> bytes:
+    """The child's whole answer, or what arrived before it ended or the wall time ran out (then killed)."""
+    deadline = time.monotonic() + limits.READ_WALL_SECONDS
+    chunks: list[bytes] = []
+    size = 0
+    expected: int | None = None
+    while True:
+        left = deadline - time.monotonic()
+        if left <= 0 or not select.select([fd], [], [], left)[0]:
+            _kill(pid)
+            raise SheetError(t("sheets.sandbox.time", limit=limits.READ_WALL_SECONDS))
+        chunk = os.read(fd, 1 << 20)
+        if not chunk:
+            return b"".join(chunks)
+        chunks.append(chunk)
+        size += len(chunk)
+        if expected is None and size >= _HEADER.size:
+            expected = _HEADER.unpack(b"".join(chunks)[: _HEADER.size])[0] + _HEADER.size
+        if expected is not None and size > expected:
+            _kill(pid)
+            return b""
+
+
+def _kill(pid: int) -> None:
+    try:
+        os.kill(pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+
+
+def _spawned(path: str, kind: str) -> tuple[bytes, int]:
+    env = dict(os.environ, JIXIAO_LOCALE=current_locale())
+    try:
+        done = subprocess.run([sys.executable, "-m", "domain.sheets.sandbox", path, kind], capture_output=True,
+                              timeout=limits.READ_WALL_SECONDS + 5, env=env, check=False)
+    except subprocess.TimeoutExpired:
+        raise SheetError(t("sheets.sandbox.time", limit=limits.READ_WALL_SECONDS)) from None
+    status = done.returncode
+    wait_status = (-status) & 0x7F if status < 0 else (status & 0xFF) << 8
+    return done.stdout, wait_status
+
+
+def _decoded(data: bytes, status: int) -> tuple[str, list[SheetData]]:
+    answer: Answer | None = None
+    if len(data) >= _HEADER.size and _HEADER.unpack(data[: _HEADER.size])[0] == len(data) - _HEADER.size:
+        try:
+            answer = _PlainUnpickler(io.BytesIO(data[_HEADER.size :])).load()
+        except (pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError, IndexError):
+            answer = None
+    if answer is None:
+        raise SheetError(_ended(status))
+    state, first, rest = answer
+    if state == "ok":
+        return first, rest
+    if state == "refused":
+        raise SheetError(first)
+    if first == "memory":
+        raise SheetError(t("sheets.sandbox.memory", limit=limits.READ_MEMORY_BYTES // limits.MIB))
+    if first == "reply":
+        raise SheetError(t("sheets.sandbox.reply", limit=limits.REPLY_BYTES // limits.MIB))
+    raise SheetError(t("sheets.sandbox.crashed", detail=rest or "?"))
+
+
+def _ended(status: int) -> str:
+    """What a child that gave no answer died of, in words."""
+    if os.WIFSIGNALED(status):
+        number = os.WTERMSIG(status)
+        if number == signal.SIGXCPU:
+            return t("sheets.sandbox.time", limit=limits.READ_CPU_SECONDS)
+        if number in (signal.SIGABRT, signal.SIGSEGV, signal.SIGBUS):
+            return t("sheets.sandbox.memory", limit=limits.READ_MEMORY_BYTES // limits.MIB)
+        if number == signal.SIGKILL:
+            return t("sheets.sandbox.killed")
+        return t("sheets.sandbox.crashed", detail=signal.Signals(number).name)
+    return t("sheets.sandbox.crashed", detail=f"exit {os.waitstatus_to_exitcode(status)}")
+
+
+def read_isolated(path: str, kind: str) -> tuple[str, list[SheetData]]:
+    """The kind and sheets of a binary workbook, read in a limited child; every failure a SheetError."""
+    fork = hasattr(os, "fork") and threading.active_count() == 1
+    try:
+        data, status = _forked(path, kind) if fork else _spawned(path, kind)
+    except OSError as error:  # no process could be started (out of processes or memory): said, not raised
+        raise SheetError(t("sheets.sandbox.no_child", detail=error.strerror or error)) from None
+    return _decoded(data, status)
+
+
+def _main(argv: list[str]) -> int:
+    limit_this_process()
+    out = sys.stdout.buffer
+    out.write(_encoded(_answer(argv[0], argv[1])))
+    out.flush()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(_main(sys.argv[1:]))
