@@ -25,7 +25,8 @@ from typing import Generic, TypeVar
 from domain.errors import InputError
 from domain.messages import t
 from domain.record.models import Evaluation
-from domain.review.pool import SECONDS_PER_PATH, Pool
+from domain.review import pool as pools
+from domain.review.pool import Pool
 from domain.review.summary import FormSummary, summarise
 from domain.scoring.audit import AUTO, audit_evaluation
 from domain.scoring.profile import Profile, load_profile
@@ -125,7 +126,7 @@ def _review_batch(paths: Sequence[str]) -> list[Outcome[object]]:
 def _lost(path: str, why: str) -> Outcome[object]:
     """The outcome of a path whose worker died or was stuck on it."""
     if why == "stuck":
-        return Outcome(path, None, problem=t("review.batch.stuck", path=path, limit=SECONDS_PER_PATH))
+        return Outcome(path, None, problem=t("review.batch.stuck", path=path, limit=pools.SECONDS_PER_PATH))
     return Outcome(path, None, problem=t("review.batch.died", path=path))
 
 

@@ -9,6 +9,7 @@ and it is reported through ``lost(path, why)`` in its place. Results leave in in
 
 from __future__ import annotations
 
+import faulthandler
 import os
 import signal
 import sys
@@ -53,6 +54,7 @@ def _serve(conn: Connection, start: Callable[..., None], args: tuple[Any, ...],
     (the parent's unwritten output is the parent's to write)."""
     try:
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # ctrl+c is the parent's: it stops the pool
+        faulthandler.disable()  # a worker's crash is reported by the parent, in words
         start(*args)
         while True:
             try:

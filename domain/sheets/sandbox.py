@@ -14,6 +14,7 @@ comes back as a pickle of plain data (str, int, list, tuple, bool, None), unpick
 
 from __future__ import annotations
 
+import faulthandler
 import io
 import os
 import pickle
@@ -82,6 +83,7 @@ def _set(limit: int, soft: int) -> None:
 
 def limit_this_process() -> None:
     """The child's limits: memory beyond what it holds now, CPU seconds, no core file; quiet stderr."""
+    faulthandler.disable()  # an abort is reported by the parent, not dumped on the terminal
     for number in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP, signal.SIGPIPE):
         signal.signal(number, signal.SIG_DFL)  # never the parent's handlers (they flush drafts)
     try:
