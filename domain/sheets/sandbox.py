@@ -6,35 +6,36 @@ core file, and ``READ_WALL_SECONDS`` of wall time enforced by the parent. An abo
 the spreadsheet library), a panic, a limit reached or a child killed becomes a ``SheetError`` saying what
 happened to that one file; the command goes on.
 
-The child is forked from the caller when the caller runs a single thread (it costs about a millisecond and
-shares everything already imported); a threaded caller (the Textual app) starts a fresh interpreter instead
-(``python -m domain.sheets.sandbox``), since forking a threaded process is unsafe. Either way the answer
+The child is forked from the caller when the caller runs a single thread (it shares everything already
+imported) and kept for the files that follow (``sandbox_child``); a threaded caller (the Textual app)
+starts a fresh interpreter for each file instead (``python -m domain.sheets.sandbox``), since forking a
+threaded process is unsafe. Either way the answer
 comes back as a pickle of plain data (str, int, list, tuple, bool, None), unpickled with no class allowed.
 """
 
 from __future__ import annotations
 
+import atexit
 import faulthandler
 import io
 import os
 import pickle
 import resource
-import select
 import signal
 import struct
 import subprocess
 import sys
 import threading
-import time
 from typing import Any
 
 from domain.messages import t
 from domain.messages.lookup import current_locale
 from domain.sheets import limits
 from domain.sheets.binary import SheetData, read_binary, short
+from domain.sheets.sandbox_child import Child
 from domain.sheets.tsv import SheetError
 
-_HEADER = struct.Struct("<Q")
+_HEADER = struct.Struct("<Q")  # the same framing as sandbox_child.HEADER
 Answer = tuple[str, str, Any]  # ("ok", kind, sheets) or ("refused", message, None) or ("failed", kind of failure, detail)
 
 
@@ -66,7 +67,8 @@ def _encoded(answer: Answer) -> bytes:
     return _HEADER.pack(len(data)) + data
 
 
-def _address_space() -> int:
+def address_space() -> int:
+    """This process's address space in bytes (0 when the system does not say)."""
     try:
         with open("/proc/self/statm", "rb") as stream:
             return int(stream.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
@@ -81,15 +83,17 @@ def _set(limit: int, soft: int) -> None:
     resource.setrlimit(limit, (soft, hard))
 
 
-def limit_this_process() -> None:
-    """The child's limits: memory beyond what it holds now, CPU seconds, no core file; quiet stderr."""
+def limit_this_process(cpu: bool = True) -> int:
+    """The child's limits: memory beyond what it holds now, CPU seconds (unless set per file), no core file,
+    a quiet stderr; returns the address space it started with."""
     faulthandler.disable()  # an abort is reported by the parent, not dumped on the terminal
     for number in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP, signal.SIGPIPE):
         signal.signal(number, signal.SIG_DFL)  # never the parent's handlers (they flush drafts)
+    base = address_space()
     try:
         _set(resource.RLIMIT_CORE, 0)
-        _set(resource.RLIMIT_CPU, limits.READ_CPU_SECONDS)
-        base = _address_space()
+        if cpu:
+            _set(resource.RLIMIT_CPU, limits.READ_CPU_SECONDS)
         if base:
             _set(resource.RLIMIT_AS, base + limits.READ_MEMORY_BYTES)
     except (ValueError, OSError):  # pragma: no cover - limits refused by the system
@@ -97,61 +101,67 @@ def limit_this_process() -> None:
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, 2)  # a panic prints its own English message: the parent says what happened instead
     os.close(devnull)
+    return base
+
+
+def _serve(path: str, kind: str) -> tuple[bytes, bool]:
+    """One file's answer in the kept child, and whether the child may read another."""
+    answer = _answer(path, kind)
+    return _encoded(answer), answer[0] != "failed"
+
+
+_child: Child | None = None
+
+
+def _key() -> tuple[Any, ...]:
+    """What the child was forked with: the reading function and the limits (a change starts a new child)."""
+    return (read_binary, _answer, *(value for name, value in sorted(vars(limits).items()) if name.isupper()))
 
 
 def _forked(path: str, kind: str) -> tuple[bytes, int]:
-    read_end, write_end = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the child: never returns
-        code = 0
+    global _child
+    for _ in range(2):
+        key = _key()
+        if _child is not None and (not _child.alive or _child.key != key or _child.owner != os.getpid()):
+            _child.stop()
+            _child = None
+        if _child is None:
+            import python_calamine  # noqa: F401 - imported here once, not in the child for every file
+
+            import domain.sheets.biff  # noqa: F401
+            _child = Child(key, _serve, lambda: limit_this_process(cpu=False))
+        child = _child
         try:
-            os.close(read_end)
-            limit_this_process()
-            data = _encoded(_answer(path, kind))
-            view = memoryview(data)
-            while view:
-                view = view[os.write(write_end, view):]
-        except BaseException:  # noqa: BLE001
-            code = 70
-        finally:
-            os._exit(code)
-    os.close(write_end)
-    try:
-        data = _read_reply(read_end, pid)
-    finally:
-        os.close(read_end)
-    _, status = os.waitpid(pid, 0)
-    return data, status
+            data, status = child.ask(path, kind)
+        except SheetError:
+            _child = None
+            raise
+        if status is None:
+            return data, 0
+        _child = None
+        if data or not (os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0):
+            return data, status
+        # the child had ended on its own after its last file (failed or grown): a fresh one takes this file
+    return b"", 0
 
 
-def _read_reply(fd: int, pid: int) -> bytes:
-    """The child's whole answer, or what arrived before it ended or the wall time ran out (then killed)."""
-    deadline = time.monotonic() + limits.READ_WALL_SECONDS
-    chunks: list[bytes] = []
-    size = 0
-    expected: int | None = None
-    while True:
-        left = deadline - time.monotonic()
-        if left <= 0 or not select.select([fd], [], [], left)[0]:
-            _kill(pid)
-            raise SheetError(t("sheets.sandbox.time", limit=limits.READ_WALL_SECONDS))
-        chunk = os.read(fd, 1 << 20)
-        if not chunk:
-            return b"".join(chunks)
-        chunks.append(chunk)
-        size += len(chunk)
-        if expected is None and size >= _HEADER.size:
-            expected = _HEADER.unpack(b"".join(chunks)[: _HEADER.size])[0] + _HEADER.size
-        if expected is not None and size > expected:
-            _kill(pid)
-            return b""
+def stop() -> None:
+    """End this process's reading child, if it has one (at exit; the fuzz driver before its children end)."""
+    global _child
+    if _child is not None and _child.owner == os.getpid():
+        _child.stop()
+    _child = None
 
 
-def _kill(pid: int) -> None:
-    try:
-        os.kill(pid, signal.SIGKILL)
-    except ProcessLookupError:
-        pass
+def _forget_after_fork() -> None:
+    global _child
+    if _child is not None:
+        _child.forget()
+    _child = None
+
+
+os.register_at_fork(after_in_child=_forget_after_fork)
+atexit.register(stop)
 
 
 def _spawned(path: str, kind: str) -> tuple[bytes, int]:

@@ -72,6 +72,9 @@ def _child(request: dict[str, object], out_path: str, err_path: str) -> None:
         traceback.print_exc()
         code = 70
     finally:
+        reading = sys.modules.get("domain.sheets.sandbox")
+        if reading is not None:  # collect the workbook reader's child, so its memory is counted too
+            reading.stop()
         with_flush = (sys.stdout, sys.stderr)
         for stream in with_flush:
             try:
