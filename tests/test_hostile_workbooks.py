@@ -250,3 +250,15 @@ def test_any_ods_repeat_count_is_read_or_refused_by_name(rows, columns):
         assert "repeated" in error.message or "不是完整的 XML" in error.message
     else:
         assert sheet.merges == [(int(rows), int(columns), int(rows), int(columns) + 1)]
+
+
+def test_a_reader_child_gone_between_files_is_replaced_without_blaming_the_next(forked):
+    books = Path(__file__).resolve().parent.parent / "fixtures" / "workbooks"
+    kind, _ = sandbox.read_isolated(str(books / "central-2022.xlsx"), "xlsx")
+    first = sandbox._child
+    assert kind == "xlsx" and first is not None
+    os.kill(first.pid, signal.SIGKILL)  # as ctrl+c or the OOM killer would, between two files
+    kind, sheets = sandbox.read_isolated(str(books / "hubei-2020.xlsx"), "xlsx")
+    assert kind == "xlsx" and sheets and sandbox._child is not first
+    sandbox.stop()
+    assert sandbox._child is None

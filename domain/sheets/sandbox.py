@@ -122,7 +122,10 @@ def _forked(path: str, kind: str) -> tuple[bytes, int]:
     global _child
     for _ in range(2):
         key = _key()
-        if _child is not None and (not _child.alive or _child.key != key or _child.owner != os.getpid()):
+        if _child is not None and _child.owner != os.getpid():
+            _child.forget()
+            _child = None
+        if _child is not None and (_child.ended() or _child.key != key):
             _child.stop()
             _child = None
         if _child is None:
@@ -139,10 +142,19 @@ def _forked(path: str, kind: str) -> tuple[bytes, int]:
         if status is None:
             return data, 0
         _child = None
-        if data or not (os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0):
+        if data or not _ended_outside(status):
             return data, status
-        # the child had ended on its own after its last file (failed or grown): a fresh one takes this file
-    return b"", 0
+        # the child had ended before this file reached it (on its own after a failed or grown file, or
+        # stopped from outside): a fresh one takes this file, once
+    return data, status or 0
+
+
+def _ended_outside(status: int) -> bool:
+    """A child that ended by itself or by a signal from outside (ctrl+c, kill), not by what it read."""
+    if os.WIFEXITED(status):
+        return os.WEXITSTATUS(status) == 0
+    return os.WIFSIGNALED(status) and os.WTERMSIG(status) in (signal.SIGKILL, signal.SIGINT, signal.SIGTERM,
+                                                              signal.SIGHUP)
 
 
 def stop() -> None:

@@ -74,6 +74,19 @@ class Child:
         os.close(reply_write)
         self.alive = True
 
+    def ended(self) -> bool:
+        """Whether the child has ended since its last answer (then it is collected): its next file goes to a
+        fresh child, never blamed for what happened before it."""
+        if not self.alive:
+            return True
+        try:
+            done, _ = os.waitpid(self.pid, os.WNOHANG)
+        except ChildProcessError:
+            done = self.pid
+        if done:
+            self._close()
+        return bool(done)
+
     def ask(self, path: str, kind: str) -> tuple[bytes, int | None]:
         """The child's answer (status None), or what came before it ended and how it ended."""
         request = pickle.dumps((path, kind))
@@ -106,7 +119,10 @@ class Child:
                 os.kill(self.pid, signal.SIGKILL)
             except ProcessLookupError:
                 pass
-        _, status = os.waitpid(self.pid, 0)
+        try:
+            _, status = os.waitpid(self.pid, 0)
+        except ChildProcessError:  # collected already: how it ended is not known
+            status = signal.SIGKILL
         self._close()
         return status
 
@@ -127,7 +143,10 @@ class Child:
         self.requests = -1
         deadline = time.monotonic() + 2
         while time.monotonic() < deadline:
-            done, _ = os.waitpid(self.pid, os.WNOHANG)
+            try:
+                done, _ = os.waitpid(self.pid, os.WNOHANG)
+            except ChildProcessError:  # collected already
+                done = self.pid
             if done:
                 self.alive = False
                 os.close(self.replies)
