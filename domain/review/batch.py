@@ -6,7 +6,7 @@ flat however many forms there are. Each result is shaped in the worker (a summar
 itself) so the parent does little more than write. With one job, or one file, nothing is spawned.
 
 No file can end the batch: an error while reviewing a file is that file's problem, and a worker that dies
-or is stuck costs only the file it was on (``pool``), which is reported unusable in its place.
+or is stuck on a file costs only that file (``pool``), which is reported unusable in its place.
 """
 
 from __future__ import annotations
@@ -101,9 +101,6 @@ class _Worker(Generic[Shaped]):
             outcomes.append(Outcome(path, None, problem=t("review.batch.failed", path=path, detail=detail)))
         return outcomes
 
-    def review_batch(self, paths: Sequence[str]) -> list[Outcome[Shaped]]:
-        return [outcome for path in paths for outcome in self.review(path)]
-
 
 _worker: _Worker[object] | None = None
 
@@ -118,9 +115,9 @@ def _start_worker(load: Loader, profile: str | None, shape: Shape[object]) -> No
     gc.freeze()  # what was loaded lives as long as the worker: keep it out of every collection
 
 
-def _review_batch(paths: Sequence[str]) -> list[Outcome[object]]:
+def _review_path(path: str) -> list[Outcome[object]]:
     assert _worker is not None
-    return _worker.review_batch(paths)
+    return _worker.review(path)
 
 
 def _lost(path: str, why: str) -> Outcome[object]:
@@ -163,7 +160,7 @@ def _review(paths: Sequence[Path], load: Loader, shape: Shape[Shaped], profile: 
     gc.freeze()  # what the workers inherit stays shared: no collection in them writes to those pages
     try:
         with _workers_ignoring_interrupts():
-            pool: Pool[Outcome[object]] = Pool(context, jobs, _start_worker, (load, profile, shape), _review_batch,
+            pool: Pool[Outcome[object]] = Pool(context, jobs, _start_worker, (load, profile, shape), _review_path,
                                                 _lost)
     finally:
         gc.unfreeze()
