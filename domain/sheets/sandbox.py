@@ -26,6 +26,7 @@ import struct
 import subprocess
 import sys
 import threading
+from pathlib import Path
 from typing import Any
 
 from domain.messages import t
@@ -177,7 +178,9 @@ atexit.register(stop)
 
 
 def _spawned(path: str, kind: str) -> tuple[bytes, int]:
-    env = dict(os.environ, JIXIAO_LOCALE=current_locale())
+    root = str(Path(__file__).resolve().parents[2])  # where `domain` is, installed or not
+    env = dict(os.environ, JIXIAO_LOCALE=current_locale(),
+               PYTHONPATH=os.pathsep.join(filter(None, (root, os.environ.get("PYTHONPATH")))))
     try:
         done = subprocess.run([sys.executable, "-m", "domain.sheets.sandbox", path, kind], capture_output=True,
                               timeout=limits.READ_WALL_SECONDS + 5, env=env, check=False)
