@@ -250,7 +250,16 @@ def test_any_ods_repeat_count_is_read_or_refused_by_name(rows, columns):
     except SheetError as error:
         assert "repeated" in error.message or "不是完整的 XML" in error.message
     else:
-        assert sheet.merges == [(int(rows), int(columns), int(rows), int(columns) + 1)]
+        top, left = int(rows), int(columns)
+        inside = top < limits.MAX_ROWS and left < limits.MAX_COLUMNS
+        assert sheet.merges == ([(top, left, top, left + 1)] if inside else [])
+        assert sheet.percent == ({(top, left)} if inside else set())
+
+
+def test_ods_repeats_far_out_are_counted_but_never_kept():
+    archive = _archive({"content.xml": ODS.format(rows="2000000000", columns="3").encode()})
+    [sheet] = read_ods_extras(archive)
+    assert sheet.merges == [] and sheet.percent == set()
 
 
 def test_a_reader_child_gone_between_files_is_replaced_without_blaming_the_next(forked):
