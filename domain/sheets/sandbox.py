@@ -9,8 +9,8 @@ happened to that one file; the command goes on.
 The child is forked from the caller when the caller runs a single thread (it shares everything already
 imported) and kept for the files that follow (``sandbox_child``); a threaded caller (the Textual app)
 starts a fresh interpreter for each file instead (``python -m domain.sheets.sandbox``), since forking a
-threaded process is unsafe. Either way the answer
-comes back as a pickle of plain data (str, int, list, tuple, bool, None), unpickled with no class allowed.
+threaded process is unsafe. Either way the answer comes back as a pickle of plain data (str, int, list,
+tuple, bool, None), unpickled with no class allowed.
 """
 
 from __future__ import annotations
@@ -62,7 +62,10 @@ def _answer(path: str, kind: str) -> Answer:
 
 
 def _encoded(answer: Answer) -> bytes:
-    data = pickle.dumps(answer, protocol=pickle.HIGHEST_PROTOCOL)
+    try:
+        data = pickle.dumps(answer, protocol=pickle.HIGHEST_PROTOCOL)
+    except MemoryError:
+        data = pickle.dumps(("failed", "memory", None))
     if len(data) > limits.REPLY_BYTES:
         data = pickle.dumps(("failed", "reply", None))
     return _HEADER.pack(len(data)) + data
