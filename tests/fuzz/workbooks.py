@@ -15,7 +15,6 @@ import random
 import re
 import struct
 import zipfile
-import zlib
 from collections.abc import Callable
 from pathlib import Path
 
