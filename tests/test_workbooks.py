@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from domain.record.storage import load_evaluation
+from domain.sheets import limits as limits_module
 from domain.sheets import reader as reader_module
-from domain.sheets import xml_extras as xml_extras_module
 from domain.sheets.export import audited, write_workbook
 from domain.sheets.forms import read_file
 from domain.sheets.layouts import all_layouts, layout
@@ -243,9 +243,9 @@ def test_check_names_the_refused_form_of_a_workbook(capsys):
 
 
 def test_a_sheet_too_large_is_refused_before_it_is_read(monkeypatch, tmp_path, capsys):
-    monkeypatch.setattr(xml_extras_module, "MAX_PART_BYTES", 1000)
+    monkeypatch.setattr(limits_module, "MAX_PART_BYTES", 1000)
     assert run(["import", str(BOOKS / "central-2022.xlsx"), "--out", str(tmp_path)]) == 2
-    assert "文件过大" in capsys.readouterr().err
+    assert "解压后超过" in capsys.readouterr().err
 
 
 def test_too_many_forms_in_one_file_are_cut_off_with_a_reason(monkeypatch, tmp_path, capsys):

@@ -4,6 +4,9 @@ Workers are started once (profile, catalogue and matcher loaded, then frozen out
 collector's sight) and are given batches of paths; at most a few batches are in flight, so memory stays
 flat however many forms there are. Each result is shaped in the worker (a summary, or the JSON line
 itself) so the parent does little more than write. With one job, or one file, nothing is spawned.
+
+No file can end the batch: an error while reviewing a file is that file's problem, and a worker that dies
+or is stuck on a file costs only that file (``pool``), which is reported unusable in its place.
 """
 
 from __future__ import annotations
@@ -14,18 +17,17 @@ import multiprocessing
 import os
 import signal
 import sys
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from itertools import islice
-from multiprocessing.pool import AsyncResult, Pool
 from pathlib import Path
 from typing import Generic, TypeVar
 
 from domain.errors import InputError
 from domain.messages import t
 from domain.record.models import Evaluation
+from domain.review import pool as pools
+from domain.review.pool import Pool
 from domain.review.summary import FormSummary, summarise
 from domain.scoring.audit import AUTO, audit_evaluation
 from domain.scoring.findings import Finding
@@ -97,10 +99,12 @@ class _Worker(Generic[Shaped]):
                 outcomes.append(Outcome(label, self.shape(summary), summary.has_errors))
         except InputError as error:
             outcomes.append(Outcome(path, None, problem=error.message))
+        except RecursionError:
+            outcomes.append(Outcome(path, None, problem=t("review.batch.failed", path=path, detail="RecursionError")))
+        except Exception as error:  # noqa: BLE001 - one file's failure is that file's, never the batch's
+            detail = f"{type(error).__name__}: {str(error)[:120]}"
+            outcomes.append(Outcome(path, None, problem=t("review.batch.failed", path=path, detail=detail)))
         return outcomes
-
-    def review_batch(self, paths: Sequence[str]) -> list[Outcome[Shaped]]:
-        return [outcome for path in paths for outcome in self.review(path)]
 
 
 _worker: _Worker[object] | None = None
@@ -118,9 +122,16 @@ def _start_worker(load: Loader, profile: str | None, shape: Shape[object]) -> No
     gc.freeze()  # what was loaded lives as long as the worker: keep it out of every collection
 
 
-def _review_batch(paths: Sequence[str]) -> list[Outcome[object]]:
+def _review_path(path: str) -> list[Outcome[object]]:
     assert _worker is not None
-    return _worker.review_batch(paths)
+    return _worker.review(path)
+
+
+def _lost(path: str, why: str) -> Outcome[object]:
+    """The outcome of a path whose worker died or was stuck on it."""
+    if why == "stuck":
+        return Outcome(path, None, problem=t("review.batch.stuck", path=path, limit=pools.SECONDS_PER_PATH))
+    return Outcome(path, None, problem=t("review.batch.died", path=path))
 
 
 def _batched(items: Sequence[str], size: int) -> Iterator[Sequence[str]]:
@@ -156,11 +167,14 @@ def _review(paths: Sequence[Path], load: Loader, shape: Shape[Shaped], profile: 
     gc.freeze()  # what the workers inherit stays shared: no collection in them writes to those pages
     try:
         with _workers_ignoring_interrupts():
-            pool = context.Pool(jobs, initializer=_start_worker, initargs=(load, profile, shape))
+            pool: Pool[Outcome[object]] = Pool(context, jobs, _start_worker, (load, profile, shape), _review_path,
+                                                _lost)
     finally:
         gc.unfreeze()
-    with pool:
-        yield from _in_order(pool, _batched(names, size), window=jobs * 3)  # type: ignore[misc]
+    try:
+        yield from pool.run(_batched(names, size), window=jobs * 3)  # type: ignore[misc]
+    finally:
+        pool.close()
 
 
 @contextmanager
@@ -175,15 +189,3 @@ def _workers_ignoring_interrupts() -> Iterator[None]:
         yield
     finally:
         signal.signal(signal.SIGINT, previous)
-
-
-def _in_order(pool: Pool, batches: Iterator[Sequence[str]], window: int) -> Iterator[Outcome[object]]:
-    """Results batch by batch in order, never more than ``window`` batches in flight."""
-    pending: deque[AsyncResult[list[Outcome[object]]]] = deque(
-        pool.apply_async(_review_batch, (batch,)) for batch in islice(batches, window))
-    while pending:
-        done = pending.popleft().get()
-        following = next(batches, None)
-        if following is not None:
-            pending.append(pool.apply_async(_review_batch, (following,)))
-        yield from done

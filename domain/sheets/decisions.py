@@ -23,8 +23,8 @@ from typing import Any
 
 from domain.record.kinds import Direction
 from domain.record.models import Evaluation, IndicatorRow
+from domain.sheets.grid import DECISIONS_SHEET
 
-DECISIONS_SHEET = "jixiao-decisions"
 HEAD = ["sheet", "form", "indicator", "level1", "level2", "name", "target", "actual", "catalogue_name",
         "direction", "judged_score", "profile"]
 NO_MATCH = "-"  # catalogue_name "" (the clerk declined every catalogue entry), told apart from no decision

@@ -18,6 +18,10 @@ from typing import cast
 Range = tuple[int, int, int, int]  # first row, first column, last row, last column (0-based, inclusive)
 MAX_MERGE_CELLS = 20_000  # a merge larger than this (a whole column merged) is no part of a form: ignored
 
+# The hidden sheet an export keeps the clerk's decisions on (``domain.sheets.decisions``): the one hidden
+# sheet whose cells are read.
+DECISIONS_SHEET = "jixiao-decisions"
+
 
 @dataclass
 class Grid:

@@ -55,7 +55,7 @@ class Driver:
         self.runs += 1
         return json.loads(line)
 
-    def check(self, request: dict[str, object], what: str) -> None:
+    def check(self, request: dict[str, object], what: str) -> dict[str, object]:
         result = self.run(request)
         label = f"{what}: {request}"
         stdout, stderr = str(result["stdout"]), str(result["stderr"])
@@ -64,6 +64,7 @@ class Driver:
         for name, text in (("stdout", stdout), ("stderr", stderr)):
             found = RAW.search(text)
             assert found is None, f"{label}\nraw {found.group()!r} on {name}: {text[max(0, found.start() - 80):found.end() + 80]!r}"
+        return result
 
     def close(self) -> None:
         if self.process.stdin is not None:
