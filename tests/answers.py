@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from domain.interview.controller import Event, EventKind, Interview
+from domain.record.models import Evaluation
 
 Answers = Mapping[str, str | Sequence[str]]
 Until = str | tuple[str, int] | None
@@ -97,10 +98,12 @@ def fill(interview: Interview, answers: Answers | None = None, until: Until = No
     return events
 
 
-def answer_steps(answers: Answers | None = None, until: Until = None) -> list[tuple[str, str]]:
-    """(field id, line) for each field asked on a new form with these answers, up to ``until`` (or the end)."""
+def answer_steps(answers: Answers | None = None, until: Until = None,
+                 evaluation: Evaluation | None = None) -> list[tuple[str, str]]:
+    """(field id, line) for each field asked with these answers on a new form (or on a copy of ``evaluation``
+    opened for editing), up to ``until`` (or the end)."""
     steps: list[tuple[str, str]] = []
-    interview = Interview()
+    interview = Interview(evaluation.model_copy(deep=True) if evaluation is not None else None)
     interview.start()
     original = interview.answer
 
@@ -114,9 +117,10 @@ def answer_steps(answers: Answers | None = None, until: Until = None) -> list[tu
     return steps
 
 
-def answer_lines(answers: Answers | None = None, until: Until = None, since: str | None = None) -> list[str]:
-    """The lines plain mode reads for these answers on a new form, from ``since`` (a draft resumed there;
-    default the first field) up to ``until`` (or the end)."""
-    steps = answer_steps(answers, until)
+def answer_lines(answers: Answers | None = None, until: Until = None, since: str | None = None,
+                 evaluation: Evaluation | None = None) -> list[str]:
+    """The lines plain mode reads for these answers on a new form (or ``evaluation`` edited), from ``since``
+    (a draft resumed there; default the first field) up to ``until`` (or the end)."""
+    steps = answer_steps(answers, until, evaluation)
     ids = [field_id for field_id, _ in steps]
     return [text for _, text in steps[ids.index(since) if since is not None else 0:]]

@@ -185,8 +185,9 @@ def test_editing_asks_before_overwriting_a_file_it_did_not_open(tmp_path: Path) 
     save_evaluation(evaluation, source)
     taken = tmp_path / "taken.toml"
     taken.write_text("keep me", encoding="utf-8")
-    code, output = plain("edit", ["新名字"] + [""] * 19 + ["n", str(tmp_path / "free.toml")], file=source,
-                         out=taken, drafts=tmp_path / "drafts")
+    lines = answer_lines({"header.project_name": "新名字"}, evaluation=evaluation)  # enter through the rest, save
+    code, output = plain("edit", [*lines, "n", str(tmp_path / "free.toml")], file=source, out=taken,
+                         drafts=tmp_path / "drafts")
     assert code == 0, output
     assert f"? 文件 {taken} 已经存在。要覆盖它吗？ (y/n) [n]" in output
     assert taken.read_text(encoding="utf-8") == "keep me"
