@@ -1,9 +1,11 @@
-"""Shared helpers for the assistant's tests: forms to start from, answers that reach a given question, and
+"""Shared helpers for the assistant's tests: forms to start from, answers by field id (tests/answers.py), and
 what the Pilot tests of the screens (tests/ui/) need to wait for the app and read what it shows."""
 
 from __future__ import annotations
 
 from pathlib import Path
+
+from answers import HEADER_AND_FUNDS, ONE_ROW, TO_MORE, TO_NAME, TO_REVIEW, Answers, Until, answer_lines, fill
 
 from domain.interview.drafts import DraftStore
 from domain.interview.session import EditSession
@@ -11,25 +13,21 @@ from tui.app import JixiaoApp
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.transcript import Transcript
 
+__all__ = ["HEADER_AND_FUNDS", "ONE_ROW", "TO_MORE", "TO_NAME", "TO_REVIEW", "answer_lines", "fill"]  # with the rest
+
 SEED = Path(__file__).resolve().parent.parent / "fixtures" / "seed"
 SEED_01 = next(SEED.glob("01-*.toml"))
 SEED_03 = SEED / "03-2020-2021年度不动产权证书附图制作.toml"  # 13 indicator rows
 SEED_15 = SEED / "15-布吉登记所变配电增容工程.toml"  # 19 indicator rows
 
-HEADER_AND_FUNDS = ["测试项目", "", "", "400000", "2020", "400000", "", "360000", "1", "", "目标", "完成"]
-TO_NAME = [*HEADER_AND_FUNDS, "1", "1"]  # 产出指标 / 数量指标: the 三级 name is asked next
-TO_REVIEW = [*TO_NAME, "培训人数", "1", "≥90%", "75%", "20", "参训人员临时调整", "2"]
-ONE_ROW = [*HEADER_AND_FUNDS, "1", "1", "培训人数", "1", "≥90%", "75%", "20"]
-TO_MORE = [*HEADER_AND_FUNDS, "1", "1", "培训人数", "1", "≥90%", "75%", "20", "参训人员临时调整"]
 SIZE = (80, 24)
 
 
-def session_at(answers: list[str], drafts: Path) -> EditSession:
-    """A new session with these answers given, drafts kept in ``drafts``."""
+def session_at(answers: Answers, drafts: Path, until: Until = None) -> EditSession:
+    """A new session answered by field id up to ``until`` (see tests/answers.py), drafts kept in ``drafts``."""
     session = EditSession.new(DraftStore(drafts))
     session.start()
-    for answer in answers:
-        session.interview.answer(answer)
+    fill(session.interview, answers, until)
     return session
 
 
@@ -99,3 +97,25 @@ def transcript_prose(app: JixiaoApp) -> str:
 
 def key_bar(app: JixiaoApp) -> str:
     return str(app.screen.query_one(KeyBar).render())
+
+
+def steps_from(interview, answers: Answers, until: Until) -> list[tuple[str, str]]:
+    """(field id, text) to type from where ``interview`` stands up to ``until``, found on a copy of it."""
+    from domain.interview.controller import Interview
+
+    copy = Interview.restore(interview.evaluation.model_copy(deep=True), interview.state(), interview.profile)
+    steps: list[tuple[str, str]] = []
+    original = copy.answer
+
+    def recording(text: str):
+        steps.append((copy.current.id, text))
+        return original(text)
+
+    copy.answer = recording  # type: ignore[method-assign]
+    fill(copy, answers, until)
+    return steps
+
+
+def lines_from(interview, answers: Answers, until: Until) -> list[str]:
+    """The lines to type into the running app from where ``interview`` stands up to ``until``."""
+    return [text for _, text in steps_from(interview, answers, until)]

@@ -11,18 +11,18 @@ import time
 from pathlib import Path
 
 import pytest
-from helpers import session_at
+from helpers import ONE_ROW, TO_NAME, TO_REVIEW, session_at
 
 import domain.interview.drafts
 from tui.app import AppOptions, JixiaoApp
 
 ROOT = Path(__file__).resolve().parent.parent
-HEADER_AND_FUNDS = ["测试项目", "", "", "400000", "2020", "400000", "", "360000", "1", "", "目标", "完成"]
-TO_NAME = [*HEADER_AND_FUNDS, "1", "1"]
-BEFORE_WEIGHT = [*TO_NAME, "培训人数", "1", "≥90%", "75%"]
-ONE_ROW = [*BEFORE_WEIGHT, "20"]
-TO_REVIEW = [*ONE_ROW, "参训人员临时调整", "2"]
 FIXED_NOW = "2024-03-01T08:30:00+00:00"
+
+
+def at(answers, tmp_path, until):
+    """A new session answered by field id up to ``until``, its drafts in ``tmp_path``."""
+    return session_at(answers, tmp_path / "drafts", until)
 
 
 @pytest.fixture(autouse=True)
@@ -54,13 +54,14 @@ def test_start_screen(snap_compare):
 
 
 def test_start_screen_offers_drafts_and_no_color(snap_compare, tmp_path, monkeypatch):
-    session_at(["草稿项目"], tmp_path / "drafts")
+    session_at({"header.project_name": "草稿项目"}, tmp_path / "drafts", until="header.department")
     monkeypatch.setenv("NO_COLOR", "1")
     assert snap_compare(JixiaoApp("start"), run_before=settled)
 
 
 def test_resume_screen(snap_compare, tmp_path):
-    session_at(["草稿项目", "财政局"], tmp_path / "drafts")
+    session_at({"header.project_name": "草稿项目", "header.department": "财政局"}, tmp_path / "drafts",
+               until="header.implementer")
     assert snap_compare(JixiaoApp("start"), press=["1"], run_before=settled)
 
 
@@ -74,7 +75,7 @@ def test_interview_score_explanation(snap_compare, tmp_path):
         await pilot.press("2", "0", "enter")
         await settled(pilot)
 
-    assert snap_compare(JixiaoApp("new", session=session_at(BEFORE_WEIGHT, tmp_path / "drafts")),
+    assert snap_compare(JixiaoApp("new", session=at(ONE_ROW, tmp_path, "indicators[0].weight")),
                         run_before=give_weight)
 
 
@@ -84,11 +85,11 @@ def test_interview_catalogue_suggestions(snap_compare, tmp_path):
         await pilot.press(*"pxrc")
         await settled(pilot)
 
-    assert snap_compare(JixiaoApp("new", session=session_at(TO_NAME, tmp_path / "drafts")), run_before=type_pinyin)
+    assert snap_compare(JixiaoApp("new", session=at(TO_NAME, tmp_path, "indicators[0].name")), run_before=type_pinyin)
 
 
 def test_review_screen(snap_compare, tmp_path):
-    assert snap_compare(JixiaoApp("new", session=session_at(TO_REVIEW, tmp_path / "drafts")), run_before=settled)
+    assert snap_compare(JixiaoApp("new", session=at(TO_REVIEW, tmp_path, "review.save")), run_before=settled)
 
 
 def test_review_whatif_on_a_row(snap_compare, tmp_path):
@@ -97,7 +98,7 @@ def test_review_whatif_on_a_row(snap_compare, tmp_path):
         await pilot.press("w", "down", "down", "ctrl+e", "backspace", "backspace", "backspace", *"85%")
         await settled(pilot)
 
-    assert snap_compare(JixiaoApp("new", session=session_at(TO_REVIEW, tmp_path / "drafts")),
+    assert snap_compare(JixiaoApp("new", session=at(TO_REVIEW, tmp_path, "review.save")),
                         run_before=change_actual)
 
 
@@ -107,17 +108,17 @@ def test_whatif_calculator(snap_compare):
 
 
 def test_help_for_the_focused_field(snap_compare, tmp_path):
-    assert snap_compare(JixiaoApp("new", session=session_at(ONE_ROW, tmp_path / "drafts")), press=["f1"],
+    assert snap_compare(JixiaoApp("new", session=at(ONE_ROW, tmp_path, "indicators[0].deviation_reason")), press=["f1"],
                         run_before=settled)
 
 
 def test_jump_list(snap_compare, tmp_path):
-    assert snap_compare(JixiaoApp("new", session=session_at(ONE_ROW, tmp_path / "drafts")), press=["ctrl+g"],
+    assert snap_compare(JixiaoApp("new", session=at(ONE_ROW, tmp_path, "indicators[0].deviation_reason")), press=["ctrl+g"],
                         run_before=settled)
 
 
 def test_quit_dialog(snap_compare, tmp_path):
-    assert snap_compare(JixiaoApp("new", session=session_at(["测试项目"], tmp_path / "drafts")), press=["ctrl+q"],
+    assert snap_compare(JixiaoApp("new", session=at({"header.project_name": "测试项目"}, tmp_path, "header.department")), press=["ctrl+q"],
                         run_before=settled)
 
 

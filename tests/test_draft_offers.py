@@ -110,7 +110,7 @@ def test_plain_new_offers_the_drafts_first(tmp_path: Path) -> None:
 
 
 def test_a_session_helper_still_leaves_one_draft(tmp_path: Path) -> None:
-    session_at(["甲"], tmp_path / "drafts")
+    session_at({"header.project_name": "甲"}, tmp_path / "drafts", until="header.department")
     assert len(draft_index.scan(DraftStore(tmp_path / "drafts"))) == 1
 
 

@@ -6,6 +6,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from answers import Answers, fill
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -15,9 +16,12 @@ from domain.scoring.rules import BudgetResult, RowResult, RowStatus
 
 SEED_DIR = Path(__file__).parent.parent / "fixtures" / "seed"
 
-HEADER = ["测试项目", "测试局", "测试中心", "40万", "2020"]
-FUNDS = ["360000", "", "351000", "", ""]  # 全年预算数 = 年初, all from 当年财政拨款, 分值 10
-GOALS = ["完成平台建设", "已按计划完成"]
+HEADER = {"header.project_name": "测试项目", "header.department": "测试局", "header.implementer": "测试中心",
+          "header.project_amount": "40万", "header.year": "2020"}
+# 全年预算数 = 年初 (the default), all from 当年财政拨款, 分值 10
+FUNDS = {"funds.total.initial_budget": "360000", "funds.total.executed": "351000"}
+GOALS = {"goals.expected": "完成平台建设", "goals.achieved": "已按计划完成"}
+TO_ROWS = {**HEADER, **FUNDS, **GOALS}
 
 
 def drive(interview: Interview, answers: list[str]) -> list[Event]:
@@ -36,15 +40,16 @@ def at(interview: Interview) -> str | None:
     return None if interview.current is None else interview.current.id
 
 
-def started(answers: list[str] | None = None) -> Interview:
+def started(answers: Answers | None = None, until: str | None = None) -> Interview:
+    """A new interview answered by field id up to ``until`` (tests/answers.py)."""
     interview = Interview()
     interview.start()
-    drive(interview, answers or [])
+    fill(interview, answers, until)
     return interview
 
 
 def until_rows() -> Interview:
-    return started(HEADER + FUNDS + GOALS)
+    return started(TO_ROWS, until="indicators[0].level1")
 
 
 @pytest.fixture(scope="module")
@@ -62,7 +67,7 @@ def test_a_whole_evaluation_scores_every_row_as_it_goes() -> None:
     first = interview.start()
     assert [event.kind for event in first] == [EventKind.INFO, EventKind.QUESTION]
     assert first[-1].field.id == "header.project_name"
-    events = drive(interview, HEADER + FUNDS + GOALS)
+    events = fill(interview, TO_ROWS, until="indicators[0].level1")
     assert kinds(events, EventKind.EXPLANATION) == [
         "执行率 = 351000 ÷ 360000 = 0.975，取 2 位小数为 0.98；得分 = 10 × 0.98 = 9.80，扣 0.20 分"]
     budget = next(event.data for event in events if event.kind is EventKind.EXPLANATION)
@@ -119,7 +124,9 @@ def test_a_whole_evaluation_scores_every_row_as_it_goes() -> None:
 
 
 def test_the_funds_shortcut_and_split_sources() -> None:
-    interview = started(HEADER + ["360000", "350000", "300000"])
+    totals = {"funds.total.initial_budget": "360000", "funds.total.annual_budget": "350000",
+              "funds.total.executed": "300000"}
+    interview = started({**HEADER, **totals}, until="funds.sources")
     sources = interview.current
     assert sources.id == "funds.sources" and [choice.key for choice in sources.choices] == ["1", "2", "3", "4"]
     drive(interview, ["2"])  # all from 上年结转资金
@@ -127,19 +134,23 @@ def test_the_funds_shortcut_and_split_sources() -> None:
     assert funds.carryover == funds.total and funds.fiscal.executed == Decimal(0)
     assert at(interview) == "funds.weight"
 
-    interview = started(HEADER + ["360000", "350000", "300000", "4"])
+    interview = started({**HEADER, **totals, "funds.sources": "4"}, until="funds.fiscal.initial_budget")
     assert at(interview) == "funds.fiscal.initial_budget"
     assert interview.ask()[-1].data == "360000"  # the remainder of the total
-    drive(interview, ["200000", "200000", "200000"])
+    fill(interview, {"funds.fiscal.initial_budget": "200000", "funds.fiscal.annual_budget": "200000",
+                     "funds.fiscal.executed": "200000"}, until="funds.carryover.initial_budget")
     assert interview.ask()[-1].data == "160000"  # carryover: 360000 − 200000
-    events = drive(interview, ["160000", "100000", "50000", "", "50000", "40000"])
+    events = fill(interview, {"funds.carryover.initial_budget": "160000", "funds.carryover.annual_budget": "100000",
+                              "funds.carryover.executed": "50000", "funds.other.annual_budget": "50000",
+                              "funds.other.executed": "40000"}, until="funds.weight")
     assert kinds(events, EventKind.WARNING) == [
         "全年执行数：当年财政拨款、上年结转资金、其他资金合计 290000，与年度资金总额 300000 不符"]
     assert at(interview) == "funds.weight"
 
 
 def test_low_execution_asks_for_the_reason() -> None:
-    interview = started(HEADER + ["100", "", "80", "", ""])
+    interview = started({**HEADER, "funds.total.initial_budget": "100", "funds.total.executed": "80"},
+                        until="funds.reason")
     assert at(interview) == "funds.reason"
     assert interview.current.prompt == "执行率只有 80%，低于 90%：原因是什么？"
     events = drive(interview, [""])
@@ -239,7 +250,7 @@ def test_level1_change_clears_a_level2_that_no_longer_fits() -> None:
 
 
 def test_back_is_always_allowed_and_stops_at_the_first_field() -> None:
-    interview = started(["测试项目"])
+    interview = started({"header.project_name": "测试项目"}, until="header.department")
     events = interview.back()
     assert at(interview) == "header.project_name" and events[-1].data == "测试项目"
     events = interview.back()
@@ -276,7 +287,8 @@ def test_jumping_back_to_a_value_asks_for_decisions_it_makes_necessary() -> None
 
 
 def test_undo_takes_back_the_last_answer() -> None:
-    interview = started(["测试项目", "测试局"])
+    interview = started({"header.project_name": "测试项目", "header.department": "测试局"},
+                        until="header.implementer")
     events = interview.undo()
     assert kinds(events, EventKind.INFO) == ["已撤销“主管部门”的回答。"]
     assert interview.evaluation.header.department == ""
@@ -308,18 +320,19 @@ def test_a_row_can_be_removed() -> None:
 
 
 @pytest.mark.parametrize(
-    ("answers", "bad", "message"),
+    ("field", "bad", "message"),
     [
-        ([], "", "“项目名称”不能为空。"),
-        (["x", "", ""], "很多", "项目金额“很多”不是数字"),
-        (["x", "", "", ""], "1888", "年度应为 1990 到 2100 之间的整数，而不是“1888”。"),
-        (["x", "", "", "", ""], "-5", "年度资金总额 · 年初预算数应为不小于 0 的数字，而不是“-5”"),
-        (["x", "", "", "", "", "1", "", "1"], "9", "请从 1、2、3、4 中选一个编号，或输入选项的名称。"),
-        (["x", "", "", "", "", "1", "", "1", "", "150"], "150", "分值不能超过 100（收到“150”）"),
+        ("header.project_name", "", "“项目名称”不能为空。"),
+        ("header.project_amount", "很多", "项目金额“很多”不是数字"),
+        ("header.year", "1888", "年度应为 1990 到 2100 之间的整数，而不是“1888”。"),
+        ("funds.total.initial_budget", "-5", "年度资金总额 · 年初预算数应为不小于 0 的数字，而不是“-5”"),
+        ("funds.sources", "9", "请从 1、2、3、4 中选一个编号，或输入选项的名称。"),
+        ("funds.weight", "150", "分值不能超过 100（收到“150”）"),
     ],
 )
-def test_refused_answers_say_why_and_ask_again(answers: list[str], bad: str, message: str) -> None:
-    interview = started(answers)
+def test_refused_answers_say_why_and_ask_again(field: str, bad: str, message: str) -> None:
+    answers = {"header.project_name": "x", "funds.total.initial_budget": "1", "funds.total.executed": "1"}
+    interview = started({key: text for key, text in answers.items() if key != field}, until=field)
     asked = interview.current
     events = interview.answer(bad)
     assert events[0].kind is EventKind.ERROR and events[0].text == message
@@ -327,22 +340,27 @@ def test_refused_answers_say_why_and_ask_again(answers: list[str], bad: str, mes
 
 
 def test_control_characters_never_reach_the_form() -> None:
-    interview = started(["\x1b[31m红\x1b[0m项目\x07"])
+    interview = started({"header.project_name": "\x1b[31m红\x1b[0m项目\x07"}, until="header.department")
     assert interview.evaluation.header.project_name == "[31m红[0m项目"
 
 
 def test_absurd_numbers_are_scored_without_raising() -> None:
-    interview = started(["x", "", "", "", "", "0.0000000001", "", "1", "", ""])  # the smallest amount a form holds
+    smallest = {"header.project_name": "x", "funds.total.initial_budget": "0.0000000001",  # the smallest amount
+                "funds.total.executed": "1"}  # a form holds
+    interview = started(smallest, until="goals.expected")
     budget = interview.scored().budget
     assert budget.score == Decimal("10.00") and any(note.code == "executed_over_budget" for note in budget.notes)
-    drive(interview, ["目标", "完成", "", "", "硬件配置完成率", "0.0000000000000000000000000000000000000000000000001",
-                      "1", "10"])
+    fill(interview, {"goals.expected": "目标", "goals.achieved": "完成", "indicators[0].name": "硬件配置完成率",
+                     "indicators[0].target_text": "0.0000000000000000000000000000000000000000000000001",
+                     "indicators[0].actual_text": "1", "indicators[0].weight": "10"},
+         until="indicators[0].deviation_reason")
     result = interview.row_result(0)
     assert result.score == Decimal(10) and result.has_note("overachieved")
 
 
 def test_amounts_accept_commas_and_wan() -> None:
-    interview = started(["x", "", "", "1,200.5", "2020年", "36万"])
+    interview = started({"header.project_name": "x", "header.project_amount": "1,200.5", "header.year": "2020年",
+                         "funds.total.initial_budget": "36万"}, until="funds.total.annual_budget")
     assert interview.evaluation.header.project_amount == Decimal("1200.5")
     assert interview.evaluation.header.year == 2020
     assert interview.evaluation.funds.total.initial_budget == Decimal(360000)
@@ -352,7 +370,7 @@ def test_amounts_accept_commas_and_wan() -> None:
 
 
 def test_fields_list_answers_and_the_current_field() -> None:
-    interview = started(["测试项目"])
+    interview = started({"header.project_name": "测试项目"}, until="header.department")
     states = interview.fields()
     assert states[0].spec.id == "header.project_name" and states[0].answered and states[0].answer == "测试项目"
     assert states[1].current and not states[1].answered
@@ -407,7 +425,8 @@ def test_state_survives_a_restore() -> None:
     drive(interview, ["", "", "硬件配置完成率", "90%"])
     restored = Interview.restore(interview.evaluation.model_copy(deep=True), interview.state())
     events = restored.start()
-    assert events[0].text == "继续填写“测试项目”：已答的 16 项都在。"
+    asked = [state.spec.id for state in interview.fields()].index("indicators[0].actual_text")  # every field before
+    assert events[0].text == f"继续填写“测试项目”：已答的 {asked} 项都在。"
     assert at(restored) == "indicators[0].actual_text"
     assert [state.answered for state in restored.fields()] == [state.answered for state in interview.fields()]
     drive(restored, ["75%", "20"])
@@ -425,19 +444,20 @@ def test_a_qualitative_target_reads_without_doubled_brackets() -> None:
 
 
 def test_echo_repeats_a_choice_by_its_label() -> None:
-    interview = started(HEADER + ["360000", "", "351000"])
+    interview = started({**HEADER, **FUNDS}, until="funds.sources")
     assert at(interview) == "funds.sources"
     assert interview.echo("3") == "全部是其他资金（其余两项为 0）"
     assert interview.echo(" 3 ") == "全部是其他资金（其余两项为 0）"
     assert interview.echo("") == "全部是当年财政拨款（其余两项为 0）"  # enter takes the default
     assert interview.echo("分别填写三项来源") == "分别填写三项来源"
     assert interview.echo("9") == "9"  # not a choice: shown as typed (and refused by answer)
-    drive(interview, ["3", "", "目标", "完成"])
+    fill(interview, {"funds.sources": "3", "goals.expected": "目标", "goals.achieved": "完成"},
+         until="indicators[0].level1")
     assert interview.echo("1") == "产出指标"
     drive(interview, ["1", "1", "硬件配置完成率", "90%", "90%", "20"])
     assert at(interview) == "loop.more"
     assert interview.echo("y") == "是" and interview.echo("不要") == "否"
-    fresh = started()
+    fresh = started(until="header.project_name")
     assert fresh.echo("项目\x1b[31m甲") == "项目[31m甲" and fresh.echo("") == ""
 
 
@@ -693,9 +713,9 @@ def test_dirty_means_different_from_what_was_opened_or_saved() -> None:
     drive(interview, ["测试项目"])
     assert interview.dirty
     interview.mark_saved()
-    drive(interview, ["", ""])  # enter through unchanged fields
+    fill(interview, until="header.project_amount")  # enter through unchanged fields
     assert not interview.dirty
-    drive(interview, ["400000"])
+    drive(interview, ["400000"])  # 项目金额
     assert interview.dirty
     interview.jump("header.project_amount")
     drive(interview, [""])

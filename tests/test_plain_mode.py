@@ -11,6 +11,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from answers import answer_lines, answer_steps
 
 from domain.interview.drafts import DraftStore
 from domain.record.models import Evaluation, FundsRow, Header, IndicatorRow
@@ -19,17 +20,30 @@ from tui.plain import run_plain
 
 JIXIAO = Path(sys.executable).parent / "jixiao"
 
-HEADER = ["测试项目", "测试局", "测试中心", "40万", "2020"]
-FUNDS = ["360000", "", "351000", "", ""]
-GOALS = ["完成平台建设", "已按计划完成"]
-ROWS = [
-    "", "", "硬件配置完成率", "90%", "75%", "20", "硬件到货延迟", "y",
-    "", "质量指标", "设备故障率", "≤10%", "13%", "10", "故障较多", "y",
-    "1", "4", "经费节约率", "节约5%以内", "1%", "10", "1", "节约不足", "y",
-    "满意度指标", "", "服务大厅满意", "满意", "基本满意", "10", "7", "服务有待改进", "y",
-    "效益指标", "社会效益指标", "系统正常运行率", "≥90%", "92%", "40",
-]
-WHOLE = HEADER + FUNDS + GOALS + ROWS + ["", ""]  # no more rows (分值 used up), save
+HEADER = {"header.project_name": "测试项目", "header.department": "测试局", "header.implementer": "测试中心",
+          "header.project_amount": "40万", "header.year": "2020"}
+FUNDS = {"funds.total.initial_budget": "360000", "funds.total.executed": "351000"}
+GOALS = {"goals.expected": "完成平台建设", "goals.achieved": "已按计划完成"}
+
+
+def row(number: int, **fields: str) -> dict[str, str]:
+    return {f"indicators[{number}].{key}": text for key, text in fields.items()}
+
+
+ANSWERS = {
+    **HEADER, **FUNDS, **GOALS,
+    **row(0, name="硬件配置完成率", target_text="90%", actual_text="75%", weight="20", deviation_reason="硬件到货延迟"),
+    **row(1, level2="质量指标", name="设备故障率", target_text="≤10%", actual_text="13%", weight="10",
+          deviation_reason="故障较多"),
+    **row(2, level1="1", level2="4", name="经费节约率", target_text="节约5%以内", actual_text="1%", weight="10",
+          direction="1", deviation_reason="节约不足"),
+    **row(3, level1="满意度指标", name="服务大厅满意", target_text="满意", actual_text="基本满意", weight="10",
+          judged_score="7", deviation_reason="服务有待改进"),
+    **row(4, level1="效益指标", level2="社会效益指标", name="系统正常运行率", target_text="≥90%", actual_text="92%",
+          weight="40"),
+    "loop.more": ["y", "y", "y", "y"],  # then no more rows (分值 used up), and save
+}
+WHOLE = answer_lines(ANSWERS)
 
 
 def clean_env(tmp_path: Path) -> dict[str, str]:
@@ -81,8 +95,9 @@ def test_a_whole_evaluation_through_a_pipe(tmp_path: Path) -> None:
     assert result.stderr == ""
     asked = questions(result.stdout)
     assert len(asked) == len(WHOLE)
-    assert asked[0] == "? 项目名称是什么？"
-    assert asked[6] == "? 年度资金总额的全年预算数是多少元？ [360000]"
+    ids = [field_id for field_id, _ in answer_steps(ANSWERS)]
+    assert asked[ids.index("header.project_name")] == "? 项目名称是什么？"
+    assert asked[ids.index("funds.total.annual_budget")] == "? 年度资金总额的全年预算数是多少元？ [360000]"
     assert result.stdout.splitlines()[-1] == f"已保存到 {out}。"
     assert "计分：实际完成值 75% 低于年度指标值 90%：得分 = 20 × 75% ÷ 90% = 16.67，扣 3.33 分" in result.stdout
     check_whole(out)
@@ -92,7 +107,7 @@ def test_a_whole_evaluation_through_a_pipe(tmp_path: Path) -> None:
 
 
 def test_choices_are_numbered_before_their_question() -> None:
-    code, output = plain("new", HEADER + FUNDS + GOALS)
+    code, output = plain("new", answer_lines(ANSWERS, until="indicators[0].level1"))
     lines = output.splitlines()
     level1 = lines.index("? 第 1 行：一级指标是哪一类？ [1]")
     assert lines[level1 - 4:level1] == ["  1. 产出指标", "  2. 效益指标", "  3. 满意度指标", "  4. 成本指标"]
@@ -102,7 +117,7 @@ def test_choices_are_numbered_before_their_question() -> None:
 
 def test_end_of_input_keeps_the_draft_and_says_how_to_resume(tmp_path: Path) -> None:
     drafts = tmp_path / "drafts"
-    code, output = plain("new", HEADER[:2], drafts=drafts)
+    code, output = plain("new", answer_lines(ANSWERS, until="header.implementer"), drafts=drafts)
     assert code == 1
     store = DraftStore(drafts)
     [info] = store.list()
@@ -116,8 +131,8 @@ def test_end_of_input_keeps_the_draft_and_says_how_to_resume(tmp_path: Path) -> 
 
 def test_start_offers_the_drafts_first(tmp_path: Path) -> None:
     drafts = tmp_path / "drafts"
-    plain("new", HEADER[:3], drafts=drafts, out=tmp_path / "a.toml")
-    code, output = plain("start", ["1", *HEADER[3:], *FUNDS, *GOALS, *ROWS, "", ""], drafts=drafts)
+    plain("new", answer_lines(ANSWERS, until="header.project_amount"), drafts=drafts, out=tmp_path / "a.toml")
+    code, output = plain("start", ["1", *answer_lines(ANSWERS, since="header.project_amount")], drafts=drafts)
     assert code == 0, output
     assert "  0. 新建一份自评表" in output
     assert "继续填写“测试项目”：已答的 3 项都在。" in output
@@ -170,8 +185,9 @@ def test_editing_asks_before_overwriting_a_file_it_did_not_open(tmp_path: Path) 
     save_evaluation(evaluation, source)
     taken = tmp_path / "taken.toml"
     taken.write_text("keep me", encoding="utf-8")
-    code, output = plain("edit", ["新名字"] + [""] * 19 + ["n", str(tmp_path / "free.toml")], file=source,
-                         out=taken, drafts=tmp_path / "drafts")
+    lines = answer_lines({"header.project_name": "新名字"}, evaluation=evaluation)  # enter through the rest, save
+    code, output = plain("edit", [*lines, "n", str(tmp_path / "free.toml")], file=source, out=taken,
+                         drafts=tmp_path / "drafts")
     assert code == 0, output
     assert f"? 文件 {taken} 已经存在。要覆盖它吗？ (y/n) [n]" in output
     assert taken.read_text(encoding="utf-8") == "keep me"

@@ -12,20 +12,25 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from answers import answer_lines
 
 from domain.interview.drafts import DraftStore
 from domain.record.storage import load_evaluation
 
 JIXIAO = Path(sys.executable).parent / "jixiao"
-ANSWERS = [
-    "测试项目", "测试局", "测试中心", "40万", "2020",
-    "360000", "", "351000", "", "",
-    "完成平台建设", "已按计划完成",
-    "", "", "硬件配置完成率", "90%", "75%", "20", "硬件到货延迟", "y",
-    "", "质量指标", "设备故障率", "≤10%", "13%", "70", "故障较多",
-    "", "",
-]
-KILL_AFTER = 17  # answered through the first row's 实际完成值
+ANSWERS = {
+    "header.project_name": "测试项目", "header.department": "测试局", "header.implementer": "测试中心",
+    "header.project_amount": "40万", "header.year": "2020",
+    "funds.total.initial_budget": "360000", "funds.total.executed": "351000",
+    "goals.expected": "完成平台建设", "goals.achieved": "已按计划完成",
+    "indicators[0].name": "硬件配置完成率", "indicators[0].target_text": "90%", "indicators[0].actual_text": "75%",
+    "indicators[0].weight": "20", "indicators[0].deviation_reason": "硬件到货延迟", "loop.more": "y",
+    "indicators[1].level2": "质量指标", "indicators[1].name": "设备故障率", "indicators[1].target_text": "≤10%",
+    "indicators[1].actual_text": "13%", "indicators[1].weight": "70", "indicators[1].deviation_reason": "故障较多",
+}
+KILL_AT = "indicators[0].weight"  # answered through the first row's 实际完成值
+BEFORE_KILL = answer_lines(ANSWERS, until=KILL_AT)
+KILL_AFTER = len(BEFORE_KILL)  # every answer given is in the draft
 
 
 def clean_env(tmp_path: Path) -> dict[str, str]:
@@ -75,7 +80,7 @@ class Conversation:
 def interrupted(tmp_path: Path, how: signal.Signals) -> Conversation:
     conversation = Conversation(["new", "--plain", "--out", str(tmp_path / "X.toml")], clean_env(tmp_path), tmp_path)
     conversation.next_question()
-    for text in ANSWERS[:KILL_AFTER]:
+    for text in BEFORE_KILL:
         conversation.say(text)
         conversation.next_question()  # the answer is committed (and autosaved) before the next question
     conversation.process.send_signal(how)
@@ -84,7 +89,7 @@ def interrupted(tmp_path: Path, how: signal.Signals) -> Conversation:
 
 
 def resume_and_finish(tmp_path: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([str(JIXIAO), "--plain"], input="1\n" + "".join(a + "\n" for a in ANSWERS[KILL_AFTER:]),
+    return subprocess.run([str(JIXIAO), "--plain"], input="1\n" + "".join(a + "\n" for a in answer_lines(ANSWERS, since=KILL_AT)),
                           capture_output=True, text=True, encoding="utf-8", env=clean_env(tmp_path), cwd=tmp_path,
                           timeout=60)
 

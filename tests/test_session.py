@@ -6,6 +6,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from answers import fill
 
 from domain.errors import InputError
 from domain.interview.controller import EventKind
@@ -14,10 +15,12 @@ from domain.interview.session import EditSession, SaveStatus
 from domain.record.models import Evaluation, Header, IndicatorRow
 from domain.record.storage import load_evaluation, save_evaluation
 
-HEADER = ["测试项目", "测试局", "测试中心", "40万", "2020"]
-FUNDS = ["360000", "", "351000", "", ""]
-GOALS = ["完成平台建设", "已按计划完成"]
-ROW = ["", "", "硬件配置完成率", "90%", "75%", "20", "到货延迟"]
+WHOLE = {"header.project_name": "测试项目", "header.department": "测试局", "header.implementer": "测试中心",
+         "header.project_amount": "40万", "header.year": "2020", "funds.total.initial_budget": "360000",
+         "funds.total.executed": "351000", "goals.expected": "完成平台建设", "goals.achieved": "已按计划完成",
+         "indicators[0].name": "硬件配置完成率", "indicators[0].target_text": "90%", "indicators[0].actual_text": "75%",
+         "indicators[0].weight": "20", "indicators[0].deviation_reason": "到货延迟", "loop.more": "n",
+         "review.save": "y"}
 
 
 def answer_all(session: EditSession, answers: list[str]) -> None:
@@ -46,13 +49,14 @@ def test_resume_continues_where_the_draft_was_left(tmp_path: Path) -> None:
     store = DraftStore(tmp_path)
     first = EditSession.new(store, tmp_path / "out.toml")
     first.start()
-    answer_all(first, HEADER + FUNDS + GOALS + ROW[:4])
+    fill(first.interview, WHOLE, until="indicators[0].actual_text")
+    asked = [state.spec.id for state in first.interview.fields()].index("indicators[0].actual_text")
     resumed = EditSession.resume(first.draft_id, store)
     events = resumed.start()
-    assert events[0].text == "继续填写“测试项目”：已答的 16 项都在。"
+    assert events[0].text == f"继续填写“测试项目”：已答的 {asked} 项都在。"  # every field before it
     assert events[-1].field.id == "indicators[0].actual_text"
     assert resumed.target == tmp_path / "out.toml" and resumed.dirty
-    answer_all(resumed, ROW[4:] + ["n", "y"])
+    fill(resumed.interview, WHOLE)
     assert resumed.interview.done
     outcome = resumed.save()
     assert outcome.status is SaveStatus.SAVED and outcome.message == f"已保存到 {tmp_path / 'out.toml'}。"
@@ -145,7 +149,7 @@ def test_a_draft_without_typed_text_resumes_as_before(tmp_path: Path) -> None:
     store = DraftStore(tmp_path)
     first = EditSession.new(store)
     first.start()
-    answer_all(first, HEADER[:2])
+    fill(first.interview, WHOLE, until="header.implementer")
     path = store.path_of(first.draft_id)
     assert "pending" not in path.read_text(encoding="utf-8")  # the format written before typed text was kept
     resumed = EditSession.resume(first.draft_id, store)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import time
 
 import pytest
-from helpers import session_at
+from helpers import HEADER_AND_FUNDS, ONE_ROW, TO_REVIEW, lines_from, session_at
 
 import domain.interview.drafts
 from tui.app import JixiaoApp
@@ -15,11 +15,6 @@ from tui.cells import cell_width
 from tui.widgets.side_panel import SidePanel
 from tui.widgets.transcript import Transcript
 
-HEADER_AND_FUNDS = ["测试项目", "", "", "400000", "2020", "400000", "", "360000", "1", "", "目标", "完成"]
-TO_NAME = [*HEADER_AND_FUNDS, "1", "1"]
-ONE_ROW = [*TO_NAME, "培训人数", "1", "≥90%", "75%", "20"]
-TO_REVIEW = [*ONE_ROW, "参训人员临时调整", "2"]
-TO_SOURCES = HEADER_AND_FUNDS[:8]
 SIZES = [(80, 24), (60, 20), (120, 40)]
 
 
@@ -46,18 +41,18 @@ def _lines(app: JixiaoApp) -> list[str]:
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
 def test_interview_at_size(snap_compare, tmp_path, size):
-    assert snap_compare(JixiaoApp("new", session=session_at(ONE_ROW, tmp_path / "drafts")), terminal_size=size,
+    assert snap_compare(JixiaoApp("new", session=session_at(ONE_ROW, tmp_path / "drafts", until="indicators[0].deviation_reason")), terminal_size=size,
                         run_before=settled)
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
 def test_review_at_size(snap_compare, tmp_path, size):
-    assert snap_compare(JixiaoApp("new", session=session_at(TO_REVIEW, tmp_path / "drafts")), terminal_size=size,
+    assert snap_compare(JixiaoApp("new", session=session_at(TO_REVIEW, tmp_path / "drafts", until="review.save")), terminal_size=size,
                         run_before=settled)
 
 
 async def test_resizing_wraps_again_and_scales_or_folds_the_panel(tmp_path) -> None:
-    app = JixiaoApp("new", session=session_at(["测试项目"], tmp_path / "drafts"))
+    app = JixiaoApp("new", session=session_at({"header.project_name": "测试项目"}, tmp_path / "drafts", until="header.department"))
     async with app.run_test(size=(200, 50)) as pilot:
         await settled(pilot)
         await pilot.press(*("某某市某某区人民政府办公室" * 6), "enter")  # a 156-cell answer
@@ -82,10 +77,11 @@ async def test_resizing_wraps_again_and_scales_or_folds_the_panel(tmp_path) -> N
 
 
 async def test_a_choice_list_at_80x24_keeps_question_and_last_answer_in_view(tmp_path) -> None:
-    app = JixiaoApp("new", session=session_at(TO_SOURCES[:-1], tmp_path / "drafts"))
+    app = JixiaoApp("new", session=session_at(HEADER_AND_FUNDS, tmp_path / "drafts",
+                                                 until="funds.total.executed"))
     async with app.run_test(size=(80, 24)) as pilot:
         await settled(pilot)
-        for answer in ("360000",):
+        for answer in lines_from(app.session.interview, HEADER_AND_FUNDS, until="funds.sources"):  # "360000"
             await pilot.press(*answer, "enter")
         await settled(pilot)
         transcript = app.screen.query_one(Transcript)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from helpers import SEED_01, TO_MORE
+from helpers import SEED_01, TO_REVIEW, answer_lines
 
 from domain.interview.controller import Interview
 from domain.record.storage import load_evaluation
@@ -38,7 +38,7 @@ def test_plain_mode_gives_the_weight_sum_warning_once(tmp_path: Path) -> None:
         out = None
         drafts = str(tmp_path / "drafts")
 
-    lines = "\n".join([*TO_MORE, "2", "", ":q"]) + "\n"
+    lines = "\n".join([*answer_lines(TO_REVIEW, until="review.save"), "", ":q"]) + "\n"
     run_plain("new", Args(), stdin=io.StringIO(lines), stdout=stdout)  # type: ignore[arg-type]
     text = stdout.getvalue()
     assert text.count("分值合计为 30") == 1, text

@@ -29,7 +29,7 @@ from tui.widgets.key_bar import KeyBar
 
 
 async def test_quit_with_unsaved_changes_asks_first(tmp_path):
-    session = session_at(["测试项目"], tmp_path / "drafts")
+    session = session_at({"header.project_name": "测试项目"}, tmp_path / "drafts", until="header.department")
     app = JixiaoApp("new", session=session)
     async with app.run_test() as pilot:
         await settle(app, pilot)
@@ -69,7 +69,7 @@ async def test_ctrl_c_quits_at_once_when_nothing_is_unsaved(tmp_path: Path) -> N
 
 
 async def test_ctrl_c_asks_first_when_something_is_unsaved(tmp_path: Path) -> None:
-    session = session_at(["测试项目"], tmp_path / "drafts")
+    session = session_at({"header.project_name": "测试项目"}, tmp_path / "drafts", until="header.department")
     app = JixiaoApp("new", session=session)
     async with app.run_test() as pilot:
         await settle(app, pilot)
@@ -84,7 +84,7 @@ async def test_a_saved_form_goes_back_to_the_start_screen(tmp_path):
     from tui.screens.start import StartScreen
     from tui.widgets.key_bar import KeyBar
 
-    session = session_at(TO_REVIEW, tmp_path / "drafts")
+    session = session_at(TO_REVIEW, tmp_path / "drafts", until="review.save")
     session.target = tmp_path / "out.toml"
     app = JixiaoApp("new", session=session)
     async with app.run_test() as pilot:
@@ -104,7 +104,7 @@ async def test_going_home_with_unsaved_changes_asks_first(tmp_path):
     from tui.screens.review import ReviewScreen
     from tui.screens.start import StartScreen
 
-    session = session_at(TO_REVIEW, tmp_path / "drafts")
+    session = session_at(TO_REVIEW, tmp_path / "drafts", until="review.save")
     app = JixiaoApp("new", session=session)
     async with app.run_test() as pilot:
         await settle(app, pilot)
@@ -225,7 +225,7 @@ async def test_user_keymap_remaps_by_binding_id_but_never_quit(tmp_path):
     config = tmp_path / "config" / "jixiao"
     config.mkdir(parents=True)
     (config / "keymap.toml").write_text('"interview.jump" = "ctrl+t"\n"app.quit" = "ctrl+x"\n', encoding="utf-8")
-    session = session_at(["测试项目"], tmp_path / "drafts")
+    session = session_at({"header.project_name": "测试项目"}, tmp_path / "drafts", until="header.department")
     app = JixiaoApp("new", session=session)
     async with app.run_test() as pilot:
         await settle(app, pilot)

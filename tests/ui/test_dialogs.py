@@ -67,7 +67,7 @@ async def test_jump_list_shows_a_row_s_fields_by_its_number(tmp_path):
 async def test_the_jump_key_also_closes_the_jump_list(tmp_path, keymap, key):
     if keymap:
         write_keymap(tmp_path, keymap)
-    app = JixiaoApp("new", session=session_at(ONE_ROW, tmp_path / "drafts"))
+    app = JixiaoApp("new", session=session_at(ONE_ROW, tmp_path / "drafts", until="indicators[0].deviation_reason"))
     async with app.run_test(size=SIZE) as pilot:
         await settle_twice(app, pilot)
         await pilot.press(key)
@@ -168,7 +168,7 @@ async def test_a_failed_save_gives_the_prompt_back_with_the_path(tmp_path: Path)
     blocker = tmp_path / "afile"
     blocker.write_text("x", encoding="utf-8")
     bad = blocker / "form.toml"
-    session = session_at(["测试项目"], tmp_path / "drafts")
+    session = session_at({"header.project_name": "测试项目"}, tmp_path / "drafts", until="header.department")
     app = JixiaoApp("new", session=session)
     async with app.run_test() as pilot:
         await settle(app, pilot)
@@ -202,7 +202,7 @@ def test_complete_path_finishes_a_unique_name_and_lists_several(tmp_path: Path) 
 async def test_tab_completes_in_the_save_dialog(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.chdir(tmp_path)
     (tmp_path / "forms").mkdir()
-    session = session_at(["测试项目"], tmp_path / "drafts")
+    session = session_at({"header.project_name": "测试项目"}, tmp_path / "drafts", until="header.department")
     app = JixiaoApp("new", session=session)
     async with app.run_test() as pilot:
         await settle(app, pilot)

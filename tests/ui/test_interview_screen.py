@@ -13,10 +13,13 @@ from pathlib import Path
 import pytest
 from helpers import (
     HEADER_AND_FUNDS,
+    ONE_ROW,
     SEED,
     SEED_03,
     SIZE,
     TO_NAME,
+    fill,
+    lines_from,
     session_at,
     settle,
     settle_twice,
@@ -53,7 +56,7 @@ async def test_new_form_takes_answers_literally_and_autosaves(tmp_path):
 
 
 async def test_indicator_suggestions_are_picked_with_arrows_and_enter(tmp_path):
-    session = session_at(TO_NAME, tmp_path / "drafts")
+    session = session_at(TO_NAME, tmp_path / "drafts", until="indicators[0].name")
     assert session.interview.current.id == "indicators[0].name"
     app = JixiaoApp("new", session=session)
     async with app.run_test() as pilot:
@@ -69,7 +72,7 @@ async def test_indicator_suggestions_are_picked_with_arrows_and_enter(tmp_path):
 
 
 async def test_score_explanation_back_jump_and_undo(tmp_path):
-    session = session_at([*TO_NAME, "培训人数", "1", "≥90%", "75%"], tmp_path / "drafts")
+    session = session_at(ONE_ROW, tmp_path / "drafts", until="indicators[0].weight")
     app = JixiaoApp("new", session=session)
     async with app.run_test() as pilot:
         await settle(app, pilot)
@@ -89,7 +92,7 @@ async def test_score_explanation_back_jump_and_undo(tmp_path):
 
 
 async def test_a_choice_answer_is_echoed_by_what_was_chosen(tmp_path):
-    session = session_at(HEADER_AND_FUNDS[:8], tmp_path / "drafts")
+    session = session_at(HEADER_AND_FUNDS, tmp_path / "drafts", until="funds.sources")
     assert session.interview.current.id == "funds.sources"
     app = JixiaoApp("new", session=session)
     async with app.run_test() as pilot:
@@ -106,7 +109,7 @@ def _transcript(app: JixiaoApp) -> str:
 
 
 async def test_an_empty_enter_echoes_kept_or_skipped_not_enter(tmp_path: Path) -> None:
-    session = session_at(["测试项目"], tmp_path / "drafts")
+    session = session_at({"header.project_name": "测试项目"}, tmp_path / "drafts", until="header.department")
     app = JixiaoApp("new", session=session)
     async with app.run_test() as pilot:
         await app.workers.wait_for_complete()
@@ -136,9 +139,10 @@ async def test_typing_replaces_a_shown_default_and_enter_keeps_it(tmp_path):
 
 
 async def test_a_direction_to_decide_low_execution_and_examples_are_said_once_and_plainly(tmp_path):
-    answers = ["测试项目", "", "", "400000", "2020", "400000", "", "300000", "1", "", "", "目标", "完成",
-               "1", "4", "经费节约率", "节约5%以内", "1%"]
-    session = session_at(answers[:9], tmp_path / "drafts")
+    answers = {**HEADER_AND_FUNDS, "funds.total.executed": "300000", "indicators[0].level1": "1",
+               "indicators[0].level2": "4", "indicators[0].name": "经费节约率",
+               "indicators[0].target_text": "节约5%以内", "indicators[0].actual_text": "1%"}
+    session = session_at(answers, tmp_path / "drafts", until="funds.weight")
     app = JixiaoApp("new", session=session)
     async with app.run_test() as pilot:
         await settle(app, pilot)
@@ -147,8 +151,7 @@ async def test_a_direction_to_decide_low_execution_and_examples_are_said_once_an
         await pilot.press("enter")  # 分值 10: the budget row is scored, 75% < 90%
         await settle(app, pilot)
         assert transcript_prose(app).count("执行率低于 90%，需说明原因") == 1
-        for answer in answers[10:]:
-            session.interview.answer(answer)
+        fill(session.interview, answers, until="indicators[0].weight")
         app.screen.show_events(session.interview.answer("10"))
         prose = transcript_prose(app)
         assert "待定：计分方向" in prose and "计分方向待定" in prose
@@ -170,7 +173,7 @@ def test_wrapped_hints_hang_under_their_text():
 
 async def test_a_resumed_draft_puts_the_typed_text_back_unsubmitted(tmp_path):
     drafts = tmp_path / "drafts"
-    first = session_at(HEADER_AND_FUNDS[:8], drafts)
+    first = session_at(HEADER_AND_FUNDS, drafts, until="funds.sources")
     app = JixiaoApp("new", session=first)
     async with app.run_test() as pilot:
         await settle(app, pilot)
@@ -259,7 +262,7 @@ async def test_keys_arriving_at_once_each_go_into_their_own_answer(tmp_path, slo
 
 
 async def test_enter_takes_the_text_typed_before_it_not_after(tmp_path):
-    session = session_at([], tmp_path / "drafts")
+    session = session_at({}, tmp_path / "drafts", until="header.project_name")
     app = JixiaoApp("new", session=session)
     async with app.run_test() as pilot:
         await settle(app, pilot)
@@ -281,7 +284,8 @@ async def test_a_late_change_of_the_last_answer_does_not_hide_the_next_question_
                 break
             await pilot.pause(0.05)
         await app.workers.wait_for_complete()
-        for answer in ["p", "", "", "", "", "100", "", "90"]:
+        typed = {"header.project_name": "p", "funds.total.initial_budget": "100", "funds.total.executed": "90"}
+        for answer in lines_from(app.screen.interview, typed, until="funds.sources"):
             await pilot.press(*answer, "enter")
             await pilot.pause()
         line = app.screen.query_one(InputLine)

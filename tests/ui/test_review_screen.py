@@ -51,7 +51,7 @@ async def test_review_page_follows_the_row_cursor(tmp_path):
 async def test_back_from_the_review_at_the_end_shows_the_save_question(tmp_path):
     from tui.screens.review import ReviewScreen
 
-    session = session_at(TO_REVIEW, tmp_path / "drafts")
+    session = session_at(TO_REVIEW, tmp_path / "drafts", until="review.save")
     app = JixiaoApp("new", session=session)
     async with app.run_test() as pilot:
         await settle(app, pilot)
@@ -68,7 +68,7 @@ async def test_back_from_the_review_at_the_end_shows_the_save_question(tmp_path)
 async def test_unsent_text_survives_a_trip_to_the_review(tmp_path):
     from tui.screens.review import ReviewScreen
 
-    session = session_at(["测试项目"], tmp_path / "drafts")
+    session = session_at({"header.project_name": "测试项目"}, tmp_path / "drafts", until="header.department")
     app = JixiaoApp("new", session=session)
     async with app.run_test() as pilot:
         await settle(app, pilot)
@@ -86,7 +86,7 @@ async def test_unsent_text_survives_a_trip_to_the_review(tmp_path):
 async def test_after_edit_from_the_review_a_jump_returns_where_it_started(tmp_path):
     from tui.screens.review import ReviewScreen
 
-    session = session_at(TO_REVIEW, tmp_path / "drafts")
+    session = session_at(TO_REVIEW, tmp_path / "drafts", until="review.save")
     app = JixiaoApp("new", session=session)
     async with app.run_test() as pilot:
         await settle(app, pilot)

@@ -16,7 +16,7 @@ from tui.screens.whatif import WhatIfScreen
 @pytest.mark.parametrize("drafts", [False, True])
 async def test_start_menu_numbers_do_not_depend_on_drafts(tmp_path, drafts):
     if drafts:
-        session_at(["草稿项目"], tmp_path / "drafts")
+        session_at({"header.project_name": "草稿项目"}, tmp_path / "drafts", until="header.department")
     app = JixiaoApp("start")
     async with app.run_test(size=SIZE) as pilot:
         await settle_twice(app, pilot)

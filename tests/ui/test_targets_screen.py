@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from helpers import settle, settle_twice, transcript_prose
+from helpers import settle, settle_twice, steps_from, transcript_prose
 
 from tui.app import AppOptions, JixiaoApp
 from tui.screens.dialogs import AskPathDialog, ChoiceDialog
@@ -26,8 +26,11 @@ async def test_new_from_targets_asks_the_years_figures_first(tmp_path: Path) -> 
         assert "已从目标表填好" in transcript_prose(app)
         lines, _ = form_lines(interview)
         assert any("来自批复目标" in line.plain for line in lines)
-        await pilot.press(*"4800000", "enter")
-        await settle(app, pilot)
+        steps = steps_from(interview, {"header.project_amount": "4800000"}, until="funds.total.executed")
+        assert not {field_id for field_id, _ in steps} & interview.conversation.answered  # none from the targets
+        for _, text in steps:
+            await pilot.press(*text, "enter")
+            await settle(app, pilot)
         assert interview.current.id == "funds.total.executed"
         events = interview.jump("indicators[0].target_text")
         await settle(app, pilot)

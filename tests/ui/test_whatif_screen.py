@@ -7,7 +7,7 @@ import asyncio
 from decimal import Decimal
 from pathlib import Path
 
-from helpers import HEADER_AND_FUNDS, SIZE, TO_NAME, session_at, settle, settle_twice
+from helpers import HEADER_AND_FUNDS, SIZE, TO_REVIEW, session_at, settle, settle_twice
 from textual.widgets import Input, Label, Select
 
 from domain.interview.session import EditSession
@@ -163,7 +163,7 @@ async def test_every_label_fits_its_column():
 async def test_whatif_from_review_changes_the_form_only_when_confirmed(tmp_path):
     from tui.screens.review import ReviewScreen
 
-    session = session_at([*TO_NAME, "培训人数", "1", "≥90%", "75%", "20", "参训人员临时调整", "2"], tmp_path / "drafts")
+    session = session_at(TO_REVIEW, tmp_path / "drafts", until="review.save")
     app = JixiaoApp("new", session=session)
     async with app.run_test() as pilot:
         await settle(app, pilot)
@@ -181,8 +181,11 @@ async def test_whatif_from_review_changes_the_form_only_when_confirmed(tmp_path)
 
 
 def qualitative_session(drafts: Path) -> EditSession:
-    session = session_at([*HEADER_AND_FUNDS, "满意度指标", "", "群众满意度", "满意", "满意", "10", "", "y",
-                          "", "", "硬件配置完成率", "90%", "90%", "80"], drafts)
+    session = session_at({**HEADER_AND_FUNDS, "indicators[0].level1": "满意度指标", "indicators[0].name": "群众满意度",
+                          "indicators[0].target_text": "满意", "indicators[0].actual_text": "满意",
+                          "indicators[0].weight": "10", "loop.more": "y", "indicators[1].name": "硬件配置完成率",
+                          "indicators[1].target_text": "90%", "indicators[1].actual_text": "90%",
+                          "indicators[1].weight": "80"}, drafts, until=("loop.more", 2))
     assert session.interview.current.id == "loop.more"
     session.interview.answer("")
     assert session.interview.current.id == "review.save"
