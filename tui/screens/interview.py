@@ -99,6 +99,8 @@ class InterviewScreen(SessionLoading, Suggestions, Screen[None]):
         """Draw events in order; the last QUESTION sets up the answer line. ``keep_typed``: the question follows
         an answer, so text typed since is the start of its answer; ``open_review``: reaching the save question
         opens the review (not when coming back from it)."""
+        if not self.query(Transcript):  # the screen is being closed (the app quitting) before its answer came
+            return
         transcript = self.query_one(Transcript)
         question = None
         finished = False
