@@ -11,6 +11,8 @@ from domain.catalogue.unit_kinds import contradicts, unit_kind
 from domain.record.models import IndicatorRow
 from domain.scoring.indicators import match_row
 
+COST_ROW = {**HEADER_AND_FUNDS, "indicators[0].level1": "1", "indicators[0].level2": "成本指标"}
+
 
 def test_unit_kinds() -> None:
     assert [unit_kind(unit) for unit in ("%", "万元", "元/人", "天", "台(套)", "")] == [
@@ -35,7 +37,8 @@ def test_the_import_does_not_count_an_amount_under_a_percentage_entry() -> None:
 
 
 def test_the_assistant_asks_again_when_the_target_contradicts_the_entry(tmp_path: Path) -> None:
-    session = session_at([*HEADER_AND_FUNDS, "1", "成本指标", "项目招标资金"], tmp_path / "drafts")
+    session = session_at({**COST_ROW, "indicators[0].name": "项目招标资金"}, tmp_path / "drafts",
+                         until="indicators[0].target_text")
     interview = session.interview
     assert interview.evaluation.indicators[0].catalogue_name == "项目招标资金节约率"
     events = interview.answer("≤36万元")
@@ -54,7 +57,7 @@ def test_a_cut_off_name_takes_the_catalogues_full_name_by_one_command(tmp_path: 
     names the key, and :n (ctrl+f in the assistant) writes the full name, keeping the row's answers."""
     from domain.interview.questions.naming import use_full_name
 
-    session = session_at([*HEADER_AND_FUNDS, "1", "成本指标"], tmp_path / "drafts")
+    session = session_at(COST_ROW, tmp_path / "drafts", until="indicators[0].name")
     interview = session.interview
     events = interview.answer("项目招标资金")
     hint = next(event.text for event in events if "ctrl+f" in (event.text or ""))
@@ -77,7 +80,10 @@ def test_plain_mode_takes_n_for_the_full_name(tmp_path: Path) -> None:
     import subprocess
     import sys
 
-    answers = [*HEADER_AND_FUNDS, "1", "成本指标", "项目招标资金", "≥3%", "5%", ":n", ":q"]
+    from answers import answer_lines
+
+    answers = [*answer_lines({**COST_ROW, "indicators[0].name": "项目招标资金", "indicators[0].target_text": "≥3%",
+                              "indicators[0].actual_text": "5%"}, "indicators[0].weight"), ":n", ":q"]
     done = subprocess.run([sys.executable, "-m", "tui", "new", "--plain", "--drafts", str(tmp_path / "d")],
                           input="\n".join(answers) + "\n", capture_output=True, text=True, timeout=60,
                           cwd=tmp_path)

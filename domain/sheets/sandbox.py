@@ -20,7 +20,6 @@ import faulthandler
 import io
 import os
 import pickle
-import resource
 import signal
 import struct
 import subprocess
@@ -81,6 +80,8 @@ def address_space() -> int:
 
 
 def _set(limit: int, soft: int) -> None:
+    import resource  # POSIX only: the module imports anywhere, limits are set where they exist
+
     _, hard = resource.getrlimit(limit)
     if hard != resource.RLIM_INFINITY:
         soft = min(soft, hard)
@@ -93,6 +94,8 @@ def limit_this_process(cpu: bool = True) -> int:
     faulthandler.disable()  # an abort is reported by the parent, not dumped on the terminal
     for number in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP, signal.SIGPIPE):
         signal.signal(number, signal.SIG_DFL)  # never the parent's handlers (they flush drafts)
+    import resource
+
     base = address_space()
     try:
         _set(resource.RLIMIT_CORE, 0)

@@ -15,7 +15,6 @@ from __future__ import annotations
 import gc
 import os
 import pickle
-import resource
 import select
 import signal
 import struct
@@ -48,6 +47,8 @@ def _write_all(fd: int, data: bytes) -> None:
 
 
 def _cpu_used() -> float:
+    import resource  # POSIX only, like the forked child itself
+
     usage = resource.getrusage(resource.RUSAGE_SELF)
     return usage.ru_utime + usage.ru_stime
 
@@ -168,6 +169,8 @@ def _loop(requests: int, replies: int, serve: Callable[[str, str], tuple[bytes, 
         if body is None:
             return
         path, kind = pickle.loads(body)
+        import resource
+
         _, hard = resource.getrlimit(resource.RLIMIT_CPU)
         soft = int(_cpu_used()) + limits.READ_CPU_SECONDS + 1
         resource.setrlimit(resource.RLIMIT_CPU, (soft if hard == resource.RLIM_INFINITY else min(soft, hard), hard))

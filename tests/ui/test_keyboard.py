@@ -12,7 +12,7 @@ from tui.app import JixiaoApp
 
 
 async def test_y_and_n_pick_a_yes_no_choice_at_once(tmp_path: Path) -> None:
-    session = session_at(TO_MORE, tmp_path / "drafts")
+    session = session_at(TO_MORE, tmp_path / "drafts", until=MORE_ID)
     assert session.interview.current.id == MORE_ID
     app = JixiaoApp("new", session=session)
     async with app.run_test() as pilot:
@@ -26,14 +26,14 @@ async def test_y_and_n_pick_a_yes_no_choice_at_once(tmp_path: Path) -> None:
 async def test_at_60_columns_the_key_bar_keeps_quit_and_help(tmp_path: Path) -> None:
     from helpers import key_bar
 
-    session = session_at(TO_MORE[:3], tmp_path / "drafts")
+    session = session_at({"header.project_name": "测试项目"}, tmp_path / "drafts", until="header.project_amount")
     app = JixiaoApp("new", session=session)
     async with app.run_test(size=(60, 24)) as pilot:
         await settle(app, pilot)
         bar = key_bar(app)
         assert "^q" in bar and "f1" in bar, bar
         assert len(bar) <= 60
-    app = JixiaoApp("new", session=session_at(TO_MORE[:3], tmp_path / "drafts2"))
+    app = JixiaoApp("new", session=session_at({"header.project_name": "测试项目"}, tmp_path / "drafts2", until="header.project_amount"))
     async with app.run_test(size=(120, 24)) as pilot:
         await settle(app, pilot)
         wide = key_bar(app)
@@ -63,7 +63,7 @@ async def test_enter_on_an_empty_jump_list_says_so_and_stays(tmp_path: Path) -> 
 
     from tui.screens.jump import JumpScreen
 
-    session = session_at(TO_MORE[:3], tmp_path / "drafts")
+    session = session_at({"header.project_name": "测试项目"}, tmp_path / "drafts", until="header.project_amount")
     app = JixiaoApp("new", session=session)
     async with app.run_test() as pilot:
         await settle(app, pilot)
@@ -82,7 +82,7 @@ async def test_enter_on_an_empty_jump_list_says_so_and_stays(tmp_path: Path) -> 
 async def test_leaving_with_the_draft_kept_says_at_the_shell_where_it_is(tmp_path: Path) -> None:
     from domain.interview.drafts import DraftStore
 
-    session = session_at(["测试项目"], tmp_path / "drafts")
+    session = session_at({"header.project_name": "测试项目"}, tmp_path / "drafts", until="header.department")
     app = JixiaoApp("new", session=session)
     async with app.run_test() as pilot:
         await settle(app, pilot)
@@ -152,8 +152,11 @@ async def test_the_side_panel_stays_on_the_row_just_completed(tmp_path: Path) ->
 
     from tui.widgets.side_panel import SidePanel, form_lines
 
-    row = ["y", "1", "1", "培训人数", "1", "≥90%", "75%", "5", "参训人员临时调整"]
-    session = session_at([*TO_MORE, *row * 6][:-1], tmp_path / "drafts")
+    rows = {f"indicators[{index}].{key}": value for index in range(1, 7) for key, value in (
+        ("level1", "1"), ("level2", "1"), ("name", "培训人数"), ("catalogue", "1"), ("target_text", "≥90%"),
+        ("actual_text", "75%"), ("weight", "5"), ("deviation_reason", "参训人员临时调整"))}
+    session = session_at({**TO_MORE, **rows, "loop.more": ["y"] * 6}, tmp_path / "drafts",
+                         until="indicators[6].deviation_reason")
     assert session.interview.current.id == "indicators[6].deviation_reason"
     app = JixiaoApp("new", session=session)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -171,7 +174,9 @@ async def test_the_side_panel_stays_on_the_row_just_completed(tmp_path: Path) ->
 async def test_ctrl_f_takes_the_catalogues_full_name(tmp_path: Path) -> None:
     from helpers import HEADER_AND_FUNDS
 
-    session = session_at([*HEADER_AND_FUNDS, "1", "成本指标", "项目招标资金", "≥3%"], tmp_path / "drafts")
+    answers = {**HEADER_AND_FUNDS, "indicators[0].level1": "1", "indicators[0].level2": "成本指标",
+               "indicators[0].name": "项目招标资金", "indicators[0].target_text": "≥3%"}
+    session = session_at(answers, tmp_path / "drafts", until="indicators[0].actual_text")
     app = JixiaoApp("new", session=session)
     async with app.run_test() as pilot:
         await settle(app, pilot)
