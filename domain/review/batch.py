@@ -15,10 +15,8 @@ import dataclasses
 import gc
 import multiprocessing
 import os
-import signal
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Generic, TypeVar
@@ -166,9 +164,7 @@ def _review(paths: Sequence[Path], load: Loader, shape: Shape[Shaped], profile: 
     sys.stderr.flush()
     gc.freeze()  # what the workers inherit stays shared: no collection in them writes to those pages
     try:
-        with _workers_ignoring_interrupts():
-            pool: Pool[Outcome[object]] = Pool(context, jobs, _start_worker, (load, profile, shape), _review_path,
-                                                _lost)
+        pool: Pool[Outcome[object]] = Pool(context, jobs, _start_worker, (load, profile, shape), _review_path, _lost)
     finally:
         gc.unfreeze()
     try:
@@ -176,16 +172,3 @@ def _review(paths: Sequence[Path], load: Loader, shape: Shape[Shaped], profile: 
     finally:
         pool.close()
 
-
-@contextmanager
-def _workers_ignoring_interrupts() -> Iterator[None]:
-    """Fork the workers with ctrl+c ignored from their first instruction (the parent stops the pool)."""
-    try:
-        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
-    except ValueError:  # not the main thread: signals are not ours to set
-        yield
-        return
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGINT, previous)

@@ -18,6 +18,7 @@ import sys
 import time
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from multiprocessing.context import BaseContext
@@ -49,6 +50,24 @@ class _Slot:
     task: tuple[int, list[int]] | None = None  # the batch and the indices of its paths being worked on
     seen: int = 0
     deadline: float = 0.0
+
+
+@contextmanager
+def interrupts_deferred() -> Iterator[None]:
+    """While a worker is forked, ctrl+c is noted instead of raised (so the new process never starts with an
+    interrupt half-handled), and raised here once the fork is done: it is never ignored."""
+    noted: list[int] = []
+    try:
+        previous = signal.signal(signal.SIGINT, lambda number, frame: noted.append(number))
+    except ValueError:  # not the main thread: signals are not ours to set
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if noted and previous is not signal.SIG_IGN:
+        raise KeyboardInterrupt
 
 
 def _serve(conn: Connection, progress: Any, start: Callable[..., None], args: tuple[Any, ...],
@@ -94,7 +113,8 @@ class Pool(Generic[Result]):
         progress = self.context.RawValue("q", 0)
         process = self.context.Process(target=_serve, args=(child, progress, self.start, self.args, self.work),  # type: ignore[attr-defined]
                                        daemon=True)
-        process.start()
+        with interrupts_deferred():
+            process.start()
         child.close()  # only the worker holds its end: its death is an end of file here
         return _Slot(process, parent, progress)
 
