@@ -5,6 +5,7 @@ reading with other numbers."""
 
 from __future__ import annotations
 
+import json
 from decimal import Decimal
 from pathlib import Path
 
@@ -69,6 +70,7 @@ def test_a_sideways_funds_block_is_read_by_the_labels_under_its_heads(tmp_path):
     assert (funds.fiscal.annual_budget, funds.fiscal.executed) == (1000000, 800000)
     assert (funds.other.annual_budget, funds.other.executed) == (200000, 160000)
     assert funds.weight == 10 and funds.declared_score is None  # the printout shows neither
+    assert funds.declared_rate == Decimal("0.8")  # 预算执行进度（%） 80.00
     assert form.evaluation.header.implementer == "某县交通运输局"
     assert form.evaluation.remarks == {"金额单位": "元"}  # 是否为专项资金 left blank
     assert not any("金额单位" in warning and "按本版式" in warning for warning in form.warnings)
@@ -137,3 +139,15 @@ def test_export_in_this_layout_reads_back_the_same(tmp_path, capsys):
         (r.level1, r.level2, r.name, r.target_text, r.weight, r.declared_score) for r in second.indicators]
     assert (second.funds.total.annual_budget, second.funds.total.executed) == (Decimal("6.84"), Decimal("6.84"))
     assert second.declared_total == 100
+
+
+def test_a_percent_progress_the_amounts_do_not_give_is_found(tmp_path, capsys):
+    # 960000 ÷ 1200000 = 80%, the printout says 85.00 under 预算执行进度（%）
+    wrong = [FUNDS[0][:9] + ["85.00"], *FUNDS[1:]]
+    [form] = read_file(_printout(tmp_path, wrong)).read
+    assert form.evaluation.funds.declared_rate == Decimal("0.85")
+    run(["check", str(_printout(tmp_path, wrong)), "--format", "json"])
+    [audit] = json.loads(capsys.readouterr().out)
+    [finding] = [f for f in audit["findings"] if f["code"].endswith("budget_rate")]
+    assert finding["code"] == "arithmetic.budget_rate"
+    assert finding["message"] == "表上执行率 0.85，按执行数 ÷ 预算数应为 0.8"

@@ -207,6 +207,12 @@ class BlockReading(FormState):
                                if (text := grid.at(row, column)) and grid.origin(row, column) == (row, column)), "")
         return (label, found) if label else None
 
+    def _rate_in_percent(self) -> bool:
+        """Whether the 执行率 head notes its numbers are percents: 预算执行进度（%）."""
+        assert self.funds_columns is not None
+        head = self.rows.grid.seen(self.funds_heading_row, self.funds_columns["rate"][0])
+        return norm(head).endswith("(%)")
+
     def _funds_row_key(self, label: str) -> str:
         return next((name for name, words in self.layout.funds_rows.items()
                      if words.match(label.removeprefix("其中").lstrip(":：")) or words.match(label)), "")
@@ -243,6 +249,8 @@ class BlockReading(FormState):
         rate_cell = values.get("rate", "")
         if not is_blank(rate_cell):
             declared = rate(rate_cell)
+            if declared is not None and declared > 1 and self._rate_in_percent():
+                declared = declared.scaleb(-2)  # 预算执行进度（%） 100.00 is 100%
             if declared is None:
                 raise self.refuse(row, "sheets.read.not_number", what=t("sheets.field.rate"), text=clip(rate_cell))
             self.funds["declared_rate"] = declared
