@@ -62,6 +62,9 @@ class IndicatorsSpec(_Strict):
     label: Word
     groups: list[Word] = Field(default_factory=list)
     columns: dict[IndicatorColumn, Words]
+    # heads of columns the record has no place for (河北's 指标分值 holding explanations, 单项指标折算得分):
+    # their cells are passed over, said once per form
+    unread: list[Word] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _needed(self) -> IndicatorsSpec:

@@ -134,6 +134,7 @@ class Layout:
     indicator_label: str
     indicator_groups: Words
     indicator_columns: dict[str, Words]
+    indicator_unread: Words
     comparators: dict[str, Words]
     total_labels: Words
     total_grade: bool
@@ -190,6 +191,7 @@ def _build(spec: LayoutSpec) -> Layout:
         indicator_label=indicators.label,
         indicator_groups=Words.of(indicators.groups),
         indicator_columns=_words(indicators.columns),
+        indicator_unread=Words.of(indicators.unread),
         comparators=_words(spec.comparators),
         total_labels=Words.of(spec.total.labels),
         total_grade=spec.total.grade,

@@ -116,6 +116,9 @@ class FormReader(BlockReading, IndicatorReading):
                 self.read_header(row, own)
             elif section == "funds" and self.funds_columns is not None and row != self.funds_heading_row:
                 self.read_funds_row(row, pieces)
+            elif section == "goals" and len(own) == 1 and layout.indicator_labels.match(first):
+                self.read_indicator_label(first)  # 四、年度绩效指标完成情况 on a row of its own ends the goals
+                section = "indicator-label"
             elif section == "goals":
                 self.read_goal_text(row, pieces)
             elif section == "indicators":

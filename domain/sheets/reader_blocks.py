@@ -80,6 +80,7 @@ class BlockReading(FormState):
                 self.set_header(row, key, " ".join(values).strip())
             elif other is not None and values:
                 self.remarks[other] = " ".join(values).strip()
+                self.read_header_note(row, [Piece(piece.left, piece.right, f"{other}:{self.remarks[other]}")])
 
     def _other_label(self, text: str) -> str | None:
         """A footer label written among the header rows (项目负责人及电话 …): kept in the remarks, never
@@ -141,6 +142,12 @@ class BlockReading(FormState):
         labels = [p for p in pieces if p.left < first and not self.layout.funds_labels.match(p.text)
                   and p.text not in self.funds_label_words and number(p.text) is None and not is_blank(p.text)]
         values = {key: self.rows.value(row, span) for key, span in self.funds_columns.items()}
+        sideways = self.sideways(row) if not labels else None
+        if sideways is not None:
+            if not sideways[0]:
+                return  # labels naming different rows: said in ``sideways``
+            labels = [Piece(0, 0, sideways[0])]
+            values.update(sideways[1])
         if not labels:
             if not any(not is_blank(value) for value in values.values()):
                 return
@@ -151,8 +158,7 @@ class BlockReading(FormState):
             label_text = ""
         else:
             label_text = labels[-1].text
-            key = next((name for name, words in self.layout.funds_rows.items()
-                        if words.match(label_text.removeprefix("其中").lstrip(":：")) or words.match(label_text)), "")
+            key = self._funds_row_key(label_text)
             if not key:
                 self.read_funds_part(row, label_text, values)
                 return
@@ -169,6 +175,47 @@ class BlockReading(FormState):
         self.funds[key] = amounts
         if key == "total":
             self.read_budget_scores(row, values)
+
+    def sideways(self, row: int) -> tuple[str, dict[str, str]] | None:
+        """A funds block laid out sideways (河北's printout: 预算安排情况 over 预算数 | 6.84, 资金执行情况 over
+        执行数 | 6.84): under each head spanning several columns, the row's label in the first cell and its
+        amount in a cell after it. (label, the amounts under their heads) when the labels under the amount
+        heads name one funds row; ("", {}) with a warning when they name different rows; None when the row
+        is not laid out so."""
+        assert self.funds_columns is not None
+        grid = self.rows.grid
+        found: dict[str, str] = {}
+        label = ""
+        seen: list[str] = []
+        for key in AMOUNTS:
+            span = self.funds_columns.get(key)
+            if span is None or span[1] == span[0]:
+                continue
+            left, right = span
+            head = grid.seen(row, left)
+            if is_blank(head) or number(head) is not None:
+                continue
+            row_key = self._funds_row_key(head)
+            seen.append(head)
+            if not row_key:
+                return None
+            if label and row_key != self._funds_row_key(label):
+                self.warn(row, "reader.funds.sideways_mixed", labels="、".join(clip(text) for text in seen))
+                return "", {}
+            label = label or head
+            found[key] = next((text for column in range(left + 1, right + 1)
+                               if (text := grid.at(row, column)) and grid.origin(row, column) == (row, column)), "")
+        return (label, found) if label else None
+
+    def _rate_in_percent(self) -> bool:
+        """Whether the 执行率 head notes its numbers are percents: 预算执行进度（%）."""
+        assert self.funds_columns is not None
+        head = self.rows.grid.seen(self.funds_heading_row, self.funds_columns["rate"][0])
+        return norm(head).endswith("(%)")
+
+    def _funds_row_key(self, label: str) -> str:
+        return next((name for name, words in self.layout.funds_rows.items()
+                     if words.match(label.removeprefix("其中").lstrip(":：")) or words.match(label)), "")
 
     def read_funds_part(self, row: int, label: str, values: dict[str, str]) -> None:
         """A funds row the layout does not name (其中：中央补助, 单位资金 …): kept aside, and counted once the
@@ -202,6 +249,8 @@ class BlockReading(FormState):
         rate_cell = values.get("rate", "")
         if not is_blank(rate_cell):
             declared = rate(rate_cell)
+            if declared is not None and declared > 1 and self._rate_in_percent():
+                declared = declared.scaleb(-2)  # 预算执行进度（%） 100.00 is 100%
             if declared is None:
                 raise self.refuse(row, "sheets.read.not_number", what=t("sheets.field.rate"), text=clip(rate_cell))
             self.funds["declared_rate"] = declared
@@ -226,6 +275,8 @@ class BlockReading(FormState):
             if expected and achieved and expected.left < achieved.left:
                 self.goal_columns = (expected.left, achieved.left)
                 self.goal_heading_row = candidate
+                # a head right of 实际完成情况 (河北's 总体完成率（%）) ends its column
+                self.goal_end = min((p.left for p in own if p.left > achieved.right), default=self.goal_end)
                 return
         # A block without heads: the texts right of the label are the expected goal.
         label = next(piece for piece in pieces if layout.goals_labels.match(piece.text))
@@ -243,7 +294,7 @@ class BlockReading(FormState):
             return
         start, split = self.goal_columns
         expected = [p.text for p in pieces if start <= p.left < split and not p.above]
-        achieved = [p.text for p in pieces if p.left >= split and not p.above]
+        achieved = [p.text for p in pieces if split <= p.left < self.goal_end and not p.above]
         if expected:
             self.expected.append(" ".join(expected))
         if achieved:

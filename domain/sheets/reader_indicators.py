@@ -25,6 +25,8 @@ class IndicatorReading(FormState):
     def read_indicator_heading(self, row: int, pieces: list[Piece]) -> None:
         layout = self.layout
         columns = find_columns([p for p in pieces if not p.above], layout.indicator_columns)
+        self.read_sub_heads(row, pieces, columns)
+        self.read_unread_heads(row, pieces, columns)
         target_keys = ("target_value",) if layout.split_target else ("target",)
         required = ("name", *target_keys, "actual", "score")
         missing = [key for key in required if key not in columns]
@@ -37,9 +39,48 @@ class IndicatorReading(FormState):
         # 四川: 绩效指标（90分）; the label may stand left of the heads.
         for piece in pieces:
             if layout.indicator_labels.match(piece.text):
-                points = POINTS_ANYWHERE.search(piece.text)
-                if points:
-                    self.indicator_points = Decimal(points.group(1))
+                self.read_indicator_label(piece.text)
+
+    def read_indicator_label(self, text: str) -> None:
+        points = POINTS_ANYWHERE.search(text)
+        if points:
+            self.indicator_points = Decimal(points.group(1))
+
+    def read_sub_heads(self, row: int, pieces: list[Piece], columns: dict[str, tuple[int, int]]) -> None:
+        """Heads on two rows (预期指标值 over 符号 / … / 单位, 自评得分 over 单项指标得分 / 权重占比): the row below
+        is a row of sub-heads when every cell of its own stands under a head spanning several columns and
+        some are declared heads. Each sub-head takes its columns; a spanning head keeps those left to it."""
+        spanning = [p for p in pieces if not p.above and p.right > p.left]
+        below = [p for p in self.rows.pieces(row + 1) if not p.above] if row + 1 < self.end else []
+        if not spanning or not below or not all(
+                any(head.left <= p.left and p.right <= head.right for head in spanning) for p in below):
+            return
+        found = find_columns(below, self.layout.indicator_columns)
+        if not found:
+            return
+        claimed = {column for left, right in found.values() for column in range(left, right + 1)}
+        for key, (left, right) in list(columns.items()):
+            free = [column for column in range(left, right + 1) if column not in claimed]
+            if key not in found and free and len(free) <= right - left:
+                columns[key] = (free[0], free[-1])
+        columns.update(found)
+        self.sub_heads_row = row + 1
+
+    def read_unread_heads(self, row: int, pieces: list[Piece], columns: dict[str, tuple[int, int]]) -> None:
+        """Heads the layout knows and does not read (河北's 指标分值, 单项指标折算得分): their columns are passed
+        over in every row, said once."""
+        unread = self.layout.indicator_unread
+        if not unread:
+            return
+        heads = [p for p in pieces if not p.above]
+        if self.sub_heads_row > 0:
+            heads += [p for p in self.rows.pieces(self.sub_heads_row) if not p.above]
+        claimed = {column for left, right in columns.values() for column in range(left, right + 1)}
+        found = [p for p in heads if unread.match(p.text)
+                 and not claimed & set(range(p.left, p.right + 1))]
+        if found:
+            self.passed_columns = frozenset(c for p in found for c in range(p.left, p.right + 1))
+            self.warn(row, "reader.columns_unread", heads="、".join(clip(p.text) for p in found))
 
     def cell(self, row: int, key: str) -> str:
         assert self.columns is not None
@@ -49,8 +90,10 @@ class IndicatorReading(FormState):
     def read_indicator(self, row: int, pieces: list[Piece]) -> None:
         assert self.columns is not None
         layout = self.layout
+        if row == self.sub_heads_row:
+            return
         if self.placer is None:
-            self.placer = RowPlacer(self.rows.grid, self.columns, layout.split_target)
+            self.placer = RowPlacer(self.rows.grid, self.columns, layout.split_target, self.passed_columns)
         own = [p for p in pieces if not p.above and p.left >= self.columns.get("level1", (0, 0))[0]]
         placed = self.placer.place(row)
         values = placed.values

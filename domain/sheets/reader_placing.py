@@ -49,8 +49,9 @@ def is_level_name(text: str) -> bool:
 class RowPlacer:
     """Places the cells of one indicator row of a grid under the heads ``columns``."""
 
-    def __init__(self, grid: Grid, columns: Spans, split_target: bool) -> None:
+    def __init__(self, grid: Grid, columns: Spans, split_target: bool, passed: frozenset[int] = frozenset()) -> None:
         self.grid, self.columns = grid, columns
+        self.passed = passed  # columns under heads the layout knows and does not read
         order = ("level1", "level2", "name", "target", "actual", "weight", "score")
         lefts = [columns[key][0] for key in order if key in columns]
         self.ordered = not split_target and len(lefts) == len(order) and lefts == sorted(lefts)
@@ -129,7 +130,7 @@ class RowPlacer:
     def _in_place(self, row: int, notes: list[str]) -> PlacedRow:
         values = {key: self.seen(row, key) for key in self.columns if key not in ("level1", "level2")}
         raw1, raw2 = self._levels(row)
-        used = {column for left, right in self.columns.values() for column in range(left, right + 1)}
+        used = {column for left, right in self.columns.values() for column in range(left, right + 1)} | self.passed
         if self.ordered and not values.get("name"):
             name_at = self.columns["name"][0]
             level_at = {self.columns["level1"][0]: "1", self.columns["level2"][0]: "2"}

@@ -38,11 +38,14 @@ class FormState:
         self.funds_weight: Decimal | None = None
         self.goal_columns: tuple[int, int] | None = None
         self.goal_heading_row = -1
+        self.goal_end = 10**6  # the first column right of the 实际完成情况 column that is not part of it
         self.indicator_points: Decimal | None = None
         self.expected: list[str] = []
         self.achieved: list[str] = []
         self.groups: list[str] = []
         self.columns: dict[str, tuple[int, int]] | None = None
+        self.passed_columns: frozenset[int] = frozenset()  # columns under heads the layout does not read
+        self.sub_heads_row = -1  # the row of sub-heads under the indicator heads, when they stand on two rows
         self.indicator_rows: list[IndicatorRow] = []
         self.level_points: dict[str, tuple[Decimal, int]] = {}
         self.level1 = ""
