@@ -64,7 +64,7 @@ ZH: dict[str, str] = {
     "report.column.row": "行",
     "report.column.indicator": "指标",
     "report.column.severity": "级别",
-    "report.column.code": "类别",
+    "report.column.code": "代码",
     "report.column.declared_score": "表上得分",
     "report.column.computed_score": "核算得分",
     "report.column.message": "说明",
