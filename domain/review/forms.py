@@ -144,3 +144,21 @@ def form_from_data(data: Any) -> ReportForm:
                       _field(data, "implementer", str), _decimal(data, "declared_total", True), computed,
                       _field(data, "grade", str, optional=True), tuple(levels), findings, rows,
                       _field(data, "key", str, optional=True) or "")
+
+
+def packed(form: ReportForm) -> tuple[Any, ...]:
+    """The form as plain tuples, which pickle several times faster than the records (for the spool)."""
+    return (form.file, form.project, form.department, form.implementer, form.declared_total, form.computed_total,
+            form.grade, form.lost,
+            tuple((f.row, f.indicator, f.severity.value, f.code, f.declared, f.computed, f.message, f.message_en)
+                  for f in form.findings),
+            tuple((r.level1, r.level2, r.name, r.catalogue_name, r.weight, r.score) for r in form.rows), form.key)
+
+
+def unpacked(data: tuple[Any, ...]) -> ReportForm:
+    """The form ``packed`` made."""
+    file, project, department, implementer, declared, computed, grade, lost, findings, rows, key = data
+    return ReportForm(file, project, department, implementer, declared, computed, grade, lost,
+                      tuple(ReportFinding(row, indicator, Severity(severity), *rest)
+                            for row, indicator, severity, *rest in findings),
+                      tuple(RowScore(*row) for row in rows), key)

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
-from domain.review.forms import ReportForm
+from domain.review.forms import ReportForm, packed, unpacked
 from domain.review.spool import Spool
 from domain.review.summary import LEVELS, RowScore
 from domain.scoring.findings import Severity
@@ -115,7 +115,7 @@ class Review:
             if tally is None:
                 tally = self._indicators[key] = IndicatorTally(row.level1, row.level2, name, in_catalogue)
             tally.add(row)
-        self.spool.keep(form, form.has_errors, float(gap or 0))
+        self.spool.keep(packed(form), form.has_errors, float(gap or 0))
         return None
 
     def add_unusable(self, problem: str) -> None:
@@ -149,7 +149,7 @@ class Review:
 
     def forms(self) -> Iterator[ReportForm]:
         """The forms counted, in the order to send them back: errors first, then the largest gaps."""
-        return self.spool.in_send_back_order()
+        return (unpacked(data) for data in self.spool.in_send_back_order())
 
     def read_twice(self) -> Iterator[tuple[str, str]]:
         return self.spool.read_twice()

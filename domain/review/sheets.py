@@ -33,12 +33,19 @@ def width(text: object) -> int:
     return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in shown)
 
 
+def rough_width(text: str) -> int:
+    """``width`` for sizing cells, many times faster: a character of three or four UTF-8 bytes (CJK, full-width
+    punctuation) counts two, others one; it differs only on rare narrow three-byte characters."""
+    size = len(text)
+    return size + (len(text.encode("utf-8", "surrogatepass")) - size) // 2
+
+
 def lines_needed(text: object, columns: float) -> int:
     """How many lines a wrapped cell of ``columns`` character widths takes (long texts without spaces too)."""
     if text is None:
         return 1
     usable = max(1, int(columns) - 3)  # wrapping breaks between words and after / or -: a margin
-    return sum(max(1, -(-width(part) // usable)) for part in str(text).split("\n"))
+    return sum(max(1, -(-rough_width(part) // usable)) for part in str(text).split("\n"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,13 +91,17 @@ class Sheet:
             style = self.formats[column.style]
             if value is None:
                 code = self.sheet.write_blank(self.row, index, None, style)
+            elif isinstance(value, str):
+                code = self.sheet.write_string(self.row, index, value, style)
+            elif isinstance(value, int | float) and not isinstance(value, bool):
+                code = self.sheet.write_number(self.row, index, value, style)
             else:
                 code = self.sheet.write(self.row, index, value, style)
                 if column.wrap and column.width:
                     lines = max(lines, lines_needed(value, column.width))
                 elif self.row < _MEASURED_ROWS:
-                    shown = f"{value:.2f}" if isinstance(value, float) else value
-                    self.widths[index] = max(self.widths[index], width(shown))
+                    shown = f"{value:.2f}" if isinstance(value, float) else str(value)
+                    self.widths[index] = max(self.widths[index], rough_width(shown))
             if code is not None and code < 0:  # never drop a value silently
                 raise InputError(t("report.cell_refused", sheet=self.name, row=self.row + 1))
         if lines > 1:  # no program fits a wrapped row's height when the file is opened
