@@ -97,11 +97,13 @@ class Sheet:
                 code = self.sheet.write_number(self.row, index, value, style)
             else:
                 code = self.sheet.write(self.row, index, value, style)
-                if column.wrap and column.width:
-                    lines = max(lines, lines_needed(value, column.width))
-                elif self.row < _MEASURED_ROWS:
-                    shown = f"{value:.2f}" if isinstance(value, float) else str(value)
-                    self.widths[index] = max(self.widths[index], rough_width(shown))
+            if value is None:
+                pass
+            elif column.wrap and column.width:
+                lines = max(lines, lines_needed(value, column.width))
+            elif self.row < _MEASURED_ROWS:
+                shown = f"{value:.2f}" if isinstance(value, float) else str(value)
+                self.widths[index] = max(self.widths[index], rough_width(shown))
             if code is not None and code < 0:  # never drop a value silently
                 raise InputError(t("report.cell_refused", sheet=self.name, row=self.row + 1))
         if lines > 1:  # no program fits a wrapped row's height when the file is opened
