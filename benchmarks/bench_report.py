@@ -13,7 +13,7 @@ Peak memory is sampled from /proc every 20 ms (the largest RSS of any one proces
 summed over it and its workers). Goals: memory flat (the peak at the largest size at most 10 MiB above the
 peak at the smallest); report from ndjson at most 2.0× the bare loop's CPU time (the machine is shared: wall
 times are printed but not compared). A missed goal is said, and exits 1.
-Run: .venv/bin/python benchmarks/bench_report.py [--large] [--jobs 2] [--rounds 3]
+Run: .venv/bin/python benchmarks/bench_report.py [--large] [--jobs 2] [--rounds 3]   (rounds below 10,000 forms)
 """
 
 from __future__ import annotations
@@ -124,10 +124,10 @@ def main() -> int:
     from_forms: dict[int, float] = {}
     with tempfile.TemporaryDirectory() as scratch:
         folder = Path(scratch)
-        print(f"median of {options.rounds} rounds (1 at 50,000); times in seconds, memory in MiB (peak RSS of the "
+        print(f"median of {options.rounds} rounds (1 from 10,000 forms); times in seconds, memory in MiB (peak RSS of the "
               "largest process / PSS over the command and its workers)")
         for count in sizes:
-            rounds = 1 if count >= 50_000 else options.rounds
+            rounds = 1 if count >= 10_000 else options.rounds
             lines, out = folder / f"forms-{count}.ndjson", folder / "r.xlsx"
             make_ndjson(lines, count, seed)
             bare = median_run([sys.executable, "-c", BARE_LOOP, str(lines), str(out)], rounds, out)

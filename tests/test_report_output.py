@@ -114,3 +114,13 @@ def test_the_same_shard_twice_counts_once_and_bad_lines_are_named(tmp_path, caps
     assert "a.ndjson 第 2 行不是 JSON" in captured.err and "a.ndjson 第 3 行" in captured.err
     assert "字段“computed_total”缺少或不对" in captured.err and "只计一次" in captured.err
     assert "共 1 份表，0 份有错误；错误 0 条，注意 4 条，提示 1 条；另有 1 份是重复读到的同一份表，只计一次" in captured.out
+
+
+def test_report_reads_ndjson_from_stdin(tmp_path, capsys, monkeypatch):
+    import io
+    import sys
+
+    lines = _ndjson([str(FIRST_FORM)], capsys)
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(lines.encode("utf-8")), encoding="utf-8"))
+    assert run(["report", "-", "--format", "text"]) == 0
+    assert "共 1 份表，0 份有错误；错误 0 条，注意 4 条，提示 1 条" in capsys.readouterr().out

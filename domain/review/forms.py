@@ -7,9 +7,10 @@ machines are reported on as if they had been audited here.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import Any, TypeVar
 
 from domain.review.summary import FormSummary, RowScore
 from domain.scoring.findings import Severity
@@ -75,6 +76,9 @@ def report_form(summary: FormSummary) -> ReportForm:
                       summary.key)
 
 
+Parsed = TypeVar("Parsed")
+
+
 class BadLine(ValueError):
     """A JSON object that is not what `check --format ndjson` writes; the text says which field."""
 
@@ -107,11 +111,11 @@ def _decimal(data: dict[str, Any], key: str, optional: bool = False) -> Decimal 
 
 def _finding(data: Any) -> ReportFinding:
     if not isinstance(data, dict):
-        raise BadLine("findings")
+        raise BadLine("findings")  # an item that is not an object
     try:
         severity = Severity(_field(data, "severity", str))
     except ValueError:
-        raise BadLine("findings.severity") from None
+        raise BadLine("severity") from None
     return ReportFinding(_field(data, "row", int, optional=True), _field(data, "indicator", str, optional=True), severity,
                          _field(data, "code", str), _decimal(data, "declared", True), _decimal(data, "computed", True),
                          _field(data, "message", str), _field(data, "message_en", str, optional=True) or "")
@@ -126,6 +130,15 @@ def _row(data: Any) -> RowScore:
                     _field(data, "catalogue", str, optional=True), weight, score)
 
 
+def _nested(key: str, read: Callable[[], Parsed]) -> Parsed:
+    """What ``read`` gives; a wrong field inside ``key`` is named as ``key.field``."""
+    try:
+        return read()
+    except BadLine as error:
+        inner = str(error)
+        raise BadLine(inner if inner == key or inner.startswith(f"{key}.") else f"{key}.{inner}") from None
+
+
 def form_from_data(data: Any) -> ReportForm:
     """A form from the JSON object `check --format json|ndjson` writes; BadLine names the first wrong field."""
     if not isinstance(data, dict):
@@ -135,11 +148,11 @@ def form_from_data(data: Any) -> ReportForm:
     lost = _field(data, "lost", dict)
     levels = []
     for level in lost:
-        points = _decimal(lost, level)
+        points = _nested("lost", lambda level=level: _decimal(lost, level))  # type: ignore[misc]
         assert points is not None
         levels.append((str(level), points))
-    findings = tuple(_finding(item) for item in _field(data, "findings", list))
-    rows = tuple(_row(item) for item in _field(data, "rows", list))
+    findings = _nested("findings", lambda: tuple(_finding(item) for item in _field(data, "findings", list)))
+    rows = _nested("rows", lambda: tuple(_row(item) for item in _field(data, "rows", list)))
     return ReportForm(_field(data, "file", str), _field(data, "project", str), _field(data, "department", str),
                       _field(data, "implementer", str), _decimal(data, "declared_total", True), computed,
                       _field(data, "grade", str, optional=True), tuple(levels), findings, rows,

@@ -24,17 +24,18 @@ _TAG = ".jixiao-"  # temporary files: .<name>.jixiao-<pid>-<random>.tmp
 
 
 def _same_file(path: Path, inputs: Iterable[Path]) -> Path | None:
-    """The input that ``path`` names (through links too), if any."""
+    """The input that ``path`` names (through links too), if any: only an existing file can be one."""
     try:
-        target = path.resolve()
-    except (OSError, RuntimeError):
+        target = os.stat(path)
+    except OSError:
         return None
     for given in inputs:
         try:
-            if given.resolve() == target or (path.exists() and given.exists() and os.path.samefile(given, path)):
-                return given
-        except (OSError, RuntimeError):
+            found = os.stat(given)
+        except OSError:
             continue
+        if (found.st_dev, found.st_ino) == (target.st_dev, target.st_ino):
+            return given
     return None
 
 
