@@ -126,7 +126,7 @@ def test_findings_past_the_row_limit_continue_on_new_sheets(two_forms, tmp_path)
     """With room for 5 findings a sheet (a row limit of 6, the header included), 12 findings take 3 sheets."""
     with _review(two_forms) as review:
         headline = review.headline()
-        indicators = len(review.indicators())
+        indicators = len(list(review.indicators()))
         written = write_workbook(review, tmp_path / "small.xlsx", max_rows=6)
     assert headline.errors + headline.warnings + headline.infos == written == 12
     found = sheets(tmp_path / "small.xlsx")
@@ -189,3 +189,23 @@ def test_a_form_and_its_export_count_once_and_are_named(tmp_path, capsys):
     overview = [row[0] for row in found["概况"]]
     assert "另有 1 份是重复读到的同一份表（如一份表和它导出的工作簿），只计一次" in overview
     assert any(str(line).endswith("01-export.xlsx 是同一份表") for line in overview)
+
+
+def test_names_outside_the_catalogue_are_tallied_apart_and_in_order(tmp_path):
+    """Row 1 renamed 甲乙丙丁戊 on both forms (20 × 75% ÷ 90% = 16.67 each): one tally of 2 rows losing 6.66, first
+    among the 产出指标 by points lost, before 维护及时率 (2 × (20 − 17.50) = 5.00), 项目招标资金节约率 (2 × (5 − 3.33)
+    = 3.34) and 设备故障率 (0)."""
+    folder = tmp_path / "forms"
+    folder.mkdir()
+    text = FIRST_FORM.read_text(encoding="utf-8").replace('name = "硬件配置完成"', 'name = "甲乙丙丁戊"', 1).replace(
+        'catalogue_name = "硬件配置完成率"\n', "", 1)
+    (folder / "a.toml").write_text(text, encoding="utf-8")
+    (folder / "b.toml").write_text(text.replace(PROJECT, 'project_name = "乙项目"', 1), encoding="utf-8")
+    with _review(folder) as review:
+        tallies = list(review.indicators())
+    unknown = [tally for tally in tallies if not tally.in_catalogue]
+    assert [(t.name, t.rows, t.weight, t.score, t.losing) for t in unknown] == [("甲乙丙丁戊", 2, 40, Decimal("33.34"), 2)]
+    keys = [(t.level1, -t.lost) for t in tallies]
+    assert keys[:5] == [("产出指标", Decimal("-6.66")), ("产出指标", Decimal("-5.00")), ("产出指标", Decimal("-3.34")),
+                        ("产出指标", Decimal("0")), ("效益指标", Decimal("0"))]
+    assert tallies[0] is unknown[0]

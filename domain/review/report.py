@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import partial
 
 from domain.review.forms import ReportForm, packed, unpacked
 from domain.review.spool import Spool
@@ -22,6 +23,7 @@ from domain.scoring.findings import Severity
 from domain.scoring.profile import Profile
 
 GAP_ROWS = 10  # forms shown in the chart of the largest gaps
+LEVEL_RANK = {level: index for index, level in enumerate(LEVELS)}
 
 
 @dataclass(slots=True)
@@ -71,6 +73,21 @@ class Headline:
     unusable: int = 0  # files that could not be read
 
 
+def _rank(level1: str) -> int:
+    return LEVEL_RANK.get(level1, len(LEVEL_RANK))
+
+
+def _order(tally: IndicatorTally) -> tuple[int, str, float, str, str, bool]:
+    return _rank(tally.level1), tally.level1, -float(tally.lost), tally.level2, tally.name, not tally.in_catalogue
+
+
+def _added(row: RowScore, tally: IndicatorTally | None) -> IndicatorTally:
+    """A tally of a name outside the catalogue with one more row."""
+    tally = tally or IndicatorTally(row.level1, row.level2, row.name, False)
+    tally.add(row)
+    return tally
+
+
 class Review:
     """Every form of a batch, counted as it arrives; the forms are kept on disk, not in memory."""
 
@@ -83,7 +100,7 @@ class Review:
         self._total = self._overstated = Decimal(0)
         self._gaps: list[tuple[Decimal, int, ReportForm]] = []  # a min-heap of the largest gaps so far
         self._levels: set[str] = set()
-        self._indicators: dict[tuple[str, str, str, bool], IndicatorTally] = {}
+        self._indicators: dict[tuple[str, str, str], IndicatorTally] = {}  # catalogue entries: bounded
 
     def add(self, form: ReportForm) -> str | None:
         """Count a form; when it was read before (same key), count nothing and return where it was first read."""
@@ -108,12 +125,14 @@ class Review:
                 heapq.heapreplace(self._gaps, entry)
         self._levels.update(level for level, _ in form.lost)
         for row in form.rows:
-            in_catalogue = row.catalogue_name is not None
-            name = row.catalogue_name if row.catalogue_name is not None else row.name
-            key = (row.level1, row.level2, name, in_catalogue)
+            if row.catalogue_name is None:  # names outside the catalogue grow with the forms: kept on disk
+                self.spool.tally((row.level1, row.level2, row.name), _rank(row.level1), partial(_added, row),
+                                 lambda tally: float(tally.lost))
+                continue
+            key = (row.level1, row.level2, row.catalogue_name)
             tally = self._indicators.get(key)
             if tally is None:
-                tally = self._indicators[key] = IndicatorTally(row.level1, row.level2, name, in_catalogue)
+                tally = self._indicators[key] = IndicatorTally(row.level1, row.level2, row.catalogue_name, True)
             tally.add(row)
         self.spool.keep(packed(form), form.has_errors, float(gap or 0))
         return None
@@ -137,11 +156,11 @@ class Review:
         """The forms whose declared total is furthest from the audited one (ties in input order); no zero gaps."""
         return [form for _, _, form in sorted(self._gaps, key=lambda entry: (-entry[0], -entry[1]))][:limit]
 
-    def indicators(self) -> list[IndicatorTally]:
-        """Every indicator, by 一级 in the framework's order, then the most points lost first."""
-        order = {level: index for index, level in enumerate(LEVELS)}
-        return sorted(self._indicators.values(), key=lambda tally: (order.get(tally.level1, len(order)), tally.level1,
-                                                                    -tally.lost, tally.level2, tally.name))
+    def indicators(self) -> Iterator[IndicatorTally]:
+        """Every indicator, by 一级 in the framework's order, then the most points lost first (names outside the
+        catalogue among them, from the spool)."""
+        known = sorted(self._indicators.values(), key=_order)
+        return heapq.merge(known, self.spool.tallies(), key=_order)
 
     def levels(self) -> list[str]:
         """The 一级 columns of the points-lost table: the framework's, then any other a form used."""

@@ -3,14 +3,15 @@
 An SQLite database in a private temporary file (deleted when closed; its page cache bounded) holds the
 key of every form seen (to know a form read twice), and for the report each form itself, to be read back
 in the order a reviewer sends forms back: forms with errors first, then the largest gaps between declared
-and audited totals, ties in input order. SQLite sorts on disk past its cache.
+and audited totals, ties in input order; and the tallies of indicator names the catalogue does not know,
+which grow with the forms. SQLite sorts on disk past its cache.
 """
 
 from __future__ import annotations
 
 import pickle
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 _CACHE_KIB = 4096
@@ -27,6 +28,8 @@ class Spool:
         self._db.execute("CREATE TABLE forms (seq INTEGER PRIMARY KEY, errors INTEGER, gap REAL, data BLOB)")
         self._db.execute("CREATE TABLE twice (seq INTEGER PRIMARY KEY, file TEXT, first TEXT)")
         self._db.execute("CREATE TABLE unusable (seq INTEGER PRIMARY KEY, problem TEXT)")
+        self._db.execute("CREATE TABLE tallies (level1 TEXT, level2 TEXT, name TEXT, rank INTEGER, lost REAL, "
+                         "data BLOB, PRIMARY KEY (level1, level2, name)) WITHOUT ROWID")
         self._forms = self._twice = self._unusable = 0
 
     def first_seen(self, key: str, file: str) -> str | None:
@@ -47,6 +50,19 @@ class Spool:
         self._db.execute("INSERT INTO forms VALUES (?, ?, ?, ?)",
                          (self._forms, int(has_errors), abs(gap), pickle.dumps(form, pickle.HIGHEST_PROTOCOL)))
         self._forms += 1
+
+    def tally(self, key: tuple[str, str, str], rank: int, update: Callable[[Any], Any],
+              lost: Callable[[Any], float]) -> None:
+        """Update the tally kept under ``key`` (一级, 二级, name; ``update(None)`` makes a new one)."""
+        row = self._db.execute("SELECT data FROM tallies WHERE level1 = ? AND level2 = ? AND name = ?", key).fetchone()
+        tally = update(None if row is None else pickle.loads(row[0]))  # noqa: S301 - written by this process
+        self._db.execute("INSERT OR REPLACE INTO tallies VALUES (?, ?, ?, ?, ?, ?)",
+                         (*key, rank, lost(tally), pickle.dumps(tally, pickle.HIGHEST_PROTOCOL)))
+
+    def tallies(self) -> Iterator[Any]:
+        """The tallies by ``rank`` and 一级, then the most points lost first, then by 二级 and name."""
+        for (data,) in self._db.execute("SELECT data FROM tallies ORDER BY rank, level1, lost DESC, level2, name"):
+            yield pickle.loads(data)  # noqa: S301 - written by this process, a moment ago
 
     def unusable(self, problem: str) -> None:
         self._db.execute("INSERT INTO unusable VALUES (?, ?)", (self._unusable, problem))
