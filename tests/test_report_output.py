@@ -124,3 +124,29 @@ def test_report_reads_ndjson_from_stdin(tmp_path, capsys, monkeypatch):
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(lines.encode("utf-8")), encoding="utf-8"))
     assert run(["report", "-", "--format", "text"]) == 0
     assert "共 1 份表，0 份有错误；错误 0 条，注意 4 条，提示 1 条" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("delay", [0.2, 0.6, 1.2, 2.0])
+def test_a_report_killed_at_any_moment_leaves_the_old_report_or_the_new_one(tmp_path, delay):
+    """Killed with SIGKILL while it works: the old report is untouched or the new one is whole; the next report
+    removes what the killed one left behind. (The delay only spreads the moment of the kill; any outcome of
+    the two is accepted.)"""
+    import signal
+    import subprocess
+    import sys
+    import time
+    import zipfile
+
+    out = tmp_path / "report.xlsx"
+    out.write_bytes(b"the old report")
+    jixiao = Path(sys.executable).parent / "jixiao"
+    process = subprocess.Popen([str(jixiao), "report", str(SEED_DIR), "--out", str(out), "--force", "--jobs", "1"],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(delay)
+    process.send_signal(signal.SIGKILL)
+    process.wait(timeout=60)
+    if out.read_bytes() != b"the old report":
+        with zipfile.ZipFile(out) as book:
+            assert book.testzip() is None and "xl/workbook.xml" in book.namelist()
+    assert run(["report", str(FIRST_FORM), "--out", str(out), "--force", "--jobs", "1"]) == 0
+    assert sorted(os.listdir(tmp_path)) == ["report.xlsx"]
