@@ -18,7 +18,7 @@ from domain.messages.lookup import current_locale
 from domain.review.forms import ReportFinding
 from domain.review.output import write_atomically
 from domain.review.report import Review
-from domain.review.sheets import EXCEL_ROWS, Column, Sheet, formats, page_setup
+from domain.review.sheets import EXCEL_ROWS, Column, Sheet, formats, page_setup, width
 from domain.scoring.findings import Severity
 
 
@@ -57,9 +57,11 @@ def _forms(book: Workbook, styles: dict[str, Any], review: Review, max_rows: int
 
 
 def _findings(book: Workbook, styles: dict[str, Any], review: Review, max_rows: int) -> int:
+    severity = 2 + max(width(t(f"review.severity.{level.value}")) for level in Severity)
     columns = [Column(t("report.column.project"), "wrap", 24, wrap=True), Column(t("report.column.row"), "int", 5),
-               Column(t("report.column.indicator"), "wrap", 16, wrap=True), Column(t("report.column.severity"), "text", 7),
-               Column(t("report.column.category"), "text", 9), Column(t("report.column.declared_score"), "score", 8),
+               Column(t("report.column.indicator"), "wrap", 16, wrap=True), Column(t("report.column.severity"), "text", severity),
+               Column(t("report.column.category"), "text", 2 + max(width(t(f"report.category.{name}")) for name in _CATEGORIES)),
+               Column(t("report.column.declared_score"), "score", 8),
                Column(t("report.column.computed_score"), "score", 8), Column(t("report.column.message"), "wrap", 52, wrap=True),
                Column(t("report.column.file"), "wrap", 28, wrap=True), Column(t("report.column.code"), "text", 26, printed=False)]
     sheet = Sheet(book, t("report.sheet.findings"), styles, columns, max_rows)
