@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import hashlib
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
-from domain.record.models import Evaluation
+if TYPE_CHECKING:
+    from domain.record.models import Evaluation
 
 _TEN_THOUSAND = Decimal(10000)
 

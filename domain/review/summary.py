@@ -11,12 +11,14 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from domain.review.sameness import form_key
-from domain.scoring.audit import FormAudit
 from domain.scoring.findings import Finding, Severity
 from domain.scoring.serialise import finding_data, number
+
+if TYPE_CHECKING:  # the report reads ndjson back without loading the audit
+    from domain.scoring.audit import FormAudit
 
 BUDGET_LEVEL = "预算执行率"
 LEVELS = (BUDGET_LEVEL, "产出指标", "效益指标", "满意度指标")

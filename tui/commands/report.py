@@ -17,7 +17,6 @@ from tui.commands.check import add_batch_options
 
 
 def run(args: argparse.Namespace) -> int:
-    from domain.review.batch import default_jobs, form_paths, review_paths
     from domain.review.forms import ReportForm, report_form
     from domain.review.ndjson import is_ndjson, read_forms
     from domain.review.output import check_target
@@ -33,8 +32,12 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(t("report.out_suffix", path=out))
     streams = [name for name in args.paths if is_ndjson(name)]
     named = [name for name in args.paths if not is_ndjson(name)]
-    files = form_paths(named)
-    warn_skipped(named)
+    files: list[Path] = []
+    if named:  # the audit is loaded only for forms: ndjson alone is read without it
+        from domain.review.batch import form_paths
+
+        files = form_paths(named)
+        warn_skipped(named)
     inputs = (*files, *(Path(name) for name in streams if name != "-"))
     if out is not None:
         check_target(out, force=args.force, inputs=inputs)  # before the work, not after it
@@ -44,15 +47,19 @@ def run(args: argparse.Namespace) -> int:
             if first is not None:
                 print("jixiao: " + t("review.read_twice", file=form.file, first=first), file=sys.stderr)
 
-        progress = Progress(len(files))
-        for outcome in review_paths(files, load_form, report_form, profile=args.profile, jobs=args.jobs or default_jobs()):
-            if outcome.problem is not None:
-                review.add_unusable(outcome.problem)
-            else:
-                assert isinstance(outcome.value, ReportForm)
-                take(outcome.value)
-            progress.advance()
-        progress.clear()
+        if files:
+            from domain.review.batch import default_jobs, review_paths
+
+            progress = Progress(len(files))
+            for outcome in review_paths(files, load_form, report_form, profile=args.profile,
+                                        jobs=args.jobs or default_jobs()):
+                if outcome.problem is not None:
+                    review.add_unusable(outcome.problem)
+                else:
+                    assert isinstance(outcome.value, ReportForm)
+                    take(outcome.value)
+                progress.advance()
+            progress.clear()
         for name in streams:
             for item in read_forms(name):
                 if isinstance(item, str):
