@@ -109,12 +109,45 @@ def median_run(command: list[str], rounds: int, out: Path) -> tuple[float, int, 
             max(run[2] for run in runs), max(run[3] for run in runs), statistics.median(run[4] for run in runs))
 
 
+def ndjson_report(lines: Path, out: Path, count: int, seed: list[str], rounds: int, peaks: dict[int, float],
+                  missed: list[str]) -> None:
+    make_ndjson(lines, count, seed)
+    bare = median_run([sys.executable, "-c", BARE_LOOP, str(lines), str(out)], rounds, out)
+    if bare[1] != 0:
+        raise SystemExit(f"the bare XlsxWriter loop failed (exit {bare[1]})")
+    report = median_run([JIXIAO, "report", str(lines), "--out", str(out)], rounds, out)
+    peaks[count] = report[3]
+    ratio = report[4] / bare[4]
+    print(f"{count:>6} forms, report from ndjson  {report[0]:7.2f} s ({report[4]:6.2f} s CPU)  {report[3]:6.1f} / "
+          f"{report[2]:6.1f} MiB   bare XlsxWriter loop {bare[0]:7.2f} s ({bare[4]:6.2f} s CPU)  {bare[3]:6.1f} MiB   "
+          f"CPU {ratio:4.2f}× (goal ≤ {TIME_GOAL:.1f}×){'' if report[1] == 0 else f'  exit {report[1]}'}", flush=True)
+    if ratio > TIME_GOAL:
+        missed.append(f"report from ndjson at {count} forms: {ratio:.2f}× the bare loop (goal ≤ {TIME_GOAL:.1f}×)")
+    lines.unlink()
+
+
+def forms_report(folder: Path, out: Path, count: int, jobs: int, rounds: int, peaks: dict[int, float]) -> None:
+    forms = folder / f"forms-{count}"
+    forms.mkdir()
+    make_forms(forms, count)
+    check = median_run([JIXIAO, "check", str(forms), "--jobs", str(jobs), "--format", "ndjson"], rounds, out)
+    full = median_run([JIXIAO, "report", str(forms), "--jobs", str(jobs), "--out", str(out)], rounds, out)
+    peaks[count] = full[3]
+    print(f"{count:>6} forms, report from forms   {full[0]:7.2f} s ({full[4]:6.2f} s CPU)  {full[3]:6.1f} / "
+          f"{full[2]:6.1f} MiB   check --format ndjson {check[0]:6.2f} s ({check[4]:6.2f} s CPU)  {check[3]:6.1f} / "
+          f"{check[2]:6.1f} MiB   CPU {full[4] / check[4]:4.2f}× the check", flush=True)
+    for path in forms.iterdir():
+        path.unlink()
+    forms.rmdir()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--large", action="store_true", help="also 50,000 forms (several minutes)")
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--sizes", type=lambda text: [int(part) for part in text.split(",")], default=None)
+    parser.add_argument("--only", choices=("ndjson", "forms"), help="one of the two measurements")
     options = parser.parse_args()
     sizes = options.sizes or ([1000, 10_000, 50_000] if options.large else [1000, 10_000])
     seed = subprocess.run([JIXIAO, "check", str(SEED), "--format", "ndjson", "--jobs", "1"], capture_output=True,
@@ -129,32 +162,14 @@ def main() -> int:
         for count in sizes:
             rounds = 1 if count >= 10_000 else options.rounds
             lines, out = folder / f"forms-{count}.ndjson", folder / "r.xlsx"
-            make_ndjson(lines, count, seed)
-            bare = median_run([sys.executable, "-c", BARE_LOOP, str(lines), str(out)], rounds, out)
-            if bare[1] != 0:
-                raise SystemExit(f"the bare XlsxWriter loop failed (exit {bare[1]})")
-            report = median_run([JIXIAO, "report", str(lines), "--out", str(out)], rounds, out)
-            from_ndjson[count] = report[3]
-            ratio = report[4] / bare[4]
-            print(f"{count:>6} forms, report from ndjson  {report[0]:7.2f} s ({report[4]:6.2f} s CPU)  {report[3]:6.1f} / "
-                  f"{report[2]:6.1f} MiB   bare XlsxWriter loop {bare[0]:7.2f} s ({bare[4]:6.2f} s CPU)  {bare[3]:6.1f} MiB   "
-                  f"CPU {ratio:4.2f}× (goal ≤ {TIME_GOAL:.1f}×){'' if report[1] == 0 else f'  exit {report[1]}'}")
-            if ratio > TIME_GOAL:
-                missed.append(f"report from ndjson at {count} forms: {ratio:.2f}× the bare loop (goal ≤ {TIME_GOAL:.1f}×)")
-            forms = folder / f"forms-{count}"
-            forms.mkdir()
-            make_forms(forms, count)
-            check = median_run([JIXIAO, "check", str(forms), "--jobs", str(options.jobs), "--format", "ndjson"], rounds, out)
-            full = median_run([JIXIAO, "report", str(forms), "--jobs", str(options.jobs), "--out", str(out)], rounds, out)
-            from_forms[count] = full[3]
-            print(f"{count:>6} forms, report from forms   {full[0]:7.2f} s ({full[4]:6.2f} s CPU)  {full[3]:6.1f} / "
-                  f"{full[2]:6.1f} MiB   check --format ndjson {check[0]:6.2f} s ({check[4]:6.2f} s CPU)  {check[3]:6.1f} / "
-                  f"{check[2]:6.1f} MiB   CPU {full[4] / check[4]:4.2f}× the check")
-            for path in forms.iterdir():
-                path.unlink()
-            forms.rmdir()
+            if options.only != "forms":
+                ndjson_report(lines, out, count, seed, rounds, from_ndjson, missed)
+            if options.only != "ndjson":
+                forms_report(folder, out, count, options.jobs, rounds, from_forms)
     small, large = sizes[0], sizes[-1]
     for name, peaks in (("report from ndjson", from_ndjson), ("report from forms", from_forms)):
+        if not peaks:
+            continue
         growth = peaks[large] - peaks[small]
         per_form = growth * 1024 / (large - small) if large > small else 0.0
         verdict = "flat" if growth <= FLAT_GOAL_MIB else "NOT flat"

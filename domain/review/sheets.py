@@ -108,6 +108,7 @@ class Sheet:
                 raise InputError(t("report.cell_refused", sheet=self.name, row=self.row + 1))
         if lines > 1:  # no program fits a wrapped row's height when the file is opened
             self.sheet.set_row(self.row, LINE_HEIGHT * min(lines, 30))
+        _forget_written_row(self.sheet, self.row - 1)
         self.row += 1
 
     def finish(self) -> list[Worksheet]:
@@ -125,6 +126,14 @@ class Sheet:
             sheet.repeat_rows(0)
             sheet.print_area(0, 0, max(rows - 1, 0), printed)
         return [sheet for sheet, _ in self.parts]
+
+
+def _forget_written_row(sheet: Worksheet, row: int) -> None:
+    """Drop what XlsxWriter keeps of a row's height once the row is written out: in constant-memory mode it
+    writes the cells as the next row starts but keeps every ``set_row`` for ever (about 300 bytes a row)."""
+    for kept in (getattr(sheet, "row_info", None), getattr(sheet, "row_sizes", None)):
+        if isinstance(kept, dict):
+            kept.pop(row, None)
 
 
 def page_setup(sheet: Worksheet) -> None:
