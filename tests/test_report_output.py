@@ -84,8 +84,9 @@ def test_a_temporary_file_left_by_a_killed_report_is_removed_by_the_next(tmp_pat
     if dead == 0:
         os._exit(0)
     os.waitpid(dead, 0)  # a process id that no longer runs
-    left = tmp_path / f".r.xlsx.jixiao-{dead}-x1y2.tmp"
-    left.write_bytes(b"")
+    left = tmp_path / f".r.xlsx.jixiao-{dead}-x1y2.tmp"  # its work folder, with the library's temporary file
+    left.mkdir()
+    (left / "tmpabc123").write_bytes(b"<row")
     assert run(["report", str(FIRST_FORM), "--out", str(tmp_path / "r.xlsx"), "--jobs", "1"]) == 0
     assert sorted(os.listdir(tmp_path)) == ["r.xlsx"]
 

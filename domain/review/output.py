@@ -1,8 +1,9 @@
 """Writing the report file so that it can never tear or replace what it should not.
 
-The file is written to a temporary file in the same directory and renamed over the target only when
-complete: a full disk or a killed command leaves the previous report as it was (and the next write removes
-the temporary file a killed one left). An existing file is kept unless ``force``; a file the command reads
+The file is written in a work folder of its own beside the target (where the spreadsheet library keeps
+its temporary files too) and renamed over the target only when complete: a full disk or a killed command
+leaves the previous report as it was, the work folder is removed whatever happens, and the next write
+removes the one a killed command left. An existing file is kept unless ``force``; a file the command reads
 as input is never written over, whatever the flags. A symbolic link at the target is replaced, never written
 through. The new file gets the permissions the umask gives any file the user makes.
 
@@ -13,6 +14,8 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
+import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -20,7 +23,7 @@ from domain.errors import InputError
 from domain.messages import t
 from domain.record.files import glob_escape, os_error_message
 
-_TAG = ".jixiao-"  # temporary files: .<name>.jixiao-<pid>-<random>.tmp
+_TAG = ".jixiao-"  # work folders: .<name>.jixiao-<pid>-<random>.tmp
 
 
 def _same_file(path: Path, inputs: Iterable[Path]) -> Path | None:
@@ -46,12 +49,15 @@ def _umask() -> int:
 
 
 def _remove_left_behind(directory: Path, name: str) -> None:
-    """Temporary files of this target left by a write that was killed (their process has gone)."""
+    """Work folders of this target left by a write that was killed (their process has gone)."""
     with contextlib.suppress(OSError):
         for item in directory.glob(f".{glob_escape(name)}{_TAG}*.tmp"):
             pid = item.name[len(name) + 1 + len(_TAG):].split("-", 1)[0]
             if pid.isdigit() and int(pid) != os.getpid() and not _alive(int(pid)):
-                item.unlink(missing_ok=True)
+                if item.is_dir() and not item.is_symlink():
+                    shutil.rmtree(item, ignore_errors=True)
+                else:
+                    item.unlink(missing_ok=True)
 
 
 def _alive(pid: int) -> bool:
@@ -77,20 +83,17 @@ def check_target(path: Path, *, force: bool, inputs: Iterable[Path] = ()) -> Non
 
 def write_atomically(path: Path, write: Callable[[Path], None], *, force: bool = False,
                      inputs: Iterable[Path] = ()) -> None:
-    """Call ``write`` on a temporary file beside ``path``, then rename it to ``path``."""
+    """Call ``write`` on a file in a work folder beside ``path``, then rename it to ``path``."""
     inputs = tuple(inputs)
     check_target(path, force=force, inputs=inputs)
     directory = path.parent if str(path.parent) else Path(".")
     name = path.name[:60]
     _remove_left_behind(directory, name)
-    import tempfile
-
-    try:
-        handle, temporary_name = tempfile.mkstemp(prefix=f".{name}{_TAG}{os.getpid()}-", suffix=".tmp", dir=directory)
+    try:  # a folder of its own: the spreadsheet library's temporary files go there too
+        work = Path(tempfile.mkdtemp(prefix=f".{name}{_TAG}{os.getpid()}-", suffix=".tmp", dir=directory))
     except OSError as error:
         raise InputError(t("report.cannot_write", path=path, reason=os_error_message(error, directory, writing=True))) from None
-    os.close(handle)
-    temporary = Path(temporary_name)
+    temporary = work / "report.xlsx"
     try:
         write(temporary)
         with open(temporary, "rb+") as written:
@@ -99,8 +102,6 @@ def write_atomically(path: Path, write: Callable[[Path], None], *, force: bool =
         check_target(path, force=force, inputs=inputs)  # again: it may have appeared meanwhile
         os.replace(temporary, path)
     except OSError as error:
-        temporary.unlink(missing_ok=True)
         raise InputError(t("report.cannot_write", path=path, reason=os_error_message(error, path, writing=True))) from None
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
