@@ -145,3 +145,36 @@ def test_progress_bar_reaches_a_real_terminal_unescaped(tmp_path):
     text = seen.decode("utf-8")
     assert "\r核查 " in text and "37/37 份\x1b[K" in text and text.endswith("\r\x1b[K")
     assert "\\u000d" not in text and "\\u001b" not in text
+
+
+def test_the_closing_count_counts_the_files_that_could_not_be_read(tmp_path, capsys):
+    for name in ("a", "b"):
+        (tmp_path / f"{name}.toml").write_text(FIRST_FORM.read_text(encoding="utf-8").replace(
+            "project_name = ", f'project_name = "{name}" #', 1), encoding="utf-8")
+    for name in ("c", "d"):
+        (tmp_path / f"{name}.toml").write_text("not = = toml", encoding="utf-8")
+    assert run(["check", str(tmp_path), "--jobs", "2"]) == 2
+    assert capsys.readouterr().out.splitlines()[-1] == (
+        "共 2 份表，0 份有错误；错误 0 条，注意 8 条，提示 2 条；2 个文件无法读取，未计入")
+
+
+def test_a_form_and_its_export_are_checked_once(tmp_path, capsys):
+    (tmp_path / "01.toml").write_text(FIRST_FORM.read_text(encoding="utf-8"), encoding="utf-8")
+    assert run(["export", str(tmp_path / "01.toml"), "--out", str(tmp_path / "01.xlsx"), "--layout", "sichuan"]) == 0
+    capsys.readouterr()
+    assert run(["check", str(tmp_path), "--jobs", "1"]) == 0
+    out = capsys.readouterr().out
+    assert out.count("项目：") == 1 and f"{tmp_path / '01.xlsx'}" in out and "只计一次" in out
+    assert out.splitlines()[-1] == "共 1 份表，0 份有错误；错误 0 条，注意 4 条，提示 1 条；另有 1 份是重复读到的同一份表，只计一次"
+    assert run(["check", str(tmp_path), "--jobs", "2", "--format", "ndjson"]) == 0
+    captured = capsys.readouterr()
+    assert [json.loads(line)["file"] for line in captured.out.splitlines()] == [str(tmp_path / "01.toml")]
+    assert "01.xlsx 与" in captured.err and "只计一次" in captured.err
+
+
+def test_the_same_project_with_other_figures_is_another_form(tmp_path, capsys):
+    text = FIRST_FORM.read_text(encoding="utf-8")
+    (tmp_path / "a.toml").write_text(text, encoding="utf-8")
+    (tmp_path / "b.toml").write_text(text.replace("executed = 351000.00", "executed = 341000.00"), encoding="utf-8")
+    assert run(["check", str(tmp_path), "--jobs", "1", "--format", "ndjson"]) in (0, 1)
+    assert len(capsys.readouterr().out.splitlines()) == 2

@@ -67,8 +67,7 @@ def test_check_exit_codes_and_json_schema(capsys):
     assert code == 1
     assert len(data) == 37
     assert set(data[0]) == {"schema_version", "file", "project", "department", "implementer", "declared_total",
-                            "computed_total", "grade",
-                            "errors", "warnings", "infos", "lost", "findings"}
+                            "computed_total", "grade", "errors", "warnings", "infos", "lost", "findings", "rows", "key"}
     finding = next(f for form in data for f in form["findings"])
     assert set(finding) == {"code", "severity", "row", "indicator", "declared", "computed", "message",
                             "fields"}

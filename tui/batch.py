@@ -42,7 +42,7 @@ class Tally:
     """Counts over a batch, kept as results stream past (nothing else is kept)."""
 
     def __init__(self) -> None:
-        self.forms = self.with_errors = 0
+        self.forms = self.with_errors = self.read_twice = self.unusable = 0
         self.counts = dict.fromkeys(Severity, 0)
 
     def add(self, summary: FormSummary) -> None:
@@ -52,8 +52,19 @@ class Tally:
             self.counts[finding.severity] += 1
 
     def render(self) -> str:
-        return t("review.totals", forms=self.forms, with_errors=self.with_errors, errors=self.counts[Severity.ERROR],
-                 warnings=self.counts[Severity.WARNING], infos=self.counts[Severity.INFO])
+        return totals_line(self.forms, self.with_errors, self.counts[Severity.ERROR], self.counts[Severity.WARNING],
+                           self.counts[Severity.INFO], self.read_twice, self.unusable)
+
+
+def totals_line(forms: int, with_errors: int, errors: int, warnings: int, infos: int, read_twice: int,
+                unusable: int) -> str:
+    """The closing count of `check` and `report`, with the forms read twice and the files not read, if any."""
+    line = t("review.totals", forms=forms, with_errors=with_errors, errors=errors, warnings=warnings, infos=infos)
+    if read_twice:
+        line += t("review.totals.read_twice", count=read_twice)
+    if unusable:
+        line += t("review.totals.unusable", count=unusable)
+    return line
 
 
 class Output:
@@ -159,7 +170,7 @@ def render_review_table(review: Review) -> str:
         return " ".join(pad(cell, width, align) for cell, width, align in zip(cells, widths, aligns, strict=True)).rstrip()
 
     lines = [line(tuple(t(f"report.column.{key}") for key, _, _ in _TABLE))]
-    for form in review.forms:
+    for form in review.forms():
         lines.append(line((form.project or form.file, form.unit,
                            "—" if form.declared_total is None else fixed(form.declared_total, 2),
                            fixed(form.computed_total, 2), "" if not form.gap else fixed(form.gap, 2),
@@ -167,8 +178,8 @@ def render_review_table(review: Review) -> str:
                            str(form.count(Severity.ERROR)), str(form.count(Severity.WARNING)))))
     headline = review.headline()
     lines.append("")
-    lines.append(t("review.totals", forms=headline.forms, with_errors=headline.with_errors, errors=headline.errors,
-                   warnings=headline.warnings, infos=headline.infos))
+    lines.append(totals_line(headline.forms, headline.with_errors, headline.errors, headline.warnings, headline.infos,
+                             headline.read_twice, headline.unusable))
     grades = t("report.text.separator").join(t("report.text.grade", grade=grade_name(grade), count=count) for grade, count in review.grade_counts())
     lines.append(t("report.text.grades", grades=grades))
     if headline.mean_total is not None:

@@ -1,19 +1,29 @@
 """The reviewer's report as data: the headline counts, the grade distribution, the largest gaps between
 declared and audited totals, and how each catalogue indicator scores across the forms.
 
-A ``Review`` is filled one form summary at a time; the workbook writer and the terminal table read it.
+A ``Review`` takes one form at a time and keeps only running sums, the ten largest gaps and one tally per
+indicator; the forms themselves go to a spool on disk (``domain.review.spool``) and are read back, in the
+order a reviewer sends them back, by the workbook writer and the terminal table. A form read twice (a form
+and its export) is counted once, and said.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import heapq
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
 from decimal import Decimal
+from functools import partial
 
-from domain.review.summary import LEVELS, FormSummary, RowScore
+from domain.review.forms import ReportForm, packed, unpacked
+from domain.review.spool import Spool
+from domain.review.summary import LEVELS, RowScore
 from domain.scoring.findings import Severity
 from domain.scoring.profile import Profile
 
 GAP_ROWS = 10  # forms shown in the chart of the largest gaps
+LEVEL_RANK = {level: index for index, level in enumerate(LEVELS)}
 
 
 @dataclass(slots=True)
@@ -59,55 +69,121 @@ class Headline:
     infos: int
     mean_total: Decimal | None
     overstated: Decimal  # the sum of declared − audited over forms that claim more than the method gives
+    read_twice: int = 0  # forms read a second time (a form and its export), counted once
+    unusable: int = 0  # files that could not be read
 
 
-@dataclass
+def _rank(level1: str) -> int:
+    return LEVEL_RANK.get(level1, len(LEVEL_RANK))
+
+
+def _order(tally: IndicatorTally) -> tuple[int, str, float, str, str, bool]:
+    return _rank(tally.level1), tally.level1, -float(tally.lost), tally.level2, tally.name, not tally.in_catalogue
+
+
+def _added(row: RowScore, tally: IndicatorTally | None) -> IndicatorTally:
+    """A tally of a name outside the catalogue with one more row."""
+    tally = tally or IndicatorTally(row.level1, row.level2, row.name, False)
+    tally.add(row)
+    return tally
+
+
 class Review:
-    """Every form of a batch, summarised, and what the report says about them."""
+    """Every form of a batch, counted as it arrives; the forms are kept on disk, not in memory."""
 
-    profile: Profile
-    forms: list[FormSummary] = field(default_factory=list)
-    unusable: list[str] = field(default_factory=list)
-    _indicators: dict[tuple[str, str, str, bool], IndicatorTally] = field(default_factory=dict)
+    def __init__(self, profile: Profile) -> None:
+        self.profile = profile
+        self.spool = Spool()
+        self._forms = self._with_errors = 0
+        self._counts: Counter[Severity] = Counter()
+        self._grades: Counter[str] = Counter()
+        self._total = self._overstated = Decimal(0)
+        self._gaps: list[tuple[Decimal, int, ReportForm]] = []  # a min-heap of the largest gaps so far
+        self._levels: set[str] = set()
+        self.compared_targets = False  # a form was compared with approved targets (``--targets``): a column for it
+        self._indicators: dict[tuple[str, str, str], IndicatorTally] = {}  # catalogue entries: bounded
 
-    def add(self, summary: FormSummary) -> None:
-        self.forms.append(summary)
-        for row in summary.rows:
-            in_catalogue = row.catalogue_name is not None
-            name = row.catalogue_name if row.catalogue_name is not None else row.name
-            key = (row.level1, row.level2, name, in_catalogue)
+    def add(self, form: ReportForm) -> str | None:
+        """Count a form; when it was read before (same key), count nothing and return where it was first read."""
+        first = self.spool.first_seen(form.key, form.file)
+        if first is not None:
+            return first
+        seq = self._forms
+        self._forms += 1
+        self._with_errors += form.has_errors
+        self._counts.update(finding.severity for finding in form.findings)
+        if form.grade is not None:
+            self._grades[form.grade] += 1
+        self._total += form.computed_total
+        gap = form.gap
+        if gap is not None and gap > 0:
+            self._overstated += gap
+        if gap:
+            entry = (abs(gap), -seq, form)
+            if len(self._gaps) < GAP_ROWS:
+                heapq.heappush(self._gaps, entry)
+            elif entry[:2] > self._gaps[0][:2]:
+                heapq.heapreplace(self._gaps, entry)
+        self._levels.update(level for level, _ in form.lost)
+        self.compared_targets = self.compared_targets or any(finding.code.startswith("targets.")
+                                                             for finding in form.findings)
+        for row in form.rows:
+            if row.catalogue_name is None:  # names outside the catalogue grow with the forms: kept on disk
+                self.spool.tally((row.level1, row.level2, row.name), _rank(row.level1), partial(_added, row),
+                                 lambda tally: float(tally.lost))
+                continue
+            key = (row.level1, row.level2, row.catalogue_name)
             tally = self._indicators.get(key)
             if tally is None:
-                tally = self._indicators[key] = IndicatorTally(row.level1, row.level2, name, in_catalogue)
+                tally = self._indicators[key] = IndicatorTally(row.level1, row.level2, row.catalogue_name, True)
             tally.add(row)
+        self.spool.keep(packed(form), form.has_errors, float(gap or 0))
+        return None
+
+    def add_unusable(self, problem: str) -> None:
+        self.spool.unusable(problem)
 
     def headline(self) -> Headline:
-        counts = {severity: sum(form.count(severity) for form in self.forms) for severity in Severity}
-        totals = [form.computed_total for form in self.forms]
-        mean = (sum(totals, Decimal(0)) / len(totals)).quantize(Decimal("0.01")) if totals else None
-        overstated = sum((gap for form in self.forms if (gap := form.gap) is not None and gap > 0), Decimal(0))
-        return Headline(len(self.forms), sum(form.has_errors for form in self.forms), counts[Severity.ERROR],
-                        counts[Severity.WARNING], counts[Severity.INFO], mean, overstated)
+        mean = (self._total / self._forms).quantize(Decimal("0.01")) if self._forms else None
+        return Headline(self._forms, self._with_errors, self._counts[Severity.ERROR], self._counts[Severity.WARNING],
+                        self._counts[Severity.INFO], mean, self._overstated, self.spool.repeats, self.spool.unusable_count)
 
     def grade_counts(self) -> list[tuple[str, int]]:
         """Each grade of the profile, best first, with how many forms earned it (grades not in it after)."""
         words = [word for word, _ in sorted(self.profile.grades.items(), key=lambda item: item[1], reverse=True)]
         words.append(self.profile.lowest_grade)
-        words += sorted({form.grade for form in self.forms if form.grade is not None} - set(words))
-        return [(word, sum(1 for form in self.forms if form.grade == word)) for word in words]
+        words += sorted(set(self._grades) - set(words))
+        return [(word, self._grades[word]) for word in words]
 
-    def largest_gaps(self, limit: int = GAP_ROWS) -> list[FormSummary]:
+    def largest_gaps(self, limit: int = GAP_ROWS) -> list[ReportForm]:
         """The forms whose declared total is furthest from the audited one (ties in input order); no zero gaps."""
-        gapped = [form for form in self.forms if form.gap]
-        return sorted(gapped, key=lambda form: -abs(form.gap or Decimal(0)))[:limit]
+        return [form for _, _, form in sorted(self._gaps, key=lambda entry: (-entry[0], -entry[1]))][:limit]
 
-    def indicators(self) -> list[IndicatorTally]:
-        """Every indicator, by 一级 in the framework's order, then the most points lost first."""
-        order = {level: index for index, level in enumerate(LEVELS)}
-        return sorted(self._indicators.values(),
-                      key=lambda tally: (order.get(tally.level1, len(order)), tally.level1, -tally.lost, tally.level2, tally.name))
+    def indicators(self) -> Iterator[IndicatorTally]:
+        """Every indicator, by 一级 in the framework's order, then the most points lost first (names outside the
+        catalogue among them, from the spool)."""
+        known = sorted(self._indicators.values(), key=_order)
+        return heapq.merge(known, self.spool.tallies(), key=_order)
 
     def levels(self) -> list[str]:
         """The 一级 columns of the points-lost table: the framework's, then any other a form used."""
-        extra = sorted({level for form in self.forms for level in form.lost()} - set(LEVELS))
-        return [*LEVELS, *extra]
+        return [*LEVELS, *sorted(self._levels - set(LEVELS))]
+
+    def forms(self) -> Iterator[ReportForm]:
+        """The forms counted, in the order to send them back: errors first, then the largest gaps."""
+        return (unpacked(data) for data in self.spool.in_send_back_order())
+
+    def read_twice(self) -> Iterator[tuple[str, str]]:
+        return self.spool.read_twice()
+
+    def unusable(self) -> list[str]:
+        return list(self.spool.problems())
+
+    def close(self) -> None:
+        self.spool.close()
+
+    def __enter__(self) -> Review:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()

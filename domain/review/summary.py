@@ -1,8 +1,9 @@
 """What one form's audit comes to for a reviewer: plain, small and picklable, so a batch never keeps audits.
 
 A ``FormSummary`` holds the totals, the grade, the findings and each indicator row's score, with the
-points lost per 一级 (the budget row counted under 预算执行率). ``summary_data`` is the JSON object of
-`jixiao check --format json|ndjson`.
+points lost per 一级 (the budget row counted under 预算执行率), and the form's key (two files holding the
+same form share it). ``summary_data`` is the JSON object of `jixiao check --format json|ndjson`, which
+`jixiao report` also reads back.
 """
 
 from __future__ import annotations
@@ -10,11 +11,14 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from domain.scoring.audit import FormAudit
+from domain.review.sameness import form_key
 from domain.scoring.findings import Finding, Severity
 from domain.scoring.serialise import SCHEMA_VERSION, finding_data, number
+
+if TYPE_CHECKING:  # the report reads ndjson back without loading the audit
+    from domain.scoring.audit import FormAudit
 
 BUDGET_LEVEL = "预算执行率"
 LEVELS = (BUDGET_LEVEL, "产出指标", "效益指标", "满意度指标")
@@ -52,6 +56,7 @@ class FormSummary:
     rows: tuple[RowScore, ...]
     budget_weight: Decimal
     budget_score: Decimal
+    key: str = ""  # what the form says, fingerprinted (domain.review.sameness): equal for a form and its export
 
     @property
     def unit(self) -> str:
@@ -93,7 +98,7 @@ def summarise(audit: FormAudit) -> FormSummary:
         file=audit.file, project=header.project_name, department=header.department.strip(),
         implementer=header.implementer.strip(), declared_total=audit.declared_total,
         computed_total=audit.computed_total, grade=audit.grade, findings=tuple(audit.findings), rows=tuple(rows),
-        budget_weight=audit.evaluation.funds.weight, budget_score=audit.adopted_budget)
+        budget_weight=audit.evaluation.funds.weight, budget_score=audit.adopted_budget, key=form_key(audit.evaluation))
 
 
 def summary_data(summary: FormSummary) -> dict[str, Any]:
@@ -112,6 +117,9 @@ def summary_data(summary: FormSummary) -> dict[str, Any]:
         "infos": summary.count(Severity.INFO),
         "lost": {level: number(points) for level, points in summary.lost().items()},
         "findings": [finding_data(finding) for finding in summary.findings],
+        "rows": [{"level1": row.level1, "level2": row.level2, "indicator": row.name, "catalogue": row.catalogue_name,
+                  "weight": number(row.weight), "score": number(row.score)} for row in summary.rows],
+        "key": summary.key,
     }
 
 

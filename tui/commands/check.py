@@ -36,22 +36,25 @@ def keep(summary: FormSummary) -> FormSummary:
     return summary
 
 
-def ndjson_line(summary: FormSummary) -> str:
+def ndjson_line(summary: FormSummary) -> tuple[str, str, str]:
+    """The form's key and file (to recognise a form read twice) and its ndjson line."""
     from domain.review.summary import summary_line
 
-    return summary_line(summary)
+    return summary.key, summary.file, summary_line(summary)
 
 
-def pretty_json(summary: FormSummary) -> str:
+def pretty_json(summary: FormSummary) -> tuple[str, str, str]:
     from domain.review.summary import summary_data
 
-    return json.dumps(summary_data(summary), ensure_ascii=False, indent=2)
+    return summary.key, summary.file, json.dumps(summary_data(summary), ensure_ascii=False, indent=2)
 
 
 def run(args: argparse.Namespace) -> int:
     from domain.review.batch import default_jobs, form_paths, review_paths
+    from domain.review.spool import Spool
     from domain.review.summary import FormSummary
     from tui.batch import Output, Progress, Tally, render_summary
+    from tui.report import shown
 
     files = without_targets_files(form_paths(args.paths), args.paths)
     warn_skipped(args.paths)
@@ -68,27 +71,44 @@ def run(args: argparse.Namespace) -> int:
     outcomes = review_paths(files, load_form, shape, profile=args.profile, jobs=args.jobs or default_jobs())
     if args.format == "json":
         out.write("[")
-    for outcome in outcomes:
-        if interleaved:
-            progress.clear()
-        if outcome.problem is not None:
-            unusable.append(outcome.problem)
-        elif args.format == "text":
-            assert isinstance(outcome.value, FormSummary)
-            tally.add(outcome.value)
-            out.write(("" if first else "\n") + render_summary(outcome.value) + "\n")
-            first = False
-        elif args.format == "ndjson":
-            out.write(f"{outcome.value}\n")
-        else:
-            out.write(("\n" if first else ",\n") + str(outcome.value))
-            first = False
-        has_errors = has_errors or outcome.has_errors
-        progress.advance()
+    with Spool() as seen:
+        for outcome in outcomes:
+            if interleaved:
+                progress.clear()
+            if outcome.problem is not None:
+                unusable.append(outcome.problem)
+                tally.unusable += 1
+                progress.advance()
+                continue
+            if isinstance(outcome.value, FormSummary):
+                key, file, text = outcome.value.key, outcome.value.file, ""
+            else:
+                key, file, text = outcome.value  # type: ignore[misc]
+            earlier = seen.first_seen(key, file)
+            if earlier is not None:  # the same form read again (a form and its export): counted once, and said
+                tally.read_twice += 1
+                notice = t("review.read_twice", file=file, first=earlier)
+                if args.format == "text":
+                    out.write(("" if first else "\n") + shown(notice) + "\n")
+                    first = False
+                else:
+                    out.flush()
+                    print("jixiao: " + notice, file=sys.stderr)
+            elif args.format == "text":
+                assert isinstance(outcome.value, FormSummary)
+                tally.add(outcome.value)
+                out.write(("" if first else "\n") + render_summary(outcome.value) + "\n")
+                first = False
+                has_errors = has_errors or outcome.has_errors
+            else:
+                out.write(f"{text}\n" if args.format == "ndjson" else ("\n" if first else ",\n") + text)
+                first = False
+                has_errors = has_errors or outcome.has_errors
+            progress.advance()
     progress.clear()
     if args.format == "json":
         out.write("\n]\n")
-    elif args.format == "text" and tally.forms > 1:
+    elif args.format == "text" and (tally.forms > 1 or tally.read_twice or tally.unusable):
         out.write("\n" + tally.render() + "\n")
     out.flush()
     if unusable:
