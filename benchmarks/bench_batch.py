@@ -83,7 +83,15 @@ def _memory(pid: int) -> tuple[int, int]:
 
 def audit(folder: Path, jobs: int) -> tuple[float, int, int, int, float]:
     """Seconds, exit code, peak PSS of the tree and peak RSS of one process (KiB), CPU seconds of all processes."""
-    command = [str(Path(sys.executable).parent / "jixiao"), "check", str(folder), "--jobs", str(jobs), "--format", "ndjson"]
+    command = [
+        str(Path(sys.executable).parent / "jixiao"),
+        "check",
+        str(folder),
+        "--jobs",
+        str(jobs),
+        "--format",
+        "ndjson",
+    ]
     peaks = [0, 0]
     started = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -131,16 +139,24 @@ def main() -> None:
     missed = []
     print(f"{options.forms} forms, {options.jobs} jobs, median of {options.rounds} rounds, exit codes {codes}")
     print(f"  baseline: read + tomli.loads, 1 process    {base:7.2f} s  {options.forms / base:7.0f} forms/s   1.00×")
-    print(f"  jixiao check --format ndjson             {elapsed:7.2f} s  {rate:7.0f} forms/s  "
-          f"{ratio:5.2f}× the baseline's time   (goal ≤ {RATIO_GOAL:.1f}×)")
+    print(
+        f"  jixiao check --format ndjson             {elapsed:7.2f} s  {rate:7.0f} forms/s  "
+        f"{ratio:5.2f}× the baseline's time   (goal ≤ {RATIO_GOAL:.1f}×)"
+    )
     if ratio > RATIO_GOAL:
-        missed.append(f"check takes {ratio:.2f}× the time of parsing the same files with tomli (goal ≤ {RATIO_GOAL:.1f}×)")
+        missed.append(
+            f"check takes {ratio:.2f}× the time of parsing the same files with tomli (goal ≤ {RATIO_GOAL:.1f}×)"
+        )
     if rate < RATE_GOAL:
         missed.append(f"{rate:.0f} forms/s (goal ≥ {RATE_GOAL} forms/s)")
-    print(f"  CPU per form (every process, start-up included): baseline {base_cpu:.3f} ms, check {cpu:.3f} ms "
-          f"({cpu / base_cpu:.2f}×); on {options.jobs} otherwise idle cores that is ≈ {options.jobs * 1000 / cpu:.0f} forms/s")
-    print(f"  peak memory: {pss:.1f} MiB PSS over the command and its workers, {rss:.1f} MiB RSS of the largest process"
-          f"   (goal < {MEMORY_GOAL} MiB)")
+    print(
+        f"  CPU per form (every process, start-up included): baseline {base_cpu:.3f} ms, check {cpu:.3f} ms "
+        f"({cpu / base_cpu:.2f}×); on {options.jobs} otherwise idle cores that is ≈ {options.jobs * 1000 / cpu:.0f} forms/s"
+    )
+    print(
+        f"  peak memory: {pss:.1f} MiB PSS over the command and its workers, {rss:.1f} MiB RSS of the largest process"
+        f"   (goal < {MEMORY_GOAL} MiB)"
+    )
     if pss >= MEMORY_GOAL:
         missed.append(f"peak memory {pss:.1f} MiB (goal < {MEMORY_GOAL} MiB)")
     for goal in missed:

@@ -42,7 +42,8 @@ def fill(directory: Path, count: int) -> DraftStore:
     template = (directory / f"{session.draft_id}.draft.toml").read_text(encoding="utf-8")
     for index in range(count):
         (directory / f"20260101-000000-{index:06x}.draft.toml").write_text(
-            template.replace("样板项目", f"项目{index}"), encoding="utf-8")
+            template.replace("样板项目", f"项目{index}"), encoding="utf-8"
+        )
     return store
 
 

@@ -30,15 +30,24 @@ GOAL = 1.2
 class Recorder:
     """Stands in for an XlsxWriter worksheet (or workbook) and keeps every call, formats by their key."""
 
-    def __init__(self, calls: list[tuple[str, tuple[Any, ...], dict[str, Any]]], names: dict[int, str],
-                 name: str = "") -> None:
+    def __init__(
+        self, calls: list[tuple[str, tuple[Any, ...], dict[str, Any]]], names: dict[int, str], name: str = ""
+    ) -> None:
         self.calls, self.names, self.name = calls, names, name
 
     def __getattr__(self, method: str) -> Any:
         def record(*args: Any, **kwargs: Any) -> int:
-            self.calls.append((method, tuple(self.names.get(id(arg), arg) if not isinstance(arg, str | int | float)
-                                             else arg for arg in args), kwargs))
+            self.calls.append(
+                (
+                    method,
+                    tuple(
+                        self.names.get(id(arg), arg) if not isinstance(arg, str | int | float) else arg for arg in args
+                    ),
+                    kwargs,
+                )
+            )
             return 0
+
         return record
 
 
@@ -76,8 +85,10 @@ def bare_loop(sheets: list[tuple[str, list[tuple[str, tuple[Any, ...], dict[str,
 
     from domain.sheets.export_cells import cell_formats
 
-    book = xlsxwriter.Workbook(str(path), {"in_memory": True, "strings_to_numbers": False, "strings_to_formulas": False,
-                                           "strings_to_urls": False})
+    book = xlsxwriter.Workbook(
+        str(path),
+        {"in_memory": True, "strings_to_numbers": False, "strings_to_formulas": False, "strings_to_urls": False},
+    )
     formats = {f"FORMAT:{key}": value for key, value in cell_formats(book).items()}
     for name, calls in sheets:
         sheet = book.add_worksheet(name)
@@ -121,10 +132,14 @@ def main() -> int:
     ratio = statistics.median(writing) / base
     print(f"{options.forms} forms, one sheet each, CPU time, median of {options.rounds} interleaved rounds")
     print(f"  {'anchor: bare XlsxWriter loop, same calls':44} {base * 1000:8.0f} ms   1.00×")
-    print(f"  {'jixiao export: writing the workbook':44} {statistics.median(writing) * 1000:8.0f} ms  {ratio:5.2f}×"
-          f"  (goal ≤ {GOAL}×)")
-    print(f"  {'jixiao export: audit every form, then write':44} {statistics.median(whole) * 1000:8.0f} ms  "
-          f"{statistics.median(whole) / base:5.2f}×  (for scale; the audit is the scoring the form shows)")
+    print(
+        f"  {'jixiao export: writing the workbook':44} {statistics.median(writing) * 1000:8.0f} ms  {ratio:5.2f}×"
+        f"  (goal ≤ {GOAL}×)"
+    )
+    print(
+        f"  {'jixiao export: audit every form, then write':44} {statistics.median(whole) * 1000:8.0f} ms  "
+        f"{statistics.median(whole) / base:5.2f}×  (for scale; the audit is the scoring the form shows)"
+    )
     if ratio > GOAL:
         print(f"GOAL MISSED: writing takes {ratio:.2f}× the bare loop, {ratio / GOAL:.2f} times the goal of {GOAL}×")
         return 1

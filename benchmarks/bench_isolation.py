@@ -48,28 +48,40 @@ def main() -> int:
     parser.add_argument("--forms", type=int, default=500)
     parser.add_argument("--rounds", type=int, default=7)
     options = parser.parse_args()
-    small = sorted((ROOT / "fixtures" / "workbooks").glob("*.xls*")) + [ROOT / "fixtures" / "workbooks" / "central-2022.ods"]
+    small = sorted((ROOT / "fixtures" / "workbooks").glob("*.xls*")) + [
+        ROOT / "fixtures" / "workbooks" / "central-2022.ods"
+    ]
     small = [path for path in small if not path.name.startswith("refuse-")]
     with tempfile.TemporaryDirectory() as scratch:
         book = Path(scratch) / f"stacked-{options.forms}.xlsx"
         make_workbook(book, options.forms)
         print(f"made {book.name} ({book.stat().st_size // 1024} KiB)")
-        times: dict[str, list[float]] = {key: [] for key in ("import", "import-in", "read", "read-in", "small",
-                                                             "small-in")}
+        times: dict[str, list[float]] = {
+            key: [] for key in ("import", "import-in", "read", "read-in", "small", "small-in")
+        }
         for round_number in range(options.rounds):
             for isolated in (True, False):
                 suffix = "" if isolated else "-in"
                 out = Path(scratch) / f"out{round_number}{suffix}"
-                times["import" + suffix].append(_timed(isolated, lambda out=out: import_files([book], out, overwrite=True)))
+                times["import" + suffix].append(
+                    _timed(isolated, lambda out=out: import_files([book], out, overwrite=True))
+                )
                 times["read" + suffix].append(_timed(isolated, lambda: list(open_workbook(book).sheets())))
-                times["small" + suffix].append(_timed(isolated, lambda: [list(open_workbook(p).sheets()) for p in small]))
+                times["small" + suffix].append(
+                    _timed(isolated, lambda: [list(open_workbook(p).sheets()) for p in small])
+                )
     median = {key: statistics.median(values) for key, values in times.items()}
     print(f"{options.forms} stacked forms, median of {options.rounds} interleaved rounds")
-    for label, key in (("import (read, check, write all)", "import"), ("reading alone (open_workbook)", "read"),
-                       (f"{len(small)} small fixture workbooks read", "small")):
+    for label, key in (
+        ("import (read, check, write all)", "import"),
+        ("reading alone (open_workbook)", "read"),
+        (f"{len(small)} small fixture workbooks read", "small"),
+    ):
         ratio = median[key] / median[key + "-in"]
-        print(f"  {label:34} in this process {median[key + '-in'] * 1000:7.0f} ms   in the child "
-              f"{median[key] * 1000:7.0f} ms   {ratio:5.2f}×")
+        print(
+            f"  {label:34} in this process {median[key + '-in'] * 1000:7.0f} ms   in the child "
+            f"{median[key] * 1000:7.0f} ms   {ratio:5.2f}×"
+        )
     ratio = median["import"] / median["import-in"]
     print(f"goal: import at most {GOAL}× — {'met' if ratio <= GOAL else 'MISSED'} ({ratio:.2f}×)")
     return 0 if ratio <= GOAL else 1

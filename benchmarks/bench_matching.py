@@ -25,15 +25,96 @@ from domain.catalogue.matching import IndicatorMatcher  # noqa: E402
 
 PLACES = ["", "", "农村", "城市", "社区", "学校", "医院", "全市", "重点", "新建", "老旧", "公共", "街道", "园区"]
 SUBJECTS = [
-    "道路", "桥梁", "校舍", "图书", "设备", "系统", "平台", "档案", "数据", "培训", "宣传", "医疗", "疫苗",
-    "垃圾", "污水", "绿化", "路灯", "河道", "农田", "林地", "住房", "救助", "补贴", "就业", "养老", "社保",
-    "保险", "公交", "停车", "消防", "应急", "网络", "安防", "执法", "信访", "审批", "登记", "测绘", "监测",
-    "水质", "空气", "危房", "公厕", "供水", "供电", "燃气", "食堂", "体育", "文化", "旅游", "招商", "科研",
-    "专利", "课题", "会议", "车辆", "办公", "维修", "物业", "保洁", "安保", "监控", "机房", "服务器", "终端",
-    "软件", "网站", "热线", "窗口", "大厅", "证照", "卫片", "林权", "海域", "地籍", "宗地", "楼盘", "附图",
+    "道路",
+    "桥梁",
+    "校舍",
+    "图书",
+    "设备",
+    "系统",
+    "平台",
+    "档案",
+    "数据",
+    "培训",
+    "宣传",
+    "医疗",
+    "疫苗",
+    "垃圾",
+    "污水",
+    "绿化",
+    "路灯",
+    "河道",
+    "农田",
+    "林地",
+    "住房",
+    "救助",
+    "补贴",
+    "就业",
+    "养老",
+    "社保",
+    "保险",
+    "公交",
+    "停车",
+    "消防",
+    "应急",
+    "网络",
+    "安防",
+    "执法",
+    "信访",
+    "审批",
+    "登记",
+    "测绘",
+    "监测",
+    "水质",
+    "空气",
+    "危房",
+    "公厕",
+    "供水",
+    "供电",
+    "燃气",
+    "食堂",
+    "体育",
+    "文化",
+    "旅游",
+    "招商",
+    "科研",
+    "专利",
+    "课题",
+    "会议",
+    "车辆",
+    "办公",
+    "维修",
+    "物业",
+    "保洁",
+    "安保",
+    "监控",
+    "机房",
+    "服务器",
+    "终端",
+    "软件",
+    "网站",
+    "热线",
+    "窗口",
+    "大厅",
+    "证照",
+    "卫片",
+    "林权",
+    "海域",
+    "地籍",
+    "宗地",
+    "楼盘",
+    "附图",
 ]
 MEASURES = {
-    ("产出指标", "数量指标"): ["完成数量", "建设数量", "覆盖人数", "服务人次", "建设里程", "完成率", "采购数量", "配置数量"],
+    ("产出指标", "数量指标"): [
+        "完成数量",
+        "建设数量",
+        "覆盖人数",
+        "服务人次",
+        "建设里程",
+        "完成率",
+        "采购数量",
+        "配置数量",
+    ],
     ("产出指标", "质量指标"): ["合格率", "达标率", "验收合格率", "准确率", "完好率", "故障率", "差错率", "规范性"],
     ("产出指标", "时效指标"): ["及时率", "完成时限", "响应时间", "办结时限", "到位及时率", "完成及时性"],
     ("产出指标", "成本指标"): ["单价", "成本控制率", "节约率", "人均成本", "运维成本", "建设成本"],
@@ -81,11 +162,18 @@ def synthetic_catalogue(size: int, seed: int = 7):
         names.add(entry.name)
         data["entries"].append(
             {
-                "name": entry.name, "aliases": list(entry.aliases), "level1": entry.level1,
-                "level2": entry.level2, "direction": entry.direction.value, "unit": entry.unit,
-                "definition": entry.definition, "typical_target": entry.typical_target,
-                "pinyin": entry.pinyin, "initials": entry.initials,
-                "alias_pinyin": list(entry.alias_pinyin), "alias_initials": list(entry.alias_initials),
+                "name": entry.name,
+                "aliases": list(entry.aliases),
+                "level1": entry.level1,
+                "level2": entry.level2,
+                "direction": entry.direction.value,
+                "unit": entry.unit,
+                "definition": entry.definition,
+                "typical_target": entry.typical_target,
+                "pinyin": entry.pinyin,
+                "initials": entry.initials,
+                "alias_pinyin": list(entry.alias_pinyin),
+                "alias_initials": list(entry.alias_initials),
             }
         )
     rng = random.Random(seed)
@@ -99,10 +187,18 @@ def synthetic_catalogue(size: int, seed: int = 7):
         full, initials = pinyin_of(name)
         data["entries"].append(
             {
-                "name": name, "aliases": [], "level1": level1, "level2": level2,
-                "direction": "qualitative" if name.endswith("性") else "positive", "unit": "%",
-                "definition": "生成的测试指标", "typical_target": None, "pinyin": full, "initials": initials,
-                "alias_pinyin": [], "alias_initials": [],
+                "name": name,
+                "aliases": [],
+                "level1": level1,
+                "level2": level2,
+                "direction": "qualitative" if name.endswith("性") else "positive",
+                "unit": "%",
+                "definition": "生成的测试指标",
+                "typical_target": None,
+                "pinyin": full,
+                "initials": initials,
+                "alias_pinyin": [],
+                "alias_initials": [],
             }
         )
     return catalogue_from_data(data)
@@ -135,9 +231,11 @@ def build_with_and_without_collector(size: int, rounds: int = 3) -> None:
         bare._build(catalogue)  # the same work, the collector left running
         running.append(time.perf_counter() - started)
         del bare
-    print(f"build at {len(catalogue)} entries, median of {rounds}: collector running {statistics.median(running) * 1000:.0f} ms "
-          f"(baseline), paused {statistics.median(paused) * 1000:.0f} ms, "
-          f"{statistics.median(running) / statistics.median(paused):.2f}× faster")
+    print(
+        f"build at {len(catalogue)} entries, median of {rounds}: collector running {statistics.median(running) * 1000:.0f} ms "
+        f"(baseline), paused {statistics.median(paused) * 1000:.0f} ms, "
+        f"{statistics.median(running) / statistics.median(paused):.2f}× faster"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:

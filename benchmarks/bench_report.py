@@ -38,7 +38,7 @@ JIXIAO = str(Path(sys.executable).parent / "jixiao")
 TIME_GOAL = 2.0
 FLAT_GOAL_MIB = 10.0
 
-BARE_LOOP = r'''
+BARE_LOOP = r"""
 import json, sys, xlsxwriter
 book = xlsxwriter.Workbook(sys.argv[2], {"constant_memory": True, "strings_to_numbers": False,
                                          "strings_to_formulas": False, "strings_to_urls": False})
@@ -63,7 +63,7 @@ with open(sys.argv[1], encoding="utf-8") as lines:
                 findings.write(finding_row, column, value, wrap)
             finding_row += 1
 book.close()
-'''
+"""
 
 
 def make_ndjson(path: Path, count: int, seed_lines: list[str]) -> None:
@@ -96,8 +96,13 @@ def measure(command: list[str]) -> tuple[float, int, float, float, float]:
     elapsed = time.perf_counter() - started
     done.set()
     sampler.join()
-    return (elapsed, os.waitstatus_to_exitcode(status), peaks[0] / 1024, max(peaks[1], usage.ru_maxrss) / 1024,
-            usage.ru_utime + usage.ru_stime)
+    return (
+        elapsed,
+        os.waitstatus_to_exitcode(status),
+        peaks[0] / 1024,
+        max(peaks[1], usage.ru_maxrss) / 1024,
+        usage.ru_utime + usage.ru_stime,
+    )
 
 
 def median_run(command: list[str], rounds: int, out: Path) -> tuple[float, int, float, float, float]:
@@ -105,12 +110,18 @@ def median_run(command: list[str], rounds: int, out: Path) -> tuple[float, int, 
     for _ in range(rounds):
         out.unlink(missing_ok=True)
         runs.append(measure(command))
-    return (statistics.median(run[0] for run in runs), max(run[1] for run in runs),
-            max(run[2] for run in runs), max(run[3] for run in runs), statistics.median(run[4] for run in runs))
+    return (
+        statistics.median(run[0] for run in runs),
+        max(run[1] for run in runs),
+        max(run[2] for run in runs),
+        max(run[3] for run in runs),
+        statistics.median(run[4] for run in runs),
+    )
 
 
-def ndjson_report(lines: Path, out: Path, count: int, seed: list[str], rounds: int, peaks: dict[int, float],
-                  missed: list[str]) -> None:
+def ndjson_report(
+    lines: Path, out: Path, count: int, seed: list[str], rounds: int, peaks: dict[int, float], missed: list[str]
+) -> None:
     make_ndjson(lines, count, seed)
     bare = median_run([sys.executable, "-c", BARE_LOOP, str(lines), str(out)], rounds, out)
     if bare[1] != 0:
@@ -118,9 +129,12 @@ def ndjson_report(lines: Path, out: Path, count: int, seed: list[str], rounds: i
     report = median_run([JIXIAO, "report", str(lines), "--out", str(out)], rounds, out)
     peaks[count] = report[3]
     ratio = report[4] / bare[4]
-    print(f"{count:>6} forms, report from ndjson  {report[0]:7.2f} s ({report[4]:6.2f} s CPU)  {report[3]:6.1f} / "
-          f"{report[2]:6.1f} MiB   bare XlsxWriter loop {bare[0]:7.2f} s ({bare[4]:6.2f} s CPU)  {bare[3]:6.1f} MiB   "
-          f"CPU {ratio:4.2f}× (goal ≤ {TIME_GOAL:.1f}×){'' if report[1] == 0 else f'  exit {report[1]}'}", flush=True)
+    print(
+        f"{count:>6} forms, report from ndjson  {report[0]:7.2f} s ({report[4]:6.2f} s CPU)  {report[3]:6.1f} / "
+        f"{report[2]:6.1f} MiB   bare XlsxWriter loop {bare[0]:7.2f} s ({bare[4]:6.2f} s CPU)  {bare[3]:6.1f} MiB   "
+        f"CPU {ratio:4.2f}× (goal ≤ {TIME_GOAL:.1f}×){'' if report[1] == 0 else f'  exit {report[1]}'}",
+        flush=True,
+    )
     if ratio > TIME_GOAL:
         missed.append(f"report from ndjson at {count} forms: {ratio:.2f}× the bare loop (goal ≤ {TIME_GOAL:.1f}×)")
     lines.unlink()
@@ -133,9 +147,12 @@ def forms_report(folder: Path, out: Path, count: int, jobs: int, rounds: int, pe
     check = median_run([JIXIAO, "check", str(forms), "--jobs", str(jobs), "--format", "ndjson"], rounds, out)
     full = median_run([JIXIAO, "report", str(forms), "--jobs", str(jobs), "--out", str(out)], rounds, out)
     peaks[count] = full[3]
-    print(f"{count:>6} forms, report from forms   {full[0]:7.2f} s ({full[4]:6.2f} s CPU)  {full[3]:6.1f} / "
-          f"{full[2]:6.1f} MiB   check --format ndjson {check[0]:6.2f} s ({check[4]:6.2f} s CPU)  {check[3]:6.1f} / "
-          f"{check[2]:6.1f} MiB   CPU {full[4] / check[4]:4.2f}× the check", flush=True)
+    print(
+        f"{count:>6} forms, report from forms   {full[0]:7.2f} s ({full[4]:6.2f} s CPU)  {full[3]:6.1f} / "
+        f"{full[2]:6.1f} MiB   check --format ndjson {check[0]:6.2f} s ({check[4]:6.2f} s CPU)  {check[3]:6.1f} / "
+        f"{check[2]:6.1f} MiB   CPU {full[4] / check[4]:4.2f}× the check",
+        flush=True,
+    )
     for path in forms.iterdir():
         path.unlink()
     forms.rmdir()
@@ -150,15 +167,18 @@ def main() -> int:
     parser.add_argument("--only", choices=("ndjson", "forms"), help="one of the two measurements")
     options = parser.parse_args()
     sizes = options.sizes or ([1000, 10_000, 50_000] if options.large else [1000, 10_000])
-    seed = subprocess.run([JIXIAO, "check", str(SEED), "--format", "ndjson", "--jobs", "1"], capture_output=True,
-                          text=True, check=False).stdout.splitlines()
+    seed = subprocess.run(
+        [JIXIAO, "check", str(SEED), "--format", "ndjson", "--jobs", "1"], capture_output=True, text=True, check=False
+    ).stdout.splitlines()
     missed = []
     from_ndjson: dict[int, float] = {}
     from_forms: dict[int, float] = {}
     with tempfile.TemporaryDirectory() as scratch:
         folder = Path(scratch)
-        print(f"median of {options.rounds} rounds (1 from 10,000 forms); times in seconds, memory in MiB (peak RSS of the "
-              "largest process / PSS over the command and its workers)")
+        print(
+            f"median of {options.rounds} rounds (1 from 10,000 forms); times in seconds, memory in MiB (peak RSS of the "
+            "largest process / PSS over the command and its workers)"
+        )
         for count in sizes:
             rounds = 1 if count >= 10_000 else options.rounds
             lines, out = folder / f"forms-{count}.ndjson", folder / "r.xlsx"
@@ -173,8 +193,10 @@ def main() -> int:
         growth = peaks[large] - peaks[small]
         per_form = growth * 1024 / (large - small) if large > small else 0.0
         verdict = "flat" if growth <= FLAT_GOAL_MIB else "NOT flat"
-        print(f"{name}: peak RSS {peaks[small]:.1f} MiB at {small} forms, {peaks[large]:.1f} MiB at {large}: "
-              f"{growth:+.1f} MiB ({per_form:+.2f} KiB a form), {verdict} (goal: at most +{FLAT_GOAL_MIB:.0f} MiB)")
+        print(
+            f"{name}: peak RSS {peaks[small]:.1f} MiB at {small} forms, {peaks[large]:.1f} MiB at {large}: "
+            f"{growth:+.1f} MiB ({per_form:+.2f} KiB a form), {verdict} (goal: at most +{FLAT_GOAL_MIB:.0f} MiB)"
+        )
         if growth > FLAT_GOAL_MIB:
             missed.append(f"{name}: memory grows {growth:.1f} MiB from {small} to {large} forms")
     for line in missed:

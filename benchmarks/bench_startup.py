@@ -27,7 +27,7 @@ import termios
 import time
 from pathlib import Path
 
-HELLO_APP = '''
+HELLO_APP = """
 from textual.app import App
 from textual.widgets import Input, Static
 
@@ -37,7 +37,7 @@ class Hello(App):
         yield Input(placeholder="answer")
 
 Hello().run()
-'''
+"""
 
 TIMEOUT = 20.0
 ROOT = Path(__file__).resolve().parent.parent
@@ -47,15 +47,17 @@ GOALS = {"jixiao": 1.2, "jixiao new": 1.3}  # first answerable screen, as a rati
 def compile_modules(python: Path) -> None:
     """Bytecode for jixiao's modules, as an installed wheel has it (the environment forbids writing it at import)."""
     env = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
-    subprocess.run([str(python), "-m", "compileall", "-q", str(ROOT / "domain"), str(ROOT / "tui")], env=env,
-                   check=True)
+    subprocess.run(
+        [str(python), "-m", "compileall", "-q", str(ROOT / "domain"), str(ROOT / "tui")], env=env, check=True
+    )
 
 
 def _spawn(command: list[str], env: dict[str, str]) -> tuple[subprocess.Popen, int]:
     master, slave = os.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
-    process = subprocess.Popen(command, stdin=slave, stdout=slave, stderr=slave, env=env, close_fds=True,
-                               start_new_session=True)
+    process = subprocess.Popen(
+        command, stdin=slave, stdout=slave, stderr=slave, env=env, close_fds=True, start_new_session=True
+    )
     os.close(slave)
     return process, master
 
@@ -104,9 +106,15 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as scratch:
         hello = Path(scratch) / "hello.py"
         hello.write_text(HELLO_APP, encoding="utf-8")
-        env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "80", "LINES": "24",
-               "XDG_CONFIG_HOME": f"{scratch}/config", "XDG_DATA_HOME": f"{scratch}/data",
-               "JIXIAO_DRAFTS": f"{scratch}/drafts"}
+        env = {
+            **os.environ,
+            "TERM": "xterm-256color",
+            "COLUMNS": "80",
+            "LINES": "24",
+            "XDG_CONFIG_HOME": f"{scratch}/config",
+            "XDG_DATA_HOME": f"{scratch}/data",
+            "JIXIAO_DRAFTS": f"{scratch}/drafts",
+        }
         env.pop("NO_COLOR", None)
         cases = {
             "hello": ([str(python), str(hello)], [b"HELLO-READY"]),

@@ -36,8 +36,10 @@ def main() -> int:
         from_targets = walk(started, form)
         blank_interview = Interview(None)
         blank = walk(blank_interview, form, blank=True)
-        totals = (audit_evaluation(started.finished_evaluation()).computed_total,
-                  audit_evaluation(blank_interview.finished_evaluation()).computed_total)
+        totals = (
+            audit_evaluation(started.finished_evaluation()).computed_total,
+            audit_evaluation(blank_interview.finished_evaluation()).computed_total,
+        )
         questions = from_targets.questions / blank.questions
         keys = from_targets.keystrokes / blank.keystrokes
         print(f"seed {number:02d} {form.header.project_name}")

@@ -57,13 +57,17 @@ def main() -> None:
             times[name].append(seconds(command))
     wall_base = statistics.median(run[0] for run in times["import pydantic"])
     cpu_base = statistics.median(run[1] for run in times["import pydantic"])
-    print(f"rounds: {options.rounds}, python {sys.version.split()[0]}; CPU time is the steadier figure on a busy machine")
+    print(
+        f"rounds: {options.rounds}, python {sys.version.split()[0]}; CPU time is the steadier figure on a busy machine"
+    )
     missed = []
     for name, runs in times.items():
         wall = statistics.median(run[0] for run in runs)
         cpu = statistics.median(run[1] for run in runs)
-        print(f"{name:<20} wall {wall * 1000:6.1f} ms (ratio {wall / wall_base:4.2f})   "
-              f"cpu {cpu * 1000:6.1f} ms (ratio to import pydantic {cpu / cpu_base:4.2f})")
+        print(
+            f"{name:<20} wall {wall * 1000:6.1f} ms (ratio {wall / wall_base:4.2f})   "
+            f"cpu {cpu * 1000:6.1f} ms (ratio to import pydantic {cpu / cpu_base:4.2f})"
+        )
         if cpu / cpu_base > GOAL:
             missed.append(f"{name}: {cpu / cpu_base:.2f}× import pydantic in CPU time (goal ≤ {GOAL:.1f}×)")
     for line in missed:

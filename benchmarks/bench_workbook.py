@@ -45,8 +45,11 @@ def make_workbook(path: Path, forms: int, offset: int = 0) -> None:
     from domain.sheets.forms import read_file
 
     fixtures = ROOT / "fixtures" / "workbooks"
-    projects = [form.evaluation for name in ("central-2022.xlsx", "shenzhen-stacked.xlsx")
-                for form in read_file(fixtures / name).read]
+    projects = [
+        form.evaluation
+        for name in ("central-2022.xlsx", "shenzhen-stacked.xlsx")
+        for form in read_file(fixtures / name).read
+    ]
     sheet_forms = []
     for number in range(forms):
         evaluation = projects[number % len(projects)].model_copy(deep=True)
@@ -120,14 +123,21 @@ def main() -> int:
         make_workbook(books[0], options.forms)
         for book in books[1:]:
             book.write_bytes(books[0].read_bytes())
-        print(f"made {len(books)} workbooks of {options.forms} forms ({books[0].stat().st_size // 1024} KiB each)"
-              f" in {time.perf_counter() - started:.1f} s")
+        print(
+            f"made {len(books)} workbooks of {options.forms} forms ({books[0].stat().st_size // 1024} KiB each)"
+            f" in {time.perf_counter() - started:.1f} s"
+        )
         report = import_files([books[0]], folder / "warm", overwrite=True)  # warm caches, check it reads all
         assert len(report.written) == options.forms and not report.refused, (len(report.written), report.refused[:1])
 
         def check() -> None:
-            done = subprocess.run([*command, "check", *map(str, books), "--jobs", "2", "--format", "ndjson"],
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, check=False)
+            done = subprocess.run(
+                [*command, "check", *map(str, books), "--jobs", "2", "--format", "ndjson"],
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                env=env,
+                check=False,
+            )
             assert done.returncode in (0, 1), done.returncode
 
         opened, raw, imported, checked, raw_all = [], [], [], [], []
@@ -144,8 +154,10 @@ def main() -> int:
     print(f"import of {options.forms} stacked forms (CPU seconds, median of {options.rounds} rounds)")
     print(f"  {'openpyxl read-only, every cell':42} {base * 1000:8.0f} ms   1.00×")
     print(f"  {'python-calamine, every cell':42} {scale * 1000:8.0f} ms  {scale / base:5.2f}×")
-    print(f"  {'jixiao import (read, check, write all)':42} {ours * 1000:8.0f} ms  {ours / base:5.2f}×"
-          f"  ({ours / scale:.1f}× calamine)")
+    print(
+        f"  {'jixiao import (read, check, write all)':42} {ours * 1000:8.0f} ms  {ours / base:5.2f}×"
+        f"  ({ours / scale:.1f}× calamine)"
+    )
     print(f"check --jobs 2 of {options.books} workbooks, {options.books * options.forms} forms (CPU seconds)")
     print(f"  {'python-calamine, every cell, one process':42} {anchor * 1000:8.0f} ms   1.00×")
     print(f"  {'jixiao check --jobs 2 (command, start-up too)':42} {audit * 1000:8.0f} ms  {audit / anchor:5.2f}×")

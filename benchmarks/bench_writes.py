@@ -59,8 +59,11 @@ def main() -> int:
     options = parser.parse_args()
     seed = sorted((ROOT / "fixtures" / "seed").glob("*.toml"))
     texts = [to_toml(load_evaluation(seed[index % len(seed)])).encode("utf-8") for index in range(options.forms)]
-    ways = {"anchor: temporary + rename, no fsync": without_fsync, "fsync one after another": one_after_another,
-            "jixiao: the atomic helper": helper}
+    ways = {
+        "anchor: temporary + rename, no fsync": without_fsync,
+        "fsync one after another": one_after_another,
+        "jixiao: the atomic helper": helper,
+    }
     times: dict[str, list[float]] = {name: [] for name in ways}
     scratch = Path(tempfile.mkdtemp(prefix=".bench-writes-", dir=Path(__file__).resolve().parent))
     try:

@@ -62,8 +62,7 @@ class _Queue:
         return [key for key, queue in self.left.items() if queue]
 
 
-def fill(interview: Interview, answers: Answers | None = None, until: Until = None,
-         limit: int = 500) -> list[Event]:
+def fill(interview: Interview, answers: Answers | None = None, until: Until = None, limit: int = 500) -> list[Event]:
     """Answer the interview field by field (see the module's text); the events of every answer given."""
     stop, times = (until, 1) if until is None or isinstance(until, str) else until
     queue = _Queue(answers or {})
@@ -98,8 +97,9 @@ def fill(interview: Interview, answers: Answers | None = None, until: Until = No
     return events
 
 
-def answer_steps(answers: Answers | None = None, until: Until = None,
-                 evaluation: Evaluation | None = None) -> list[tuple[str, str]]:
+def answer_steps(
+    answers: Answers | None = None, until: Until = None, evaluation: Evaluation | None = None
+) -> list[tuple[str, str]]:
     """(field id, line) for each field asked with these answers on a new form (or on a copy of ``evaluation``
     opened for editing), up to ``until`` (or the end)."""
     steps: list[tuple[str, str]] = []
@@ -117,10 +117,11 @@ def answer_steps(answers: Answers | None = None, until: Until = None,
     return steps
 
 
-def answer_lines(answers: Answers | None = None, until: Until = None, since: str | None = None,
-                 evaluation: Evaluation | None = None) -> list[str]:
+def answer_lines(
+    answers: Answers | None = None, until: Until = None, since: str | None = None, evaluation: Evaluation | None = None
+) -> list[str]:
     """The lines plain mode reads for these answers on a new form (or ``evaluation`` edited), from ``since``
     (a draft resumed there; default the first field) up to ``until`` (or the end)."""
     steps = answer_steps(answers, until, evaluation)
     ids = [field_id for field_id, _ in steps]
-    return [text for _, text in steps[ids.index(since) if since is not None else 0:]]
+    return [text for _, text in steps[ids.index(since) if since is not None else 0 :]]

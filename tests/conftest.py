@@ -26,5 +26,6 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     KeyboardInterrupt traceback after the summary. The run is over: drop the callback first."""
     import gc
 
-    gc.callbacks[:] = [callback for callback in gc.callbacks
-                       if not getattr(callback, "__module__", "").startswith("hypothesis")]
+    gc.callbacks[:] = [
+        callback for callback in gc.callbacks if not getattr(callback, "__module__", "").startswith("hypothesis")
+    ]

@@ -29,16 +29,24 @@ def answer_for(field_id: str, form: Evaluation, blank: bool, now: Evaluation | N
         if row is None:
             return ""
         return {
-            "level1": row.level1, "level2": row.level2, "name": row.name, "target_text": row.target_text,
-            "actual_text": row.actual_text, "weight": _number(row.weight),
-            "judged_score": _number(row.declared_score), "deviation_reason": row.deviation_reason or "按计划推进",
+            "level1": row.level1,
+            "level2": row.level2,
+            "name": row.name,
+            "target_text": row.target_text,
+            "actual_text": row.actual_text,
+            "weight": _number(row.weight),
+            "judged_score": _number(row.declared_score),
+            "deviation_reason": row.deviation_reason or "按计划推进",
         }.get(key, "")
     header, funds = form.header, form.funds
     known = {
-        "header.project_name": header.project_name, "header.department": header.department,
-        "header.implementer": header.implementer or header.department, "header.year": str(header.year or ""),
+        "header.project_name": header.project_name,
+        "header.department": header.department,
+        "header.implementer": header.implementer or header.department,
+        "header.year": str(header.year or ""),
         "header.project_amount": _number(header.project_amount),
-        "goals.expected": form.goals.expected, "goals.achieved": form.goals.achieved or "已按计划完成",
+        "goals.expected": form.goals.expected,
+        "goals.achieved": form.goals.achieved or "已按计划完成",
         "funds.reason": funds.reason or "按合同进度支付",
     }
     if field_id in known:

@@ -40,8 +40,6 @@ def blind_environment(tmp_path, monkeypatch):
     time.tzset()
 
 
-
-
 async def settled(pilot) -> None:
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
@@ -60,8 +58,11 @@ def test_start_screen_offers_drafts_and_no_color(snap_compare, tmp_path, monkeyp
 
 
 def test_resume_screen(snap_compare, tmp_path):
-    session_at({"header.project_name": "草稿项目", "header.department": "财政局"}, tmp_path / "drafts",
-               until="header.implementer")
+    session_at(
+        {"header.project_name": "草稿项目", "header.department": "财政局"},
+        tmp_path / "drafts",
+        until="header.implementer",
+    )
     assert snap_compare(JixiaoApp("start"), press=["1"], run_before=settled)
 
 
@@ -75,8 +76,7 @@ def test_interview_score_explanation(snap_compare, tmp_path):
         await pilot.press("2", "0", "enter")
         await settled(pilot)
 
-    assert snap_compare(JixiaoApp("new", session=at(ONE_ROW, tmp_path, "indicators[0].weight")),
-                        run_before=give_weight)
+    assert snap_compare(JixiaoApp("new", session=at(ONE_ROW, tmp_path, "indicators[0].weight")), run_before=give_weight)
 
 
 def test_interview_catalogue_suggestions(snap_compare, tmp_path):
@@ -98,28 +98,37 @@ def test_review_whatif_on_a_row(snap_compare, tmp_path):
         await pilot.press("w", "down", "down", "ctrl+e", "backspace", "backspace", "backspace", *"85%")
         await settled(pilot)
 
-    assert snap_compare(JixiaoApp("new", session=at(TO_REVIEW, tmp_path, "review.save")),
-                        run_before=change_actual)
+    assert snap_compare(JixiaoApp("new", session=at(TO_REVIEW, tmp_path, "review.save")), run_before=change_actual)
 
 
 def test_whatif_calculator(snap_compare):
-    assert snap_compare(JixiaoApp("whatif"), press=["down", "2", "0", "down", *">=90%", "down", *"75%"],
-                        run_before=settled)
+    assert snap_compare(
+        JixiaoApp("whatif"), press=["down", "2", "0", "down", *">=90%", "down", *"75%"], run_before=settled
+    )
 
 
 def test_help_for_the_focused_field(snap_compare, tmp_path):
-    assert snap_compare(JixiaoApp("new", session=at(ONE_ROW, tmp_path, "indicators[0].deviation_reason")), press=["f1"],
-                        run_before=settled)
+    assert snap_compare(
+        JixiaoApp("new", session=at(ONE_ROW, tmp_path, "indicators[0].deviation_reason")),
+        press=["f1"],
+        run_before=settled,
+    )
 
 
 def test_jump_list(snap_compare, tmp_path):
-    assert snap_compare(JixiaoApp("new", session=at(ONE_ROW, tmp_path, "indicators[0].deviation_reason")), press=["ctrl+g"],
-                        run_before=settled)
+    assert snap_compare(
+        JixiaoApp("new", session=at(ONE_ROW, tmp_path, "indicators[0].deviation_reason")),
+        press=["ctrl+g"],
+        run_before=settled,
+    )
 
 
 def test_quit_dialog(snap_compare, tmp_path):
-    assert snap_compare(JixiaoApp("new", session=at({"header.project_name": "测试项目"}, tmp_path, "header.department")), press=["ctrl+q"],
-                        run_before=settled)
+    assert snap_compare(
+        JixiaoApp("new", session=at({"header.project_name": "测试项目"}, tmp_path, "header.department")),
+        press=["ctrl+q"],
+        run_before=settled,
+    )
 
 
 def test_training(snap_compare):

@@ -13,13 +13,25 @@ from domain.scoring.findings import Severity
 
 def form(rows: list[IndicatorRow], total: str | None, budget_score: str = "10.00", **funds) -> Evaluation:
     total_row = FundsRow(annual_budget=D(funds.pop("budget", "100")), executed=D(funds.pop("executed", "100")))
-    return Evaluation(funds=Funds(total=total_row, declared_score=D(budget_score), **funds), indicators=rows,
-                      declared_total=D(total) if total is not None else None)
+    return Evaluation(
+        funds=Funds(total=total_row, declared_score=D(budget_score), **funds),
+        indicators=rows,
+        declared_total=D(total) if total is not None else None,
+    )
 
 
 def row(name: str, target: str, actual: str, weight: str, declared: str, **extra) -> IndicatorRow:
-    return IndicatorRow(level1="产出指标", level2="数量指标", name=name, target_text=target, actual_text=actual,
-                        weight=D(weight), declared_score=D(declared), deviation_reason=extra.pop("reason", "说明"), **extra)
+    return IndicatorRow(
+        level1="产出指标",
+        level2="数量指标",
+        name=name,
+        target_text=target,
+        actual_text=actual,
+        weight=D(weight),
+        declared_score=D(declared),
+        deviation_reason=extra.pop("reason", "说明"),
+        **extra,
+    )
 
 
 def codes(evaluation: Evaluation) -> dict[str, str]:
@@ -42,7 +54,9 @@ def test_a_total_that_is_simply_wrong_is_arithmetic():
 
 
 def test_budget_score_out_of_range_is_an_error_even_without_a_rate():
-    evaluation = form([row("实际完成率", "100%", "100%", "90", "90")], "150", budget_score="60", budget="0", executed="0")
+    evaluation = form(
+        [row("实际完成率", "100%", "100%", "90", "90")], "150", budget_score="60", budget="0", executed="0"
+    )
     audit = audit_evaluation(evaluation)
     assert "method.score_out_of_range" in {f.code for f in audit.findings}
     assert audit.computed_total == D(100)
@@ -51,8 +65,9 @@ def test_budget_score_out_of_range_is_an_error_even_without_a_rate():
 def test_a_declared_rate_that_is_not_executed_over_budget_is_an_error():
     evaluation = form([row("实际完成率", "100%", "100%", "90", "90")], "100", declared_rate=D("0.50"))
     assert codes(evaluation)["arithmetic.budget_rate"] == "error"
-    assert "arithmetic.budget_rate" not in codes(form([row("实际完成率", "100%", "100%", "90", "90")], "100",
-                                                      declared_rate=D("1.00")))
+    assert "arithmetic.budget_rate" not in codes(
+        form([row("实际完成率", "100%", "100%", "90", "90")], "100", declared_rate=D("1.00"))
+    )
 
 
 def test_a_declared_score_on_a_row_whose_direction_nothing_tells_is_kept_with_a_warning():

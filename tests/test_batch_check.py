@@ -50,8 +50,12 @@ def test_summary_of_the_first_seed_form():
 
 def test_exit_code_reflects_findings_when_stdout_closes_early():
     """`jixiao check DIR | head -1` exits 1: the audit finishes after the reader has gone."""
-    process = subprocess.Popen([sys.executable, "-m", "tui", "check", str(SEED_DIR), "--format", "ndjson", "--jobs", "2"],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "tui", "check", str(SEED_DIR), "--format", "ndjson", "--jobs", "2"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=ROOT,
+    )
     assert process.stdout is not None and process.stderr is not None
     first = process.stdout.readline()
     process.stdout.close()
@@ -63,11 +67,22 @@ def test_exit_code_reflects_findings_when_stdout_closes_early():
 
 def test_a_clean_form_exits_0_even_through_a_closed_pipe(tmp_path):
     form = sorted(SEED_DIR.glob("02-*.toml"))[0]
-    result = subprocess.run(f"{sys.executable} -m tui check '{form}' | head -c 1", shell=True, capture_output=True, cwd=ROOT,
-                            executable="/bin/bash", env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)})
+    result = subprocess.run(
+        f"{sys.executable} -m tui check '{form}' | head -c 1",
+        shell=True,
+        capture_output=True,
+        cwd=ROOT,
+        executable="/bin/bash",
+        env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)},
+    )
     assert result.returncode == 0
-    status = subprocess.run(f"set -o pipefail; {sys.executable} -m tui check '{SEED_DIR}' | head -n 1 > /dev/null",
-                            shell=True, capture_output=True, cwd=ROOT, executable="/bin/bash")
+    status = subprocess.run(
+        f"set -o pipefail; {sys.executable} -m tui check '{SEED_DIR}' | head -n 1 > /dev/null",
+        shell=True,
+        capture_output=True,
+        cwd=ROOT,
+        executable="/bin/bash",
+    )
     assert status.returncode == 1 and b"Traceback" not in status.stderr
 
 
@@ -88,8 +103,9 @@ def test_progress_bar_only_on_a_terminal():
     bar.advance()
     bar.advance()
     bar.clear()
-    assert terminal.getvalue() == ("\r核查 ████████████░░░░░░░░░░░░ 1/2 份\x1b[K\r核查 ████████████████████████ 2/2 份\x1b[K"
-                                   "\r\x1b[K")
+    assert terminal.getvalue() == (
+        "\r核查 ████████████░░░░░░░░░░░░ 1/2 份\x1b[K\r核查 ████████████████████████ 2/2 份\x1b[K\r\x1b[K"
+    )
 
 
 def test_bad_jobs_and_profile_are_plain_errors(capsys):
@@ -115,8 +131,13 @@ def test_ctrl_c_stops_the_pool_with_one_plain_line(tmp_path):
     texts = [path.read_text(encoding="utf-8") for path in sorted(SEED_DIR.glob("*.toml"))]
     for index in range(1500):
         (tmp_path / f"{index:04d}.toml").write_text(texts[index % len(texts)], encoding="utf-8")
-    process = subprocess.Popen([sys.executable, "-m", "tui", "check", str(tmp_path), "--format", "ndjson", "--jobs", "2"],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT, start_new_session=True)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "tui", "check", str(tmp_path), "--format", "ndjson", "--jobs", "2"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=ROOT,
+        start_new_session=True,
+    )
     assert process.stdout is not None and process.stderr is not None
     assert process.stdout.readline()  # the workers are running
     os.killpg(process.pid, signal.SIGINT)
@@ -128,8 +149,12 @@ def test_ctrl_c_stops_the_pool_with_one_plain_line(tmp_path):
 def test_progress_bar_reaches_a_real_terminal_unescaped(tmp_path):
     """On a terminal the bar's carriage return and erase-line arrive as such (not sanitised into text)."""
     master, slave = os.openpty()
-    process = subprocess.Popen([sys.executable, "-m", "tui", "check", str(SEED_DIR), "--format", "ndjson", "--jobs", "1"],
-                               stdout=subprocess.DEVNULL, stderr=slave, cwd=ROOT)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "tui", "check", str(SEED_DIR), "--format", "ndjson", "--jobs", "1"],
+        stdout=subprocess.DEVNULL,
+        stderr=slave,
+        cwd=ROOT,
+    )
     os.close(slave)
     seen = b""
     while True:
@@ -149,13 +174,16 @@ def test_progress_bar_reaches_a_real_terminal_unescaped(tmp_path):
 
 def test_the_closing_count_counts_the_files_that_could_not_be_read(tmp_path, capsys):
     for name in ("a", "b"):
-        (tmp_path / f"{name}.toml").write_text(FIRST_FORM.read_text(encoding="utf-8").replace(
-            "project_name = ", f'project_name = "{name}" #', 1), encoding="utf-8")
+        (tmp_path / f"{name}.toml").write_text(
+            FIRST_FORM.read_text(encoding="utf-8").replace("project_name = ", f'project_name = "{name}" #', 1),
+            encoding="utf-8",
+        )
     for name in ("c", "d"):
         (tmp_path / f"{name}.toml").write_text("not = = toml", encoding="utf-8")
     assert run(["check", str(tmp_path), "--jobs", "2"]) == 2
     assert capsys.readouterr().out.splitlines()[-1] == (
-        "共 2 份表，0 份有错误；错误 0 条，注意 8 条，提示 2 条；2 个文件无法读取，未计入")
+        "共 2 份表，0 份有错误；错误 0 条，注意 8 条，提示 2 条；2 个文件无法读取，未计入"
+    )
 
 
 def test_a_form_and_its_export_are_checked_once(tmp_path, capsys):
@@ -165,7 +193,10 @@ def test_a_form_and_its_export_are_checked_once(tmp_path, capsys):
     assert run(["check", str(tmp_path), "--jobs", "1"]) == 0
     out = capsys.readouterr().out
     assert out.count("项目：") == 1 and f"{tmp_path / '01.xlsx'}" in out and "只计一次" in out
-    assert out.splitlines()[-1] == "共 1 份表，0 份有错误；错误 0 条，注意 4 条，提示 1 条；另有 1 份是重复读到的同一份表，只计一次"
+    assert (
+        out.splitlines()[-1]
+        == "共 1 份表，0 份有错误；错误 0 条，注意 4 条，提示 1 条；另有 1 份是重复读到的同一份表，只计一次"
+    )
     assert run(["check", str(tmp_path), "--jobs", "2", "--format", "ndjson"]) == 0
     captured = capsys.readouterr()
     assert [json.loads(line)["file"] for line in captured.out.splitlines()] == [str(tmp_path / "01.toml")]

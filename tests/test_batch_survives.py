@@ -53,9 +53,15 @@ def test_a_worker_killed_mid_batch_costs_only_its_file(forms):
     assert [Path(outcome.file).name for outcome in outcomes] == [path.name for path in forms]
     problems = {Path(outcome.file).name: outcome.problem for outcome in outcomes if outcome.problem}
     assert sorted(problems) == ["abort-09.toml", "boom-03.toml", "odd-14.toml"]
-    assert problems["boom-03.toml"].endswith("boom-03.toml：审核这个文件的进程意外终止，文件可能已损坏或是专门制造的；未审核。")
-    assert problems["abort-09.toml"].endswith("abort-09.toml：审核这个文件的进程意外终止，文件可能已损坏或是专门制造的；未审核。")
-    assert problems["odd-14.toml"].endswith("odd-14.toml：审核这个文件时出错（KeyError: 'not an input error'），未审核。")
+    assert problems["boom-03.toml"].endswith(
+        "boom-03.toml：审核这个文件的进程意外终止，文件可能已损坏或是专门制造的；未审核。"
+    )
+    assert problems["abort-09.toml"].endswith(
+        "abort-09.toml：审核这个文件的进程意外终止，文件可能已损坏或是专门制造的；未审核。"
+    )
+    assert problems["odd-14.toml"].endswith(
+        "odd-14.toml：审核这个文件时出错（KeyError: 'not an input error'），未审核。"
+    )
     assert all(outcome.value is not None for outcome in outcomes if not outcome.problem)
 
 

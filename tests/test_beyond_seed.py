@@ -117,15 +117,33 @@ def test_the_130_percent_deviation_deduction(tmp_path):
 
 def form(rows: list[IndicatorRow], total: str | None, budget_score: str = "10", **funds) -> Evaluation:
     total_row = FundsRow(annual_budget=D(funds.pop("budget", "100")), executed=D(funds.pop("executed", "100")))
-    return Evaluation(funds=Funds(total=total_row, declared_score=D(budget_score), **funds), indicators=rows,
-                      declared_total=D(total) if total is not None else None)
+    return Evaluation(
+        funds=Funds(total=total_row, declared_score=D(budget_score), **funds),
+        indicators=rows,
+        declared_total=D(total) if total is not None else None,
+    )
 
 
-def row(name: str, target: str, actual: str, weight: str, declared: str | None, reason: str = "说明",
-        level2: str = "数量指标", level1: str = "产出指标") -> IndicatorRow:
-    return IndicatorRow(level1=level1, level2=level2, name=name, target_text=target, actual_text=actual,
-                        weight=D(weight), declared_score=D(declared) if declared is not None else None,
-                        deviation_reason=reason)
+def row(
+    name: str,
+    target: str,
+    actual: str,
+    weight: str,
+    declared: str | None,
+    reason: str = "说明",
+    level2: str = "数量指标",
+    level1: str = "产出指标",
+) -> IndicatorRow:
+    return IndicatorRow(
+        level1=level1,
+        level2=level2,
+        name=name,
+        target_text=target,
+        actual_text=actual,
+        weight=D(weight),
+        declared_score=D(declared) if declared is not None else None,
+        deviation_reason=reason,
+    )
 
 
 def findings(evaluation: Evaluation, profile=None) -> dict[tuple[int | None, str], object]:
@@ -135,8 +153,11 @@ def findings(evaluation: Evaluation, profile=None) -> dict[tuple[int | None, str
 def test_a_whole_number_form_is_judged_at_whole_numbers():
     # rows written as whole numbers: 20 × 75 ÷ 90 = 16.67 → 17; 30 × 80 ÷ 90 = 26.67 → 27; the form's habit
     # is whole numbers half-up, so both are kept as rounding and the habit is reported.
-    rows = [row("硬件配置完成率", "90%", "75%", "20", "17"), row("实际完成率", "90%", "80%", "30", "27"),
-            row("网络覆盖率", "100%", "100%", "40", "40")]
+    rows = [
+        row("硬件配置完成率", "90%", "75%", "20", "17"),
+        row("实际完成率", "90%", "80%", "30", "27"),
+        row("网络覆盖率", "100%", "100%", "40", "40"),
+    ]
     audit = audit_evaluation(form(rows, "94"))
     assert audit.habit is not None and (audit.habit.decimals, audit.habit_rows) == (0, 2)
     assert audit.habit_text.zh == "本表各行得分按整数四舍五入（由 2 行得分判断）"
@@ -145,14 +166,20 @@ def test_a_whole_number_form_is_judged_at_whole_numbers():
 
 def test_full_marks_for_a_missed_target_is_never_rounding():
     # 20 × 89 ÷ 90 = 19.78 at two places (the form's habit, told by 16.67): 20 is a method error.
-    rows = [row("硬件配置完成率", "90%", "75%", "20", "16.67"), row("实际完成率", "90%", "89%", "20", "20"),
-            row("网络覆盖率", "100%", "100%", "50", "50")]
+    rows = [
+        row("硬件配置完成率", "90%", "75%", "20", "16.67"),
+        row("实际完成率", "90%", "89%", "20", "20"),
+        row("网络覆盖率", "100%", "100%", "50", "50"),
+    ]
     found = findings(form(rows, "96.67"))
     assert (2, "method.row_score") in found
     assert "未达到年度指标值却给了满分" in found[(2, "method.row_score")].message
     # … unless the computed score rounds to full marks at the habit: whole numbers, 20 × 89.9 ÷ 90 = 19.98 → 20
-    rows = [row("硬件配置完成率", "90%", "75%", "20", "17"), row("实际完成率", "90%", "89.9%", "20", "20"),
-            row("网络覆盖率", "100%", "100%", "50", "50")]
+    rows = [
+        row("硬件配置完成率", "90%", "75%", "20", "17"),
+        row("实际完成率", "90%", "89.9%", "20", "20"),
+        row("网络覆盖率", "100%", "100%", "50", "50"),
+    ]
     assert not audit_evaluation(form(rows, "97")).has_errors
 
 
@@ -160,7 +187,10 @@ def test_a_reason_that_says_nothing_is_missing():
     for empty in ("无", "/", "—", "-", "暂无", "见附件", " 无。", "*"):
         assert not says_something(empty), empty
     assert says_something("疫情影响，采购推迟")
-    rows = [row("硬件配置完成率", "90%", "75%", "20", "16.67", reason="无"), row("网络覆盖率", "100%", "100%", "70", "70")]
+    rows = [
+        row("硬件配置完成率", "90%", "75%", "20", "16.67", reason="无"),
+        row("网络覆盖率", "100%", "100%", "70", "70"),
+    ]
     found = findings(form(rows, "96.67"))
     assert "偏差原因只写了“无”" in found[(1, "completeness.missing_reason")].message
 
@@ -173,9 +203,12 @@ def test_a_reason_is_needed_where_the_form_declares_a_loss():
 
 
 def test_structure_slips_are_named():
-    rows = [row("硬件配置完成率", "90%", "90%", "20", "20"), row("硬件配置完成率", "90%", "90%", "20", "20"),
-            row("网络覆盖率", "100%", "100%", "0", "0"),
-            row("系统可用率", "99%", "99%", "30", "30", level1="效益指标(20分)", level2="社会效益指标")]
+    rows = [
+        row("硬件配置完成率", "90%", "90%", "20", "20"),
+        row("硬件配置完成率", "90%", "90%", "20", "20"),
+        row("网络覆盖率", "100%", "100%", "0", "0"),
+        row("系统可用率", "99%", "99%", "30", "30", level1="效益指标(20分)", level2="社会效益指标"),
+    ]
     found = findings(form(rows, "80"))
     duplicate = found[(2, "structure.duplicate_indicator")]
     assert duplicate.message == "第 1 行与第 2 行是二级指标“数量指标”下的同一个三级指标“硬件配置完成率”"
@@ -195,7 +228,9 @@ def test_a_form_with_no_scored_rows_is_not_graded_and_blank_rows_are_not_losses(
 
 def test_execution_caps_limit_the_total(tmp_path):
     path = tmp_path / "capped.toml"
-    path.write_text('name = "capped"\nexecution_caps = [[0.8, 89], [0.7, 79], [0.6, 69], [0.5, 59]]\n', encoding="utf-8")
+    path.write_text(
+        'name = "capped"\nexecution_caps = [[0.8, 89], [0.7, 79], [0.6, 69], [0.5, 59]]\n', encoding="utf-8"
+    )
     profile = load_profile(str(path), allow_path=True)
     # execution 65% → budget 10 × 0.65 = 6.5; rows 90 → sum 96.5, capped at 79 (60–70%), 17.5 deducted
     rows = [row("网络覆盖率", "100%", "100%", "90", "90")]

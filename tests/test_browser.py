@@ -93,8 +93,7 @@ def test_a_session_that_left_nothing_leaves_no_folder(tmp_path: Path) -> None:
     assert (folder / "drafts" / "a.draft.toml").exists()
 
 
-def test_a_page_runs_in_its_persons_folder_so_file_names_complete_only_there(tmp_path: Path,
-                                                                            monkeypatch) -> None:
+def test_a_page_runs_in_its_persons_folder_so_file_names_complete_only_there(tmp_path: Path, monkeypatch) -> None:
     import tui.cli
     from tui.serve_sessions import run_session
     from tui.widgets.path_input import complete_path
@@ -148,8 +147,13 @@ def test_a_new_form_in_a_headless_browser(tmp_path: Path) -> None:
 
     port = free_port()
     environment = {**os.environ, "JIXIAO_DRAFTS": str(tmp_path / "drafts")}
-    server = subprocess.Popen([sys.executable, "-m", "tui", "serve", "--port", str(port)], env=environment,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=tmp_path)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "tui", "serve", "--port", str(port)],
+        env=environment,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        cwd=tmp_path,
+    )
     frames: list[str] = []
 
     def screen_text() -> str:
@@ -164,9 +168,15 @@ def test_a_new_form_in_a_headless_browser(tmp_path: Path) -> None:
         return False
 
     def watch(page) -> None:
-        page.on("websocket", lambda socket_: socket_.on(
-            "framereceived", lambda payload: frames.append(
-                payload.decode("utf-8", "replace") if isinstance(payload, bytes) else payload)))
+        page.on(
+            "websocket",
+            lambda socket_: socket_.on(
+                "framereceived",
+                lambda payload: frames.append(
+                    payload.decode("utf-8", "replace") if isinstance(payload, bytes) else payload
+                ),
+            ),
+        )
 
     served = tmp_path / "drafts" / "served"
     try:
@@ -183,7 +193,7 @@ def test_a_new_form_in_a_headless_browser(tmp_path: Path) -> None:
             for number, answer in enumerate(ANSWERS):
                 page.keyboard.insert_text(answer)
                 page.keyboard.press("Enter")
-                assert wait_for(ANSWERS[:number + 1]), screen_text()[-2000:]
+                assert wait_for(ANSWERS[: number + 1]), screen_text()[-2000:]
             assert wait_for(("项目金额",))  # the fourth question is up: all three were taken
 
             frames.clear()
@@ -224,8 +234,13 @@ def test_served_in_english(tmp_path: Path) -> None:
     port = free_port()
     environment = {key: value for key, value in os.environ.items() if key != "JIXIAO_LOCALE"}
     environment["JIXIAO_DRAFTS"] = str(tmp_path / "drafts")
-    server = subprocess.Popen([sys.executable, "-m", "tui", "serve", "--port", str(port), "--lang", "en"],
-                              env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=tmp_path)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "tui", "serve", "--port", str(port), "--lang", "en"],
+        env=environment,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        cwd=tmp_path,
+    )
     frames: list[str] = []
 
     def screen_text() -> str:
@@ -244,9 +259,15 @@ def test_served_in_english(tmp_path: Path) -> None:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=browser_path, args=["--no-sandbox"])
             page = browser.new_page(viewport={"width": 1200, "height": 800})
-            page.on("websocket", lambda socket_: socket_.on(
-                "framereceived", lambda payload: frames.append(
-                    payload.decode("utf-8", "replace") if isinstance(payload, bytes) else payload)))
+            page.on(
+                "websocket",
+                lambda socket_: socket_.on(
+                    "framereceived",
+                    lambda payload: frames.append(
+                        payload.decode("utf-8", "replace") if isinstance(payload, bytes) else payload
+                    ),
+                ),
+            )
             page.goto(f"http://127.0.0.1:{port}/")
             assert wait_for(("New form",)), screen_text()[-2000:]
             assert "新建自评表" not in screen_text()

@@ -27,15 +27,24 @@ def test_whatif_indicator_text(capsys):
 
 
 def test_whatif_indicator_json_schema(capsys):
-    code, data = run_json(capsys, "whatif", "--weight", "10", "--target", "10%", "--actual", "13%", "--direction", "reverse")
+    code, data = run_json(
+        capsys, "whatif", "--weight", "10", "--target", "10%", "--actual", "13%", "--direction", "reverse"
+    )
     assert code == 0
     assert {k: data[k] for k in ("score", "weight", "deduction", "direction", "rule")} == {
-        "score": "7.00", "weight": "10", "deduction": "3.00", "direction": "reverse", "rule": "reverse_linear"}
+        "score": "7.00",
+        "weight": "10",
+        "deduction": "3.00",
+        "direction": "reverse",
+        "rule": "reverse_linear",
+    }
     assert data["explanation"].endswith("扣 3.00 分")
 
 
 def test_whatif_indicator_uses_catalogue_direction(capsys):
-    code, data = run_json(capsys, "whatif", "--weight", "10", "--target", "10%", "--actual", "13%", "--indicator", "设备故障率")
+    code, data = run_json(
+        capsys, "whatif", "--weight", "10", "--target", "10%", "--actual", "13%", "--indicator", "设备故障率"
+    )
     assert data["direction"] == "reverse" and data["score"] == "7.00"
 
 
@@ -66,11 +75,25 @@ def test_check_exit_codes_and_json_schema(capsys):
     code, data = run_json(capsys, "check", str(SEED_DIR))
     assert code == 1
     assert len(data) == 37
-    assert set(data[0]) == {"schema_version", "file", "project", "department", "implementer", "declared_total",
-                            "computed_total", "grade", "errors", "warnings", "infos", "lost", "findings", "rows", "key"}
+    assert set(data[0]) == {
+        "schema_version",
+        "file",
+        "project",
+        "department",
+        "implementer",
+        "declared_total",
+        "computed_total",
+        "grade",
+        "errors",
+        "warnings",
+        "infos",
+        "lost",
+        "findings",
+        "rows",
+        "key",
+    }
     finding = next(f for form in data for f in form["findings"])
-    assert set(finding) == {"code", "severity", "row", "indicator", "declared", "computed", "message",
-                            "fields"}
+    assert set(finding) == {"code", "severity", "row", "indicator", "declared", "computed", "message", "fields"}
     assert data[0]["computed_total"] == "89.18"
 
 
@@ -112,7 +135,9 @@ def test_bad_input_is_one_plain_line_and_exit_2(capsys, argv, message):
 
 def test_broken_toml_and_empty_sheet(tmp_path, capsys):
     broken = tmp_path / "broken.toml"
-    broken.write_text(FIRST_FORM.read_text(encoding="utf-8").replace("weight = 20\n", 'weight = "x"\n', 1), encoding="utf-8")
+    broken.write_text(
+        FIRST_FORM.read_text(encoding="utf-8").replace("weight = 20\n", 'weight = "x"\n', 1), encoding="utf-8"
+    )
     assert run(["check", str(broken)]) == 2
     assert "indicators[1].weight 应为数字" in capsys.readouterr().err
     empty = tmp_path / "empty.tsv"
@@ -162,9 +187,13 @@ def test_whatif_indicator_outside_the_catalogue_still_scores_from_the_wording(ca
     out = capsys.readouterr().out
     assert out.startswith("得分 10.00（满分 10）") and "指标库中找不到“投诉率”" in out
     assert "名称中的“投诉”表明反向（越低越好）" in out
-    code, data = run_json(capsys, "whatif", "--weight", "10", "--target", "≤5%", "--actual", "3%", "--indicator", "投诉率")
+    code, data = run_json(
+        capsys, "whatif", "--weight", "10", "--target", "≤5%", "--actual", "3%", "--indicator", "投诉率"
+    )
     assert data["indicator"] is None and data["indicator_found"] is False and data["score"] == "10"
-    code, data = run_json(capsys, "whatif", "--weight", "10", "--target", "10%", "--actual", "13%", "--indicator", "sbgzl")
+    code, data = run_json(
+        capsys, "whatif", "--weight", "10", "--target", "10%", "--actual", "13%", "--indicator", "sbgzl"
+    )
     assert data["indicator"] == "设备故障率" and data["score"] == "7.00"
 
 

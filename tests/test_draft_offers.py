@@ -49,9 +49,15 @@ def test_a_draft_of_a_form_saved_since_is_cleared(tmp_path: Path) -> None:
 
 
 def test_recent_gives_a_short_list_with_a_filter(tmp_path: Path) -> None:
-    entries = [draft_index.DraftEntry(f"2026010{index % 10}-0000{index:02}-abc", tmp_path / "x",
-                                      project_name=f"项目{index}", updated=f"2026-01-01T00:{index:02}:00+00:00")
-               for index in range(60)]
+    entries = [
+        draft_index.DraftEntry(
+            f"2026010{index % 10}-0000{index:02}-abc",
+            tmp_path / "x",
+            project_name=f"项目{index}",
+            updated=f"2026-01-01T00:{index:02}:00+00:00",
+        )
+        for index in range(60)
+    ]
     listing = draft_index.recent(entries, "", 20)
     assert (len(listing.shown), listing.matched, listing.total, listing.more) == (20, 60, 60, 40)
     listing = draft_index.recent(entries, "项目5", 20)
@@ -85,7 +91,8 @@ def test_thousands_of_drafts_list_as_twenty_with_a_count(tmp_path: Path, capsys)
     template = (drafts / f"{new_draft(drafts, '样板')}.draft.toml").read_text(encoding="utf-8")
     for index in range(2000):
         (drafts / f"20260101-000000-{index:06x}.draft.toml").write_text(
-            template.replace("样板", f"项目{index}"), encoding="utf-8")
+            template.replace("样板", f"项目{index}"), encoding="utf-8"
+        )
     assert run(["drafts", "--drafts", str(drafts)]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert len(lines) == 21 and "还有 1981 份未列出" in lines[-1]
@@ -129,12 +136,16 @@ def test_a_superscript_digit_is_not_a_draft_number(tmp_path: Path) -> None:
     assert code in (0, 1) and "请从 1、0 中选一个编号" in stdout.getvalue()
 
 
-@pytest.mark.parametrize(("old", "new", "formats"), [
-    ("\nversion = 1\n", "\nversion = 7\n", "7/1"),
-    ("schema_version = 1\n", "schema_version = 9\n", "1/9"),
-])
-def test_a_draft_from_a_newer_version_is_marked_in_the_list_and_never_offered(tmp_path: Path, capsys, old, new,
-                                                                              formats) -> None:
+@pytest.mark.parametrize(
+    ("old", "new", "formats"),
+    [
+        ("\nversion = 1\n", "\nversion = 7\n", "7/1"),
+        ("schema_version = 1\n", "schema_version = 9\n", "1/9"),
+    ],
+)
+def test_a_draft_from_a_newer_version_is_marked_in_the_list_and_never_offered(
+    tmp_path: Path, capsys, old, new, formats
+) -> None:
     drafts = tmp_path / "drafts"
     kept = new_draft(drafts, "能继续的项目")
     newer = new_draft(drafts, "新版本的项目")

@@ -16,13 +16,15 @@ from domain.record.models import Evaluation, Header, IndicatorRow
 
 def _evaluation(name: str = "项目甲") -> Evaluation:
     evaluation = Evaluation(header=Header(project_name=name, project_amount=Decimal("400000.50")))
-    evaluation.indicators.append(IndicatorRow(name="设备故障率", target_text="≤10%", actual_text="13%",
-                                              weight=Decimal("12.5")))
+    evaluation.indicators.append(
+        IndicatorRow(name="设备故障率", target_text="≤10%", actual_text="13%", weight=Decimal("12.5"))
+    )
     return evaluation
 
 
-def test_the_drafts_directory_follows_option_environment_and_xdg(monkeypatch: pytest.MonkeyPatch,
-                                                                 tmp_path: Path) -> None:
+def test_the_drafts_directory_follows_option_environment_and_xdg(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     monkeypatch.delenv("JIXIAO_DRAFTS", raising=False)
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
@@ -45,10 +47,21 @@ def test_seed_dir_is_beside_the_package(monkeypatch: pytest.MonkeyPatch) -> None
 
 def test_a_draft_round_trips_exactly(tmp_path: Path) -> None:
     store = DraftStore(tmp_path)
-    state = {"current": "indicators[0].weight", "answered": ["header.project_name", "indicators[0].name"],
-             "extras": {"funds.sources": "fiscal"}, "return_to": ""}
-    draft = Draft(store.new_id(), _evaluation(), state, target=tmp_path / "out.toml", target_fingerprint="abc",
-                  current_label="第 1 行 · 分值", answered=2)
+    state = {
+        "current": "indicators[0].weight",
+        "answered": ["header.project_name", "indicators[0].name"],
+        "extras": {"funds.sources": "fiscal"},
+        "return_to": "",
+    }
+    draft = Draft(
+        store.new_id(),
+        _evaluation(),
+        state,
+        target=tmp_path / "out.toml",
+        target_fingerprint="abc",
+        current_label="第 1 行 · 分值",
+        answered=2,
+    )
     store.save(draft)
     loaded = store.load(draft.id)
     assert loaded.evaluation == draft.evaluation
@@ -69,8 +82,9 @@ def test_list_is_newest_first_and_shows_unreadable_files(tmp_path: Path) -> None
     store.save(older)
     store.save(newer)
     older_text = store.path_of(older.id).read_text(encoding="utf-8")
-    store.path_of(older.id).write_text(older_text.replace(older.updated if older.updated else "", "2000-01-01T00:00:00+00:00"),
-                                       encoding="utf-8")
+    store.path_of(older.id).write_text(
+        older_text.replace(older.updated if older.updated else "", "2000-01-01T00:00:00+00:00"), encoding="utf-8"
+    )
     (tmp_path / "broken.draft.toml").write_text("this is = = not toml", encoding="utf-8")
     listed = store.list()
     assert [info.project_name for info in listed if not info.error] == ["新", "旧"]

@@ -26,8 +26,9 @@ def _clerks_form() -> Evaluation:
     rows[1].judged_score = Decimal("7")
     rows[3].judged_score = Decimal("6.5")
     rows[9].judged_score = Decimal("14")
-    rows[0] = rows[0].model_copy(update={"name": "设备故障率", "catalogue_name": "设备故障率",
-                                          "target_text": "5%以上", "actual_text": "3%"})
+    rows[0] = rows[0].model_copy(
+        update={"name": "设备故障率", "catalogue_name": "设备故障率", "target_text": "5%以上", "actual_text": "3%"}
+    )
     rows[0].direction = Direction.REVERSE
     rows[4].catalogue_name = ""
     for row in rows:
@@ -44,8 +45,10 @@ def _clerks_form() -> Evaluation:
 
 
 def _findings(evaluation: Evaluation) -> list[tuple[str, int | None, str, str]]:
-    return sorted((finding.code, finding.row, finding.severity.value, finding.message)
-                  for finding in audit_evaluation(evaluation).findings)
+    return sorted(
+        (finding.code, finding.row, finding.severity.value, finding.message)
+        for finding in audit_evaluation(evaluation).findings
+    )
 
 
 def test_the_export_checks_as_the_saved_form(tmp_path: Path) -> None:
@@ -56,8 +59,13 @@ def test_the_export_checks_as_the_saved_form(tmp_path: Path) -> None:
     write_workbook([audited(form)], out)
     [(_, read_back)] = list(open_forms(out))
     assert read_back.indicators[0].direction is Direction.REVERSE
-    assert [row.judged_score for row in read_back.indicators][1:10:2] == [Decimal("7"), None, Decimal("6.5"), None, None] \
-        or read_back.indicators[3].judged_score == Decimal("6.5")
+    assert [row.judged_score for row in read_back.indicators][1:10:2] == [
+        Decimal("7"),
+        None,
+        Decimal("6.5"),
+        None,
+        None,
+    ] or read_back.indicators[3].judged_score == Decimal("6.5")
     assert read_back.indicators[4].catalogue_name == ""
     assert _findings(read_back) == saved
 
@@ -113,8 +121,12 @@ def test_the_rate_shown_is_the_computed_one_and_the_rounding_is_said(tmp_path: P
     cells = [cell for row in rows for cell in row]
     assert 0.975 in cells and 0.98 not in cells
     assert 9.8 in cells
-    assert any(isinstance(cell, str) and "97.50%" in cell and "98%" in cell and "10 × 0.98 = 9.80" in cell
-               for cell in cells)
+    assert any(
+        isinstance(cell, str) and "97.50%" in cell and "98%" in cell and "10 × 0.98 = 9.80" in cell for cell in cells
+    )
     [form_read] = read_file(out).read
-    assert form_read.evaluation is not None and form_read.evaluation.funds.declared_rate in (Decimal("0.975"), Decimal("97.5"), Decimal("0.9750"))
-
+    assert form_read.evaluation is not None and form_read.evaluation.funds.declared_rate in (
+        Decimal("0.975"),
+        Decimal("97.5"),
+        Decimal("0.9750"),
+    )

@@ -39,8 +39,9 @@ BLOCKED_LOOP = textwrap.dedent("""
 @pytest.mark.parametrize("signals", [1, 2])
 def test_a_blocked_event_loop_still_flushes_and_ends(tmp_path: Path, signals: int) -> None:
     flushed = tmp_path / "flushed"
-    process = subprocess.Popen([sys.executable, "-c", BLOCKED_LOOP, str(flushed)], stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        [sys.executable, "-c", BLOCKED_LOOP, str(flushed)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
     assert process.stdout is not None and process.stdout.readline().strip() == "ready"
     for _ in range(signals):
         process.send_signal(signal.SIGHUP)
@@ -58,15 +59,30 @@ def _start_in_a_terminal(tmp_path: Path) -> tuple[subprocess.Popen[bytes], int]:
     tmp_path.mkdir(parents=True, exist_ok=True)
     master, slave = os.openpty()
     env = {key: value for key, value in os.environ.items() if not key.startswith(("JIXIAO", "XDG_"))}
-    env.update(HOME=str(tmp_path / "home"), XDG_DATA_HOME=str(tmp_path / "data"),
-               XDG_CONFIG_HOME=str(tmp_path / "config"), JIXIAO_DRAFTS=str(tmp_path / "drafts"),
-               TERM="xterm-256color", LANG="C.UTF-8", COLUMNS="80", LINES="24")
+    env.update(
+        HOME=str(tmp_path / "home"),
+        XDG_DATA_HOME=str(tmp_path / "data"),
+        XDG_CONFIG_HOME=str(tmp_path / "config"),
+        JIXIAO_DRAFTS=str(tmp_path / "drafts"),
+        TERM="xterm-256color",
+        LANG="C.UTF-8",
+        COLUMNS="80",
+        LINES="24",
+    )
 
     def controlling_terminal() -> None:
         fcntl.ioctl(0, termios.TIOCSCTTY, 0)
 
-    process = subprocess.Popen([str(JIXIAO), "new"], stdin=slave, stdout=slave, stderr=slave, env=env,
-                               cwd=tmp_path, start_new_session=True, preexec_fn=controlling_terminal)
+    process = subprocess.Popen(
+        [str(JIXIAO), "new"],
+        stdin=slave,
+        stdout=slave,
+        stderr=slave,
+        env=env,
+        cwd=tmp_path,
+        start_new_session=True,
+        preexec_fn=controlling_terminal,
+    )
     os.close(slave)
     return process, master
 

@@ -72,13 +72,21 @@ def test_each_crafted_workbook_is_refused_with_its_reason(name, capsys):
 
 def test_a_batch_with_crafted_files_reports_every_good_form_in_order(tmp_path, capsys):
     books = Path(__file__).resolve().parent.parent / "fixtures" / "workbooks"
-    names = [books / "central-2022.xlsx", CRAFTED / "ref-last-cell.xlsx", books / "hubei-2020.xlsx",
-             CRAFTED / "xls-directory-loop.xls", books / "central-2022.ods"]
+    names = [
+        books / "central-2022.xlsx",
+        CRAFTED / "ref-last-cell.xlsx",
+        books / "hubei-2020.xlsx",
+        CRAFTED / "xls-directory-loop.xls",
+        books / "central-2022.ods",
+    ]
     assert run(["check", *map(str, names), "--jobs", "2", "--format", "ndjson"]) == 2
     captured = capsys.readouterr()
     sources = [json.loads(line)["file"].split(" · ")[0] for line in captured.out.splitlines()]
-    assert [Path(source).name for source in dict.fromkeys(sources)] == ["central-2022.xlsx", "hubei-2020.xlsx",
-                                                                        "central-2022.ods"]
+    assert [Path(source).name for source in dict.fromkeys(sources)] == [
+        "central-2022.xlsx",
+        "hubei-2020.xlsx",
+        "central-2022.ods",
+    ]
     assert "ref-last-cell.xlsx：" in captured.err and "xls-directory-loop.xls：" in captured.err
 
 
@@ -122,12 +130,15 @@ def _sleep(path: str, kind: str):
     time.sleep(60)
 
 
-@pytest.mark.parametrize(("reader", "expected"), [
-    (_abort, "内存超过了上限（448 MiB）"),
-    (_allocate, "内存超过了上限（448 MiB）"),
-    (_kill_self, "子进程被终止了"),
-    (_panic, "异常中止（PanicException: called `Option::unwrap()` on a `None` value）"),
-])
+@pytest.mark.parametrize(
+    ("reader", "expected"),
+    [
+        (_abort, "内存超过了上限（448 MiB）"),
+        (_allocate, "内存超过了上限（448 MiB）"),
+        (_kill_self, "子进程被终止了"),
+        (_panic, "异常中止（PanicException: called `Option::unwrap()` on a `None` value）"),
+    ],
+)
 def test_what_ends_the_reader_refuses_only_that_file(forked, reader, expected):
     forked.setattr(sandbox, "read_binary", reader)
     with pytest.raises(SheetError) as refused:
@@ -197,9 +208,11 @@ def test_cell_references_outside_a_sheet_are_not_percent_cells():
     assert xlsx_percent_cells(archive, "s.xml", {1}) == {(1048575, 16383)}
 
 
-STYLES = ('<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts>'
-          '<numFmt numFmtId="{custom}" formatCode="0.0%"/></numFmts><cellXfs><xf numFmtId="0"/><xf numFmtId="{xf}"/>'
-          '<xf numFmtId="9"/></cellXfs></styleSheet>')
+STYLES = (
+    '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts>'
+    '<numFmt numFmtId="{custom}" formatCode="0.0%"/></numFmts><cellXfs><xf numFmtId="0"/><xf numFmtId="{xf}"/>'
+    '<xf numFmtId="9"/></cellXfs></styleSheet>'
+)
 
 
 def test_percent_styles_from_custom_and_builtin_formats():
@@ -222,12 +235,14 @@ def test_any_number_format_id_is_read_or_refused_by_name(text):
         assert found in ({1, 2}, {2})
 
 
-ODS = ('<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
-       'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"><office:body><office:spreadsheet>'
-       '<table:table><table:table-row table:number-rows-repeated="{rows}"><table:table-cell/></table:table-row>'
-       '<table:table-row><table:table-cell table:number-columns-repeated="{columns}"/>'
-       '<table:table-cell office:value-type="percentage" table:number-columns-spanned="2"/></table:table-row>'
-       '</table:table></office:spreadsheet></office:body></office:document-content>')
+ODS = (
+    '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+    'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"><office:body><office:spreadsheet>'
+    '<table:table><table:table-row table:number-rows-repeated="{rows}"><table:table-cell/></table:table-row>'
+    '<table:table-row><table:table-cell table:number-columns-repeated="{columns}"/>'
+    '<table:table-cell office:value-type="percentage" table:number-columns-spanned="2"/></table:table-row>'
+    "</table:table></office:spreadsheet></office:body></office:document-content>"
+)
 
 
 def test_ods_repeats_and_spans_place_merges_and_percent_cells():

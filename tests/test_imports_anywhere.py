@@ -44,8 +44,9 @@ print(json.dumps({"count": len(names), "failed": failed}))
 
 
 def test_every_module_imports_with_posix_only_modules_hidden() -> None:
-    done = subprocess.run([sys.executable, "-c", PROBE % (HIDDEN,)], capture_output=True, text=True, cwd=ROOT,
-                          timeout=300)
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE % (HIDDEN,)], capture_output=True, text=True, cwd=ROOT, timeout=300
+    )
     assert done.returncode == 0, done.stderr
     result = json.loads(done.stdout.strip().splitlines()[-1])
     assert result["count"] > 150  # every module was found, not just the packages
@@ -53,9 +54,10 @@ def test_every_module_imports_with_posix_only_modules_hidden() -> None:
 
 
 def test_the_hiding_is_real() -> None:
-    probe = PROBE.replace('for package in ("domain", "tui"):', 'for package in ():') + "\nimport fcntl\n"
-    done = subprocess.run([sys.executable, "-c", probe % (HIDDEN,)], capture_output=True, text=True, cwd=ROOT,
-                          timeout=60)
+    probe = PROBE.replace('for package in ("domain", "tui"):', "for package in ():") + "\nimport fcntl\n"
+    done = subprocess.run(
+        [sys.executable, "-c", probe % (HIDDEN,)], capture_output=True, text=True, cwd=ROOT, timeout=60
+    )
     assert done.returncode != 0 and "hidden: not on Windows" in done.stderr
 
 
@@ -64,10 +66,12 @@ def test_folder_locks_serialise_writers_on_this_platform(tmp_path: Path) -> None
 
     with folder_lock(tmp_path) as held:
         assert held
-        probe = ("import sys; from pathlib import Path; import fcntl, os\n"
-                 "fd = os.open(sys.argv[1], os.O_RDONLY)\n"
-                 "try:\n    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB); print('free')\n"
-                 "except BlockingIOError:\n    print('held')\n")
+        probe = (
+            "import sys; from pathlib import Path; import fcntl, os\n"
+            "fd = os.open(sys.argv[1], os.O_RDONLY)\n"
+            "try:\n    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB); print('free')\n"
+            "except BlockingIOError:\n    print('held')\n"
+        )
         if sys.platform != "win32":
             done = subprocess.run([sys.executable, "-c", probe, str(tmp_path)], capture_output=True, text=True)
             assert done.stdout.strip() == "held"

@@ -16,8 +16,13 @@ from domain.scoring.rules import BudgetResult, RowResult, RowStatus
 
 SEED_DIR = Path(__file__).parent.parent / "fixtures" / "seed"
 
-HEADER = {"header.project_name": "测试项目", "header.department": "测试局", "header.implementer": "测试中心",
-          "header.project_amount": "40万", "header.year": "2020"}
+HEADER = {
+    "header.project_name": "测试项目",
+    "header.department": "测试局",
+    "header.implementer": "测试中心",
+    "header.project_amount": "40万",
+    "header.year": "2020",
+}
 # 全年预算数 = 年初 (the default), all from 当年财政拨款, 分值 10
 FUNDS = {"funds.total.initial_budget": "360000", "funds.total.executed": "351000"}
 GOALS = {"goals.expected": "完成平台建设", "goals.achieved": "已按计划完成"}
@@ -69,7 +74,8 @@ def test_a_whole_evaluation_scores_every_row_as_it_goes() -> None:
     assert first[-1].field.id == "header.project_name"
     events = fill(interview, TO_ROWS, until="indicators[0].level1")
     assert kinds(events, EventKind.EXPLANATION) == [
-        "执行率 = 351000 ÷ 360000 = 0.975，取 2 位小数为 0.98；得分 = 10 × 0.98 = 9.80，扣 0.20 分"]
+        "执行率 = 351000 ÷ 360000 = 0.975，取 2 位小数为 0.98；得分 = 10 × 0.98 = 9.80，扣 0.20 分"
+    ]
     budget = next(event.data for event in events if event.kind is EventKind.EXPLANATION)
     assert isinstance(budget, BudgetResult) and budget.score == Decimal("9.80")
 
@@ -109,23 +115,35 @@ def test_a_whole_evaluation_scores_every_row_as_it_goes() -> None:
     final = interview.finished_evaluation()
     assert final.header.project_name == "测试项目" and final.header.project_amount == Decimal(400000)
     assert final.header.year == 2020
-    assert final.funds.total == FundsRow(initial_budget=Decimal(360000), annual_budget=Decimal(360000),
-                                         executed=Decimal(351000))
+    assert final.funds.total == FundsRow(
+        initial_budget=Decimal(360000), annual_budget=Decimal(360000), executed=Decimal(351000)
+    )
     assert final.funds.fiscal == final.funds.total
     assert final.funds.carryover == FundsRow(initial_budget=Decimal(0), annual_budget=Decimal(0), executed=Decimal(0))
     assert final.funds.declared_rate == Decimal("0.98") and final.funds.declared_score == Decimal("9.80")
-    assert [row.declared_score for row in final.indicators] == [Decimal("16.67"), Decimal("7.00"), Decimal(30),
-                                                                Decimal(30)]
-    assert [row.catalogue_name for row in final.indicators] == ["硬件配置完成率", "设备故障率", "系统正常运行率",
-                                                                "服务大厅满意度"]
+    assert [row.declared_score for row in final.indicators] == [
+        Decimal("16.67"),
+        Decimal("7.00"),
+        Decimal(30),
+        Decimal(30),
+    ]
+    assert [row.catalogue_name for row in final.indicators] == [
+        "硬件配置完成率",
+        "设备故障率",
+        "系统正常运行率",
+        "服务大厅满意度",
+    ]
     assert final.indicators[0].deviation_reason == "硬件到货延迟"
     assert final.declared_total == Decimal("93.47")
     assert interview.scored().grade == "优"
 
 
 def test_the_funds_shortcut_and_split_sources() -> None:
-    totals = {"funds.total.initial_budget": "360000", "funds.total.annual_budget": "350000",
-              "funds.total.executed": "300000"}
+    totals = {
+        "funds.total.initial_budget": "360000",
+        "funds.total.annual_budget": "350000",
+        "funds.total.executed": "300000",
+    }
     interview = started({**HEADER, **totals}, until="funds.sources")
     sources = interview.current
     assert sources.id == "funds.sources" and [choice.key for choice in sources.choices] == ["1", "2", "3", "4"]
@@ -137,20 +155,37 @@ def test_the_funds_shortcut_and_split_sources() -> None:
     interview = started({**HEADER, **totals, "funds.sources": "4"}, until="funds.fiscal.initial_budget")
     assert at(interview) == "funds.fiscal.initial_budget"
     assert interview.ask()[-1].data == "360000"  # the remainder of the total
-    fill(interview, {"funds.fiscal.initial_budget": "200000", "funds.fiscal.annual_budget": "200000",
-                     "funds.fiscal.executed": "200000"}, until="funds.carryover.initial_budget")
+    fill(
+        interview,
+        {
+            "funds.fiscal.initial_budget": "200000",
+            "funds.fiscal.annual_budget": "200000",
+            "funds.fiscal.executed": "200000",
+        },
+        until="funds.carryover.initial_budget",
+    )
     assert interview.ask()[-1].data == "160000"  # carryover: 360000 − 200000
-    events = fill(interview, {"funds.carryover.initial_budget": "160000", "funds.carryover.annual_budget": "100000",
-                              "funds.carryover.executed": "50000", "funds.other.annual_budget": "50000",
-                              "funds.other.executed": "40000"}, until="funds.weight")
+    events = fill(
+        interview,
+        {
+            "funds.carryover.initial_budget": "160000",
+            "funds.carryover.annual_budget": "100000",
+            "funds.carryover.executed": "50000",
+            "funds.other.annual_budget": "50000",
+            "funds.other.executed": "40000",
+        },
+        until="funds.weight",
+    )
     assert kinds(events, EventKind.WARNING) == [
-        "全年执行数：当年财政拨款、上年结转资金、其他资金合计 290000，与年度资金总额 300000 不符"]
+        "全年执行数：当年财政拨款、上年结转资金、其他资金合计 290000，与年度资金总额 300000 不符"
+    ]
     assert at(interview) == "funds.weight"
 
 
 def test_low_execution_asks_for_the_reason() -> None:
-    interview = started({**HEADER, "funds.total.initial_budget": "100", "funds.total.executed": "80"},
-                        until="funds.reason")
+    interview = started(
+        {**HEADER, "funds.total.initial_budget": "100", "funds.total.executed": "80"}, until="funds.reason"
+    )
     assert at(interview) == "funds.reason"
     assert interview.current.prompt == "执行率只有 80%，低于 90%：原因是什么？"
     events = drive(interview, [""])
@@ -177,7 +212,10 @@ def test_a_direction_the_target_and_catalogue_disagree_on_is_asked() -> None:
     assert interview.row_result(0).status is RowStatus.JUDGEMENT
     assert at(interview) == "indicators[0].direction"
     assert [choice.label for choice in interview.current.choices] == [
-        "正向（越高越好）", "反向（越低越好）", "等于指标值（按正向计）"]
+        "正向（越高越好）",
+        "反向（越低越好）",
+        "等于指标值（按正向计）",
+    ]
     events = drive(interview, ["正向"])
     assert events[0].kind is EventKind.ERROR  # not a choice: number or full label
     events = drive(interview, ["1"])
@@ -287,8 +325,7 @@ def test_jumping_back_to_a_value_asks_for_decisions_it_makes_necessary() -> None
 
 
 def test_undo_takes_back_the_last_answer() -> None:
-    interview = started({"header.project_name": "测试项目", "header.department": "测试局"},
-                        until="header.implementer")
+    interview = started({"header.project_name": "测试项目", "header.department": "测试局"}, until="header.implementer")
     events = interview.undo()
     assert kinds(events, EventKind.INFO) == ["已撤销“主管部门”的回答。"]
     assert interview.evaluation.header.department == ""
@@ -345,22 +382,40 @@ def test_control_characters_never_reach_the_form() -> None:
 
 
 def test_absurd_numbers_are_scored_without_raising() -> None:
-    smallest = {"header.project_name": "x", "funds.total.initial_budget": "0.0000000001",  # the smallest amount
-                "funds.total.executed": "1"}  # a form holds
+    smallest = {
+        "header.project_name": "x",
+        "funds.total.initial_budget": "0.0000000001",  # the smallest amount
+        "funds.total.executed": "1",
+    }  # a form holds
     interview = started(smallest, until="goals.expected")
     budget = interview.scored().budget
     assert budget.score == Decimal("10.00") and any(note.code == "executed_over_budget" for note in budget.notes)
-    fill(interview, {"goals.expected": "目标", "goals.achieved": "完成", "indicators[0].name": "硬件配置完成率",
-                     "indicators[0].target_text": "0.0000000000000000000000000000000000000000000000001",
-                     "indicators[0].actual_text": "1", "indicators[0].weight": "10"},
-         until="indicators[0].deviation_reason")
+    fill(
+        interview,
+        {
+            "goals.expected": "目标",
+            "goals.achieved": "完成",
+            "indicators[0].name": "硬件配置完成率",
+            "indicators[0].target_text": "0.0000000000000000000000000000000000000000000000001",
+            "indicators[0].actual_text": "1",
+            "indicators[0].weight": "10",
+        },
+        until="indicators[0].deviation_reason",
+    )
     result = interview.row_result(0)
     assert result.score == Decimal(10) and result.has_note("overachieved")
 
 
 def test_amounts_accept_commas_and_wan() -> None:
-    interview = started({"header.project_name": "x", "header.project_amount": "1,200.5", "header.year": "2020年",
-                         "funds.total.initial_budget": "36万"}, until="funds.total.annual_budget")
+    interview = started(
+        {
+            "header.project_name": "x",
+            "header.project_amount": "1,200.5",
+            "header.year": "2020年",
+            "funds.total.initial_budget": "36万",
+        },
+        until="funds.total.annual_budget",
+    )
     assert interview.evaluation.header.project_amount == Decimal("1200.5")
     assert interview.evaluation.header.year == 2020
     assert interview.evaluation.funds.total.initial_budget == Decimal(360000)
@@ -375,8 +430,13 @@ def test_fields_list_answers_and_the_current_field() -> None:
     assert states[0].spec.id == "header.project_name" and states[0].answered and states[0].answer == "测试项目"
     assert states[1].current and not states[1].answered
     ids = [state.spec.id for state in states]
-    assert ids[:5] == ["header.project_name", "header.department", "header.implementer", "header.project_amount",
-                       "header.year"]
+    assert ids[:5] == [
+        "header.project_name",
+        "header.department",
+        "header.implementer",
+        "header.project_amount",
+        "header.year",
+    ]
     assert ids[-2:] == ["loop.more", "review.save"]
     assert "funds.fiscal.executed" not in ids  # only when the sources are split
     assert ids.index("indicators[0].level1") < ids.index("indicators[0].target_text")
@@ -451,8 +511,11 @@ def test_echo_repeats_a_choice_by_its_label() -> None:
     assert interview.echo("") == "全部是当年财政拨款（其余两项为 0）"  # enter takes the default
     assert interview.echo("分别填写三项来源") == "分别填写三项来源"
     assert interview.echo("9") == "9"  # not a choice: shown as typed (and refused by answer)
-    fill(interview, {"funds.sources": "3", "goals.expected": "目标", "goals.achieved": "完成"},
-         until="indicators[0].level1")
+    fill(
+        interview,
+        {"funds.sources": "3", "goals.expected": "目标", "goals.achieved": "完成"},
+        until="indicators[0].level1",
+    )
     assert interview.echo("1") == "产出指标"
     drive(interview, ["1", "1", "硬件配置完成率", "90%", "90%", "20"])
     assert at(interview) == "loop.more"
@@ -518,7 +581,9 @@ def test_editing_walks_every_field_with_its_answer_as_default(seed_forms: list[E
     assert events[-1].data == "“互联网+不动产登记”强隔离安全交换平台"
     assert interview.fields()[0].answered
     assert interview.evaluation.funds.other == interview.evaluation.funds.total
-    assert next(s for s in interview.fields() if s.spec.id == "funds.sources").answer == "全部是其他资金（其余两项为 0）"
+    assert (
+        next(s for s in interview.fields() if s.spec.id == "funds.sources").answer == "全部是其他资金（其余两项为 0）"
+    )
     total = interview.scored().total
     steps = 0
     while not interview.done and steps < 200:
@@ -544,8 +609,33 @@ def test_every_seed_form_opens_and_scores(seed_forms: list[Evaluation]) -> None:
 
 _ANSWERS = st.one_of(
     st.text(max_size=12),
-    st.sampled_from(["", "1", "2", "4", "y", "n", "0", "*", "90%", "≥95%", "满意", "基本满意", "10", "100", "1e9",
-                     "NaN", "-1", "1e999999", "0.0000001", "36万", "设备故障率", "sbgzl", "节约5%以内"]),
+    st.sampled_from(
+        [
+            "",
+            "1",
+            "2",
+            "4",
+            "y",
+            "n",
+            "0",
+            "*",
+            "90%",
+            "≥95%",
+            "满意",
+            "基本满意",
+            "10",
+            "100",
+            "1e9",
+            "NaN",
+            "-1",
+            "1e999999",
+            "0.0000001",
+            "36万",
+            "设备故障率",
+            "sbgzl",
+            "节约5%以内",
+        ]
+    ),
 )
 _MOVES = st.lists(st.tuples(st.sampled_from(["answer"] * 6 + ["back", "undo", "jump"]), _ANSWERS), max_size=60)
 
@@ -577,11 +667,13 @@ def test_any_sequence_of_answers_and_moves_keeps_a_consistent_state(moves: list[
     interview.finished_evaluation()
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow,
-                                                                 HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
+)
 @given(st.data())
-def test_any_text_for_any_field_of_a_seed_form_is_answered_or_refused(seed_forms: list[Evaluation],
-                                                                       data: st.DataObject) -> None:
+def test_any_text_for_any_field_of_a_seed_form_is_answered_or_refused(
+    seed_forms: list[Evaluation], data: st.DataObject
+) -> None:
     form = data.draw(st.sampled_from(seed_forms[:8]))
     interview = Interview(form.model_copy(deep=True))
     interview.start()
@@ -636,7 +728,11 @@ def test_an_untouched_form_is_saved_with_the_scores_check_adopts() -> None:
     final = interview.finished_evaluation()
     original = load_evaluation(SEED_03)
     assert [row.declared_score for row in final.indicators] == [
-        Decimal("0.4"), Decimal("4.95"), Decimal("1.44"), *[row.declared_score for row in original.indicators[3:]]]
+        Decimal("0.4"),
+        Decimal("4.95"),
+        Decimal("1.44"),
+        *[row.declared_score for row in original.indicators[3:]],
+    ]
     # the form said them: nothing newly judged — but row 13 left its 二级 blank, and enter filled it in,
     # so that row was changed, and it now carries its judged score (its declared 0) of its own
     assert [row.judged_score for row in final.indicators] == [None] * 12 + [Decimal(0)]
@@ -730,5 +826,6 @@ def test_a_row_waiting_for_its_direction_says_so() -> None:
     interview = until_rows()
     events = drive(interview, ["1", "4", "经费节约率", "节约5%以内", "1%", "10"])
     assert kinds(events, EventKind.EXPLANATION) == [
-        "计分方向待定：年度指标值的写法与指标库的方向不一致，请先确定按正向还是反向计分，确定后按公式计分。"]
+        "计分方向待定：年度指标值的写法与指标库的方向不一致，请先确定按正向还是反向计分，确定后按公式计分。"
+    ]
     assert at(interview) == "indicators[0].direction"

@@ -294,10 +294,21 @@ def test_a_small_custom_catalogue():
     data = {
         "framework": [{"level1": "产出指标", "level2": ["数量指标", "质量指标"]}],
         "entries": [
-            {"name": "设备完好率", "level1": "产出指标", "level2": "质量指标", "direction": "positive",
-             "pinyin": "shebeiwanhaolv", "initials": "sbwhl"},
-            {"name": "设备采购数量", "aliases": ["设备采购"], "level1": "产出指标", "level2": "数量指标",
-             "direction": "positive"},
+            {
+                "name": "设备完好率",
+                "level1": "产出指标",
+                "level2": "质量指标",
+                "direction": "positive",
+                "pinyin": "shebeiwanhaolv",
+                "initials": "sbwhl",
+            },
+            {
+                "name": "设备采购数量",
+                "aliases": ["设备采购"],
+                "level1": "产出指标",
+                "level2": "数量指标",
+                "direction": "positive",
+            },
         ],
     }
     small = IndicatorMatcher(catalogue_from_data(data))
@@ -314,7 +325,9 @@ TEXT = st.text(
     ),
     max_size=40,
 )
-LEVEL2 = st.one_of(st.none(), st.sampled_from(["", "质量指标", "满意度指标", "社会效益", "效益指标", "乱写"]), st.text())
+LEVEL2 = st.one_of(
+    st.none(), st.sampled_from(["", "质量指标", "满意度指标", "社会效益", "效益指标", "乱写"]), st.text()
+)
 
 
 @settings(max_examples=200, deadline=None)

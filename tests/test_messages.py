@@ -13,8 +13,12 @@ import pytest
 from domain.messages.lookup import plural_forms, render, tables
 
 ROOT = Path(__file__).resolve().parent.parent
-CODE = [path for folder in ("domain", "tui") for path in (ROOT / folder).rglob("*.py")
-        if "messages/tables" not in path.as_posix()]
+CODE = [
+    path
+    for folder in ("domain", "tui")
+    for path in (ROOT / folder).rglob("*.py")
+    if "messages/tables" not in path.as_posix()
+]
 
 
 def _fields(text: str) -> set[str]:
@@ -30,8 +34,11 @@ def test_every_message_exists_in_both_languages():
 @pytest.mark.parametrize("locale", ["en"])
 def test_the_languages_fill_the_same_fields(locale):
     zh, other = tables()["zh"], tables()[locale]
-    differ = {key: (sorted(_fields(zh[key])), sorted(_fields(other[key])))
-              for key in zh if key in other and _fields(zh[key]) != _fields(other[key])}
+    differ = {
+        key: (sorted(_fields(zh[key])), sorted(_fields(other[key])))
+        for key in zh
+        if key in other and _fields(zh[key]) != _fields(other[key])
+    }
     assert differ == {}
     forms = {key: [sorted(_fields(form)) for form in value] for key, value in plural_forms(locale).items()}
     assert {key: value for key, value in forms.items() if value.count(value[0]) != len(value)} == {}
@@ -66,8 +73,9 @@ def _used() -> tuple[set[str], list[re.Pattern[str]]]:
 
 def test_every_message_is_used():
     literals, patterns = _used()
-    unused = [key for key in tables()["zh"]
-              if key not in literals and not any(pattern.fullmatch(key) for pattern in patterns)]
+    unused = [
+        key for key in tables()["zh"] if key not in literals and not any(pattern.fullmatch(key) for pattern in patterns)
+    ]
     assert unused == []
 
 
@@ -75,8 +83,12 @@ def test_every_message_is_used():
 # recognise, the shipped profiles' own descriptions, and the official form's printed labels (a form is
 # written in Chinese whatever the interface's language).
 VOCABULARY = {
-    "domain/record/value_words.py", "domain/scoring/checks.py", "domain/scoring/conventions.py",
-    "domain/sheets/export_cells.py", "domain/sheets/export.py", "domain/sheets/layouts.py",
+    "domain/record/value_words.py",
+    "domain/scoring/checks.py",
+    "domain/scoring/conventions.py",
+    "domain/sheets/export_cells.py",
+    "domain/sheets/export.py",
+    "domain/sheets/layouts.py",
 }
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _SENTENCE = re.compile(r"[，。；！？]|\{[a-z_]*\}")
@@ -89,13 +101,23 @@ def test_no_chinese_sentence_outside_the_catalogue_and_the_vocabulary():
         if name in VOCABULARY or any(name.startswith(folder) for folder in VOCABULARY if folder.endswith("/")):
             continue
         tree = ast.parse(path.read_text(encoding="utf-8"))
-        docs = {id(node.body[0].value) for node in ast.walk(tree)
-                if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))
-                and node.body and isinstance(node.body[0], ast.Expr) and isinstance(node.body[0].value, ast.Constant)}
+        docs = {
+            id(node.body[0].value)
+            for node in ast.walk(tree)
+            if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))
+            and node.body
+            and isinstance(node.body[0], ast.Expr)
+            and isinstance(node.body[0].value, ast.Constant)
+        }
         pieces = {id(part) for node in ast.walk(tree) if isinstance(node, ast.JoinedStr) for part in node.values}
         for node in ast.walk(tree):
-            if (isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docs
-                    and len(_CJK.findall(node.value)) >= 2 and (_SENTENCE.search(node.value) or id(node) in pieces)):
+            if (
+                isinstance(node, ast.Constant)
+                and isinstance(node.value, str)
+                and id(node) not in docs
+                and len(_CJK.findall(node.value)) >= 2
+                and (_SENTENCE.search(node.value) or id(node) in pieces)
+            ):
                 found.append(f"{name}:{node.lineno}: {node.value[:40]}")
     assert found == []
 

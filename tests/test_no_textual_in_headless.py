@@ -10,7 +10,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
-SCRIPT = r'''
+SCRIPT = r"""
 import contextlib, importlib, io, json, pkgutil, sys
 import domain
 from tui.cli import run
@@ -36,18 +36,28 @@ for label, argv in commands.items():
         codes[label] = run(argv)
 print(json.dumps({"modules": modules, "codes": codes,
                   "textual": sorted(name for name in sys.modules if name == "textual" or name.startswith("textual."))}))
-'''
+"""
 
 
 def test_domain_and_headless_commands_never_import_textual(tmp_path):
     seed = ROOT / "fixtures" / "seed" / "sheet-2020-shenzhen.tsv"
     form = sorted((ROOT / "fixtures" / "seed").glob("*.toml"))[0]
-    result = subprocess.run([sys.executable, "-c", SCRIPT, str(seed), str(form), str(tmp_path / "imported")],
-                            capture_output=True, text=True, cwd=ROOT, timeout=120,
-                            env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "JIXIAO_DRAFTS": str(tmp_path / "d")})
+    result = subprocess.run(
+        [sys.executable, "-c", SCRIPT, str(seed), str(form), str(tmp_path / "imported")],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+        env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "JIXIAO_DRAFTS": str(tmp_path / "d")},
+    )
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout.strip().splitlines()[-1])
-    assert {"domain.interview.controller", "domain.interview.session", "domain.scoring.rules", "domain.catalogue.matching"} <= set(report["modules"])
+    assert {
+        "domain.interview.controller",
+        "domain.interview.session",
+        "domain.scoring.rules",
+        "domain.catalogue.matching",
+    } <= set(report["modules"])
     assert report["codes"]["whatif"] == 0 and report["codes"]["score"] == 0
     assert report["codes"]["import"] == 0 and report["codes"]["catalogue"] == 0
     assert report["codes"]["check"] in (0, 1)  # 1: the seed form has findings

@@ -29,8 +29,16 @@ def form(rows: list[IndicatorRow], total: str) -> Evaluation:
 
 
 def row(name: str, target: str, actual: str, weight: str, declared: str, level2: str = "质量指标") -> IndicatorRow:
-    return IndicatorRow(level1="产出指标", level2=level2, name=name, target_text=target, actual_text=actual,
-                        weight=D(weight), declared_score=D(declared), deviation_reason="说明")
+    return IndicatorRow(
+        level1="产出指标",
+        level2=level2,
+        name=name,
+        target_text=target,
+        actual_text=actual,
+        weight=D(weight),
+        declared_score=D(declared),
+        deviation_reason="说明",
+    )
 
 
 def codes(audit) -> set[str]:
@@ -59,13 +67,26 @@ def test_the_words_of_a_name_agree_with_every_catalogue_entry_they_decide():
     assert decided >= 150  # the words decide most of the catalogue, not a handful
 
 
-@pytest.mark.parametrize(("name", "direction"), [
-    ("群众投诉率", Direction.REVERSE), ("系统宕机次数", Direction.REVERSE), ("产品不合格率", Direction.REVERSE),
-    ("登记差错笔数", Direction.REVERSE), ("工程返工率", Direction.REVERSE), ("客户流失率", Direction.REVERSE),
-    ("经费超支率", Direction.REVERSE), ("平均等待时长", Direction.REVERSE), ("安全事故起数", Direction.REVERSE),
-    ("投诉办结率", Direction.POSITIVE), ("故障修复率", Direction.POSITIVE), ("合格率", Direction.POSITIVE),
-    ("培训人次", Direction.POSITIVE), ("指标甲", None), ("项目推进", None),
-])
+@pytest.mark.parametrize(
+    ("name", "direction"),
+    [
+        ("群众投诉率", Direction.REVERSE),
+        ("系统宕机次数", Direction.REVERSE),
+        ("产品不合格率", Direction.REVERSE),
+        ("登记差错笔数", Direction.REVERSE),
+        ("工程返工率", Direction.REVERSE),
+        ("客户流失率", Direction.REVERSE),
+        ("经费超支率", Direction.REVERSE),
+        ("平均等待时长", Direction.REVERSE),
+        ("安全事故起数", Direction.REVERSE),
+        ("投诉办结率", Direction.POSITIVE),
+        ("故障修复率", Direction.POSITIVE),
+        ("合格率", Direction.POSITIVE),
+        ("培训人次", Direction.POSITIVE),
+        ("指标甲", None),
+        ("项目推进", None),
+    ],
+)
 def test_a_name_outside_the_catalogue_says_which_way_it_counts(name: str, direction: Direction | None):
     assert direction_of_name(name) is direction
 
@@ -110,8 +131,24 @@ def test_whatif_refuses_to_guess_and_names_direction(capsys):
     assert run(["whatif", "--weight", "10", "--target", "5%", "--actual", "8%", "--indicator", "指标甲"]) == 2
     assert "--direction" in capsys.readouterr().err
     # the name's words decide: 10 × (1 − 3 ÷ 5) = 4
-    assert run(["whatif", "--weight", "10", "--target", "5%", "--actual", "8%", "--indicator", "群众投诉率",
-                "--format", "json"]) == 0
+    assert (
+        run(
+            [
+                "whatif",
+                "--weight",
+                "10",
+                "--target",
+                "5%",
+                "--actual",
+                "8%",
+                "--indicator",
+                "群众投诉率",
+                "--format",
+                "json",
+            ]
+        )
+        == 0
+    )
     assert json.loads(capsys.readouterr().out)["score"] == "4.00"
     assert indicator_whatif(D(10), "5%", "8%", Direction.POSITIVE).score == D(10)
 
@@ -140,8 +177,16 @@ def test_score_and_check_give_every_seed_form_the_same_total_and_grade(path: Pat
 
 def test_a_judged_rows_declared_score_is_kept_by_score_and_marked_as_the_forms_own():
     # 满意 / 基本满意, 分值 20: 部分达成 [12, 16); the form's 14 stands, as check and edit keep it
-    satisfied = IndicatorRow(level1="满意度指标", level2="服务对象满意度指标", name="服务对象满意度", target_text="满意",
-                             actual_text="基本满意", weight=D(20), declared_score=D(14), deviation_reason="说明")
+    satisfied = IndicatorRow(
+        level1="满意度指标",
+        level2="服务对象满意度指标",
+        name="服务对象满意度",
+        target_text="满意",
+        actual_text="基本满意",
+        weight=D(20),
+        declared_score=D(14),
+        deviation_reason="说明",
+    )
     done = row("实际完成率", "100%", "100%", "70", "70", "数量指标")
     scored = adopted_scoring(audit_evaluation(form([satisfied, done], "94")))
     assert scored.rows[0].score == D(14) and scored.rows[0].has_note("declared_kept")

@@ -20,8 +20,13 @@ from tui.plain import run_plain
 
 JIXIAO = Path(sys.executable).parent / "jixiao"
 
-HEADER = {"header.project_name": "测试项目", "header.department": "测试局", "header.implementer": "测试中心",
-          "header.project_amount": "40万", "header.year": "2020"}
+HEADER = {
+    "header.project_name": "测试项目",
+    "header.department": "测试局",
+    "header.implementer": "测试中心",
+    "header.project_amount": "40万",
+    "header.year": "2020",
+}
 FUNDS = {"funds.total.initial_budget": "360000", "funds.total.executed": "351000"}
 GOALS = {"goals.expected": "完成平台建设", "goals.achieved": "已按计划完成"}
 
@@ -31,16 +36,49 @@ def row(number: int, **fields: str) -> dict[str, str]:
 
 
 ANSWERS = {
-    **HEADER, **FUNDS, **GOALS,
+    **HEADER,
+    **FUNDS,
+    **GOALS,
     **row(0, name="硬件配置完成率", target_text="90%", actual_text="75%", weight="20", deviation_reason="硬件到货延迟"),
-    **row(1, level2="质量指标", name="设备故障率", target_text="≤10%", actual_text="13%", weight="10",
-          deviation_reason="故障较多"),
-    **row(2, level1="1", level2="4", name="经费节约率", target_text="节约5%以内", actual_text="1%", weight="10",
-          direction="1", deviation_reason="节约不足"),
-    **row(3, level1="满意度指标", name="服务大厅满意", target_text="满意", actual_text="基本满意", weight="10",
-          judged_score="7", deviation_reason="服务有待改进"),
-    **row(4, level1="效益指标", level2="社会效益指标", name="系统正常运行率", target_text="≥90%", actual_text="92%",
-          weight="40"),
+    **row(
+        1,
+        level2="质量指标",
+        name="设备故障率",
+        target_text="≤10%",
+        actual_text="13%",
+        weight="10",
+        deviation_reason="故障较多",
+    ),
+    **row(
+        2,
+        level1="1",
+        level2="4",
+        name="经费节约率",
+        target_text="节约5%以内",
+        actual_text="1%",
+        weight="10",
+        direction="1",
+        deviation_reason="节约不足",
+    ),
+    **row(
+        3,
+        level1="满意度指标",
+        name="服务大厅满意",
+        target_text="满意",
+        actual_text="基本满意",
+        weight="10",
+        judged_score="7",
+        deviation_reason="服务有待改进",
+    ),
+    **row(
+        4,
+        level1="效益指标",
+        level2="社会效益指标",
+        name="系统正常运行率",
+        target_text="≥90%",
+        actual_text="92%",
+        weight="40",
+    ),
     "loop.more": ["y", "y", "y", "y"],  # then no more rows (分值 used up), and save
 }
 WHOLE = answer_lines(ANSWERS)
@@ -48,8 +86,14 @@ WHOLE = answer_lines(ANSWERS)
 
 def clean_env(tmp_path: Path) -> dict[str, str]:
     env = {key: value for key, value in os.environ.items() if not key.startswith(("JIXIAO", "XDG_"))}
-    env.update(HOME=str(tmp_path / "home"), XDG_DATA_HOME=str(tmp_path / "data"),
-               XDG_CONFIG_HOME=str(tmp_path / "config"), TERM="dumb", PYTHONIOENCODING="utf-8", LANG="C.UTF-8")
+    env.update(
+        HOME=str(tmp_path / "home"),
+        XDG_DATA_HOME=str(tmp_path / "data"),
+        XDG_CONFIG_HOME=str(tmp_path / "config"),
+        TERM="dumb",
+        PYTHONIOENCODING="utf-8",
+        LANG="C.UTF-8",
+    )
     return env
 
 
@@ -68,17 +112,34 @@ def questions(output: str) -> list[str]:
 
 def check_whole(path: Path) -> None:
     saved = load_evaluation(path)
-    assert saved.header == Header(project_name="测试项目", department="测试局", implementer="测试中心",
-                                  project_amount=Decimal(400000), year=2020)
-    assert saved.funds.total == FundsRow(initial_budget=Decimal(360000), annual_budget=Decimal(360000),
-                                         executed=Decimal(351000))
+    assert saved.header == Header(
+        project_name="测试项目", department="测试局", implementer="测试中心", project_amount=Decimal(400000), year=2020
+    )
+    assert saved.funds.total == FundsRow(
+        initial_budget=Decimal(360000), annual_budget=Decimal(360000), executed=Decimal(351000)
+    )
     assert saved.funds.fiscal == saved.funds.total and saved.funds.declared_score == Decimal("9.80")
-    assert [row.name for row in saved.indicators] == ["硬件配置完成率", "设备故障率", "经费节约率", "服务大厅满意",
-                                                      "系统正常运行率"]
-    assert [row.catalogue_name for row in saved.indicators] == ["硬件配置完成率", "设备故障率", "经费节约率",
-                                                                "服务大厅满意度", "系统正常运行率"]
-    assert [row.declared_score for row in saved.indicators] == [Decimal("16.67"), Decimal("7.00"), Decimal("2.00"),
-                                                                Decimal(7), Decimal(40)]
+    assert [row.name for row in saved.indicators] == [
+        "硬件配置完成率",
+        "设备故障率",
+        "经费节约率",
+        "服务大厅满意",
+        "系统正常运行率",
+    ]
+    assert [row.catalogue_name for row in saved.indicators] == [
+        "硬件配置完成率",
+        "设备故障率",
+        "经费节约率",
+        "服务大厅满意度",
+        "系统正常运行率",
+    ]
+    assert [row.declared_score for row in saved.indicators] == [
+        Decimal("16.67"),
+        Decimal("7.00"),
+        Decimal("2.00"),
+        Decimal(7),
+        Decimal(40),
+    ]
     assert saved.indicators[2].direction == "positive" and saved.indicators[3].judged_score == Decimal(7)
     assert saved.indicators[1].deviation_reason == "故障较多"
     assert saved.declared_total == Decimal("82.47")
@@ -88,8 +149,12 @@ def test_a_whole_evaluation_through_a_pipe(tmp_path: Path) -> None:
     out = tmp_path / "X.toml"
     result = subprocess.run(
         [str(JIXIAO), "--drafts", str(tmp_path / "drafts"), "new", "--plain", "--out", str(out)],
-        input="".join(line + "\n" for line in WHOLE), capture_output=True, text=True, encoding="utf-8",
-        env=clean_env(tmp_path), timeout=60,
+        input="".join(line + "\n" for line in WHOLE),
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=clean_env(tmp_path),
+        timeout=60,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stderr == ""
@@ -110,7 +175,7 @@ def test_choices_are_numbered_before_their_question() -> None:
     code, output = plain("new", answer_lines(ANSWERS, until="indicators[0].level1"))
     lines = output.splitlines()
     level1 = lines.index("? 第 1 行：一级指标是哪一类？ [1]")
-    assert lines[level1 - 4:level1] == ["  1. 产出指标", "  2. 效益指标", "  3. 满意度指标", "  4. 成本指标"]
+    assert lines[level1 - 4 : level1] == ["  1. 产出指标", "  2. 效益指标", "  3. 满意度指标", "  4. 成本指标"]
     assert "? 资金来自哪里？ [1]" in lines
     assert code == 1
 
@@ -180,14 +245,23 @@ def test_editing_asks_before_overwriting_a_file_it_did_not_open(tmp_path: Path) 
     evaluation = Evaluation(header=Header(project_name="原项目", department="局", implementer="中心"))
     evaluation.funds.total = FundsRow(initial_budget=Decimal(100), annual_budget=Decimal(100), executed=Decimal(95))
     evaluation.goals.expected, evaluation.goals.achieved = "目标", "完成"
-    evaluation.indicators = [IndicatorRow(level1="产出指标", level2="数量指标", name="硬件配置完成率",
-                                          target_text="90%", actual_text="90%", weight=Decimal(90))]
+    evaluation.indicators = [
+        IndicatorRow(
+            level1="产出指标",
+            level2="数量指标",
+            name="硬件配置完成率",
+            target_text="90%",
+            actual_text="90%",
+            weight=Decimal(90),
+        )
+    ]
     save_evaluation(evaluation, source)
     taken = tmp_path / "taken.toml"
     taken.write_text("keep me", encoding="utf-8")
     lines = answer_lines({"header.project_name": "新名字"}, evaluation=evaluation)  # enter through the rest, save
-    code, output = plain("edit", [*lines, "n", str(tmp_path / "free.toml")], file=source, out=taken,
-                         drafts=tmp_path / "drafts")
+    code, output = plain(
+        "edit", [*lines, "n", str(tmp_path / "free.toml")], file=source, out=taken, drafts=tmp_path / "drafts"
+    )
     assert code == 0, output
     assert f"? 文件 {taken} 已经存在。要覆盖它吗？ (y/n) [n]" in output
     assert taken.read_text(encoding="utf-8") == "keep me"
@@ -244,8 +318,9 @@ def test_the_what_if_calculator_survives_absurd_numbers() -> None:
 def test_training_in_plain_mode(tmp_path: Path) -> None:
     form = Evaluation(header=Header(project_name="练习项目"))
     form.funds.total = FundsRow(initial_budget=Decimal(100), annual_budget=Decimal(100), executed=Decimal(95))
-    form.indicators = [IndicatorRow(level2="数量指标", name="硬件配置完成率", target_text="90%", actual_text="75%",
-                                    weight=Decimal(20))]
+    form.indicators = [
+        IndicatorRow(level2="数量指标", name="硬件配置完成率", target_text="90%", actual_text="75%", weight=Decimal(20))
+    ]
     save_evaluation(form, tmp_path / "one.toml")
     code, output = plain("train", ["9.5", "16.67"], path=tmp_path / "one.toml")
     assert code == 0
@@ -255,8 +330,10 @@ def test_training_in_plain_mode(tmp_path: Path) -> None:
 
 
 def test_the_line_mode_never_loads_textual() -> None:
-    code = ("import sys, tui.plain, domain.interview.controller, domain.interview.questions, domain.interview.session, domain.interview.drafts, "
-            "domain.interview.training, domain.paths, domain.messages.lookup; assert 'textual' not in sys.modules, 'textual loaded'")
+    code = (
+        "import sys, tui.plain, domain.interview.controller, domain.interview.questions, domain.interview.session, domain.interview.drafts, "
+        "domain.interview.training, domain.paths, domain.messages.lookup; assert 'textual' not in sys.modules, 'textual loaded'"
+    )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
 
@@ -303,8 +380,11 @@ def test_quitting_with_nothing_unsaved_is_a_clean_exit(tmp_path: Path) -> None:
     code, output = plain("edit", ["", "", "", ":q"], file=form, drafts=drafts)  # enter through unchanged fields
     assert (code, output.splitlines()[-1]) == (0, "已退出。")
     code, output = plain("edit", [":s", ":q"], file=form, drafts=drafts)
-    assert output.splitlines()[-3:] == [f"已保存到 {form}。", "? 项目名称是什么？ [2020-2021年度不动产权证书附图制作]",
-                                        "已退出。"]
+    assert output.splitlines()[-3:] == [
+        f"已保存到 {form}。",
+        "? 项目名称是什么？ [2020-2021年度不动产权证书附图制作]",
+        "已退出。",
+    ]
     assert code == 0
     code, output = plain("edit", [":s"], file=form, drafts=drafts)
     assert (code, output.splitlines()[-1]) == (0, "输入已结束。")  # the file holds everything
@@ -322,5 +402,6 @@ def test_an_opened_form_saved_untouched_keeps_its_own_scores(tmp_path: Path) -> 
     saved, original = load_evaluation(form), load_evaluation(SEED_03)
     assert code == 0
     assert [row.declared_score for row in saved.indicators] == [
-        row.declared_score if index != 2 else Decimal("1.44") for index, row in enumerate(original.indicators)]
+        row.declared_score if index != 2 else Decimal("1.44") for index, row in enumerate(original.indicators)
+    ]
     assert saved.declared_total == audit_evaluation(saved).computed_total == audit_evaluation(original).computed_total

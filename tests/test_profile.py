@@ -57,9 +57,12 @@ def test_the_default_profile_is_default_toml_and_the_declaration_alike():
 
 def test_every_problem_of_a_profile_file_is_named_with_its_key(tmp_path: Path):
     bad = tmp_path / "bad.toml"
-    bad.write_text('reverse_convention = "sideways"\nscore_decimals = 9\nround_rate = "yes"\nfoo = 1\n'
-                   "overachievement_ratio = 1\nexecution_caps = [[0.8, 189], [0.5]]\n"
-                   '[bands]\npartial = [0.9, 0.1]\n[grades]\n"优" = "九十"\n', encoding="utf-8")
+    bad.write_text(
+        'reverse_convention = "sideways"\nscore_decimals = 9\nround_rate = "yes"\nfoo = 1\n'
+        "overachievement_ratio = 1\nexecution_caps = [[0.8, 189], [0.5]]\n"
+        '[bands]\npartial = [0.9, 0.1]\n[grades]\n"优" = "九十"\n',
+        encoding="utf-8",
+    )
     with pytest.raises(InputError) as caught:
         load_profile(str(bad), allow_path=True)
     lines = caught.value.message.splitlines()
@@ -80,7 +83,10 @@ def test_every_problem_of_a_profile_file_is_named_with_its_key(tmp_path: Path):
 def test_a_shipped_profile_read_by_name_is_checked_as_a_file_is():
     profile = builtin_profile("ratio-reverse")
     assert (profile.reverse_convention, profile.round_rate, profile.rounding) == (
-        ReverseConvention.RATIO, False, Rounding.HALF_UP)
+        ReverseConvention.RATIO,
+        False,
+        Rounding.HALF_UP,
+    )
     assert profile.replace(score_decimals=1) != profile and profile.replace(score_decimals=1).score_decimals == 1
 
 
@@ -94,14 +100,22 @@ def test_platform_options_are_off_by_default_and_can_be_named(tmp_path: Path):
     default = builtin_profile()
     assert default.deviation_deduction == 0 and not default.deviation_needs_reason and default.execution_caps == []
     path = tmp_path / "platform.toml"
-    path.write_text('name = "platform"\ndeviation_deduction = 2\ndeviation_needs_reason = true\n'
-                    "execution_caps = [[0.8, 89], [0.7, 79], [0.6, 69], [0.5, 59]]\n", encoding="utf-8")
+    path.write_text(
+        'name = "platform"\ndeviation_deduction = 2\ndeviation_needs_reason = true\n'
+        "execution_caps = [[0.8, 89], [0.7, 79], [0.6, 69], [0.5, 59]]\n",
+        encoding="utf-8",
+    )
     profile = load_profile(str(path), allow_path=True)
     assert profile.deviation_deduction == D(2) and profile.deviation_ratio == D("1.3")
     # 75% → at most 89; 65% → 79; 55% → 69; 45% → 59; 80% is not below 80%
     caps = profile.execution_caps
     assert [execution_cap(caps, D(rate)) for rate in ("0.75", "0.65", "0.55", "0.45", "0.8")] == [
-        D(89), D(79), D(69), D(59), None]
+        D(89),
+        D(79),
+        D(69),
+        D(59),
+        None,
+    ]
 
 
 def test_a_bad_profile_file_given_to_whatif_is_refused_with_its_keys(tmp_path: Path, capsys):
@@ -113,6 +127,22 @@ def test_a_bad_profile_file_given_to_whatif_is_refused_with_its_keys(tmp_path: P
     err = capsys.readouterr().err
     assert "score_decimals 不能大于 4" in err and "rounding 应为以下之一：half_up、truncate" in err
     # one declaration, two kinds of profile: a shipped one by name scores the same way through whatif
-    assert run(["whatif", "--weight", "10", "--target", "≤10%", "--actual", "13%", "--profile", "ratio-reverse",
-                "--format", "json"]) == 0
+    assert (
+        run(
+            [
+                "whatif",
+                "--weight",
+                "10",
+                "--target",
+                "≤10%",
+                "--actual",
+                "13%",
+                "--profile",
+                "ratio-reverse",
+                "--format",
+                "json",
+            ]
+        )
+        == 0
+    )
     assert '"score": "7.69"' in capsys.readouterr().out  # 10 × 10 ÷ 13

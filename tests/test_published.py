@@ -68,8 +68,12 @@ def _normal(value: Decimal | None) -> Decimal | None:
 
 
 def _cases() -> list[Any]:
-    return [pytest.param(name, marks=pytest.mark.xfail(strict=True, reason="not yet read right"))
-            if name in KNOWN_FAILING else name for name in EXPECTED]
+    return [
+        pytest.param(name, marks=pytest.mark.xfail(strict=True, reason="not yet read right"))
+        if name in KNOWN_FAILING
+        else name
+        for name in EXPECTED
+    ]
 
 
 def test_every_fixture_file_has_expectations_and_every_expectation_a_file():
@@ -90,8 +94,10 @@ def _check_form_read(form_read: Any, expected: dict[str, Any]) -> None:
     assert evaluation.header.year == expected["year"]
     funds = evaluation.funds
     assert funds.unit == expected["unit"]
-    assert _same(_normal(funds.weight), expected["budget_weight"] if expected["budget_weight"] == SKIP
-                 else _number(expected["budget_weight"]))
+    assert _same(
+        _normal(funds.weight),
+        expected["budget_weight"] if expected["budget_weight"] == SKIP else _number(expected["budget_weight"]),
+    )
     written = (funds.total.initial_budget, funds.total.annual_budget, funds.total.executed)
     for got, want in zip(written, expected["budget"], strict=True):
         if want != SKIP:
@@ -103,10 +109,23 @@ def _check_form_read(form_read: Any, expected: dict[str, Any]) -> None:
                 assert _normal(got) == _number(want), (parts, expected["parts"])
     if expected.get("budget_declared") != SKIP:
         assert _normal(funds.declared_score) == _number(expected.get("budget_declared"))
-    rows = [(row.level1, row.level2, row.name.lstrip("★"), row.target_text, row.actual_text, _normal(row.weight),
-             _normal(row.declared_score)) for row in evaluation.indicators]
-    want = [tuple(value if value == SKIP or index < 5 else _number(value) for index, value in enumerate(r[:7]))
-            + ((None,) if len(r) < 7 else ()) for r in expected["rows"]]
+    rows = [
+        (
+            row.level1,
+            row.level2,
+            row.name.lstrip("★"),
+            row.target_text,
+            row.actual_text,
+            _normal(row.weight),
+            _normal(row.declared_score),
+        )
+        for row in evaluation.indicators
+    ]
+    want = [
+        tuple(value if value == SKIP or index < 5 else _number(value) for index, value in enumerate(r[:7]))
+        + ((None,) if len(r) < 7 else ())
+        for r in expected["rows"]
+    ]
     want = [(r[0], r[1], r[2].lstrip("★"), *r[3:]) for r in want]
     assert len(rows) == len(want), [row[2] for row in rows]
     for got, wanted in zip(rows, want, strict=True):
@@ -165,8 +184,10 @@ def test_deliberate_errors_are_labelled_and_expect_an_error_finding():
         if name.startswith("err-"):
             assert item.get("deliberate"), name
             codes = {code for form in item["form"] for code in form["findings"]}
-            assert any(code.split(".")[0] in ("method", "arithmetic") or code == "completeness.missing_reason"
-                       for code in codes), name
+            assert any(
+                code.split(".")[0] in ("method", "arithmetic") or code == "completeness.missing_reason"
+                for code in codes
+            ), name
 
 
 def test_read_right_today_count() -> None:

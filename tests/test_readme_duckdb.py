@@ -39,8 +39,15 @@ def test_readme_shards_recipe(tmp_path):
         shutil.copy(path, folder / path.name)
     shutil.copy(SEED[0], tmp_path / "forms" / "unit-1" / "copy.toml")  # another shard
     environment = {**os.environ, "PATH": f"{Path(sys.executable).parent}:{os.environ['PATH']}"}
-    done = subprocess.run(["bash", "-c", _readme_block("sh")], cwd=tmp_path, env=environment, capture_output=True,
-                          text=True, timeout=600, check=False)
+    done = subprocess.run(
+        ["bash", "-c", _readme_block("sh")],
+        cwd=tmp_path,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
     assert done.returncode == 0, done.stderr
     assert sorted(path.name for path in tmp_path.glob("shard.*.ndjson")) == [f"shard.a{c}.ndjson" for c in "abcd"]
     lines = [json.loads(line) for path in tmp_path.glob("shard.*.ndjson") for line in path.read_text().splitlines()]
@@ -51,8 +58,9 @@ def test_readme_shards_recipe(tmp_path):
     connection = duckdb.connect()
     connection.execute(f"SET file_search_path = '{tmp_path}'")
     statements = [statement for statement in _readme_block("sql").split(";\n") if statement.strip()]
-    create, units, common, indicators, with_errors, sample = (connection.execute(statement).fetchall()
-                                                               for statement in statements)
+    create, units, common, indicators, with_errors, sample = (
+        connection.execute(statement).fetchall() for statement in statements
+    )
     assert create == [(37,)]
     [(unit, forms, errors, *_)] = units
     assert (unit, forms, errors) == ("深圳市规划和自然资源局", 37, 16)

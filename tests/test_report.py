@@ -33,7 +33,9 @@ def two_forms(tmp_path: Path) -> Path:
     folder.mkdir()
     text = FIRST_FORM.read_text(encoding="utf-8")
     (folder / "a.toml").write_text(text, encoding="utf-8")
-    copy = text.replace("declared_total = 89.18", "declared_total = 91.18", 1).replace(PROJECT, 'project_name = "乙项目"', 1)
+    copy = text.replace("declared_total = 89.18", "declared_total = 91.18", 1).replace(
+        PROJECT, 'project_name = "乙项目"', 1
+    )
     (folder / "b.toml").write_text(copy, encoding="utf-8")
     return folder
 
@@ -54,7 +56,13 @@ def test_headline_grades_gaps_and_indicators_by_hand(two_forms):
     with _review(two_forms) as review:
         headline = review.headline()
         # b: the declared total is neither the rows' sum (arithmetic) nor the method's (method): two errors.
-        assert (headline.forms, headline.with_errors, headline.errors, headline.warnings, headline.infos) == (2, 1, 2, 8, 2)
+        assert (headline.forms, headline.with_errors, headline.errors, headline.warnings, headline.infos) == (
+            2,
+            1,
+            2,
+            8,
+            2,
+        )
         assert headline.mean_total == Decimal("89.18") and headline.overstated == Decimal("2.00")
         assert (headline.read_twice, headline.unusable) == (0, 0)
         assert review.grade_counts() == [("优", 0), ("良", 2), ("中", 0), ("差", 0)]
@@ -62,7 +70,11 @@ def test_headline_grades_gaps_and_indicators_by_hand(two_forms):
         tallies = {tally.name: tally for tally in review.indicators()}
         hardware = tallies["硬件配置完成率"]  # 20 × 75% ÷ 90% = 16.67 on each form
         assert (hardware.rows, hardware.weight, hardware.score, hardware.losing) == (2, 40, Decimal("33.34"), 2)
-        assert hardware.lost == Decimal("6.66") and hardware.rate == Decimal("0.8335") and hardware.worst_rate == Decimal("0.8335")
+        assert (
+            hardware.lost == Decimal("6.66")
+            and hardware.rate == Decimal("0.8335")
+            and hardware.worst_rate == Decimal("0.8335")
+        )
         faults = tallies["设备故障率"]
         assert (faults.rows, faults.weight, faults.score, faults.losing, faults.rate) == (2, 10, 10, 0, 1)
         assert [tally.level1 for tally in review.indicators()][:4] == ["产出指标"] * 4
@@ -80,7 +92,8 @@ def test_workbook_has_four_sheets_and_two_charts(two_forms, tmp_path, capsys):
     assert {f"xl/worksheets/sheet{n}.xml" for n in range(1, 5)} <= names
     assert {"xl/charts/chart1.xml", "xl/charts/chart2.xml"} <= names
     assert [workbook.index(f'name="{sheet}"') for sheet in ("概况", "汇总", "问题", "指标")] == sorted(
-        workbook.index(f'name="{sheet}"') for sheet in ("概况", "汇总", "问题", "指标"))
+        workbook.index(f'name="{sheet}"') for sheet in ("概况", "汇总", "问题", "指标")
+    )
     assert "硬件配置完成率" in strings and "arithmetic.total_sum" in strings
 
 
@@ -130,8 +143,15 @@ def test_findings_past_the_row_limit_continue_on_new_sheets(two_forms, tmp_path)
         written = write_workbook(review, tmp_path / "small.xlsx", max_rows=6)
     assert headline.errors + headline.warnings + headline.infos == written == 12
     found = sheets(tmp_path / "small.xlsx")
-    assert list(found) == ["概况", "汇总", "问题", "问题 (2)", "问题 (3)", "指标",
-                           *(f"指标 ({n})" for n in range(2, -(-indicators // 5) + 1))]
+    assert list(found) == [
+        "概况",
+        "汇总",
+        "问题",
+        "问题 (2)",
+        "问题 (3)",
+        "指标",
+        *(f"指标 ({n})" for n in range(2, -(-indicators // 5) + 1)),
+    ]
     parts = [found[name] for name in found if name.startswith("问题")]
     assert all(part[0][0] == "项目名称" for part in parts) and [len(part) - 1 for part in parts] == [5, 5, 2]
     listed = [row for part in parts for row in part[1:]]
@@ -144,16 +164,21 @@ def test_text_format_prints_the_headline_table(two_forms, capsys):
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].startswith("项目名称")
     assert "91.18" in lines[1] and "2.00" in lines[1]  # the form to send back first
-    assert lines[-3:] == ["共 2 份表，1 份有错误；错误 2 条，注意 8 条，提示 2 条",
-                          "等级分布：优 0 份，良 2 份，中 0 份，差 0 份",
-                          "核算总分平均 89.18；表上总分高于核算的合计 2.00 分"]
+    assert lines[-3:] == [
+        "共 2 份表，1 份有错误；错误 2 条，注意 8 条，提示 2 条",
+        "等级分布：优 0 份，良 2 份，中 0 份，差 0 份",
+        "核算总分平均 89.18；表上总分高于核算的合计 2.00 分",
+    ]
 
 
-@pytest.mark.parametrize(("argv", "message"), [
-    (["report", str(FIRST_FORM)], "请用 --out 指定报告文件"),
-    (["report", str(FIRST_FORM), "--out", "report.pdf"], "报告文件应以 .xlsx 结尾"),
-    (["report", str(FIRST_FORM), "--out", "/nonexistent-dir/report.xlsx"], "无法写入报告"),
-])
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["report", str(FIRST_FORM)], "请用 --out 指定报告文件"),
+        (["report", str(FIRST_FORM), "--out", "report.pdf"], "报告文件应以 .xlsx 结尾"),
+        (["report", str(FIRST_FORM), "--out", "/nonexistent-dir/report.xlsx"], "无法写入报告"),
+    ],
+)
 def test_bad_report_requests_are_one_plain_line(argv, message, capsys):
     assert run(argv) == 2
     err = capsys.readouterr().err
@@ -170,7 +195,8 @@ def test_unreadable_files_are_named_in_the_report_and_exit_2(two_forms, tmp_path
     assert "另有 1 个文件无法读取，未计入" in overview and "无法读取、未计入的文件" in overview and "c.toml" in overview
     assert run(["report", str(two_forms), "--format", "text", "--jobs", "1"]) == 2
     assert capsys.readouterr().out.splitlines()[-3] == (
-        "共 2 份表，1 份有错误；错误 2 条，注意 8 条，提示 2 条；1 个文件无法读取，未计入")
+        "共 2 份表，1 份有错误；错误 2 条，注意 8 条，提示 2 条；1 个文件无法读取，未计入"
+    )
 
 
 def test_a_form_and_its_export_count_once_and_are_named(tmp_path, capsys):
@@ -197,15 +223,25 @@ def test_names_outside_the_catalogue_are_tallied_apart_and_in_order(tmp_path):
     = 3.34) and 设备故障率 (0)."""
     folder = tmp_path / "forms"
     folder.mkdir()
-    text = FIRST_FORM.read_text(encoding="utf-8").replace('name = "硬件配置完成"', 'name = "甲乙丙丁戊"', 1).replace(
-        'catalogue_name = "硬件配置完成率"\n', "", 1)
+    text = (
+        FIRST_FORM.read_text(encoding="utf-8")
+        .replace('name = "硬件配置完成"', 'name = "甲乙丙丁戊"', 1)
+        .replace('catalogue_name = "硬件配置完成率"\n', "", 1)
+    )
     (folder / "a.toml").write_text(text, encoding="utf-8")
     (folder / "b.toml").write_text(text.replace(PROJECT, 'project_name = "乙项目"', 1), encoding="utf-8")
     with _review(folder) as review:
         tallies = list(review.indicators())
     unknown = [tally for tally in tallies if not tally.in_catalogue]
-    assert [(t.name, t.rows, t.weight, t.score, t.losing) for t in unknown] == [("甲乙丙丁戊", 2, 40, Decimal("33.34"), 2)]
+    assert [(t.name, t.rows, t.weight, t.score, t.losing) for t in unknown] == [
+        ("甲乙丙丁戊", 2, 40, Decimal("33.34"), 2)
+    ]
     keys = [(t.level1, -t.lost) for t in tallies]
-    assert keys[:5] == [("产出指标", Decimal("-6.66")), ("产出指标", Decimal("-5.00")), ("产出指标", Decimal("-3.34")),
-                        ("产出指标", Decimal("0")), ("效益指标", Decimal("0"))]
+    assert keys[:5] == [
+        ("产出指标", Decimal("-6.66")),
+        ("产出指标", Decimal("-5.00")),
+        ("产出指标", Decimal("-3.34")),
+        ("产出指标", Decimal("0")),
+        ("效益指标", Decimal("0")),
+    ]
     assert tallies[0] is unknown[0]

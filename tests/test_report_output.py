@@ -101,7 +101,10 @@ def test_shards_of_ndjson_report_as_the_forms_do(tmp_path, capsys):
     (tmp_path / "a.ndjson").write_text(_ndjson(files[:20], capsys), encoding="utf-8")
     (tmp_path / "b.ndjson").write_text(_ndjson(files[20:], capsys), encoding="utf-8")
     assert run(["report", str(SEED_DIR), "--out", str(tmp_path / "forms.xlsx"), "--jobs", "2"]) == 0
-    assert run(["report", str(tmp_path / "a.ndjson"), str(tmp_path / "b.ndjson"), "--out", str(tmp_path / "shards.xlsx")]) == 0
+    assert (
+        run(["report", str(tmp_path / "a.ndjson"), str(tmp_path / "b.ndjson"), "--out", str(tmp_path / "shards.xlsx")])
+        == 0
+    )
     assert sheets(tmp_path / "forms.xlsx") == sheets(tmp_path / "shards.xlsx")
 
 
@@ -114,7 +117,10 @@ def test_the_same_shard_twice_counts_once_and_bad_lines_are_named(tmp_path, caps
     captured = capsys.readouterr()
     assert "a.ndjson 第 2 行不是 JSON" in captured.err and "a.ndjson 第 3 行" in captured.err
     assert "字段“computed_total”缺少或不对" in captured.err and "只计一次" in captured.err
-    assert "共 1 份表，0 份有错误；错误 0 条，注意 4 条，提示 1 条；另有 1 份是重复读到的同一份表，只计一次" in captured.out
+    assert (
+        "共 1 份表，0 份有错误；错误 0 条，注意 4 条，提示 1 条；另有 1 份是重复读到的同一份表，只计一次"
+        in captured.out
+    )
 
 
 def test_report_reads_ndjson_from_stdin(tmp_path, capsys, monkeypatch):
@@ -141,8 +147,11 @@ def test_a_report_killed_at_any_moment_leaves_the_old_report_or_the_new_one(tmp_
     out = tmp_path / "report.xlsx"
     out.write_bytes(b"the old report")
     jixiao = Path(sys.executable).parent / "jixiao"
-    process = subprocess.Popen([str(jixiao), "report", str(SEED_DIR), "--out", str(out), "--force", "--jobs", "1"],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        [str(jixiao), "report", str(SEED_DIR), "--out", str(out), "--force", "--jobs", "1"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     time.sleep(delay)
     process.send_signal(signal.SIGKILL)
     process.wait(timeout=60)

@@ -19,14 +19,27 @@ from domain.record.storage import load_evaluation
 
 JIXIAO = Path(sys.executable).parent / "jixiao"
 ANSWERS = {
-    "header.project_name": "测试项目", "header.department": "测试局", "header.implementer": "测试中心",
-    "header.project_amount": "40万", "header.year": "2020",
-    "funds.total.initial_budget": "360000", "funds.total.executed": "351000",
-    "goals.expected": "完成平台建设", "goals.achieved": "已按计划完成",
-    "indicators[0].name": "硬件配置完成率", "indicators[0].target_text": "90%", "indicators[0].actual_text": "75%",
-    "indicators[0].weight": "20", "indicators[0].deviation_reason": "硬件到货延迟", "loop.more": "y",
-    "indicators[1].level2": "质量指标", "indicators[1].name": "设备故障率", "indicators[1].target_text": "≤10%",
-    "indicators[1].actual_text": "13%", "indicators[1].weight": "70", "indicators[1].deviation_reason": "故障较多",
+    "header.project_name": "测试项目",
+    "header.department": "测试局",
+    "header.implementer": "测试中心",
+    "header.project_amount": "40万",
+    "header.year": "2020",
+    "funds.total.initial_budget": "360000",
+    "funds.total.executed": "351000",
+    "goals.expected": "完成平台建设",
+    "goals.achieved": "已按计划完成",
+    "indicators[0].name": "硬件配置完成率",
+    "indicators[0].target_text": "90%",
+    "indicators[0].actual_text": "75%",
+    "indicators[0].weight": "20",
+    "indicators[0].deviation_reason": "硬件到货延迟",
+    "loop.more": "y",
+    "indicators[1].level2": "质量指标",
+    "indicators[1].name": "设备故障率",
+    "indicators[1].target_text": "≤10%",
+    "indicators[1].actual_text": "13%",
+    "indicators[1].weight": "70",
+    "indicators[1].deviation_reason": "故障较多",
 }
 KILL_AT = "indicators[0].weight"  # answered through the first row's 实际完成值
 BEFORE_KILL = answer_lines(ANSWERS, until=KILL_AT)
@@ -35,9 +48,15 @@ KILL_AFTER = len(BEFORE_KILL)  # every answer given is in the draft
 
 def clean_env(tmp_path: Path) -> dict[str, str]:
     env = {key: value for key, value in os.environ.items() if not key.startswith(("JIXIAO", "XDG_"))}
-    env.update(HOME=str(tmp_path / "home"), XDG_DATA_HOME=str(tmp_path / "data"),
-               XDG_CONFIG_HOME=str(tmp_path / "config"), JIXIAO_DRAFTS=str(tmp_path / "drafts"), TERM="dumb",
-               PYTHONIOENCODING="utf-8", LANG="C.UTF-8")
+    env.update(
+        HOME=str(tmp_path / "home"),
+        XDG_DATA_HOME=str(tmp_path / "data"),
+        XDG_CONFIG_HOME=str(tmp_path / "config"),
+        JIXIAO_DRAFTS=str(tmp_path / "drafts"),
+        TERM="dumb",
+        PYTHONIOENCODING="utf-8",
+        LANG="C.UTF-8",
+    )
     return env
 
 
@@ -45,8 +64,16 @@ class Conversation:
     """A jixiao process in the line mode, answered one question at a time."""
 
     def __init__(self, args: list[str], env: dict[str, str], cwd: Path) -> None:
-        self.process = subprocess.Popen([str(JIXIAO), *args], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                        stderr=subprocess.PIPE, text=True, encoding="utf-8", env=env, cwd=cwd)
+        self.process = subprocess.Popen(
+            [str(JIXIAO), *args],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            encoding="utf-8",
+            env=env,
+            cwd=cwd,
+        )
         self.lines: queue.Queue[str | None] = queue.Queue()
         self.output: list[str] = []
         threading.Thread(target=self._read, daemon=True).start()
@@ -89,21 +116,35 @@ def interrupted(tmp_path: Path, how: signal.Signals) -> Conversation:
 
 
 def resume_and_finish(tmp_path: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([str(JIXIAO), "--plain"], input="1\n" + "".join(a + "\n" for a in answer_lines(ANSWERS, since=KILL_AT)),
-                          capture_output=True, text=True, encoding="utf-8", env=clean_env(tmp_path), cwd=tmp_path,
-                          timeout=60)
+    return subprocess.run(
+        [str(JIXIAO), "--plain"],
+        input="1\n" + "".join(a + "\n" for a in answer_lines(ANSWERS, since=KILL_AT)),
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=clean_env(tmp_path),
+        cwd=tmp_path,
+        timeout=60,
+    )
 
 
 def check_saved(path: Path) -> None:
     saved = load_evaluation(path)
     assert (saved.header.project_name, saved.header.department, saved.header.implementer) == (
-        "测试项目", "测试局", "测试中心")
+        "测试项目",
+        "测试局",
+        "测试中心",
+    )
     assert saved.header.project_amount == Decimal(400000) and saved.header.year == 2020
     assert saved.funds.total.annual_budget == Decimal(360000) and saved.funds.total.executed == Decimal(351000)
     assert (saved.goals.expected, saved.goals.achieved) == ("完成平台建设", "已按计划完成")
     first, second = saved.indicators
-    assert (first.name, first.target_text, first.actual_text, first.weight) == ("硬件配置完成率", "90%", "75%",
-                                                                                Decimal(20))
+    assert (first.name, first.target_text, first.actual_text, first.weight) == (
+        "硬件配置完成率",
+        "90%",
+        "75%",
+        Decimal(20),
+    )
     assert first.deviation_reason == "硬件到货延迟" and first.declared_score == Decimal("16.67")
     assert (second.name, second.weight, second.declared_score) == ("设备故障率", Decimal(70), Decimal("49.00"))
     assert saved.declared_total == Decimal("75.47")

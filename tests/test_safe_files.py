@@ -19,16 +19,23 @@ from domain.record.storage import evaluation_from_toml, load_evaluation, save_ev
 
 
 def form(name: str = "项目") -> Evaluation:
-    return Evaluation(header=Header(project_name=name, year=2020),
-                      indicators=[IndicatorRow(name="完成率", target_text="90%", actual_text="75%", weight=D(20))])
+    return Evaluation(
+        header=Header(project_name=name, year=2020),
+        indicators=[IndicatorRow(name="完成率", target_text="90%", actual_text="75%", weight=D(20))],
+    )
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.lists(st.sampled_from(["\r", "\n", "\r\n", "a", "项", " ", "\t", '"', "'", "\\", "\u2028", '"""']),
-                max_size=30).map("".join) | st.text())
+@given(
+    st.lists(
+        st.sampled_from(["\r", "\n", "\r\n", "a", "项", " ", "\t", '"', "'", "\\", "\u2028", '"""']), max_size=30
+    ).map("".join)
+    | st.text()
+)
 def test_text_with_carriage_returns_survives_save_and_load(text: str) -> None:
-    evaluation = Evaluation(goals=Goals(expected=text, achieved="第一行\r\n第二行"),
-                            indicators=[IndicatorRow(deviation_reason=text)])
+    evaluation = Evaluation(
+        goals=Goals(expected=text, achieved="第一行\r\n第二行"), indicators=[IndicatorRow(deviation_reason=text)]
+    )
     assert evaluation_from_toml(to_toml(evaluation)) == evaluation
 
 
@@ -109,11 +116,18 @@ def test_deep_nesting_is_a_plain_message() -> None:
 
 
 @pytest.mark.parametrize("step", ["write", "fsync"])
-@pytest.mark.parametrize(("code", "words"), [
-    (errno.EACCES, "没有权限写入"), (errno.ENOSPC, "磁盘空间不足"), (errno.EROFS, "只读"), (errno.EIO, "磁盘出错"),
-])
-def test_os_errors_on_save_are_plain_chinese_and_leave_the_old_file(tmp_path: Path, monkeypatch, code, words,
-                                                                     step) -> None:
+@pytest.mark.parametrize(
+    ("code", "words"),
+    [
+        (errno.EACCES, "没有权限写入"),
+        (errno.ENOSPC, "磁盘空间不足"),
+        (errno.EROFS, "只读"),
+        (errno.EIO, "磁盘出错"),
+    ],
+)
+def test_os_errors_on_save_are_plain_chinese_and_leave_the_old_file(
+    tmp_path: Path, monkeypatch, code, words, step
+) -> None:
     path = tmp_path / "form.toml"
     save_evaluation(form("旧"), path)
     before = path.read_bytes()
@@ -147,10 +161,13 @@ def test_a_form_from_a_newer_version_is_refused() -> None:
         evaluation_from_toml("schema_version = 99\n")
 
 
-@pytest.mark.parametrize(("text", "words"), [
-    ("schema_version = 1\ndeclared_total = 1" + "0" * 5000 + "\n", "位数过多"),
-    ("schema_version = 1\n[header]\nyear = 1e999999999\n", "year"),
-])
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("schema_version = 1\ndeclared_total = 1" + "0" * 5000 + "\n", "位数过多"),
+        ("schema_version = 1\n[header]\nyear = 1e999999999\n", "year"),
+    ],
+)
 def test_numbers_no_form_holds_are_refused_before_any_arithmetic(text: str, words: str) -> None:
     with pytest.raises(InputError, match=words):
         evaluation_from_toml(text, "x.toml")

@@ -28,8 +28,9 @@ def options_text(screen) -> str:
 
 async def test_a_draft_named_like_markup_does_not_stop_the_assistant_from_starting(tmp_path: Path) -> None:
     store = DraftStore(tmp_path / "drafts")
-    store.save(Draft(id="20260101-000000-abc123", evaluation=Evaluation(header=Header(project_name=BROKEN_MARKUP)),
-                     answered=1))
+    store.save(
+        Draft(id="20260101-000000-abc123", evaluation=Evaluation(header=Header(project_name=BROKEN_MARKUP)), answered=1)
+    )
     app = JixiaoApp("start", AppOptions(drafts=str(tmp_path / "drafts")))
     async with app.run_test(size=(100, 30)) as pilot:
         await settle_twice(app, pilot)
@@ -40,10 +41,12 @@ async def test_a_draft_named_like_markup_does_not_stop_the_assistant_from_starti
 
 
 async def test_the_form_chooser_shows_project_names_literally_and_without_escapes(tmp_path: Path) -> None:
-    row = IndicatorRow(level1="产出指标", level2="数量指标", name="完成率", target_text="90%", actual_text="90%",
-                       weight=D(100))
-    forms = [Evaluation(header=Header(project_name=name, year=2020), indicators=[row])
-             for name in (BROKEN_MARKUP, ESCAPES)]
+    row = IndicatorRow(
+        level1="产出指标", level2="数量指标", name="完成率", target_text="90%", actual_text="90%", weight=D(100)
+    )
+    forms = [
+        Evaluation(header=Header(project_name=name, year=2020), indicators=[row]) for name in (BROKEN_MARKUP, ESCAPES)
+    ]
     book = tmp_path / "两个表.xlsx"
     write_workbook([audited(form) for form in forms], book)
     app = JixiaoApp("start", AppOptions(drafts=str(tmp_path / "drafts")))

@@ -38,14 +38,29 @@ def test_sanitised_json_decodes_to_the_same_data(text: str) -> None:
 
 
 def hostile_form(path: Path) -> Path:
-    save_evaluation(Evaluation(header=Header(project_name=HOSTILE, year=2020),
-                               indicators=[IndicatorRow(name=HOSTILE, target_text="90%", actual_text="75%" + HOSTILE,
-                                                        weight=D(20), declared_score=D(1))]), path)
+    save_evaluation(
+        Evaluation(
+            header=Header(project_name=HOSTILE, year=2020),
+            indicators=[
+                IndicatorRow(
+                    name=HOSTILE, target_text="90%", actual_text="75%" + HOSTILE, weight=D(20), declared_score=D(1)
+                )
+            ],
+        ),
+        path,
+    )
     return path
 
 
-@pytest.mark.parametrize("argv", [["score", "{form}"], ["score", "{form}", "--format", "json"], ["check", "{form}"],
-                                  ["check", "{form}", "--format", "json"]])
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["score", "{form}"],
+        ["score", "{form}", "--format", "json"],
+        ["check", "{form}"],
+        ["check", "{form}", "--format", "json"],
+    ],
+)
 def test_commands_never_print_raw_controls(tmp_path: Path, capsys, argv) -> None:
     form = hostile_form(tmp_path / "form.toml")
     run([part.format(form=form) for part in argv])
@@ -76,12 +91,15 @@ def test_plain_mode_shows_a_hostile_form_without_acting_on_it(tmp_path: Path, ca
     assert not RAW.search(captured.out + captured.err)
 
 
-@pytest.mark.parametrize("argv", [
-    ["whatif", "--weight", "20.00000000001", "--target", "90%", "--actual", "75%"],
-    ["whatif", "--budget", "100", "--executed", "5", "--weight", "1.123456789012345"],
-    ["whatif", "--budget", "100000000000000", "--executed", "5"],
-    ["whatif", "--weight", "10", "--target", "90%", "--actual", "75%", "--profile", "a" * 300],
-])
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["whatif", "--weight", "20.00000000001", "--target", "90%", "--actual", "75%"],
+        ["whatif", "--budget", "100", "--executed", "5", "--weight", "1.123456789012345"],
+        ["whatif", "--budget", "100000000000000", "--executed", "5"],
+        ["whatif", "--weight", "10", "--target", "90%", "--actual", "75%", "--profile", "a" * 300],
+    ],
+)
 def test_numbers_and_names_beyond_the_records_are_one_plain_line(capsys, argv) -> None:
     assert run(argv) == 2
     captured = capsys.readouterr()
@@ -114,19 +132,32 @@ def test_non_regular_paths_are_refused_and_skipped_in_directories(tmp_path: Path
 JIXIAO = Path(__import__("sys").executable).parent / "jixiao"
 
 
-@pytest.mark.parametrize("argv", [
-    ["score", "{fifo}"], ["check", "{fifo}"], ["import", "{fifo}", "--out", "out"], ["edit", "--plain", "{fifo}"],
-    ["train", "--plain", "{fifo}"], ["whatif", "--weight", "5", "--target", "9", "--actual", "9", "--profile", "{fifo}"],
-    ["report", "{fifo}", "--out", "r.xlsx"],
-])
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["score", "{fifo}"],
+        ["check", "{fifo}"],
+        ["import", "{fifo}", "--out", "out"],
+        ["edit", "--plain", "{fifo}"],
+        ["train", "--plain", "{fifo}"],
+        ["whatif", "--weight", "5", "--target", "9", "--actual", "9", "--profile", "{fifo}"],
+        ["report", "{fifo}", "--out", "r.xlsx"],
+    ],
+)
 def test_every_command_refuses_a_fifo_at_once(tmp_path: Path, argv: list[str]) -> None:
     import subprocess
 
     fifo = tmp_path / "pipe.toml"
     os.mkfifo(fifo)
     try:  # a FIFO read would wait for a writer forever: the timeout bounds a hang, it is not a timing check
-        result = subprocess.run([str(JIXIAO), *(part.format(fifo=fifo) for part in argv)], cwd=tmp_path,
-                                stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=60)
+        result = subprocess.run(
+            [str(JIXIAO), *(part.format(fifo=fifo) for part in argv)],
+            cwd=tmp_path,
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
     except subprocess.TimeoutExpired:
         raise AssertionError(f"{argv[0]} waited on a FIFO") from None
     assert result.returncode == 2 and "不是普通文件" in result.stderr and "Traceback" not in result.stderr

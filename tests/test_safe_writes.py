@@ -59,6 +59,7 @@ def fill(disk: Path) -> None:
 
 # --- a real full disk, a real read-only disk ------------------------------------------------------------------
 
+
 @pytest.mark.skipif(not can_mount(), reason="a tmpfs needs root; see the simulated cases")
 def test_export_onto_a_full_disk_is_one_line_exit_2_and_the_old_file_stays(tmp_path: Path, capsys) -> None:
     with tmpfs(tmp_path / "disk") as disk:
@@ -125,9 +126,11 @@ def test_plain_mode_export_onto_a_full_disk_goes_on_with_the_interview(tmp_path:
 
 # --- simulated: ENOSPC and EROFS wherever the tests run -----------------------------------------------------
 
+
 @pytest.mark.parametrize(("code", "words"), [(errno.ENOSPC, "磁盘空间不足"), (errno.EROFS, "只读")])
-def test_export_that_the_disk_refuses_is_plain_and_leaves_no_temporary(tmp_path: Path, capsys, monkeypatch,
-                                                                        code, words) -> None:
+def test_export_that_the_disk_refuses_is_plain_and_leaves_no_temporary(
+    tmp_path: Path, capsys, monkeypatch, code, words
+) -> None:
     out = tmp_path / "表.xlsx"
     out.write_bytes(b"old workbook")
 
@@ -143,16 +146,20 @@ def test_export_that_the_disk_refuses_is_plain_and_leaves_no_temporary(tmp_path:
 
 
 @pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="names open files through /proc")
-def test_plain_mode_export_on_a_full_disk_says_so_and_the_interview_goes_on(tmp_path: Path, monkeypatch,
-                                                                             capsys) -> None:
+def test_plain_mode_export_on_a_full_disk_says_so_and_the_interview_goes_on(
+    tmp_path: Path, monkeypatch, capsys
+) -> None:
     import io
 
     real = os.fsync
     full = {"on": True}
 
     def refuse(descriptor: int) -> None:
-        if full["on"] and os.readlink(f"/proc/self/fd/{descriptor}").endswith(TEMP_SUFFIX) \
-                and ".xlsx." in os.readlink(f"/proc/self/fd/{descriptor}"):
+        if (
+            full["on"]
+            and os.readlink(f"/proc/self/fd/{descriptor}").endswith(TEMP_SUFFIX)
+            and ".xlsx." in os.readlink(f"/proc/self/fd/{descriptor}")
+        ):
             raise OSError(errno.ENOSPC, "No space left on device")
         real(descriptor)
 
@@ -169,6 +176,7 @@ def test_plain_mode_export_on_a_full_disk_says_so_and_the_interview_goes_on(tmp_
 
 
 # --- permissions --------------------------------------------------------------------------------------------
+
 
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
 @pytest.mark.parametrize("umask", [0o022, 0o027, 0o077])
@@ -216,7 +224,8 @@ atomic.write_file(target, b"new contents " * 5000)
 
 
 def test_kill_9_in_the_middle_of_a_write_leaves_the_old_file_and_a_temporary_the_next_write_removes(
-        tmp_path: Path) -> None:
+    tmp_path: Path,
+) -> None:
     target = tmp_path / "form.toml"
     target.write_bytes(b"old contents")
     done = subprocess.run([sys.executable, "-c", KILLER, str(target)], capture_output=True)
@@ -252,7 +261,8 @@ def test_an_import_killed_part_way_runs_again_without_force(tmp_path: Path, caps
     assert any(name.startswith(JOURNAL_PREFIX) for name in left)
     assert run(["import", str(SEED_SHEET), "--out", str(out)]) == 0  # what the killed run left does not block
     assert sorted(item.name for item in out.iterdir()) == sorted(
-        name for name in (item.name for item in out.iterdir()) if name.endswith(".toml"))
+        name for name in (item.name for item in out.iterdir()) if name.endswith(".toml")
+    )
     assert len(list(out.glob("*.toml"))) == 37
 
 
@@ -283,6 +293,7 @@ def test_temporary_names_fit_the_file_system_whatever_the_target_name(tmp_path: 
 
 
 # --- names on disk ------------------------------------------------------------------------------------------
+
 
 def test_import_file_names_keep_no_bidi_c1_or_invisible_characters() -> None:
     from domain.sheets.tsv import form_file_name

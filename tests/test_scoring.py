@@ -13,10 +13,13 @@ RATIO = builtin_profile("ratio-reverse")
 
 
 def row(target: str, actual: str, weight: str, **extra) -> IndicatorRow:
-    return IndicatorRow(name=extra.pop("name", "指标"), target_text=target, actual_text=actual, weight=D(weight), **extra)
+    return IndicatorRow(
+        name=extra.pop("name", "指标"), target_text=target, actual_text=actual, weight=D(weight), **extra
+    )
 
 
 # --- positive ------------------------------------------------------------------------------------
+
 
 def test_positive_shortfall_is_weight_times_actual_over_target():
     # 硬件配置完成 90% / 75%, 分值 20 → 20 × 75 ÷ 90 = 16.666… → 16.67
@@ -63,6 +66,7 @@ def test_equal_direction_scores_as_positive():
 
 # --- reverse -------------------------------------------------------------------------------------
 
+
 def test_reverse_met_is_full():
     # 设备故障率 10% / 8% (catalogue: reverse) → full 5
     result = score_row(row("10%", "8%", "5"), DEFAULT, Direction.REVERSE)
@@ -105,6 +109,7 @@ def test_time_units_are_converted():
 
 # --- target zero ---------------------------------------------------------------------------------
 
+
 def test_target_zero_positive_never_divides_by_zero():
     result = score_row(row("0%", "0", "20"), DEFAULT, Direction.POSITIVE)
     assert result.score == D(20)
@@ -117,6 +122,7 @@ def test_target_zero_reverse_is_all_or_nothing():
 
 
 # --- units ---------------------------------------------------------------------------------------
+
 
 def test_actual_without_unit_is_read_in_target_unit_with_a_note():
     # 维护及时率 80% / "70", 分值 25 → 25 × 70 ÷ 80 = 21.875 → 21.88
@@ -135,6 +141,7 @@ def test_different_units_need_judgement():
 
 # --- direction conflict --------------------------------------------------------------------------
 
+
 def test_direction_conflict_is_asked_not_guessed():
     # 经费节约率 (catalogue: positive) with target 节约5%以内 (wording: reverse)
     result = score_row(row("节约5%以内", "1%", "10"), DEFAULT, Direction.POSITIVE)
@@ -151,6 +158,7 @@ def test_user_decision_settles_a_direction_conflict():
 
 
 # --- qualitative ---------------------------------------------------------------------------------
+
 
 def test_qualitative_achieved_defaults_to_top_of_band():
     result = score_row(row("满意", "满意", "20"), DEFAULT, None)
@@ -198,6 +206,7 @@ def test_unused_placeholder_row():
 
 # --- rounding ------------------------------------------------------------------------------------
 
+
 def test_truncating_profile_cuts_instead_of_rounding():
     truncating = DEFAULT.replace(score_decimals=1, rounding=Rounding.TRUNCATE)
     # 25 × 70 ÷ 80 = 21.875 → 21.8 truncated (21.9 half-up)
@@ -206,8 +215,11 @@ def test_truncating_profile_cuts_instead_of_rounding():
 
 # --- budget --------------------------------------------------------------------------------------
 
+
 def funds(budget: str, executed: str, weight: str = "10") -> Funds:
-    return Funds(total=FundsRow(initial_budget=D(budget), annual_budget=D(budget), executed=D(executed)), weight=D(weight))
+    return Funds(
+        total=FundsRow(initial_budget=D(budget), annual_budget=D(budget), executed=D(executed)), weight=D(weight)
+    )
 
 
 def test_budget_rate_is_rounded_to_two_places_before_multiplying():
@@ -254,6 +266,7 @@ def test_initial_budget_denominator_option():
 
 # --- whole form ----------------------------------------------------------------------------------
 
+
 def test_total_is_budget_plus_sum_of_rounded_rows_and_grade():
     evaluation = Evaluation(
         funds=funds("360000.00", "351000.00"),
@@ -265,12 +278,15 @@ def test_total_is_budget_plus_sum_of_rounded_rows_and_grade():
     assert scored.grade == "优"
 
 
-@pytest.mark.parametrize(("total", "grade"), [(D(90), "优"), (D("89.99"), "良"), (D(80), "良"), (D(60), "中"), (D("59.99"), "差")])
+@pytest.mark.parametrize(
+    ("total", "grade"), [(D(90), "优"), (D("89.99"), "良"), (D(80), "良"), (D(60), "中"), (D("59.99"), "差")]
+)
 def test_grade_bands(total, grade):
     assert DEFAULT.grade_of(total) == grade
 
 
 # --- edge cases found in review ---------------------------------------------------------------------
+
 
 def test_a_count_target_against_a_percentage_actual_cannot_be_compared():
     # 建设规模（平方米） 40 / 100%: the method's own example of units that need judgement

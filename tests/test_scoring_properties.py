@@ -17,7 +17,9 @@ profiles = st.sampled_from(PROFILES)
 
 
 def numeric_row(target: D, actual: D, weight: D, direction: Direction) -> IndicatorRow:
-    return IndicatorRow(name="指标", target_text=str(target), actual_text=str(actual), weight=weight, direction=direction)
+    return IndicatorRow(
+        name="指标", target_text=str(target), actual_text=str(actual), weight=weight, direction=direction
+    )
 
 
 @settings(max_examples=300, deadline=None)
@@ -57,13 +59,16 @@ bare = st.decimals(min_value=D("0.01"), max_value=10, places=2, allow_nan=False,
 
 @settings(max_examples=200, deadline=None)
 @given(written, bare, bare, weights, st.sampled_from(["≥", "≤", "="]), profiles)
-def test_a_bare_actual_read_in_the_targets_multiplier_stays_in_range_and_monotone(goal, first, second, weight, sign,
-                                                                                 profile):
+def test_a_bare_actual_read_in_the_targets_multiplier_stays_in_range_and_monotone(
+    goal, first, second, weight, sign, profile
+):
     # a bare actual up to ten times the number written before 万元 is read in 万元 (8 against =8万元)
     low, high = sorted((first * goal, second * goal))
     target = f"{sign}{goal}万元"
-    results = [score_row(IndicatorRow(name="指标", target_text=target, actual_text=str(value), weight=weight), profile)
-               for value in (low, high)]
+    results = [
+        score_row(IndicatorRow(name="指标", target_text=target, actual_text=str(value), weight=weight), profile)
+        for value in (low, high)
+    ]
     for result in results:
         assert result.score is None or D(0) <= result.score <= weight
     score_low, score_high = (result.score for result in results)
@@ -78,7 +83,9 @@ fractions = st.decimals(min_value=D("0.01"), max_value=1, places=2, allow_nan=Fa
 @given(st.integers(min_value=10, max_value=100), fractions, fractions, weights)
 def test_a_bare_fraction_against_a_percentage_is_monotone(goal, first, second, weight):
     low, high = sorted((first, second))
-    scores = [score_row(IndicatorRow(name="指标", target_text=f"≥{goal}%", actual_text=str(value), weight=weight)).score
-              for value in (low, high)]
+    scores = [
+        score_row(IndicatorRow(name="指标", target_text=f"≥{goal}%", actual_text=str(value), weight=weight)).score
+        for value in (low, high)
+    ]
     assert all(score is not None and D(0) <= score <= weight for score in scores)
     assert scores[0] <= scores[1]

@@ -24,16 +24,36 @@ from tui.widgets.side_panel import form_lines
 
 
 def _form(profile: str = "default", first_row_blank: bool = True) -> Evaluation:
-    first = IndicatorRow(level1="产出指标", level2="数量指标", name="档案整理数量") if first_row_blank else \
-        IndicatorRow(level1="产出指标", level2="质量指标", name="设备故障率", target_text="≤10%", actual_text="13%",
-                     weight=Decimal(10))
+    first = (
+        IndicatorRow(level1="产出指标", level2="数量指标", name="档案整理数量")
+        if first_row_blank
+        else IndicatorRow(
+            level1="产出指标",
+            level2="质量指标",
+            name="设备故障率",
+            target_text="≤10%",
+            actual_text="13%",
+            weight=Decimal(10),
+        )
+    )
     return Evaluation(
         profile=profile,
         header=Header(project_name="对齐测试"),
-        funds=Funds(total=FundsRow(initial_budget=Decimal(100), annual_budget=Decimal(100), executed=Decimal(100)),
-                    weight=Decimal(10)),
-        indicators=[first, IndicatorRow(level1="产出指标", level2="质量指标", name="硬件配置完成率", target_text="90%",
-                                        actual_text="75%", weight=Decimal(20))],
+        funds=Funds(
+            total=FundsRow(initial_budget=Decimal(100), annual_budget=Decimal(100), executed=Decimal(100)),
+            weight=Decimal(10),
+        ),
+        indicators=[
+            first,
+            IndicatorRow(
+                level1="产出指标",
+                level2="质量指标",
+                name="硬件配置完成率",
+                target_text="90%",
+                actual_text="75%",
+                weight=Decimal(20),
+            ),
+        ],
     )
 
 
@@ -102,8 +122,6 @@ async def test_the_full_screen_app_offers_the_draft_of_edit_with_out(tmp_path):
         assert isinstance(app.screen, ChoiceDialog)
 
 
-
-
 def test_an_untouched_form_keeps_the_two_places_of_its_total(tmp_path):
     from domain.record.storage import to_toml
 
@@ -133,9 +151,32 @@ def test_a_rows_what_if_keeps_the_rows_direction_whatever_name_is_typed():
     assert whatif.catalogue_direction is before
 
 
-_STEPS = st.lists(st.tuples(st.sampled_from(["answer"] * 6 + ["back", "undo", "jump", "remove"]),
-                            st.sampled_from(["", "1", "2", "y", "n", "*", "90%", "≤10%", "满意", "10", "20", "100",
-                                             "设备故障率", "sbgzl", "36万", "abc"])), max_size=50)
+_STEPS = st.lists(
+    st.tuples(
+        st.sampled_from(["answer"] * 6 + ["back", "undo", "jump", "remove"]),
+        st.sampled_from(
+            [
+                "",
+                "1",
+                "2",
+                "y",
+                "n",
+                "*",
+                "90%",
+                "≤10%",
+                "满意",
+                "10",
+                "20",
+                "100",
+                "设备故障率",
+                "sbgzl",
+                "36万",
+                "abc",
+            ]
+        ),
+    ),
+    max_size=50,
+)
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -160,5 +201,6 @@ def test_the_field_list_is_never_stale_and_a_draft_restores_the_same_conversatio
         fresh = [spec.id for spec in build_specs(interview.form)]
         assert [state.spec.id for state in interview.fields()] == fresh
         restored = Interview.restore(interview.evaluation.model_copy(deep=True), interview.state())
-        assert [(s.spec.id, s.answered, s.answer) for s in restored.fields()] == \
-            [(s.spec.id, s.answered, s.answer) for s in interview.fields()]
+        assert [(s.spec.id, s.answered, s.answer) for s in restored.fields()] == [
+            (s.spec.id, s.answered, s.answer) for s in interview.fields()
+        ]

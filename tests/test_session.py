@@ -15,12 +15,24 @@ from domain.interview.session import EditSession, SaveStatus
 from domain.record.models import Evaluation, Header, IndicatorRow
 from domain.record.storage import load_evaluation, save_evaluation
 
-WHOLE = {"header.project_name": "测试项目", "header.department": "测试局", "header.implementer": "测试中心",
-         "header.project_amount": "40万", "header.year": "2020", "funds.total.initial_budget": "360000",
-         "funds.total.executed": "351000", "goals.expected": "完成平台建设", "goals.achieved": "已按计划完成",
-         "indicators[0].name": "硬件配置完成率", "indicators[0].target_text": "90%", "indicators[0].actual_text": "75%",
-         "indicators[0].weight": "20", "indicators[0].deviation_reason": "到货延迟", "loop.more": "n",
-         "review.save": "y"}
+WHOLE = {
+    "header.project_name": "测试项目",
+    "header.department": "测试局",
+    "header.implementer": "测试中心",
+    "header.project_amount": "40万",
+    "header.year": "2020",
+    "funds.total.initial_budget": "360000",
+    "funds.total.executed": "351000",
+    "goals.expected": "完成平台建设",
+    "goals.achieved": "已按计划完成",
+    "indicators[0].name": "硬件配置完成率",
+    "indicators[0].target_text": "90%",
+    "indicators[0].actual_text": "75%",
+    "indicators[0].weight": "20",
+    "indicators[0].deviation_reason": "到货延迟",
+    "loop.more": "n",
+    "review.save": "y",
+}
 
 
 def answer_all(session: EditSession, answers: list[str]) -> None:
@@ -86,8 +98,9 @@ def test_save_needs_a_path_and_never_overwrites_without_asking(tmp_path: Path) -
 def test_a_file_changed_since_it_was_opened_is_a_conflict(tmp_path: Path) -> None:
     path = tmp_path / "form.toml"
     evaluation = Evaluation(header=Header(project_name="原项目"))
-    evaluation.indicators.append(IndicatorRow(name="设备故障率", target_text="≤10%", actual_text="8%",
-                                              weight=Decimal(90)))
+    evaluation.indicators.append(
+        IndicatorRow(name="设备故障率", target_text="≤10%", actual_text="8%", weight=Decimal(90))
+    )
     save_evaluation(evaluation, path)
     session = EditSession.open(path, DraftStore(tmp_path / "drafts"))
     session.start()

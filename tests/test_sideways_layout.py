@@ -17,16 +17,52 @@ from tui.cli import run
 ROOT = Path(__file__).resolve().parent.parent
 PUBLISHED = ROOT / "fixtures" / "workbooks" / "published" / "he-chengan-2020-gaoling.xlsx"
 
-MERGES = ["A1:L1", "A2:L2", "B3:D3", "A4:L4", "A5:C5", "D5:F5", "G5:I5", "J5:L5", "A9:L9", "A10:D10", "E10:I10",
-          "J10:L10", "A11:D11", "E11:I11", "J11:L11", "A12:L12", "A13:A14", "B13:B14", "C13:C14", "D13:D14",
-          "E13:G13", "H13:H14", "I13:I14", "J13:L13", "A15:A16"]
+MERGES = [
+    "A1:L1",
+    "A2:L2",
+    "B3:D3",
+    "A4:L4",
+    "A5:C5",
+    "D5:F5",
+    "G5:I5",
+    "J5:L5",
+    "A9:L9",
+    "A10:D10",
+    "E10:I10",
+    "J10:L10",
+    "A11:D11",
+    "E11:I11",
+    "J11:L11",
+    "A12:L12",
+    "A13:A14",
+    "B13:B14",
+    "C13:C14",
+    "D13:D14",
+    "E13:G13",
+    "H13:H14",
+    "I13:I14",
+    "J13:L13",
+    "A15:A16",
+]
 
 
 def _printout(tmp_path: Path, funds: list[list[object]]) -> Path:
     lines: list[list[object]] = [
-        ["某县某局2021年度预算项目绩效自评表"], ["一、基本情况"],
-        ["项目名称：", "农村道路养护", "", "", "是否为专项资金：", "", "实施（主管）单位", "某县交通运输局", "",
-         "金额单位：", "元"],
+        ["某县某局2021年度预算项目绩效自评表"],
+        ["一、基本情况"],
+        [
+            "项目名称：",
+            "农村道路养护",
+            "",
+            "",
+            "是否为专项资金：",
+            "",
+            "实施（主管）单位",
+            "某县交通运输局",
+            "",
+            "金额单位：",
+            "元",
+        ],
         ["二、预算执行情况"],
         ["预算安排情况（调整后）", "", "", "资金到位情况", "", "", "资金执行情况", "", "", "预算执行进度（%）"],
         *funds,
@@ -34,14 +70,61 @@ def _printout(tmp_path: Path, funds: list[list[object]]) -> Path:
         ["年度预期目标", "", "", "", "具体完成情况", "", "", "", "", "总体完成率（%）"],
         ["养护道路 20 公里", "", "", "", "养护道路 18 公里", "", "", "", "", "90.00"],
         ["四、年度绩效指标完成情况"],
-        ["一级指标", "二级指标", "三级指标", "指标分值", "预期指标值", "", "", "单项指标实际完成值", "单项指标完成情况",
-         "自评得分"],
+        [
+            "一级指标",
+            "二级指标",
+            "三级指标",
+            "指标分值",
+            "预期指标值",
+            "",
+            "",
+            "单项指标实际完成值",
+            "单项指标完成情况",
+            "自评得分",
+        ],
         ["", "", "", "", "符号", "", "单位（文字描述）", "", "", "单项指标得分", "权重占比（%）", "单项指标折算得分"],
-        ["产出指标", "数量指标", "养护里程", "养护的道路里程", ">=", 20, "公里", "18公里", "未完成", "36.00", "40.00",
-         "14.40"],
-        ["", "质量指标", "养护合格率", "验收合格的比例", ">=", 95, "%（百分比）", "100%", "完成", "30.00", "30.00", "9.00"],
-        ["满意度指标", "服务对象满意度指标", "群众满意度", "沿线群众的满意程度", ">=", 90, "%（百分比）", "92%", "完成",
-         "20.00", "20.00", "4.00"],
+        [
+            "产出指标",
+            "数量指标",
+            "养护里程",
+            "养护的道路里程",
+            ">=",
+            20,
+            "公里",
+            "18公里",
+            "未完成",
+            "36.00",
+            "40.00",
+            "14.40",
+        ],
+        [
+            "",
+            "质量指标",
+            "养护合格率",
+            "验收合格的比例",
+            ">=",
+            95,
+            "%（百分比）",
+            "100%",
+            "完成",
+            "30.00",
+            "30.00",
+            "9.00",
+        ],
+        [
+            "满意度指标",
+            "服务对象满意度指标",
+            "群众满意度",
+            "沿线群众的满意程度",
+            ">=",
+            90,
+            "%（百分比）",
+            "92%",
+            "完成",
+            "20.00",
+            "20.00",
+            "4.00",
+        ],
     ]
     workbook = Workbook()
     sheet = workbook.active
@@ -54,9 +137,11 @@ def _printout(tmp_path: Path, funds: list[list[object]]) -> Path:
     return path
 
 
-FUNDS = [["预算数", 1200000, "", "到位数", 1200000, "", "执行数", 960000, "", "80.00"],
-         ["其中：财政资金", 1000000, "", "其中：财政资金", 1000000, "", "其中：财政资金", 800000],
-         ["其他", 200000, "", "其他", 200000, "", "其他", 160000]]
+FUNDS = [
+    ["预算数", 1200000, "", "到位数", 1200000, "", "执行数", 960000, "", "80.00"],
+    ["其中：财政资金", 1000000, "", "其中：财政资金", 1000000, "", "其中：财政资金", 800000],
+    ["其他", 200000, "", "其他", 200000, "", "其他", 160000],
+]
 
 
 def test_a_sideways_funds_block_is_read_by_the_labels_under_its_heads(tmp_path):
@@ -79,8 +164,10 @@ def test_a_sideways_funds_block_is_read_by_the_labels_under_its_heads(tmp_path):
 def test_heads_on_two_rows_give_the_comparator_value_unit_weight_and_score(tmp_path):
     [form] = read_file(_printout(tmp_path, FUNDS)).read
     evaluation = form.evaluation
-    rows = [(r.level1, r.level2, r.name, r.target_text, r.actual_text, r.weight, r.declared_score)
-            for r in evaluation.indicators]
+    rows = [
+        (r.level1, r.level2, r.name, r.target_text, r.actual_text, r.weight, r.declared_score)
+        for r in evaluation.indicators
+    ]
     assert rows == [
         ("产出指标", "数量指标", "养护里程", "≥20公里", "18公里", 40, 36),
         ("产出指标", "质量指标", "养护合格率", "≥95%（百分比）", "100%", 30, 30),
@@ -117,8 +204,10 @@ def test_the_published_printout_reads_whole():
     evaluation = form.evaluation
     assert form.layout == "hebei-system"
     assert evaluation.funds.other.annual_budget == Decimal("0.00")
-    assert evaluation.goals.achieved.splitlines() == ["为我县百岁高龄老年人发放补贴，使老年人得到更好的照顾。",
-                                                      "为全县共享改革开放成果，促进社会稳定文明和谐"]
+    assert evaluation.goals.achieved.splitlines() == [
+        "为我县百岁高龄老年人发放补贴，使老年人得到更好的照顾。",
+        "为全县共享改革开放成果，促进社会稳定文明和谐",
+    ]
     assert [r.weight for r in evaluation.indicators] == [25, 25, 30, 10]
     assert [r.target_text for r in evaluation.indicators][0] == "≥98%（百分比）"
     assert evaluation.declared_total is None
@@ -136,7 +225,8 @@ def test_export_in_this_layout_reads_back_the_same(tmp_path, capsys):
     assert back.layout == "hebei-system"
     first, second = original.evaluation, back.evaluation
     assert [(r.level1, r.level2, r.name, r.target_text, r.weight, r.declared_score) for r in first.indicators] == [
-        (r.level1, r.level2, r.name, r.target_text, r.weight, r.declared_score) for r in second.indicators]
+        (r.level1, r.level2, r.name, r.target_text, r.weight, r.declared_score) for r in second.indicators
+    ]
     assert (second.funds.total.annual_budget, second.funds.total.executed) == (Decimal("6.84"), Decimal("6.84"))
     assert second.declared_total == 100
 

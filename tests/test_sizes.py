@@ -41,18 +41,26 @@ def _lines(app: JixiaoApp) -> list[str]:
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
 def test_interview_at_size(snap_compare, tmp_path, size):
-    assert snap_compare(JixiaoApp("new", session=session_at(ONE_ROW, tmp_path / "drafts", until="indicators[0].deviation_reason")), terminal_size=size,
-                        run_before=settled)
+    assert snap_compare(
+        JixiaoApp("new", session=session_at(ONE_ROW, tmp_path / "drafts", until="indicators[0].deviation_reason")),
+        terminal_size=size,
+        run_before=settled,
+    )
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
 def test_review_at_size(snap_compare, tmp_path, size):
-    assert snap_compare(JixiaoApp("new", session=session_at(TO_REVIEW, tmp_path / "drafts", until="review.save")), terminal_size=size,
-                        run_before=settled)
+    assert snap_compare(
+        JixiaoApp("new", session=session_at(TO_REVIEW, tmp_path / "drafts", until="review.save")),
+        terminal_size=size,
+        run_before=settled,
+    )
 
 
 async def test_resizing_wraps_again_and_scales_or_folds_the_panel(tmp_path) -> None:
-    app = JixiaoApp("new", session=session_at({"header.project_name": "测试项目"}, tmp_path / "drafts", until="header.department"))
+    app = JixiaoApp(
+        "new", session=session_at({"header.project_name": "测试项目"}, tmp_path / "drafts", until="header.department")
+    )
     async with app.run_test(size=(200, 50)) as pilot:
         await settled(pilot)
         await pilot.press(*("某某市某某区人民政府办公室" * 6), "enter")  # a 156-cell answer
@@ -77,8 +85,7 @@ async def test_resizing_wraps_again_and_scales_or_folds_the_panel(tmp_path) -> N
 
 
 async def test_a_choice_list_at_80x24_keeps_question_and_last_answer_in_view(tmp_path) -> None:
-    app = JixiaoApp("new", session=session_at(HEADER_AND_FUNDS, tmp_path / "drafts",
-                                                 until="funds.total.executed"))
+    app = JixiaoApp("new", session=session_at(HEADER_AND_FUNDS, tmp_path / "drafts", until="funds.total.executed"))
     async with app.run_test(size=(80, 24)) as pilot:
         await settled(pilot)
         for answer in lines_from(app.session.interview, HEADER_AND_FUNDS, until="funds.sources"):  # "360000"
@@ -87,7 +94,7 @@ async def test_a_choice_list_at_80x24_keeps_question_and_last_answer_in_view(tmp
         transcript = app.screen.query_one(Transcript)
         lines = _lines(app)
         bottom = transcript.scroll_offset.y + transcript.scrollable_content_region.height
-        shown = [line.replace("\u00a0", " ") for line in lines[transcript.scroll_offset.y:bottom]]
+        shown = [line.replace("\u00a0", " ") for line in lines[transcript.scroll_offset.y : bottom]]
         assert any(line.strip().startswith("› 360000") for line in shown), shown
         assert any("资金来自哪里" in line for line in shown), shown
         choices = [offer.value for offer in app.screen.query_one("InputLine").offers]

@@ -18,13 +18,31 @@ from domain.record.storage import evaluation_from_toml, load_evaluation, save_ev
 def sample() -> Evaluation:
     return Evaluation(
         header=Header(project_name="[red]x[/red] 平台", project_amount=D("400000"), year=2020),
-        funds=Funds(total=FundsRow(initial_budget=D("360000.00"), annual_budget=D("360000.00"), executed=D("351000.00")),
-                    declared_rate=D("0.98"), declared_score=D("9.80")),
+        funds=Funds(
+            total=FundsRow(initial_budget=D("360000.00"), annual_budget=D("360000.00"), executed=D("351000.00")),
+            declared_rate=D("0.98"),
+            declared_score=D("9.80"),
+        ),
         indicators=[
-            IndicatorRow(level1="产出指标", level2="数量指标", name="硬件配置完成", catalogue_name="硬件配置完成率",
-                         target_text="90%", actual_text="75%", weight=D("20"), declared_score=D("16.67")),
-            IndicatorRow(level1="满意度指标", name="服务大厅满意", target_text="80%", actual_text="70%",
-                         weight=D("25.0"), declared_score=D("21.88"), deviation_reason="第一行\n第二行"),
+            IndicatorRow(
+                level1="产出指标",
+                level2="数量指标",
+                name="硬件配置完成",
+                catalogue_name="硬件配置完成率",
+                target_text="90%",
+                actual_text="75%",
+                weight=D("20"),
+                declared_score=D("16.67"),
+            ),
+            IndicatorRow(
+                level1="满意度指标",
+                name="服务大厅满意",
+                target_text="80%",
+                actual_text="70%",
+                weight=D("25.0"),
+                declared_score=D("21.88"),
+                deviation_reason="第一行\n第二行",
+            ),
         ],
         declared_total=D("89.18"),
     )
@@ -119,7 +137,12 @@ decimals = st.decimals(min_value=0, max_value=10**9, places=2, allow_nan=False, 
 
 
 @settings(max_examples=60, deadline=None)
-@given(texts, texts, decimals, st.lists(st.tuples(texts, texts, st.decimals(min_value=0, max_value=100, places=2)), max_size=4))
+@given(
+    texts,
+    texts,
+    decimals,
+    st.lists(st.tuples(texts, texts, st.decimals(min_value=0, max_value=100, places=2)), max_size=4),
+)
 def test_any_evaluation_round_trips(name, reason, amount, rows):
     evaluation = Evaluation(
         header=Header(project_name=name, project_amount=amount),
@@ -161,14 +184,17 @@ def test_hand_edited_extremes_get_one_plain_message(text, message):
         evaluation_from_toml(text)
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("schema_version = 1\n[header]\nproject_name \"甲\"\n", "第 3 行第 14 列：键名后面应有等号“=”"),
-    ("schema_version = 1\nschema_version = 2\n", "第 2 行第 19 列：同一个键写了两次"),
-    ("schema_version = 1\n[header]\n[header]\n", "第 3 行第 8 列：表头 header 写了两次"),
-    ("schema_version = 1\nx = \"没有结尾\n", "第 2 行第 10 列：文字缺少结尾的引号"),
-    ("schema_version = 1\nx = 九十\n", "第 2 行第 5 列：值无法识别"),
-    ("schema_version = 1\nx = [1, 2\n", "文件末尾：方括号“[”没有对应的“]”"),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('schema_version = 1\n[header]\nproject_name "甲"\n', "第 3 行第 14 列：键名后面应有等号“=”"),
+        ("schema_version = 1\nschema_version = 2\n", "第 2 行第 19 列：同一个键写了两次"),
+        ("schema_version = 1\n[header]\n[header]\n", "第 3 行第 8 列：表头 header 写了两次"),
+        ('schema_version = 1\nx = "没有结尾\n', "第 2 行第 10 列：文字缺少结尾的引号"),
+        ("schema_version = 1\nx = 九十\n", "第 2 行第 5 列：值无法识别"),
+        ("schema_version = 1\nx = [1, 2\n", "文件末尾：方括号“[”没有对应的“]”"),
+    ],
+)
 def test_toml_syntax_errors_are_plain_chinese_with_line_and_column(text: str, expected: str) -> None:
     with pytest.raises(InputError) as caught:
         evaluation_from_toml(text, "form.toml")

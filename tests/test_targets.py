@@ -39,7 +39,10 @@ def test_central_template_two_projects_stacked() -> None:
     assert first.header.project_name == seed(1).header.project_name
     assert first.header.year == 2020
     assert first.budget == TargetBudget(unit="万元", total=Decimal(36), fiscal=Decimal(0), other=Decimal(36))
-    assert [(row.name, row.target_text) for row in first.indicators][:2] == [("硬件配置完成", "90%"), ("设备故障率", "10%")]
+    assert [(row.name, row.target_text) for row in first.indicators][:2] == [
+        ("硬件配置完成", "90%"),
+        ("设备故障率", "10%"),
+    ]
     assert len(first.indicators) == 6  # the two * rows of the form are not targets
     assert second.indicators[3].target_text == "≤13.8元/卷"
 
@@ -52,13 +55,16 @@ def test_export_joins_comparator_number_and_unit_and_keeps_weights() -> None:
     # 指标性质, 指标值 and 度量单位 in three cells (≤ | 13.8 | 元/卷) read back as the form wrote them (≤13.8元/卷)
     for targets, number in ((archives, 2), (second, 4)):
         assert [row.target_text for row in targets.indicators] == [
-            row.target_text for row in seed(number).indicators if not row.is_unused]
+            row.target_text for row in seed(number).indicators if not row.is_unused
+        ]
     assert "≤13.8元/卷" in [row.target_text for row in archives.indicators]
 
 
 def test_hunan_takes_the_annual_block_not_the_long_term_one() -> None:
     (targets,) = tables("hunan-2020.xlsx")
-    assert [row.target_text for row in targets.indicators] == [row.target_text for row in seed(5).indicators if not row.is_unused]
+    assert [row.target_text for row in targets.indicators] == [
+        row.target_text for row in seed(5).indicators if not row.is_unused
+    ]
     assert targets.goal == seed(5).goals.expected  # 年度目标, not 长期目标
     assert targets.budget.total == Decimal("80.0")
 
@@ -91,7 +97,8 @@ def test_a_systems_flat_export_one_row_per_indicator() -> None:
     archives, parking = tables("university-flat-2019.xlsx")
     assert archives.header.project_name == seed(2).header.project_name and archives.header.year == 2019
     assert [row.target_text for row in archives.indicators] == [
-        row.target_text for row in seed(2).indicators if not row.is_unused]  # the 短期 set, not 中期's 三年累计…
+        row.target_text for row in seed(2).indicators if not row.is_unused
+    ]  # the 短期 set, not 中期's 三年累计…
     assert archives.goal == seed(2).goals.expected  # 年度目标, not 中期目标
     assert archives.budget.total == Decimal(1687)  # 年度资金总额, not 中期资金总额
     assert parking.header.project_name == seed(8).header.project_name
@@ -119,8 +126,12 @@ def test_targets_file_round_trip(tmp_path: Path) -> None:
 
 
 def test_import_writes_targets_files(tmp_path: Path) -> None:
-    done = subprocess.run([str(JIXIAO), "import", str(HERE / "project-2019.xlsx"), "--out", str(tmp_path)],
-                          capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        [str(JIXIAO), "import", str(HERE / "project-2019.xlsx"), "--out", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert done.returncode == 0, done.stderr
     assert done.stdout.count("项目基本信息") == 1
     (path,) = tmp_path.glob("*.targets.toml")
@@ -151,7 +162,9 @@ def test_changing_a_target_is_announced_and_reviewed() -> None:
     interview.jump("indicators[0].target_text")
     events = interview.answer("1")
     assert any("核查时会指出" in event.text or "audit will name" in event.text for event in events)
-    assert [state.answer for state in interview.fields() if state.spec.id == "indicators[1].name"][0].endswith("（目标）")
+    assert [state.answer for state in interview.fields() if state.spec.id == "indicators[1].name"][0].endswith(
+        "（目标）"
+    )
 
 
 def test_plain_mode_new_from_targets_with_several_projects_asks_which(tmp_path: Path) -> None:
@@ -165,8 +178,14 @@ def test_plain_mode_new_from_targets_with_several_projects_asks_which(tmp_path: 
     assert draft.project_name == seed(3).header.project_name
     code, _ = plain("new", [], targets=HERE / "export-2020.xlsx", project="没有这个项目", drafts=tmp_path / "d")
     assert code == 2
-    code, output = plain("new", ["4800000"], targets=HERE / "export-2020.xlsx", project="附图",
-                         drafts=tmp_path / "d", out=tmp_path / "f.toml")
+    code, output = plain(
+        "new",
+        ["4800000"],
+        targets=HERE / "export-2020.xlsx",
+        project="附图",
+        drafts=tmp_path / "d",
+        out=tmp_path / "f.toml",
+    )
     assert "已从目标表填好" in output or "filled in from the targets" in output
     assert "年度指标值" not in "".join(line for line in output.splitlines() if line.startswith("? "))
 
@@ -175,9 +194,14 @@ def test_plain_mode_new_from_targets_with_several_projects_asks_which(tmp_path: 
 
 
 def _targets() -> Targets:
-    return Targets(header=seed(1).header, budget=TargetBudget(unit="元", total=Decimal(360000)), indicators=[
-        TargetRow(level1="产出指标", level2="数量指标", name="硬件配置完成", target_text="90%", weight=Decimal(20)),
-        TargetRow(level1="产出指标", level2="质量指标", name="设备故障率", target_text="10%", weight=Decimal(5))])
+    return Targets(
+        header=seed(1).header,
+        budget=TargetBudget(unit="元", total=Decimal(360000)),
+        indicators=[
+            TargetRow(level1="产出指标", level2="数量指标", name="硬件配置完成", target_text="90%", weight=Decimal(20)),
+            TargetRow(level1="产出指标", level2="质量指标", name="设备故障率", target_text="10%", weight=Decimal(5)),
+        ],
+    )
 
 
 def _form(*rows: IndicatorRow, budget: int = 360000) -> Evaluation:
@@ -206,7 +230,9 @@ def test_each_finding() -> None:
     assert codes(_form(ROW1.model_copy(update={"target_text": "按计划"}), ROW2)) == ["targets.changed"]
     assert codes(_form(ROW1.model_copy(update={"name": "硬件配置完成情况"}), ROW2)) == ["targets.reworded"]
     assert codes(_form(ROW1)) == ["targets.dropped"]
-    extra = IndicatorRow(level1="效益指标", level2="社会效益指标", name="系统正常运行", target_text="90%", weight=Decimal(5))
+    extra = IndicatorRow(
+        level1="效益指标", level2="社会效益指标", name="系统正常运行", target_text="90%", weight=Decimal(5)
+    )
     assert codes(_form(ROW1, ROW2, extra)) == ["targets.added"]
     assert codes(_form(ROW1.model_copy(update={"weight": Decimal(15)}), ROW2)) == ["targets.weight"]
     assert codes(_form(ROW1, ROW2, budget=300000)) == ["targets.budget"]
@@ -228,23 +254,44 @@ def test_severities_and_pairing() -> None:
 
 
 def test_check_folder_against_targets() -> None:
-    done = subprocess.run([str(JIXIAO), "check", str(HERE / "review" / "forms"), "--targets",
-                           str(HERE / "review" / "targets"), "--jobs", "1", "--format", "ndjson"],
-                          capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        [
+            str(JIXIAO),
+            "check",
+            str(HERE / "review" / "forms"),
+            "--targets",
+            str(HERE / "review" / "targets"),
+            "--jobs",
+            "1",
+            "--format",
+            "ndjson",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     import json
 
     forms = [json.loads(line) for line in done.stdout.splitlines()]
     kept, changed = forms
     assert not [f for f in kept["findings"] if f["code"].startswith("targets.")]
     assert {f["code"] for f in changed["findings"] if f["code"].startswith("targets.")} == {
-        "targets.lowered", "targets.reworded", "targets.dropped", "targets.budget"}
+        "targets.lowered",
+        "targets.reworded",
+        "targets.dropped",
+        "targets.budget",
+    }
 
 
 @pytest.mark.parametrize("name", ["central-2020.xlsx", "export-2020.xlsx"])
 def test_export_blank_from_targets(tmp_path: Path, name: str) -> None:
     out = tmp_path / "blank.xlsx"
-    done = subprocess.run([str(JIXIAO), "export", "--targets", str(HERE / name), "--out", str(out)],
-                          capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        [str(JIXIAO), "export", "--targets", str(HERE / name), "--out", str(out)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert done.returncode == 0, done.stderr
     back = read_file(out)
     assert len(back.targets) + len(back.forms) + len(back.refused) >= 1
@@ -252,17 +299,66 @@ def test_export_blank_from_targets(tmp_path: Path, name: str) -> None:
 
 # ------------------------------------------------------------------------------------------ the reader
 
-WORDS = ["项目支出绩效目标表", "项目名称", "项目名称：某项目", "主管部门及代码", "实施单位", "项目编码：12", "年度资金总额",
-         "其中：财政拨款", "其他资金", "中期资金总额", "年度目标", "中期目标", "年度总体目标", "预期目标", "绩效指标",
-         "一级指标", "二级指标", "三级指标", "指标内容", "指标值", "目标值", "指标性质", "度量单位", "分值", "实际完成值",
-         "长期绩效指标", "年度绩效指标", "产出指标", "数量指标", "≥", "95", "%", "不适用", "备注", "100", "1e999", "-5",
-         "九十", "（2020年度）", "", "", "", "满意", "*", "短期三级指标", "年份", "年度资金总额", "2019"]
+WORDS = [
+    "项目支出绩效目标表",
+    "项目名称",
+    "项目名称：某项目",
+    "主管部门及代码",
+    "实施单位",
+    "项目编码：12",
+    "年度资金总额",
+    "其中：财政拨款",
+    "其他资金",
+    "中期资金总额",
+    "年度目标",
+    "中期目标",
+    "年度总体目标",
+    "预期目标",
+    "绩效指标",
+    "一级指标",
+    "二级指标",
+    "三级指标",
+    "指标内容",
+    "指标值",
+    "目标值",
+    "指标性质",
+    "度量单位",
+    "分值",
+    "实际完成值",
+    "长期绩效指标",
+    "年度绩效指标",
+    "产出指标",
+    "数量指标",
+    "≥",
+    "95",
+    "%",
+    "不适用",
+    "备注",
+    "100",
+    "1e999",
+    "-5",
+    "九十",
+    "（2020年度）",
+    "",
+    "",
+    "",
+    "满意",
+    "*",
+    "短期三级指标",
+    "年份",
+    "年度资金总额",
+    "2019",
+]
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(st.lists(st.sampled_from(WORDS), max_size=9), max_size=30),
-       st.lists(st.tuples(st.integers(0, 29), st.integers(0, 8), st.integers(0, 3), st.integers(0, 3)), max_size=5))
-def test_reader_never_fails_and_reads_only_sensible_rows(rows: list[list[str]], merges: list[tuple[int, int, int, int]]) -> None:
+@given(
+    st.lists(st.lists(st.sampled_from(WORDS), max_size=9), max_size=30),
+    st.lists(st.tuples(st.integers(0, 29), st.integers(0, 8), st.integers(0, 3), st.integers(0, 3)), max_size=5),
+)
+def test_reader_never_fails_and_reads_only_sensible_rows(
+    rows: list[list[str]], merges: list[tuple[int, int, int, int]]
+) -> None:
     from domain.sheets.grid import Grid
     from domain.sheets.targets_grid import read_targets_grid
     from domain.sheets.targets_words import UNUSED
@@ -276,8 +372,12 @@ def test_reader_never_fails_and_reads_only_sensible_rows(rows: list[list[str]], 
 
 
 def test_a_target_table_given_as_a_form_says_what_it_is() -> None:
-    done = subprocess.run([str(JIXIAO), "check", str(HERE / "central-2020.xlsx"), "--jobs", "1"],
-                          capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        [str(JIXIAO), "check", str(HERE / "central-2020.xlsx"), "--jobs", "1"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert done.returncode == 2
     assert "new --targets" in done.stderr and done.stderr.count("\n") == 1
 
@@ -314,7 +414,11 @@ def test_targets_files_in_a_folder_of_forms_are_left_out(tmp_path: Path) -> None
     for folder in ("forms", "targets"):
         for item in (HERE / "review" / folder).iterdir():
             shutil.copy(item, tmp_path / item.name)
-    done = subprocess.run([str(JIXIAO), "check", str(tmp_path), "--targets", str(tmp_path), "--jobs", "1"],
-                          capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        [str(JIXIAO), "check", str(tmp_path), "--targets", str(tmp_path), "--jobs", "1"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert done.returncode == 1 and not done.stderr  # an error (a lowered target), nothing unusable
     assert done.stdout.count("项目：") == 2

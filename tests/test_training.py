@@ -18,16 +18,38 @@ SEED_SHEET = Path(__file__).parent.parent / "fixtures" / "seed" / "sheet-2020-sh
 
 def _form() -> Evaluation:
     evaluation = Evaluation(header=Header(project_name="练习项目", department="练习局"))
-    evaluation.funds.total = FundsRow(initial_budget=Decimal(360000), annual_budget=Decimal(360000),
-                                      executed=Decimal(351000))
+    evaluation.funds.total = FundsRow(
+        initial_budget=Decimal(360000), annual_budget=Decimal(360000), executed=Decimal(351000)
+    )
     evaluation.indicators = [
-        IndicatorRow(level1="产出指标", level2="数量指标", name="硬件配置完成", catalogue_name="硬件配置完成率",
-                     target_text="90%", actual_text="75%", weight=Decimal(20), declared_score=Decimal("16.67")),
+        IndicatorRow(
+            level1="产出指标",
+            level2="数量指标",
+            name="硬件配置完成",
+            catalogue_name="硬件配置完成率",
+            target_text="90%",
+            actual_text="75%",
+            weight=Decimal(20),
+            declared_score=Decimal("16.67"),
+        ),
         IndicatorRow(level1="效益指标", level2="经济效益指标", name="*", target_text="0", actual_text="0"),
-        IndicatorRow(level1="产出指标", level2="质量指标", name="设备故障率", target_text="10%", actual_text="13%",
-                     weight=Decimal(10)),
-        IndicatorRow(level1="满意度指标", level2="", name="使用人员满意", target_text="满意", actual_text="基本满意",
-                     weight=Decimal(20), judged_score=Decimal(16)),
+        IndicatorRow(
+            level1="产出指标",
+            level2="质量指标",
+            name="设备故障率",
+            target_text="10%",
+            actual_text="13%",
+            weight=Decimal(10),
+        ),
+        IndicatorRow(
+            level1="满意度指标",
+            level2="",
+            name="使用人员满意",
+            target_text="满意",
+            actual_text="基本满意",
+            weight=Decimal(20),
+            judged_score=Decimal(16),
+        ),
     ]
     return evaluation
 
@@ -39,7 +61,11 @@ def texts(events, kind: EventKind) -> list[str]:
 def test_a_round_checks_each_answer_and_explains_it() -> None:
     session = TrainingSession([("练习", _form())])
     assert [(item.row, item.expected) for item in session.items] == [
-        (None, Decimal("9.80")), (0, Decimal("16.67")), (2, Decimal("7.00")), (3, None)]
+        (None, Decimal("9.80")),
+        (0, Decimal("16.67")),
+        (2, Decimal("7.00")),
+        (3, None),
+    ]
     events = session.start()
     assert texts(events, EventKind.INFO) == [
         "计分练习：共 1 份表、4 道题。表上的得分已隐去，请自己算出每一行的得分。输入 s 跳过，q 结束。",
@@ -103,8 +129,7 @@ def test_forms_come_from_files_directories_or_the_seed(tmp_path: Path, monkeypat
         TrainingSession([("空", Evaluation())])
 
 
-def test_the_seed_sheet_serves_when_no_fixtures_were_written(monkeypatch: pytest.MonkeyPatch,
-                                                            tmp_path: Path) -> None:
+def test_the_seed_sheet_serves_when_no_fixtures_were_written(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     sheet_only = tmp_path / "seed"
     sheet_only.mkdir()
     (sheet_only / SEED_SHEET.name).write_bytes(SEED_SHEET.read_bytes())

@@ -12,12 +12,12 @@ from domain.record.models import Evaluation, FundsRow, Header, IndicatorRow
 
 def _form() -> Evaluation:
     form = Evaluation(header=Header(project_name="练习项目", department="练习局"))
-    form.funds.total = FundsRow(initial_budget=Decimal(360000), annual_budget=Decimal(360000),
-                                executed=Decimal(351000))
+    form.funds.total = FundsRow(initial_budget=Decimal(360000), annual_budget=Decimal(360000), executed=Decimal(351000))
     form.indicators = [
         IndicatorRow(level2="数量指标", name="硬件配置完成", target_text="90%", actual_text="75%", weight=Decimal(20)),
-        IndicatorRow(level2="满意度指标", name="使用人员满意度", target_text="满意", actual_text="基本满意",
-                     weight=Decimal(16)),
+        IndicatorRow(
+            level2="满意度指标", name="使用人员满意度", target_text="满意", actual_text="基本满意", weight=Decimal(16)
+        ),
     ]
     return form
 

@@ -57,7 +57,10 @@ def test_row_bars_and_level_shares_are_the_forms_numbers() -> None:
     scored = _scored()
     bars = row_bars(scored, "预算执行率")
     assert [bar.number for bar in bars] == [0, 1, 2, 3, 4, 6, 8]  # rows 5 and 7 are unused placeholders
-    assert [(bar.weight, bar.score) for bar in bars][:2] == [(Decimal(10), Decimal("9.80")), (Decimal(20), Decimal("16.67"))]
+    assert [(bar.weight, bar.score) for bar in bars][:2] == [
+        (Decimal(10), Decimal("9.80")),
+        (Decimal(20), Decimal("16.67")),
+    ]
     assert bars[1].lost == Decimal("3.33")
     shares = {share.label: share for share in level_shares(scored, "预算执行率")}
     assert list(shares) == ["预算执行率", "产出指标", "效益指标", "满意度指标"]
@@ -73,11 +76,11 @@ def test_charts_line_up_by_cell_width() -> None:
         lines = row_chart(scored, width).plain.splitlines()[1:]
         assert len({cell_width(line) for line in lines}) == 1, lines  # every line the same width in cells
         assert max(cell_width(line) for line in lines) <= width
-        bar_starts = {cell_width(line[:line.index("█")]) for line in lines if "█" in line}
+        bar_starts = {cell_width(line[: line.index("█")]) for line in lines if "█" in line}
         assert len(bar_starts) == 1  # the bars start in one column whatever the Chinese labels
         lines = share_chart(scored, width).plain.splitlines()[1:]
-        assert len({cell_width(line[:line.index("█")]) for line in lines if "█" in line}) == 1
-        assert len({cell_width(line[:line.index("/")]) for line in lines}) == 1  # figures in one column too
+        assert len({cell_width(line[: line.index("█")]) for line in lines if "█" in line}) == 1
+        assert len({cell_width(line[: line.index("/")]) for line in lines}) == 1  # figures in one column too
 
 
 def test_plain_walk_steps_back_and_goes_to_a_form() -> None:
@@ -94,5 +97,10 @@ def test_plain_walk_steps_back_and_goes_to_a_form() -> None:
     run_plain("train", Args(), stdin=io.StringIO("\n\n:b\n:g 3\n:q\n"), stdout=stdout)  # type: ignore[arg-type]
     shown = [line for line in stdout.getvalue().splitlines() if line.startswith("第 ")]
     assert [line.split("：")[0] for line in shown] == [
-        "第 1 份", "第 1 行 数量指标 · 硬件配置完成", "第 2 行 质量指标 · 设备故障率",
-        "第 1 份", "第 1 行 数量指标 · 硬件配置完成", "第 3 份"]
+        "第 1 份",
+        "第 1 行 数量指标 · 硬件配置完成",
+        "第 2 行 质量指标 · 设备故障率",
+        "第 1 份",
+        "第 1 行 数量指标 · 硬件配置完成",
+        "第 3 份",
+    ]

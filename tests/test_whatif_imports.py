@@ -11,8 +11,16 @@ with contextlib.redirect_stdout(io.StringIO()):
     code = run(sys.argv[1:])
 print(json.dumps({"code": code, "modules": sorted(sys.modules)}))
 """
-FORBIDDEN = ("pydantic", "textual", "rich", "domain.scoring.audit", "domain.scoring.checks", "domain.record.models",
-             "domain.record.storage", "domain.interview")
+FORBIDDEN = (
+    "pydantic",
+    "textual",
+    "rich",
+    "domain.scoring.audit",
+    "domain.scoring.checks",
+    "domain.record.models",
+    "domain.record.storage",
+    "domain.interview",
+)
 
 
 def loaded(*argv: str) -> list[str]:
@@ -34,8 +42,26 @@ def test_an_indicator_whatif_loads_no_records_audit_or_interface():
 
 def test_a_budget_whatif_and_json_output_load_no_records_either():
     assert forbidden(loaded("whatif", "--budget", "360000", "--executed", "351000", "--format", "json")) == []
-    assert forbidden(loaded("whatif", "--weight", "10", "--target", "满意", "--actual", "基本满意", "--judged", "7",
-                            "--profile", "hubei-2020", "--lang", "en")) == []
+    assert (
+        forbidden(
+            loaded(
+                "whatif",
+                "--weight",
+                "10",
+                "--target",
+                "满意",
+                "--actual",
+                "基本满意",
+                "--judged",
+                "7",
+                "--profile",
+                "hubei-2020",
+                "--lang",
+                "en",
+            )
+        )
+        == []
+    )
 
 
 def test_with_indicator_an_exact_name_needs_no_matcher_and_a_loose_one_loads_it_but_still_no_pydantic():

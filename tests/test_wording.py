@@ -23,8 +23,10 @@ def test_a_quoted_project_name_nests_its_quotes() -> None:
 
 def test_check_prints_the_total_as_the_file_writes_it(tmp_path: Path, capsys) -> None:
     form = tmp_path / "t.toml"
-    form.write_text(SEED_01.read_text(encoding="utf-8").replace("declared_total = 89.18", "declared_total = 27.30"),
-                    encoding="utf-8")
+    form.write_text(
+        SEED_01.read_text(encoding="utf-8").replace("declared_total = 89.18", "declared_total = 27.30"),
+        encoding="utf-8",
+    )
     assert run(["check", str(form)]) == 1
     out = capsys.readouterr().out
     assert "表上总分 27.30，核算总分 89.18" in out and "27.3，" not in out

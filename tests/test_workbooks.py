@@ -23,7 +23,16 @@ SEED = ROOT / "fixtures" / "seed"
 LIGHTING_ROWS = [
     ("产出指标", "数量指标", "路灯维护数量", "≥2000盏", "2150盏", "15", "15", ""),
     ("产出指标", "质量指标", "设施完好率", "≥95%", "97%", "15", "15", ""),
-    ("产出指标", "时效指标", "故障修复及时率", "≥95%", "92%", "10", "9.68", "部分故障需更换地下电缆，修复周期较长；已增加抢修班组"),
+    (
+        "产出指标",
+        "时效指标",
+        "故障修复及时率",
+        "≥95%",
+        "92%",
+        "10",
+        "9.68",
+        "部分故障需更换地下电缆，修复周期较长；已增加抢修班组",
+    ),
     ("产出指标", "成本指标", "维护成本控制", "≤120万元", "114.6万元", "10", "10", ""),
     ("效益指标", "社会效益指标", "道路亮灯率", "≥98%", "98.5%", "20", "20", ""),
     ("效益指标", "可持续影响指标", "设施使用年限", "≥10年", "10年", "10", "10", ""),
@@ -35,15 +44,29 @@ def rows_of(evaluation) -> list[tuple]:
     def text(value: Decimal | None) -> str | None:
         return None if value is None else format(value.normalize(), "f")
 
-    return [(r.level1, r.level2, r.name, r.target_text, r.actual_text, text(r.weight), text(r.declared_score),
-             r.deviation_reason) for r in evaluation.indicators]
+    return [
+        (
+            r.level1,
+            r.level2,
+            r.name,
+            r.target_text,
+            r.actual_text,
+            text(r.weight),
+            text(r.declared_score),
+            r.deviation_reason,
+        )
+        for r in evaluation.indicators
+    ]
 
 
 def funds_of(evaluation) -> tuple:
     funds = evaluation.funds
-    amounts = tuple(tuple(None if v is None else Decimal(v).normalize() for v in
-                          (row.initial_budget, row.annual_budget, row.executed))
-                    for row in (funds.total, funds.fiscal, funds.carryover, funds.other))
+    amounts = tuple(
+        tuple(
+            None if v is None else Decimal(v).normalize() for v in (row.initial_budget, row.annual_budget, row.executed)
+        )
+        for row in (funds.total, funds.fiscal, funds.carryover, funds.other)
+    )
     return funds.unit, funds.weight, amounts, funds.declared_rate, funds.declared_score
 
 
@@ -138,7 +161,16 @@ def test_yunnan_split_target_and_grade_after_total():
     evaluation = forms[0].evaluation
     assert forms[0].layout == "yunnan"
     rows = rows_of(evaluation)
-    assert rows[0] == ("产出指标", "数量指标", "档案扫描页数", "≥60万页", "55.2万页", "20", "18.4", "部分档案破损需先修复")
+    assert rows[0] == (
+        "产出指标",
+        "数量指标",
+        "档案扫描页数",
+        "≥60万页",
+        "55.2万页",
+        "20",
+        "18.4",
+        "部分档案破损需先修复",
+    )
     assert rows[2][3:5] == ("2022年12月", "2022年12月")  # 定性: the value as written
     assert rows[3][3:5] == ("≤1.5元/页", "1.43元/页")
     assert evaluation.declared_grade == "优"
@@ -171,16 +203,32 @@ def test_hubei_2020_budget_worth_20_and_goals_grouping():
     assert forms[0].layout == "hubei"
     assert evaluation.funds.weight == 20 and evaluation.funds.declared_score == 20
     assert funds_of(evaluation)[2][0] == (None, 45, 45)
-    assert [row.name for row in evaluation.indicators] == ["培训人次", "考核合格率", "培训完成及时率", "基层诊疗能力提升",
-                                                           "参训人员满意度"]
+    assert [row.name for row in evaluation.indicators] == [
+        "培训人次",
+        "考核合格率",
+        "培训完成及时率",
+        "基层诊疗能力提升",
+        "参训人员满意度",
+    ]
     assert [row.weight for row in evaluation.indicators] == [20, 20, 10, 20, 10]  # "(20分)" in the names
     assert evaluation.goals.expected.splitlines()[0] == "年度绩效目标1：培训乡村医生和社区卫生人员 600 人次"
     assert evaluation.remarks["偏差大或目标未完成原因分析"] == "培训课程按计划完成，无明显偏差。"
 
 
-@pytest.mark.parametrize("name", ["central-2022.xlsx", "central-2022.xls", "central-2022.ods", "wps-export.csv",
-                                  "shenzhen-stacked.xlsx", "anhui-2022.xlsx", "yunnan-14.xlsx", "sichuan-2023.xlsx",
-                                  "hubei-2020.xlsx"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "central-2022.xlsx",
+        "central-2022.xls",
+        "central-2022.ods",
+        "wps-export.csv",
+        "shenzhen-stacked.xlsx",
+        "anhui-2022.xlsx",
+        "yunnan-14.xlsx",
+        "sichuan-2023.xlsx",
+        "hubei-2020.xlsx",
+    ],
+)
 def test_check_accepts_every_layout_and_finds_no_error(name, capsys):
     assert run(["check", str(BOOKS / name)]) == 0
     out = capsys.readouterr().out
@@ -220,13 +268,25 @@ def test_a_partly_readable_workbook_writes_the_complete_form_and_names_the_other
     assert run(["import", str(BOOKS / "partial.xlsx"), "--out", str(out)]) == 1
     captured = capsys.readouterr()
     assert [path.name for path in out.iterdir()] == ["01-城市道路照明设施维护项目.toml"]
-    assert "partial.xlsx:两张表 第23行起的表：第36行：指标“数据挂接准确率”的分值“十五”不是 0 到 100 之间的数字" in captured.err
+    assert (
+        "partial.xlsx:两张表 第23行起的表：第36行：指标“数据挂接准确率”的分值“十五”不是 0 到 100 之间的数字"
+        in captured.err
+    )
     assert "1 份未能完整读取、未写入" in captured.out
 
 
 def test_import_json_reports_written_refused_and_notes(tmp_path, capsys):
-    code = run(["import", str(BOOKS / "central-2022.xlsx"), str(BOOKS / "refuse-department.xlsx"),
-                "--out", str(tmp_path), "--format", "json"])
+    code = run(
+        [
+            "import",
+            str(BOOKS / "central-2022.xlsx"),
+            str(BOOKS / "refuse-department.xlsx"),
+            "--out",
+            str(tmp_path),
+            "--format",
+            "json",
+        ]
+    )
     data = json.loads(capsys.readouterr().out)
     assert code == 1 and data["exit"] == 1
     assert [item["project"] for item in data["written"]] == ["城市道路照明设施维护项目", "不动产登记档案数字化加工项目"]
@@ -314,11 +374,22 @@ def test_export_structure(tmp_path):
     assert sheet["A1"].value == "项目支出绩效自评表" and sheet["A2"].value == "（2020年度）"
     assert any(cell.value == "项目资金（万元）" for row in sheet.iter_rows() for cell in row)
     heads = [cell.value for cell in next(row for row in sheet.iter_rows() if row[1].value == "一级指标")]
-    assert heads == ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分",
-                     "偏差原因分析及改进措施"]
+    assert heads == [
+        "绩效指标",
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "年度指标值",
+        "实际完成值",
+        "分值",
+        "得分",
+        "偏差原因分析及改进措施",
+    ]
     head_row = next(row[0].row for row in sheet.iter_rows() if row[1].value == "一级指标")
     level1_merges = [rng for rng in sheet.merged_cells.ranges if rng.min_col == 2 and rng.min_row > head_row]
-    assert [(rng.min_row - head_row, rng.max_row - head_row) for rng in level1_merges][:1] == [(1, 4)]  # 产出指标 over 4
+    assert [(rng.min_row - head_row, rng.max_row - head_row) for rng in level1_merges][:1] == [
+        (1, 4)
+    ]  # 产出指标 over 4
     total = next(row for row in sheet.iter_rows() if row[0].value == "总分")
     assert (total[6].value, total[7].value, total[7].number_format) == (100, 89.18, "0.00")
     budget = next(row for row in sheet.iter_rows() if row[1].value == "年度资金总额")
@@ -347,11 +418,26 @@ def test_round_trip_gives_back_the_same_form(tmp_path, capsys):
         original, imported = load_evaluation(original_path), load_evaluation(imported_path)
         pairs = zip(original.indicators, imported.indicators, strict=True)
         for before, after in pairs:
-            assert (before.level1, before.level2, before.name, before.target_text, before.actual_text, before.weight,
-                    before.deviation_reason) == (after.level1, after.level2, after.name, after.target_text,
-                                                 after.actual_text, after.weight, after.deviation_reason)
-        assert original.funds.model_dump(include={"total", "fiscal", "carryover", "other", "unit", "weight"}) == \
-            imported.funds.model_dump(include={"total", "fiscal", "carryover", "other", "unit", "weight"})
+            assert (
+                before.level1,
+                before.level2,
+                before.name,
+                before.target_text,
+                before.actual_text,
+                before.weight,
+                before.deviation_reason,
+            ) == (
+                after.level1,
+                after.level2,
+                after.name,
+                after.target_text,
+                after.actual_text,
+                after.weight,
+                after.deviation_reason,
+            )
+        assert original.funds.model_dump(
+            include={"total", "fiscal", "carryover", "other", "unit", "weight"}
+        ) == imported.funds.model_dump(include={"total", "fiscal", "carryover", "other", "unit", "weight"})
         assert original.header == imported.header
         assert original.goals == imported.goals
     capsys.readouterr()

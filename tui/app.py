@@ -23,8 +23,9 @@ from tui.options import AppOptions
 
 STYLES = Path(__file__).parent / "styles"
 DEFAULT_THEME = "textual-dark"
-HANDLED_SIGNALS = tuple(getattr(signal, name) for name in ("SIGHUP", "SIGTERM")
-                        if hasattr(signal, name))  # Windows has no SIGHUP
+HANDLED_SIGNALS = tuple(
+    getattr(signal, name) for name in ("SIGHUP", "SIGTERM") if hasattr(signal, name)
+)  # Windows has no SIGHUP
 
 
 def _ansi_theme() -> Theme:
@@ -43,8 +44,10 @@ class JixiaoApp(FormOpening, SessionSaving, App[int]):
     """Screens are pushed by mode; the app itself only owns the session, saving, quitting and signals."""
 
     TITLE = t("ui.app.title")
-    CSS_PATH = [STYLES / name for name in ("base.tcss", "start.tcss", "interview.tcss", "review.tcss",
-                                           "whatif.tcss", "dialogs.tcss")]
+    CSS_PATH = [
+        STYLES / name
+        for name in ("base.tcss", "start.tcss", "interview.tcss", "review.tcss", "whatif.tcss", "dialogs.tcss")
+    ]
     BINDINGS = [
         Binding("ctrl+q", "request_quit", t("ui.key.quit"), priority=True, id="app.quit"),
         Binding("ctrl+c", "request_quit", t("ui.key.quit_ctrl_c"), priority=True, show=False, id="app.quit_ctrl_c"),
@@ -71,14 +74,22 @@ class JixiaoApp(FormOpening, SessionSaving, App[int]):
         self.signals_guarded = False  # True when tui.hangup's guard (outside the event loop) takes the signals
         self.painted = False  # True once the first frame is on screen; slow loading waits for it
 
-    def notify(self, message: str, *, title: str = "", severity: Any = "information", timeout: float | None = None,
-               markup: bool = True) -> None:
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: Any = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
         """Every notification passes the one sanitiser and is shown literally (messages carry file names,
         keys and values from files; none of it may act on the terminal or be read as markup)."""
         from domain.messages.sanitise import strip_controls
 
-        super().notify(strip_controls(message), title=strip_controls(title), severity=severity, timeout=timeout,
-                       markup=False)
+        super().notify(
+            strip_controls(message), title=strip_controls(title), severity=severity, timeout=timeout, markup=False
+        )
 
     def _match_no_color_filter(self) -> None:
         """Textual picks the NO_COLOR filter for the theme in force before ours is set; pick it again."""
@@ -125,6 +136,7 @@ class JixiaoApp(FormOpening, SessionSaving, App[int]):
             from tui.screens.start import StartScreen
 
             self.push_screen(StartScreen())
+
     # --- app-wide actions ------------------------------------------------------------------------
     def action_help(self) -> None:
         from tui.screens.help import HelpScreen, keys_text

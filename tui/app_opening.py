@@ -30,7 +30,6 @@ class DraftsCounted(Message):
         self.count, self.newest = count, newest
 
 
-
 class FormOpening(_AppBase):
     """Opening forms, drafts and the other screens for JixiaoApp (mixed into it)."""
 
@@ -71,8 +70,9 @@ class FormOpening(_AppBase):
 
         return offered(self.draft_store(), way, file)
 
-    def offer_drafts(self, way: str, entries: list[Any], decided: Callable[[str | None], None],
-                     file: str | None = None) -> None:
+    def offer_drafts(
+        self, way: str, entries: list[Any], decided: Callable[[str | None], None], file: str | None = None
+    ) -> None:
         """Ask which of ``entries`` to continue: ``decided`` gets a draft id, or None for the blank form or
         the file itself (escape too)."""
         from tui.screens.resume import DraftOfferDialog
@@ -134,9 +134,13 @@ class FormOpening(_AppBase):
         if len(forms) == 1:
             chosen("1")
             return
-        self.push_screen(ChoiceDialog(t("ui.open.choose_form", path=path, count=len(forms)),
-                                      [(str(number), label) for number, (label, _) in enumerate(forms, start=1)]),
-                         chosen)
+        self.push_screen(
+            ChoiceDialog(
+                t("ui.open.choose_form", path=path, count=len(forms)),
+                [(str(number), label) for number, (label, _) in enumerate(forms, start=1)],
+            ),
+            chosen,
+        )
 
     def open_targets(self, path: str) -> None:
         """A new form begun from approved targets: the only project of the file, or the one chosen from a list."""
@@ -164,9 +168,13 @@ class FormOpening(_AppBase):
         if len(tables) == 1:
             chosen("1")
             return
-        self.push_screen(ChoiceDialog(t("targets.choose.dialog", path=path, count=len(tables)),
-                                      [(str(number), targets.project) for number, (_, targets) in enumerate(tables, 1)]),
-                         chosen)
+        self.push_screen(
+            ChoiceDialog(
+                t("targets.choose.dialog", path=path, count=len(tables)),
+                [(str(number), targets.project) for number, (_, targets) in enumerate(tables, 1)],
+            ),
+            chosen,
+        )
 
     def open_training(self, path: str | None, walk: bool, standalone: bool = False) -> None:
         from tui.screens.training import TrainingScreen
@@ -201,7 +209,9 @@ class FormOpening(_AppBase):
         elif action == "targets":
             from tui.screens.dialogs import AskPathDialog
 
-            self.push_screen(AskPathDialog(t("targets.menu.path")), lambda path: self.open_targets(path) if path else None)
+            self.push_screen(
+                AskPathDialog(t("targets.menu.path")), lambda path: self.open_targets(path) if path else None
+            )
         elif action == "whatif":
             from tui.screens.whatif import WhatIfScreen
 

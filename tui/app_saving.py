@@ -32,8 +32,10 @@ class SessionSaving(_AppBase):
 
         if self.session is None:
             return
-        self.push_screen(AskPathDialog(t("ui.export.ask_path"), str(self.session.export_path())),
-                         lambda chosen: self.export_session(chosen) if chosen else None)
+        self.push_screen(
+            AskPathDialog(t("ui.export.ask_path"), str(self.session.export_path())),
+            lambda chosen: self.export_session(chosen) if chosen else None,
+        )
 
     def export_session(self, path: str, overwrite: bool = False) -> None:
         from tui.screens.dialogs import ChoiceDialog
@@ -45,11 +47,20 @@ class SessionSaving(_AppBase):
 
             self.notify(with_path(outcome.message, outcome.path), timeout=5)
         elif status == "conflict":
-            self.push_screen(ChoiceDialog(t("ui.export.conflict", message=outcome.message), [
-                ("overwrite", t("ui.save.overwrite")), ("cancel", t("ui.key.cancel")),
-            ], cancel_value="cancel"), lambda answer: self.export_session(path, True) if answer == "overwrite" else None)
+            self.push_screen(
+                ChoiceDialog(
+                    t("ui.export.conflict", message=outcome.message),
+                    [
+                        ("overwrite", t("ui.save.overwrite")),
+                        ("cancel", t("ui.key.cancel")),
+                    ],
+                    cancel_value="cancel",
+                ),
+                lambda answer: self.export_session(path, True) if answer == "overwrite" else None,
+            )
         else:
             self.notify(outcome.message, severity="error", timeout=8)
+
     def flush_session(self) -> None:
         """Write the draft of the open form now (never raises: this runs while the terminal goes away)."""
         if self.session is None:
@@ -63,8 +74,9 @@ class SessionSaving(_AppBase):
         except Exception:
             pass
 
-    def save_session(self, then: Callable[[], None] | None = None, path: str | None = None,
-                     overwrite: bool = False) -> None:
+    def save_session(
+        self, then: Callable[[], None] | None = None, path: str | None = None, overwrite: bool = False
+    ) -> None:
         """Save the open form: ask for a path when there is none and before overwriting a file changed on disk."""
         from domain.errors import InputError
         from tui.screens.dialogs import AskPathDialog, ChoiceDialog
@@ -90,8 +102,10 @@ class SessionSaving(_AppBase):
                 then()
         elif status == "needs_path":
             default = self.options.out or ""
-            self.push_screen(AskPathDialog(t("ui.save.ask_path"), default),
-                             lambda chosen: self.save_session(then, chosen) if chosen else None)
+            self.push_screen(
+                AskPathDialog(t("ui.save.ask_path"), default),
+                lambda chosen: self.save_session(then, chosen) if chosen else None,
+            )
         elif status == "conflict":
             target = outcome.path
 
@@ -99,12 +113,23 @@ class SessionSaving(_AppBase):
                 if answer == "overwrite":
                     self.save_session(then, str(target) if target else None, overwrite=True)
                 elif answer == "save_as":
-                    self.push_screen(AskPathDialog(t("ui.save.ask_path")),
-                                     lambda chosen: self.save_session(then, chosen) if chosen else None)
+                    self.push_screen(
+                        AskPathDialog(t("ui.save.ask_path")),
+                        lambda chosen: self.save_session(then, chosen) if chosen else None,
+                    )
 
-            self.push_screen(ChoiceDialog(t("ui.save.conflict", message=outcome.message), [
-                ("save_as", t("ui.save.save_as")), ("overwrite", t("ui.save.overwrite")), ("cancel", t("ui.key.cancel")),
-            ], cancel_value="cancel"), decided)
+            self.push_screen(
+                ChoiceDialog(
+                    t("ui.save.conflict", message=outcome.message),
+                    [
+                        ("save_as", t("ui.save.save_as")),
+                        ("overwrite", t("ui.save.overwrite")),
+                        ("cancel", t("ui.key.cancel")),
+                    ],
+                    cancel_value="cancel",
+                ),
+                decided,
+            )
         else:
             failed = str(outcome.path) if outcome.path else (path or "")
             self._ask_path_again(outcome.message or status, failed, then)
@@ -113,8 +138,10 @@ class SessionSaving(_AppBase):
         """A save that failed: say why, and give the path prompt back holding the path to fix."""
         from tui.screens.dialogs import AskPathDialog
 
-        self.push_screen(AskPathDialog(t("ui.save.failed_retry", message=message), path, error=True),
-                         lambda chosen: self.save_session(then, chosen) if chosen else None)
+        self.push_screen(
+            AskPathDialog(t("ui.save.failed_retry", message=message), path, error=True),
+            lambda chosen: self.save_session(then, chosen) if chosen else None,
+        )
 
     def refresh_open_screens(self) -> None:
         for screen in self.screen_stack:
@@ -137,9 +164,18 @@ class SessionSaving(_AppBase):
                 self.flush_session()
                 self._show_start()
 
-        self.push_screen(ChoiceDialog(t("ui.home.question"), [
-            ("stay", t("ui.quit.stay")), ("save", t("ui.home.save")), ("leave", t("ui.home.leave")),
-        ], cancel_value="stay"), decided)
+        self.push_screen(
+            ChoiceDialog(
+                t("ui.home.question"),
+                [
+                    ("stay", t("ui.quit.stay")),
+                    ("save", t("ui.home.save")),
+                    ("leave", t("ui.home.leave")),
+                ],
+                cancel_value="stay",
+            ),
+            decided,
+        )
 
     def _show_start(self) -> None:
         from tui.screens.start import StartScreen
@@ -149,6 +185,7 @@ class SessionSaving(_AppBase):
         while len(self.screen_stack) > 1:
             self.pop_screen()
         self.push_screen(StartScreen())
+
     farewell = ""  # printed at the shell once the screen is gone: where the answers were kept
 
     def draft_farewell(self) -> str:
@@ -165,8 +202,10 @@ class SessionSaving(_AppBase):
         """Quit at once when nothing is unsaved; otherwise ask: save, leave the draft for later, or stay."""
         from tui.screens.dialogs import ChoiceDialog
 
-        if any(isinstance(screen, ChoiceDialog) and getattr(screen, "is_quit_dialog", False)
-               for screen in self.screen_stack):
+        if any(
+            isinstance(screen, ChoiceDialog) and getattr(screen, "is_quit_dialog", False)
+            for screen in self.screen_stack
+        ):
             return
         if self.session is None or not self.session.dirty:
             self.exit(0)
@@ -180,8 +219,14 @@ class SessionSaving(_AppBase):
                 self.farewell = self.draft_farewell()
                 self.exit(0)
 
-        dialog = ChoiceDialog(t("ui.quit.question"), [
-            ("stay", t("ui.quit.stay")), ("save", t("ui.quit.save")), ("leave", t("ui.quit.leave")),
-        ], cancel_value="stay")
+        dialog = ChoiceDialog(
+            t("ui.quit.question"),
+            [
+                ("stay", t("ui.quit.stay")),
+                ("save", t("ui.quit.save")),
+                ("leave", t("ui.quit.leave")),
+            ],
+            cancel_value="stay",
+        )
         dialog.is_quit_dialog = True  # type: ignore[attr-defined]
         self.push_screen(dialog, decided)

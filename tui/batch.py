@@ -27,14 +27,28 @@ def finding_message(finding: Finding) -> str:
 def render_summary(summary: FormSummary) -> str:
     """One form's audit: file, project, totals, then each finding with its severity."""
     declared = "—" if summary.declared_total is None else format(summary.declared_total, "f")  # as the form writes it
-    lines = [summary.file or summary.project,
-             t("review.form.project", project=summary.project),
-             t("review.form.totals", declared=declared, computed=fixed(summary.computed_total, 2), grade=grade_name(summary.grade) or "—")]
+    lines = [
+        summary.file or summary.project,
+        t("review.form.project", project=summary.project),
+        t(
+            "review.form.totals",
+            declared=declared,
+            computed=fixed(summary.computed_total, 2),
+            grade=grade_name(summary.grade) or "—",
+        ),
+    ]
     if not summary.findings:
         lines.append(t("review.form.clean"))
-    for finding in sorted(summary.findings, key=lambda f: (_SEVERITY_ORDER.index(f.severity), f.row if f.row is not None else 999)):
-        lines.append(t("review.form.finding", severity=t(f"review.severity.{finding.severity.value}"),
-                       message=finding_message(finding)))
+    for finding in sorted(
+        summary.findings, key=lambda f: (_SEVERITY_ORDER.index(f.severity), f.row if f.row is not None else 999)
+    ):
+        lines.append(
+            t(
+                "review.form.finding",
+                severity=t(f"review.severity.{finding.severity.value}"),
+                message=finding_message(finding),
+            )
+        )
     return shown("\n".join(lines))
 
 
@@ -52,12 +66,20 @@ class Tally:
             self.counts[finding.severity] += 1
 
     def render(self) -> str:
-        return totals_line(self.forms, self.with_errors, self.counts[Severity.ERROR], self.counts[Severity.WARNING],
-                           self.counts[Severity.INFO], self.read_twice, self.unusable)
+        return totals_line(
+            self.forms,
+            self.with_errors,
+            self.counts[Severity.ERROR],
+            self.counts[Severity.WARNING],
+            self.counts[Severity.INFO],
+            self.read_twice,
+            self.unusable,
+        )
 
 
-def totals_line(forms: int, with_errors: int, errors: int, warnings: int, infos: int, read_twice: int,
-                unusable: int) -> str:
+def totals_line(
+    forms: int, with_errors: int, errors: int, warnings: int, infos: int, read_twice: int, unusable: int
+) -> str:
     """The closing count of `check` and `report`, with the forms read twice and the files not read, if any."""
     line = t("review.totals", forms=forms, with_errors=with_errors, errors=errors, warnings=warnings, infos=infos)
     if read_twice:
@@ -149,8 +171,16 @@ class Progress:
             self._drawn = 0.0
 
 
-_TABLE = (("project", 25, "left"), ("unit", 12, "left"), ("declared", 8, "right"), ("computed", 8, "right"),
-          ("gap", 7, "right"), ("grade", 4, "left"), ("errors", 4, "right"), ("warnings", 4, "right"))
+_TABLE = (
+    ("project", 25, "left"),
+    ("unit", 12, "left"),
+    ("declared", 8, "right"),
+    ("computed", 8, "right"),
+    ("gap", 7, "right"),
+    ("grade", 4, "left"),
+    ("errors", 4, "right"),
+    ("warnings", 4, "right"),
+)
 _TABLE_WIDTH = 79  # cells, separators included: fits an 80-column terminal
 
 
@@ -167,20 +197,42 @@ def render_review_table(review: Review) -> str:
     aligns = [align for _, _, align in _TABLE]
 
     def line(cells: tuple[str, ...]) -> str:
-        return " ".join(pad(cell, width, align) for cell, width, align in zip(cells, widths, aligns, strict=True)).rstrip()
+        return " ".join(
+            pad(cell, width, align) for cell, width, align in zip(cells, widths, aligns, strict=True)
+        ).rstrip()
 
     lines = [line(tuple(t(f"report.column.{key}") for key, _, _ in _TABLE))]
     for form in review.forms():
-        lines.append(line((form.project or form.file, form.unit,
-                           "—" if form.declared_total is None else fixed(form.declared_total, 2),
-                           fixed(form.computed_total, 2), "" if not form.gap else fixed(form.gap, 2),
-                           grade_name(form.grade) or "—",
-                           str(form.count(Severity.ERROR)), str(form.count(Severity.WARNING)))))
+        lines.append(
+            line(
+                (
+                    form.project or form.file,
+                    form.unit,
+                    "—" if form.declared_total is None else fixed(form.declared_total, 2),
+                    fixed(form.computed_total, 2),
+                    "" if not form.gap else fixed(form.gap, 2),
+                    grade_name(form.grade) or "—",
+                    str(form.count(Severity.ERROR)),
+                    str(form.count(Severity.WARNING)),
+                )
+            )
+        )
     headline = review.headline()
     lines.append("")
-    lines.append(totals_line(headline.forms, headline.with_errors, headline.errors, headline.warnings, headline.infos,
-                             headline.read_twice, headline.unusable))
-    grades = t("report.text.separator").join(t("report.text.grade", grade=grade_name(grade), count=count) for grade, count in review.grade_counts())
+    lines.append(
+        totals_line(
+            headline.forms,
+            headline.with_errors,
+            headline.errors,
+            headline.warnings,
+            headline.infos,
+            headline.read_twice,
+            headline.unusable,
+        )
+    )
+    grades = t("report.text.separator").join(
+        t("report.text.grade", grade=grade_name(grade), count=count) for grade, count in review.grade_counts()
+    )
     lines.append(t("report.text.grades", grades=grades))
     if headline.mean_total is not None:
         lines.append(t("report.text.mean", mean=fixed(headline.mean_total, 2), gap=fixed(headline.overstated, 2)))

@@ -51,8 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
         command.register(commands)
     for sub in [parser, *commands.choices.values()]:
         if not any("--lang" in action.option_strings for action in sub._actions):
-            sub.add_argument("--lang", choices=LOCALES, default=argparse.SUPPRESS,
-                             help=t("cli.lang"))
+            sub.add_argument("--lang", choices=LOCALES, default=argparse.SUPPRESS, help=t("cli.lang"))
     return parser
 
 

@@ -50,8 +50,12 @@ def wrap_offsets(text: str, width: int) -> list[int]:
             continue
         size = char_width(char)
         wide = size == 2
-        if index > line_start and char != " " and char not in NO_LINE_START and (wide or text[index - 1] == " "
-                                                                 or char_width(text[index - 1]) == 2):
+        if (
+            index > line_start
+            and char != " "
+            and char not in NO_LINE_START
+            and (wide or text[index - 1] == " " or char_width(text[index - 1]) == 2)
+        ):
             candidate = index
         if used + size > width and index > line_start:
             cut = candidate if candidate is not None and candidate > line_start else index
@@ -120,8 +124,10 @@ def without_repeats(events: list[EventT]) -> list[EventT]:
         finding = getattr(event, "data", None)
         if getattr(finding, "detail", None) == "weights_total" and finding.declared is not None:  # type: ignore[union-attr]
             total = finding.declared  # type: ignore[union-attr]
-            said = {t("warning.weights_short", total=format_number(total), left=format_number(100 - total)),
-                    t("warning.weights_over", total=format_number(total))}
+            said = {
+                t("warning.weights_short", total=format_number(total), left=format_number(100 - total)),
+                t("warning.weights_over", total=format_number(total)),
+            }
             if said & texts:
                 continue
         kept.append(event)

@@ -18,8 +18,9 @@ import signal
 import threading
 from collections.abc import Callable
 
-SIGNALS = tuple(getattr(signal, name) for name in ("SIGHUP", "SIGTERM")
-                if hasattr(signal, name))  # Windows has no SIGHUP
+SIGNALS = tuple(
+    getattr(signal, name) for name in ("SIGHUP", "SIGTERM") if hasattr(signal, name)
+)  # Windows has no SIGHUP
 FLUSH_WAIT = 1.0  # seconds the event loop gets to flush before the watchdog flushes itself
 GRACE = 3.0  # seconds from the signal to the end of the process, whatever happens
 

@@ -11,8 +11,12 @@ from domain.errors import InputError
 from domain.messages import t
 
 
-def wants_plain(args: argparse.Namespace, environ: os._Environ[str] | dict[str, str] | None = None,
-                stdin: TextIO | None = None, stdout: TextIO | None = None) -> bool:
+def wants_plain(
+    args: argparse.Namespace,
+    environ: os._Environ[str] | dict[str, str] | None = None,
+    stdin: TextIO | None = None,
+    stdout: TextIO | None = None,
+) -> bool:
     """Plain mode when asked for, on a dumb terminal, or when either end is not a terminal (pipes, files)."""
     environ = os.environ if environ is None else environ
     stdin = sys.stdin if stdin is None else stdin

@@ -23,8 +23,14 @@ class AppOptions:
 
     @classmethod
     def from_args(cls, args: Any) -> AppOptions:
-        return cls(drafts=getattr(args, "drafts", None), file=getattr(args, "file", None),
-                   out=getattr(args, "out", None), train_path=getattr(args, "path", None),
-                   walk=bool(getattr(args, "walk", False)), theme=os.environ.get("JIXIAO_THEME") or None,
-                   profile=getattr(args, "profile", None), targets=getattr(args, "targets", None),
-                   project=getattr(args, "project", None))
+        return cls(
+            drafts=getattr(args, "drafts", None),
+            file=getattr(args, "file", None),
+            out=getattr(args, "out", None),
+            train_path=getattr(args, "path", None),
+            walk=bool(getattr(args, "walk", False)),
+            theme=os.environ.get("JIXIAO_THEME") or None,
+            profile=getattr(args, "profile", None),
+            targets=getattr(args, "targets", None),
+            project=getattr(args, "project", None),
+        )

@@ -21,8 +21,7 @@ from tui.plain_training import run_train
 from tui.plain_whatif import run_whatif
 
 
-def run_plain(mode: str, args: argparse.Namespace, stdin: TextIO | None = None,
-              stdout: TextIO | None = None) -> int:
+def run_plain(mode: str, args: argparse.Namespace, stdin: TextIO | None = None, stdout: TextIO | None = None) -> int:
     """Run ``mode`` ("start", "new", "edit", "whatif", "train") in the line mode; returns the exit code:
     0 done (and saved), 1 ended before the end (the draft is kept), 2 unusable input (file, draft)."""
     console = Console(stdin if stdin is not None else sys.stdin, stdout if stdout is not None else sys.stdout)

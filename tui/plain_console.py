@@ -15,8 +15,12 @@ from tui.display import without_repeats
 
 EXIT_OK, EXIT_UNFINISHED, EXIT_BAD_INPUT = 0, 1, 2
 DEFAULT_SHOWN = 30  # characters of a default answer shown in brackets
-_PREFIX = {"hint": "plain.prefix.hint", "warning": "plain.prefix.warning", "error": "plain.prefix.error",
-           "explanation": "plain.prefix.explanation"}
+_PREFIX = {
+    "hint": "plain.prefix.hint",
+    "warning": "plain.prefix.warning",
+    "error": "plain.prefix.error",
+    "explanation": "plain.prefix.explanation",
+}
 
 
 class EndOfInput(Exception):
@@ -61,8 +65,9 @@ class Console:
             raise EndOfInput
         return line.rstrip("\r\n")
 
-    def ask(self, prompt: str, default: str = "", choices: Sequence[tuple[str, str]] = (),
-            confirm: bool = False) -> str:
+    def ask(
+        self, prompt: str, default: str = "", choices: Sequence[tuple[str, str]] = (), confirm: bool = False
+    ) -> str:
         """Print the choices and the one-line question, then read one answer line."""
         for key, label in choices:
             self.say(f"  {key}. {label}")
@@ -93,8 +98,7 @@ class Console:
         from domain.interview.specs import parse_confirm
 
         while True:
-            answer = parse_confirm(self.ask(prompt, "y" if default else "n", confirm=True) or
-                                   ("y" if default else "n"))
+            answer = parse_confirm(self.ask(prompt, "y" if default else "n", confirm=True) or ("y" if default else "n"))
             if answer is not None:
                 return answer
             self.say(t("plain.prefix.error") + t("error.confirm"))

@@ -90,8 +90,15 @@ def _field_lines(interview: Interview) -> list[str]:
         label = spec.label if spec.row is None else f"{t('row.title', number=spec.row + 1)} · {spec.label}"
         mark = "→" if state.current else ("✓" if state.answered else " ")
         answer = " ".join(state.answer.split())
-        lines.append(t("plain.field_line", number=number, mark=mark, label=label,
-                       answer=answer if len(answer) <= 40 else answer[:40] + "…"))
+        lines.append(
+            t(
+                "plain.field_line",
+                number=number,
+                mark=mark,
+                label=label,
+                answer=answer if len(answer) <= 40 else answer[:40] + "…",
+            )
+        )
     return lines
 
 

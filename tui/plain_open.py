@@ -57,8 +57,9 @@ def open_session(mode: str, console: Console, args: argparse.Namespace) -> EditS
         return EditSession.open(path, store, out)
     if mode == "new" and getattr(args, "targets", None):
         return _targets_session(console, args.targets, getattr(args, "project", None), store, out)
-    chosen = _pick_draft(console, _offered(console, store, "new" if mode == "new" else "start", out),
-                         t("plain.start.new"))
+    chosen = _pick_draft(
+        console, _offered(console, store, "new" if mode == "new" else "start", out), t("plain.start.new")
+    )
     if chosen:
         return EditSession.resume(chosen, store, out)
     return EditSession.new(store, out)
@@ -102,8 +103,9 @@ def _open_workbook_form(console: Console, path: str, store: DraftStore, out: str
     return EditSession.open_form(path, forms[index - 1][1], target, store)
 
 
-def _targets_session(console: Console, path: str, project: str | None, store: DraftStore,
-                     out: str | None) -> EditSession:
+def _targets_session(
+    console: Console, path: str, project: str | None, store: DraftStore, out: str | None
+) -> EditSession:
     """A new form begun from approved targets; a file of several projects asks which (unless --project)."""
     from pathlib import Path
 

@@ -48,8 +48,9 @@ def _whatif_indicator(console: Console, last: dict[str, str], whatif: WhatIf) ->
             console.say(t("plain.whatif.matched", name=entry.name, direction=DIRECTION_WORDS[entry.direction][0]))
         else:
             console.say(t("plain.whatif.unmatched", name=name))
-    last["weight"], _ = _ask_parsed(console, t("plain.whatif.weight"), last.get("weight", "10"),
-                                    lambda text: parse_weight(text.removesuffix("分")))
+    last["weight"], _ = _ask_parsed(
+        console, t("plain.whatif.weight"), last.get("weight", "10"), lambda text: parse_weight(text.removesuffix("分"))
+    )
     for key in ("target", "actual"):
         value = ""
         while not value:
@@ -60,8 +61,10 @@ def _whatif_indicator(console: Console, last: dict[str, str], whatif: WhatIf) ->
     tried = Tried(last["weight"].removesuffix("分"), last["target"], last["actual"])
     result = whatif.preview(tried).result
     if result.needs_direction:
-        choices = [(str(number), DIRECTION_WORDS[Direction(value)][0])
-                   for number, value in enumerate(DIRECTION_CHOICES, start=1)]
+        choices = [
+            (str(number), DIRECTION_WORDS[Direction(value)][0])
+            for number, value in enumerate(DIRECTION_CHOICES, start=1)
+        ]
         while True:
             answer = console.ask(t("plain.whatif.direction"), "", choices).strip()
             if answer.isdecimal() and 1 <= int(answer) <= len(choices):
@@ -70,8 +73,11 @@ def _whatif_indicator(console: Console, last: dict[str, str], whatif: WhatIf) ->
             console.say(t("plain.prefix.error") + t("error.choice", keys="、".join(k for k, _ in choices)))
         result = whatif.preview(tried).result
     if result.status is RowStatus.JUDGEMENT:
-        prompt = t("plain.whatif.judged", low=plain_number(result.band[0] if result.band else 0),
-                   high=plain_number(result.band[1] if result.band else tried.weight))
+        prompt = t(
+            "plain.whatif.judged",
+            low=plain_number(result.band[0] if result.band else 0),
+            high=plain_number(result.band[1] if result.band else tried.weight),
+        )
         while True:
             text = console.ask(prompt).strip()
             if not text:
@@ -94,13 +100,22 @@ def plain_number(value: Decimal | int | str) -> str:
 def _whatif_budget(console: Console, last: dict[str, str], whatif: WhatIf) -> BudgetResult:
     from domain.scoring.whatif import parse_amount, parse_weight
 
-    last["budget"], _ = _ask_parsed(console, t("plain.whatif.budget"), last.get("budget", ""),
-                                    lambda text: parse_amount(text, t("plain.whatif.budget")))
-    last["executed"], _ = _ask_parsed(console, t("plain.whatif.executed"), last.get("executed", ""),
-                                      lambda text: parse_amount(text, t("plain.whatif.executed")))
+    last["budget"], _ = _ask_parsed(
+        console,
+        t("plain.whatif.budget"),
+        last.get("budget", ""),
+        lambda text: parse_amount(text, t("plain.whatif.budget")),
+    )
+    last["executed"], _ = _ask_parsed(
+        console,
+        t("plain.whatif.executed"),
+        last.get("executed", ""),
+        lambda text: parse_amount(text, t("plain.whatif.executed")),
+    )
     default_weight = last.get("budget_weight", "10")
-    last["budget_weight"], _ = _ask_parsed(console, t("plain.whatif.weight"), default_weight,
-                                           lambda text: parse_weight(text.removesuffix("分")))
+    last["budget_weight"], _ = _ask_parsed(
+        console, t("plain.whatif.weight"), default_weight, lambda text: parse_weight(text.removesuffix("分"))
+    )
     return whatif.budget(last["budget"], last["executed"], last["budget_weight"].removesuffix("分"))
 
 
@@ -123,8 +138,9 @@ def run_whatif(console: Console, args: argparse.Namespace) -> int:
                 continue
             kind = answer
             try:
-                result: RowResult | BudgetResult = (_whatif_indicator(console, last, whatif) if kind == "1"
-                                                else _whatif_budget(console, last, whatif))
+                result: RowResult | BudgetResult = (
+                    _whatif_indicator(console, last, whatif) if kind == "1" else _whatif_budget(console, last, whatif)
+                )
             except ArithmeticError:
                 console.say(t("plain.prefix.error") + t("score.unusable"))
                 continue

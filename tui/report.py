@@ -34,19 +34,29 @@ def render_scored(scored: ScoredEvaluation, file: str = "") -> str:
     """A scored form, row by row with explanations, then the total and grade."""
     evaluation = scored.evaluation
     decimals = scored.profile.score_decimals
-    out = [t("text.project", name=evaluation.header.project_name or t("text.unnamed")),
-           t("text.profile", profile=scored.profile.name) + (t("text.file", file=file) if file else ""), ""]
-    out.append(f"   {pad(t('text.budget_row'), 40)} "
-               + t("text.row_line", weight=pad(plain(scored.budget.weight), 5, "right"),
-                   score=_score(scored.budget.score, decimals)))
+    out = [
+        t("text.project", name=evaluation.header.project_name or t("text.unnamed")),
+        t("text.profile", profile=scored.profile.name) + (t("text.file", file=file) if file else ""),
+        "",
+    ]
+    out.append(
+        f"   {pad(t('text.budget_row'), 40)} "
+        + t(
+            "text.row_line",
+            weight=pad(plain(scored.budget.weight), 5, "right"),
+            score=_score(scored.budget.score, decimals),
+        )
+    )
     out += _indent(explanation_lines(scored.budget))
     for number, (row, result) in enumerate(zip(evaluation.indicators, scored.rows, strict=True), start=1):
         if result.status is RowStatus.UNUSED:
             continue
         levels = "/".join(part for part in (row.level1, row.level2) if part)
         title = t("text.row_title", name=row.name, levels=levels) if levels else row.name
-        out.append(f"{number:>2} {pad(title, 40)} "
-                   + t("text.row_line", weight=pad(plain(row.weight), 5, "right"), score=_score(result.score, decimals)))
+        out.append(
+            f"{number:>2} {pad(title, 40)} "
+            + t("text.row_line", weight=pad(plain(row.weight), 5, "right"), score=_score(result.score, decimals))
+        )
         out.append("    " + t("text.values", target=row.target_text or "—", actual=row.actual_text or "—"))
         out += _indent(explanation_lines(result))
     out.append("")
@@ -67,8 +77,12 @@ def render_row_result(result: RowResult, decimals: int = 2) -> str:
     elif result.score == result.weight:
         head = t("text.score_full", score=fixed(result.score, decimals), weight=plain(result.weight))
     else:
-        head = t("text.score_lost", score=fixed(result.score, decimals), weight=plain(result.weight),
-                 lost=fixed(result.weight - result.score, decimals))
+        head = t(
+            "text.score_lost",
+            score=fixed(result.score, decimals),
+            weight=plain(result.weight),
+            lost=fixed(result.weight - result.score, decimals),
+        )
     return "\n".join([head, *explanation_lines(result)])
 
 

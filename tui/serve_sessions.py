@@ -99,8 +99,9 @@ def make_server(root: Path, python: str, lang: str | None = None, *, host: str, 
         async def handle_index(self, request: web.Request) -> web.StreamResponse:
             response: web.StreamResponse = await super().handle_index(request)
             if not valid_token(request.cookies.get(COOKIE)):
-                response.set_cookie(COOKIE, new_token(), max_age=COOKIE_DAYS * 86400, path="/", httponly=True,
-                                    samesite="Strict")
+                response.set_cookie(
+                    COOKIE, new_token(), max_age=COOKIE_DAYS * 86400, path="/", httponly=True, samesite="Strict"
+                )
             return response
 
         async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
@@ -112,10 +113,14 @@ def make_server(root: Path, python: str, lang: str | None = None, *, host: str, 
             app_service: AppService | None = None
             try:
                 await websocket.prepare(request)
-                app_service = AppService(command, write_bytes=websocket.send_bytes, write_str=websocket.send_str,
-                                         close=websocket.close,  # type: ignore[arg-type]  # its result is not awaited for
-                                         download_manager=self.download_manager,
-                                         debug=self.debug)
+                app_service = AppService(
+                    command,
+                    write_bytes=websocket.send_bytes,
+                    write_str=websocket.send_str,
+                    close=websocket.close,  # type: ignore[arg-type]  # its result is not awaited for
+                    download_manager=self.download_manager,
+                    debug=self.debug,
+                )
                 await app_service.start(width, height)
                 try:
                     await self._process_messages(websocket, app_service)

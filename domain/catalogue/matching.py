@@ -308,8 +308,6 @@ def default_matcher() -> IndicatorMatcher:
     return IndicatorMatcher(load_catalogue())
 
 
-def match_indicator(
-    query: str, level2: str | None = None, limit: int = 5, *, level1: str | None = None
-) -> list[Match]:
+def match_indicator(query: str, level2: str | None = None, limit: int = 5, *, level1: str | None = None) -> list[Match]:
     """Search the shipped catalogue; see IndicatorMatcher.search."""
     return default_matcher().search(query, level2, limit, level1=level1)

@@ -7,7 +7,7 @@ TIME_UNITS = frozenset({"秒", "分钟", "小时", "天", "日", "工作日", "�
 
 
 def unit_kind(unit: str) -> str:
-    """"percent", "money", "time", "count" (any other unit) or "" (no unit)."""
+    """ "percent", "money", "time", "count" (any other unit) or "" (no unit)."""
     unit = unit.strip()
     if not unit:
         return ""

@@ -60,9 +60,11 @@ class FormContext:
             if not name or name == "*" or self.catalogue().resolve(name, row.level2 or None) is not None:
                 found: list[Match] = []
             else:
-                found = [match for match in self.matcher().search(name, row.level2 or None, 5,
-                                                                  level1=row.level1 or None)
-                         if match.score >= OFFER_SCORE]
+                found = [
+                    match
+                    for match in self.matcher().search(name, row.level2 or None, 5, level1=row.level1 or None)
+                    if match.score >= OFFER_SCORE
+                ]
             self._matches[key] = found
         return self._matches[key]
 

@@ -38,15 +38,19 @@ from domain.scoring.profile import Profile
 from domain.scoring.rounding import fixed
 from domain.scoring.rules import RowResult, ScoredEvaluation
 
-__all__ = ["Event", "EventKind", "FieldKind", "FieldSpec", "FieldState", "Interview", "Suggestion",
-           "direction_pending"]
+__all__ = ["Event", "EventKind", "FieldKind", "FieldSpec", "FieldState", "Interview", "Suggestion", "direction_pending"]
+
 
 class Interview:
     """The conversation over one form; every method returns the events to show next."""
 
-    def __init__(self, evaluation: Evaluation | None = None, profile: Profile | None = None,
-                 on_commit: Callable[[Interview], None] | None = None,
-                 conversation: Conversation | None = None) -> None:
+    def __init__(
+        self,
+        evaluation: Evaluation | None = None,
+        profile: Profile | None = None,
+        on_commit: Callable[[Interview], None] | None = None,
+        conversation: Conversation | None = None,
+    ) -> None:
         evaluation = evaluation if evaluation is not None else Evaluation()
         if not evaluation.indicators:
             evaluation.indicators.append(IndicatorRow())
@@ -62,8 +66,13 @@ class Interview:
             self._baseline = evaluation.model_copy(deep=True)
 
     @classmethod
-    def restore(cls, evaluation: Evaluation, state: dict[str, object], profile: Profile | None = None,
-                on_commit: Callable[[Interview], None] | None = None) -> Interview:
+    def restore(
+        cls,
+        evaluation: Evaluation,
+        state: dict[str, object],
+        profile: Profile | None = None,
+        on_commit: Callable[[Interview], None] | None = None,
+    ) -> Interview:
         """An interview continued from a draft: the same answers, asked from where the user was."""
         return cls(evaluation, profile, on_commit, Conversation.from_state(state))
 
@@ -150,8 +159,9 @@ class Interview:
         if conversation.done:
             scored = self.scored()
             grade = t("interview.done.grade", grade=grade_name(scored.grade)) if scored.grade else ""
-            events.append(Event(EventKind.DONE, t("interview.done", total=fixed(scored.total, 2), grade=grade),
-                                data=scored))
+            events.append(
+                Event(EventKind.DONE, t("interview.done", total=fixed(scored.total, 2), grade=grade), data=scored)
+            )
             return events
         return events + self._ask()
 
@@ -249,9 +259,15 @@ class Interview:
         answered = self.conversation.answered
         given = from_targets.prefilled(self.conversation.extras)
         mark = t("targets.from_mark") if given else ""
-        return [FieldState(spec, self._value_text(spec) + (mark if spec.id in given else "") if spec.id in answered
-                           else "", spec.id in answered,
-                           current is not None and spec.id == current.id) for spec in self._specs()]
+        return [
+            FieldState(
+                spec,
+                self._value_text(spec) + (mark if spec.id in given else "") if spec.id in answered else "",
+                spec.id in answered,
+                current is not None and spec.id == current.id,
+            )
+            for spec in self._specs()
+        ]
 
     # --- what the form says so far -----------------------------------------------------------
     def scored(self) -> ScoredEvaluation:

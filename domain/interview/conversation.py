@@ -50,8 +50,13 @@ class Conversation:
 
     def step(self, field_id: str, evaluation: Evaluation) -> Step:
         """A snapshot for undo, taken before an answer changes anything."""
-        return Step(field_id, evaluation.model_copy(deep=True), frozenset(self.answered),
-                    tuple(sorted(self.extras.items())), self.return_to)
+        return Step(
+            field_id,
+            evaluation.model_copy(deep=True),
+            frozenset(self.answered),
+            tuple(sorted(self.extras.items())),
+            self.return_to,
+        )
 
     def remember(self, step: Step) -> None:
         self.history = [*self.history[-HISTORY_LIMIT:], step]
@@ -140,7 +145,9 @@ class Conversation:
         prefix = f"indicators[{removed}]."
         self.answered = {_shift_row(item, removed) for item in self.answered if not item.startswith(prefix)}
         if self.extras.get(PREFILLED):
-            kept = (_shift_row(item, removed) for item in self.extras[PREFILLED].split(",") if not item.startswith(prefix))
+            kept = (
+                _shift_row(item, removed) for item in self.extras[PREFILLED].split(",") if not item.startswith(prefix)
+            )
             self.extras[PREFILLED] = ",".join(sorted(kept))
 
     def clear_row(self, row: int) -> None:
@@ -169,9 +176,9 @@ class Conversation:
         if self.return_to is not None and self.return_to in ids:
             back_to = ids.index(self.return_to)
             if back_to > position:
-                between = ids[position + 1:back_to]
+                between = ids[position + 1 : back_to]
             else:
-                between = [item.id for item in specs[position + 1:] if spec.row is not None and item.row == spec.row]
+                between = [item.id for item in specs[position + 1 :] if spec.row is not None and item.row == spec.row]
             waiting = [item for item in between if item not in self.answered]
             if waiting:
                 self.current_id = waiting[0]
@@ -180,7 +187,7 @@ class Conversation:
             return
         self.return_to = None
         skip = self.answered & set(self.extras.get(PREFILLED, "").split(","))  # answered from approved targets
-        following = next((item for item in ids[position + 1:] if item not in skip), SAVE_ID)
+        following = next((item for item in ids[position + 1 :] if item not in skip), SAVE_ID)
         self.current_id = following
 
     def to_state(self) -> dict[str, object]:

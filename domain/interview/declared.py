@@ -40,8 +40,16 @@ def adopt_declared_judgements(form: Form) -> dict[str, str]:
 
 
 def _row_inputs(row: IndicatorRow) -> tuple[object, ...]:
-    return (row.level2, row.name, row.catalogue_name, row.target_text, row.actual_text, row.weight, row.direction,
-            row.judged_score)
+    return (
+        row.level2,
+        row.name,
+        row.catalogue_name,
+        row.target_text,
+        row.actual_text,
+        row.weight,
+        row.direction,
+        row.judged_score,
+    )
 
 
 def _funds_inputs(funds: Funds) -> tuple[object, ...]:
@@ -54,8 +62,9 @@ def forget_stale(before: Evaluation, after: Evaluation) -> None:
         if new.declared_score is not None and _row_inputs(old) != _row_inputs(new):
             new.declared_score = None
     funds = after.funds
-    if (funds.declared_score is not None or funds.declared_rate is not None) and \
-            _funds_inputs(before.funds) != _funds_inputs(funds):
+    if (funds.declared_score is not None or funds.declared_rate is not None) and _funds_inputs(
+        before.funds
+    ) != _funds_inputs(funds):
         funds.declared_score = None
         funds.declared_rate = None
 
@@ -95,11 +104,11 @@ def written_evaluation(form: Form) -> Evaluation:
     else:
         funds.declared_score = budget.score
         funds.declared_rate = budget.rate_used
-    waiting = funds.declared_score is None or any(
-        row.declared_score is None and not row.is_unused for row in rows)
+    waiting = funds.declared_score is None or any(row.declared_score is None and not row.is_unused for row in rows)
     if waiting or funds.declared_score is None:
         evaluation.declared_total = None
     else:  # a budget score of 0.00 keeps its two places in the total
         evaluation.declared_total = funds.declared_score + sum(
-            (row.declared_score or Decimal(0) for row in rows), Decimal(0))
+            (row.declared_score or Decimal(0) for row in rows), Decimal(0)
+        )
     return evaluation

@@ -54,18 +54,20 @@ class DraftEntry:
     def describe(self) -> str:
         """One plain line naming the project, the time and how far it got."""
         if self.newer:
-            return t("draft.newer_entry", name=self.project_name or t("interview.untitled"), updated=self.when,
-                     version=self.newer)
+            return t(
+                "draft.newer_entry",
+                name=self.project_name or t("interview.untitled"),
+                updated=self.when,
+                version=self.newer,
+            )
         if self.error:
             return t("draft.unreadable", id=self.id, reason=self.error)
         name = self.project_name or t("interview.untitled")
-        return t("draft.describe", name=name, updated=self.when, count=self.answered,
-                 current=self.current_label or "—")
+        return t("draft.describe", name=name, updated=self.when, count=self.answered, current=self.current_label or "—")
 
     def haystack(self) -> str:
         """What a filter looks in: project, target file, id, time, current field."""
-        return " ".join((self.project_name, str(self.target or ""), self.id, self.when,
-                         self.current_label)).lower()
+        return " ".join((self.project_name, str(self.target or ""), self.id, self.when, self.current_label)).lower()
 
 
 @dataclass(frozen=True)
@@ -95,7 +97,7 @@ def _table(text: str, name: str) -> dict[str, object] | None:
         return None
     body = start + len(header)
     end = text.find("\n[", body)
-    return tomllib.loads(text[body:] if end < 0 else text[body:end + 1])
+    return tomllib.loads(text[body:] if end < 0 else text[body : end + 1])
 
 
 def _light(text: str) -> dict[str, object]:
@@ -133,11 +135,17 @@ def read_entry(path: Path) -> DraftEntry:
     answered = meta.get("answered", 0)
     newer = _newer_formats(meta, text)
     return DraftEntry(
-        id=draft_id, path=path, project_name=name, target=Path(target) if target else None,
-        target_fingerprint=_text(meta.get("target_fingerprint")) or None, origin=_text(meta.get("origin")) or "new",
-        updated=_text(meta.get("updated")), current_label=_text(meta.get("current_label")),
+        id=draft_id,
+        path=path,
+        project_name=name,
+        target=Path(target) if target else None,
+        target_fingerprint=_text(meta.get("target_fingerprint")) or None,
+        origin=_text(meta.get("origin")) or "new",
+        updated=_text(meta.get("updated")),
+        current_label=_text(meta.get("current_label")),
         answered=answered if isinstance(answered, int) else 0,
-        error=t("draft.newer", version=newer) if newer else "", newer=newer,
+        error=t("draft.newer", version=newer) if newer else "",
+        newer=newer,
     )
 
 
@@ -145,7 +153,7 @@ _SCHEMA_LINE = re.compile(r"^schema_version\s*=\s*(\d{1,9})\s*$", re.MULTILINE)
 
 
 def _newer_formats(meta: dict[str, object], text: str) -> str:
-    """"draft/schema" when the draft was written by a newer jixiao (as ``drafts._parse`` judges), else ""."""
+    """ "draft/schema" when the draft was written by a newer jixiao (as ``drafts._parse`` judges), else ""."""
     version = meta.get("version", DRAFT_VERSION)
     found = _SCHEMA_LINE.search(text)
     schema = int(found.group(1)) if found else SCHEMA_VERSION
@@ -250,7 +258,7 @@ def filtered(entries: Iterable[DraftEntry], query: str = "") -> list[DraftEntry]
 def recent(entries: Sequence[DraftEntry], query: str = "", limit: int | None = RECENT) -> Listing:
     """The newest ``limit`` entries that fit ``query`` (all of them when ``limit`` is None)."""
     fitting = filtered(entries, query)
-    shown = fitting if limit is None else fitting[:max(0, limit)]
+    shown = fitting if limit is None else fitting[: max(0, limit)]
     return Listing(tuple(shown), len(fitting), len(entries))
 
 

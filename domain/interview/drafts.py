@@ -70,8 +70,13 @@ class DraftInfo:
         if self.error:
             return t("draft.unreadable", id=self.id, reason=self.error)
         name = self.project_name or t("interview.untitled")
-        return t("draft.describe", name=name, updated=local_time(self.updated), count=self.answered,
-                 current=self.current_label or "—")
+        return t(
+            "draft.describe",
+            name=name,
+            updated=local_time(self.updated),
+            count=self.answered,
+            current=self.current_label or "—",
+        )
 
 
 def local_time(stamp: str) -> str:
@@ -103,8 +108,13 @@ class DraftStore:
         draft.updated = _now()
         draft.created = draft.created or draft.updated
         meta: dict[str, object] = {
-            "version": DRAFT_VERSION, "id": draft.id, "origin": draft.origin, "created": draft.created,
-            "updated": draft.updated, "current_label": draft.current_label, "answered": draft.answered,
+            "version": DRAFT_VERSION,
+            "id": draft.id,
+            "origin": draft.origin,
+            "created": draft.created,
+            "updated": draft.updated,
+            "current_label": draft.current_label,
+            "answered": draft.answered,
             "state": _plain_state(draft.state),
         }
         if draft.target is not None:
@@ -127,7 +137,11 @@ class DraftStore:
             status = os.stat(self.directory)
             if not stat.S_ISDIR(status.st_mode):
                 raise InputError(os_error_message(FileExistsError(17, ""), self.directory, writing=True))
-            if status.st_mode & 0o077 and status.st_uid == getattr(os, "getuid", lambda: -1)() and self._holds_only_drafts():
+            if (
+                status.st_mode & 0o077
+                and status.st_uid == getattr(os, "getuid", lambda: -1)()
+                and self._holds_only_drafts()
+            ):
                 os.chmod(self.directory, FOLDER_MODE)  # a drafts folder an older version made world-readable
         except OSError as error:
             raise InputError(os_error_message(error, self.directory, writing=True)) from None
@@ -138,8 +152,10 @@ class DraftStore:
         """True when the folder holds nothing but drafts (so tightening it never locks out other files, as
         for ``--drafts /tmp`` or ``--drafts $HOME``)."""
         try:
-            return all(name.endswith(SUFFIX) or (name.startswith(".") and name.endswith(".tmp"))
-                       for name in os.listdir(self.directory))
+            return all(
+                name.endswith(SUFFIX) or (name.startswith(".") and name.endswith(".tmp"))
+                for name in os.listdir(self.directory)
+            )
         except OSError:
             return False
 
@@ -153,8 +169,13 @@ class DraftStore:
         except InputError as error:
             raise InputError(t("draft.unreadable", id=draft_id, reason=error.message)) from None
         except UnicodeDecodeError:
-            raise InputError(t("draft.unreadable", id=draft_id,
-                               reason=t("storage.not_utf8", path=path, what=t("storage.what.draft")))) from None
+            raise InputError(
+                t(
+                    "draft.unreadable",
+                    id=draft_id,
+                    reason=t("storage.not_utf8", path=path, what=t("storage.what.draft")),
+                )
+            ) from None
         return _parse(draft_id, text, str(path))
 
     def delete(self, draft_id: str) -> None:
@@ -172,8 +193,13 @@ class DraftStore:
         except FileNotFoundError:
             return []
         except OSError as error:
-            raise InputError(t("draft.folder_unreadable", path=self.directory,
-                               reason=os_error_message(error, self.directory, what=t("storage.what.draft")))) from None
+            raise InputError(
+                t(
+                    "draft.folder_unreadable",
+                    path=self.directory,
+                    reason=os_error_message(error, self.directory, what=t("storage.what.draft")),
+                )
+            ) from None
         paths = sorted(self.directory / name for name in names if name.endswith(SUFFIX))
         found: builtins.list[DraftInfo] = []
         for path in paths:
@@ -183,8 +209,17 @@ class DraftStore:
             except InputError as error:
                 found.append(DraftInfo(draft_id, path, "", None, "", "", 0, error.message))
                 continue
-            found.append(DraftInfo(draft.id, path, draft.evaluation.header.project_name, draft.target,
-                                   draft.updated, draft.current_label, draft.answered))
+            found.append(
+                DraftInfo(
+                    draft.id,
+                    path,
+                    draft.evaluation.header.project_name,
+                    draft.target,
+                    draft.updated,
+                    draft.current_label,
+                    draft.answered,
+                )
+            )
         return sorted(found, key=lambda info: (info.updated, info.id), reverse=True)
 
     def for_target(self, target: str | Path) -> builtins.list[DraftInfo]:
@@ -226,8 +261,7 @@ def _parse(draft_id: str, text: str, where: str = "") -> Draft:
         raise unreadable(t("draft.no_meta"))
     version = meta.get("version", DRAFT_VERSION)
     schema = data.get("schema_version", SCHEMA_VERSION)
-    if (not isinstance(version, int) or version > DRAFT_VERSION
-            or (isinstance(schema, int) and schema > SCHEMA_VERSION)):
+    if not isinstance(version, int) or version > DRAFT_VERSION or (isinstance(schema, int) and schema > SCHEMA_VERSION):
         raise unreadable(t("draft.newer", version=f"{version}/{schema}"))
     try:
         evaluation = evaluation_from_data(data, t("draft.name"))

@@ -18,10 +18,18 @@ from domain.scoring.rounding import fixed, plain
 from domain.scoring.rules import BudgetResult, RowResult, ScoredEvaluation
 
 FULL_MARKS = Decimal(100)
-WARNING_NOTES = frozenset({
-    "overachieved", "unit_mismatch", "direction_conflict", "direction_unknown", "judged_out_of_band", "negative_actual",
-    "low_execution", "executed_over_budget",
-})
+WARNING_NOTES = frozenset(
+    {
+        "overachieved",
+        "unit_mismatch",
+        "direction_conflict",
+        "direction_unknown",
+        "judged_out_of_band",
+        "negative_actual",
+        "low_execution",
+        "executed_over_budget",
+    }
+)
 
 
 @dataclass
@@ -67,8 +75,9 @@ class Form:
 
     def scored(self) -> ScoredEvaluation:
         """The evaluation as scored now (rows still being filled are left out)."""
-        complete = [(row, result) for row, result in zip(self.rows, self.row_results(), strict=True)
-                    if result is not None]
+        complete = [
+            (row, result) for row, result in zip(self.rows, self.row_results(), strict=True) if result is not None
+        ]
         partial = self.evaluation.model_copy(update={"indicators": [row for row, _ in complete]})
         return ScoredEvaluation(partial, self.context.profile, self.budget(), [result for _, result in complete])
 
@@ -80,20 +89,29 @@ class Form:
 
     def running_total_text(self) -> str:
         left = self.weight_left()
-        return t("hint.running_total", total=fixed(self.scored().total, 2), assigned=plain(FULL_MARKS - left),
-                 left=plain(left))
+        return t(
+            "hint.running_total",
+            total=fixed(self.scored().total, 2),
+            assigned=plain(FULL_MARKS - left),
+            left=plain(left),
+        )
 
     def row_events(self, index: int, spec: FieldSpec) -> list[Event]:
         """A row's score, its notes and the running total, as shown once the row is complete."""
         result = self.score(self.rows[index])
         if direction_pending(result):
-            text = t("explanation.direction_unknown" if result.has_note("direction_unknown") else
-                     "explanation.direction_pending")
+            text = t(
+                "explanation.direction_unknown"
+                if result.has_note("direction_unknown")
+                else "explanation.direction_pending"
+            )
         else:
             text = result.explanation.shown
         events = [Event(EventKind.EXPLANATION, text, spec, result)]
-        events += [Event(EventKind.WARNING if note.code in WARNING_NOTES else EventKind.HINT, note.shown, spec, note)
-                   for note in result.notes]
+        events += [
+            Event(EventKind.WARNING if note.code in WARNING_NOTES else EventKind.HINT, note.shown, spec, note)
+            for note in result.notes
+        ]
         return [*events, Event(EventKind.HINT, self.running_total_text(), spec)]
 
     def budget_events(self) -> list[Event]:
@@ -101,14 +119,17 @@ class Form:
         if budget.score is None:
             return []
         events = [Event(EventKind.EXPLANATION, budget.explanation.shown, data=budget)]
-        return events + [Event(EventKind.WARNING if note.code in WARNING_NOTES else EventKind.HINT, note.shown,
-                               data=note) for note in budget.notes]
+        return events + [
+            Event(EventKind.WARNING if note.code in WARNING_NOTES else EventKind.HINT, note.shown, data=note)
+            for note in budget.notes
+        ]
 
     def remove_row(self, index: int) -> str:
         """Delete row ``index`` (the last row left is cleared instead), keeping undo; returns what to say."""
         conversation, rows = self.conversation, self.rows
-        conversation.remember(conversation.step(conversation.current_id or row_field_id(index, "level1"),
-                                                self.evaluation))
+        conversation.remember(
+            conversation.step(conversation.current_id or row_field_id(index, "level1"), self.evaluation)
+        )
         cleared = len(rows) == 1
         if cleared:
             rows[0] = IndicatorRow()

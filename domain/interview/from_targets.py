@@ -40,8 +40,10 @@ def pick_targets(tables: list[tuple[str, Targets]], project: str | None, path: s
         return chosen[0]
     if len(tables) > 1:
         lines = [t("targets.choose", path=path, count=len(tables))]
-        lines += [t("targets.choose.item", number=number, project=targets.project)
-                  for number, (_, targets) in enumerate(tables, start=1)]
+        lines += [
+            t("targets.choose.item", number=number, project=targets.project)
+            for number, (_, targets) in enumerate(tables, start=1)
+        ]
         raise InputError("\n".join(lines))
     return tables[0][1]
 
@@ -77,13 +79,17 @@ def start_from_targets(targets: Targets, profile: Profile | None = None):  # typ
     interview = Interview(targets.to_evaluation(), profile)
     conversation = interview.conversation
     states = interview.fields()
-    given = {state.spec.id for state in states if state.spec.id != SAVE_ID and _given(targets, state.spec, state.answer)}
+    given = {
+        state.spec.id for state in states if state.spec.id != SAVE_ID and _given(targets, state.spec, state.answer)
+    }
     conversation.origin = "new"
     conversation.answered = set(given)
     conversation.extras[PREFILLED] = ",".join(sorted(given))
     conversation.extras[RECORD] = targets.model_dump_json()
     conversation.changed()
-    conversation.current_id = next((state.spec.id for state in interview.fields() if state.spec.id not in given), SAVE_ID)
+    conversation.current_id = next(
+        (state.spec.id for state in interview.fields() if state.spec.id not in given), SAVE_ID
+    )
     return interview
 
 
@@ -107,8 +113,11 @@ def start_events(form: Form) -> list[Event]:
     targets = targets_of(form)
     if targets is None:
         return []
-    return [Event(EventKind.INFO, t("targets.started", rows=len(targets.indicators),
-                                    source=targets.source or targets.project))]
+    return [
+        Event(
+            EventKind.INFO, t("targets.started", rows=len(targets.indicators), source=targets.source or targets.project)
+        )
+    ]
 
 
 def changed_events(form: Form, spec: FieldSpec, before: Evaluation) -> list[Event]:
@@ -136,5 +145,10 @@ def review_events(form: Form) -> list[Event]:
         return []
     given = len(prefilled(form.conversation.extras))
     clean = not target_findings(form)
-    return [Event(EventKind.INFO, t("targets.review.title", count=given, source=targets.source or targets.project)
-                  + (t("targets.review.clean") if clean else ""))]
+    return [
+        Event(
+            EventKind.INFO,
+            t("targets.review.title", count=given, source=targets.source or targets.project)
+            + (t("targets.review.clean") if clean else ""),
+        )
+    ]

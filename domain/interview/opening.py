@@ -14,8 +14,11 @@ from domain.record.models import Evaluation
 def has_content(evaluation: Evaluation) -> bool:
     header, funds, goals = evaluation.header, evaluation.funds, evaluation.goals
     return bool(
-        header.project_name.strip() or header.department.strip() or goals.expected.strip()
-        or funds.total.annual_budget is not None or funds.total.executed is not None
+        header.project_name.strip()
+        or header.department.strip()
+        or goals.expected.strip()
+        or funds.total.annual_budget is not None
+        or funds.total.executed is not None
         or any(row.name.strip() or row.target_text.strip() for row in evaluation.indicators)
     )
 
@@ -28,8 +31,9 @@ def infer_sources(evaluation: Evaluation) -> str | None:
         return None
     for source, row in rows.items():
         same = all((getattr(row, column) or 0) == (getattr(funds.total, column) or 0) for column in FUNDS_COLUMNS)
-        others_zero = all(not getattr(other, column) for name, other in rows.items() if name != source
-                          for column in FUNDS_COLUMNS)
+        others_zero = all(
+            not getattr(other, column) for name, other in rows.items() if name != source for column in FUNDS_COLUMNS
+        )
         if same and others_zero:
             return source
     return "split"
@@ -46,6 +50,11 @@ def open_existing(form: Form, specs: Callable[[], list[FieldSpec]], value_text: 
     extras[MORE_ID] = "no"
     conversation.opened(extras)
     for _ in range(2):  # answering some fields makes others apply (direction, judged score, reasons)
-        conversation.mark_answered({spec.id for spec in specs() if spec.id != SAVE_ID and (
-            spec.id in conversation.answered or spec.id == MORE_ID or spec.optional or value_text(spec))})
-
+        conversation.mark_answered(
+            {
+                spec.id
+                for spec in specs()
+                if spec.id != SAVE_ID
+                and (spec.id in conversation.answered or spec.id == MORE_ID or spec.optional or value_text(spec))
+            }
+        )

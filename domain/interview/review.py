@@ -36,20 +36,40 @@ def review_events(form: Form) -> list[Event]:
 
     scored = form.scored()
     written = written_evaluation(form)  # what saving writes: the total `jixiao check` gives the saved form
-    budget = written.funds.declared_score if written.funds.declared_score is not None else (
-        scored.budget.score or Decimal(0))
+    budget = (
+        written.funds.declared_score
+        if written.funds.declared_score is not None
+        else (scored.budget.score or Decimal(0))
+    )
     total = written.declared_total if written.declared_total is not None else scored.total
     cap = scored.cap
     total = total if cap is None else min(total, cap)
     grade = t("interview.done.grade", grade=grade_name(scored.profile.grade_of(total))) if scored.grade else ""
-    events = [Event(EventKind.INFO, t("review.summary", total=fixed(total, 2), grade=grade,
-                                      budget=fixed(budget, 2), indicators=fixed(total - budget, 2)),
-                    data=scored)]
-    pending = [index + 1 for index, result in enumerate(form.row_results())
-               if result is not None and result.score is None and result.status is not RowStatus.UNUSED]
+    events = [
+        Event(
+            EventKind.INFO,
+            t(
+                "review.summary",
+                total=fixed(total, 2),
+                grade=grade,
+                budget=fixed(budget, 2),
+                indicators=fixed(total - budget, 2),
+            ),
+            data=scored,
+        )
+    ]
+    pending = [
+        index + 1
+        for index, result in enumerate(form.row_results())
+        if result is not None and result.score is None and result.status is not RowStatus.UNUSED
+    ]
     if pending:
-        events.append(Event(EventKind.WARNING, t("review.pending", count=len(pending),
-                                                 rows=t("ui.review.list_separator").join(map(str, pending)))))
+        events.append(
+            Event(
+                EventKind.WARNING,
+                t("review.pending", count=len(pending), rows=t("ui.review.list_separator").join(map(str, pending))),
+            )
+        )
     found = findings(form)
     for finding in found:
         kind = EventKind.HINT if finding.severity is Severity.INFO else EventKind.WARNING
@@ -68,9 +88,17 @@ def help_text(form: Form, spec: FieldSpec) -> str:
         row = form.rows[spec.row]
         entry = form.context.entry(row)
         if entry is not None:
-            parts.append(t("help.entry", name=entry.name, level1=entry.level1, level2=entry.level2,
-                           direction=direction_words(entry.direction), unit=unit_words(entry.unit),
-                           definition=entry.definition))
+            parts.append(
+                t(
+                    "help.entry",
+                    name=entry.name,
+                    level1=entry.level1,
+                    level2=entry.level2,
+                    direction=direction_words(entry.direction),
+                    unit=unit_words(entry.unit),
+                    definition=entry.definition,
+                )
+            )
         result = form.row_result(spec.row)
         if result is not None:
             parts.append(t("help.row_score", explanation=result.explanation.shown))

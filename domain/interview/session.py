@@ -81,8 +81,14 @@ def _key(path: Path) -> str:
 class EditSession:
     """One evaluation being filled or edited; create it with ``new``, ``open`` or ``resume``."""
 
-    def __init__(self, interview: Interview, store: DraftStore | None = None, target: Path | None = None,
-                 draft_id: str | None = None, origin: str = "new") -> None:
+    def __init__(
+        self,
+        interview: Interview,
+        store: DraftStore | None = None,
+        target: Path | None = None,
+        draft_id: str | None = None,
+        origin: str = "new",
+    ) -> None:
         self.interview = interview
         self.store = store
         self.target = Path(target) if target is not None else None
@@ -96,15 +102,21 @@ class EditSession:
 
     # --- creating ---------------------------------------------------------------------------------
     @classmethod
-    def new(cls, store: DraftStore | None = None, path: str | Path | None = None,
-            profile: Profile | None = None) -> EditSession:
+    def new(
+        cls, store: DraftStore | None = None, path: str | Path | None = None, profile: Profile | None = None
+    ) -> EditSession:
         """A blank evaluation; ``path`` (e.g. --out) is where it will be saved; a file already there is not
         overwritten without asking."""
         return cls(Interview(Evaluation(), profile), store, Path(path) if path else None)
 
     @classmethod
-    def open(cls, path: str | Path, store: DraftStore | None = None, target: str | Path | None = None,
-             profile: Profile | None = None) -> EditSession:
+    def open(
+        cls,
+        path: str | Path,
+        store: DraftStore | None = None,
+        target: str | Path | None = None,
+        profile: Profile | None = None,
+    ) -> EditSession:
         """An existing evaluation file; saved back to it (or to ``target``). InputError if unreadable."""
         path = Path(path)
         if is_workbook(path):
@@ -119,23 +131,36 @@ class EditSession:
         return session
 
     @classmethod
-    def open_form(cls, workbook: str | Path, evaluation: Evaluation, target: str | Path, store: DraftStore | None = None,
-                  profile: Profile | None = None) -> EditSession:
+    def open_form(
+        cls,
+        workbook: str | Path,
+        evaluation: Evaluation,
+        target: str | Path,
+        store: DraftStore | None = None,
+        profile: Profile | None = None,
+    ) -> EditSession:
         """A form read from a workbook (see ``workbook_forms``): saved as TOML to ``target``, never over the
         workbook; a file already there is not overwritten without asking."""
         return cls(Interview(evaluation, profile), store, Path(target), origin="workbook")
 
     @classmethod
-    def from_targets(cls, path: str | Path, project: str | None = None, store: DraftStore | None = None,
-                     target: str | Path | None = None, profile: Profile | None = None) -> EditSession:
+    def from_targets(
+        cls,
+        path: str | Path,
+        project: str | None = None,
+        store: DraftStore | None = None,
+        target: str | Path | None = None,
+        profile: Profile | None = None,
+    ) -> EditSession:
         """A new evaluation begun from approved targets (a targets file or a workbook of target tables)."""
         from domain.interview.from_targets import load_for_new, start_from_targets
 
         return cls(start_from_targets(load_for_new(path, project), profile), store, Path(target) if target else None)
 
     @classmethod
-    def resume(cls, draft_id: str, store: DraftStore, target: str | Path | None = None,
-               profile: Profile | None = None) -> EditSession:
+    def resume(
+        cls, draft_id: str, store: DraftStore, target: str | Path | None = None, profile: Profile | None = None
+    ) -> EditSession:
         """Continue a draft where it was left. InputError if the draft is missing or unreadable."""
         draft = store.load(draft_id)
         interview = Interview.restore(draft.evaluation, draft.state, profile)
@@ -211,8 +236,9 @@ class EditSession:
             return SaveOutcome(SaveStatus.CONFLICT, target, message)
         try:
             # checked again under the save lock: of two sessions saving at once, the second is told
-            self._expected[key] = save_evaluation(self.interview.finished_evaluation(), target,
-                                                  expected=ANY if overwrite else expected)
+            self._expected[key] = save_evaluation(
+                self.interview.finished_evaluation(), target, expected=ANY if overwrite else expected
+            )
         except SaveConflict as error:
             return SaveOutcome(SaveStatus.CONFLICT, target, error.message)
         except InputError as error:
@@ -231,8 +257,9 @@ class EditSession:
 
         return Path(form_file_name(self.interview.evaluation, 1)).with_suffix(".xlsx")
 
-    def export(self, path: str | Path | None = None, overwrite: bool = False, layout: str = "central",
-               unit: str | None = None) -> SaveOutcome:
+    def export(
+        self, path: str | Path | None = None, overwrite: bool = False, layout: str = "central", unit: str | None = None
+    ) -> SaveOutcome:
         """Write the form as the official workbook (the TOML is not touched). Never raises on bad paths."""
         from domain.sheets.export import audited, write_workbook
 
@@ -242,8 +269,13 @@ class EditSession:
         if target.exists() and not overwrite:
             return SaveOutcome(SaveStatus.CONFLICT, target, t("export.session.exists", path=target))
         try:
-            write_workbook([audited(self.interview.finished_evaluation())], target, layout_id=layout, unit=unit,
-                           overwrite=overwrite)
+            write_workbook(
+                [audited(self.interview.finished_evaluation())],
+                target,
+                layout_id=layout,
+                unit=unit,
+                overwrite=overwrite,
+            )
         except InputError as error:
             return SaveOutcome(SaveStatus.FAILED, target, t("session.failed", reason=error.message))
         return SaveOutcome(SaveStatus.SAVED, target, t("export.session.saved", path=target))
@@ -285,9 +317,14 @@ class EditSession:
         current = interview.current
         target = self.target
         draft = Draft(
-            id=self.draft_id, evaluation=interview.evaluation, state=interview.state(), target=target,
+            id=self.draft_id,
+            evaluation=interview.evaluation,
+            state=interview.state(),
+            target=target,
             target_fingerprint=self._expected.get(_key(target)) if target is not None else None,
-            origin=self.origin, created=self._created, current_label=_label(current),
+            origin=self.origin,
+            created=self._created,
+            current_label=_label(current),
             answered=interview.answered_count,
         )
         try:

@@ -91,9 +91,20 @@ def row_title(row: int, name: str = "") -> str:
     return t("row.title", number=row + 1)
 
 
-def make_spec(question: str, field_id: str, section: str, key: str, kind: FieldKind, *, row: int | None = None,
-              optional: bool = False, choices: tuple[Choice, ...] = (), help_fields: Mapping[str, object] | None = None,
-              placeholder: str | None = None, prompt: Mapping[str, object] | None = None) -> FieldSpec:
+def make_spec(
+    question: str,
+    field_id: str,
+    section: str,
+    key: str,
+    kind: FieldKind,
+    *,
+    row: int | None = None,
+    optional: bool = False,
+    choices: tuple[Choice, ...] = (),
+    help_fields: Mapping[str, object] | None = None,
+    placeholder: str | None = None,
+    prompt: Mapping[str, object] | None = None,
+) -> FieldSpec:
     """A spec whose texts come from the message catalogue under ``field.<key>.*`` (``prompt`` and
     ``help_fields`` fill the fields of the prompt and of the help)."""
     if placeholder is None:

@@ -110,8 +110,13 @@ def _catalogue_direction(row: IndicatorRow) -> Direction | None:
 class TrainingSession:
     """A practice round over some evaluations; every method returns the events to show next."""
 
-    def __init__(self, forms: Sequence[tuple[str, Evaluation]], walk: bool = False,
-                 profile: Profile | None = None, keys: str | None = None) -> None:
+    def __init__(
+        self,
+        forms: Sequence[tuple[str, Evaluation]],
+        walk: bool = False,
+        profile: Profile | None = None,
+        keys: str | None = None,
+    ) -> None:
         self.forms = list(forms)
         self.walk = walk
         self.profile = profile
@@ -127,18 +132,28 @@ class TrainingSession:
             raise InputError(t("train.nothing"))
 
     @classmethod
-    def from_paths(cls, paths: Sequence[str | Path] | None = None, walk: bool = False,
-                   profile: Profile | None = None, keys: str | None = None) -> TrainingSession:
+    def from_paths(
+        cls,
+        paths: Sequence[str | Path] | None = None,
+        walk: bool = False,
+        profile: Profile | None = None,
+        keys: str | None = None,
+    ) -> TrainingSession:
         """Practise on evaluation files or directories (default: the seed forms). InputError if none."""
         return cls(_load_forms(paths), walk, profile, keys)
 
     # --- conversation ---------------------------------------------------------------------------
     def start(self) -> list[Event]:
         one = len(self.forms) == 1  # English says “1 form”, not “1 forms”
-        key = ("train.start.walk.one" if one else "train.start.walk") if self.walk else \
-            ("train.start.one" if one else "train.start")
-        return [Event(EventKind.INFO, t(key, forms=len(self.forms), items=len(self.items), keys=self.keys)),
-                *self.present()]
+        key = (
+            ("train.start.walk.one" if one else "train.start.walk")
+            if self.walk
+            else ("train.start.one" if one else "train.start")
+        )
+        return [
+            Event(EventKind.INFO, t(key, forms=len(self.forms), items=len(self.items), keys=self.keys)),
+            *self.present(),
+        ]
 
     @property
     def done(self) -> bool:
@@ -151,10 +166,23 @@ class TrainingSession:
         item = self.items[self.position]
         where = "budget" if item.row is None else str(item.row)
         if self.walk:
-            return FieldSpec(f"train.{item.form}.{where}", "training", t("train.walk.label"),
-                             t("train.walk.question", keys=self.keys), FieldKind.CONFIRM, optional=True)
-        return FieldSpec(f"train.{item.form}.{where}", "training", t("train.question.label"), t("train.question"),
-                         FieldKind.NUMBER, t("train.question.help"), placeholder=t("train.placeholder"))
+            return FieldSpec(
+                f"train.{item.form}.{where}",
+                "training",
+                t("train.walk.label"),
+                t("train.walk.question", keys=self.keys),
+                FieldKind.CONFIRM,
+                optional=True,
+            )
+        return FieldSpec(
+            f"train.{item.form}.{where}",
+            "training",
+            t("train.question.label"),
+            t("train.question"),
+            FieldKind.NUMBER,
+            t("train.question.help"),
+            placeholder=t("train.placeholder"),
+        )
 
     @property
     def current_item(self) -> TrainingItem | None:
@@ -181,8 +209,10 @@ class TrainingSession:
         except InputError as error:
             return [Event(EventKind.ERROR, error.message, self.current), *self._ask()]
         self.tally.seen += 1
-        events = [self._verdict(item, given), Event(EventKind.EXPLANATION, item.result.explanation.shown,
-                                                     data=item.result)]
+        events = [
+            self._verdict(item, given),
+            Event(EventKind.EXPLANATION, item.result.explanation.shown, data=item.result),
+        ]
         return events + self._next()
 
     def skip(self) -> list[Event]:
@@ -195,8 +225,10 @@ class TrainingSession:
         self.tally.skipped += 1
         self.tally.seen += 1
         score = self._score_text(item)
-        events = [Event(EventKind.INFO, t("train.skipped", score=score)),
-                  Event(EventKind.EXPLANATION, item.result.explanation.shown, data=item.result)]
+        events = [
+            Event(EventKind.INFO, t("train.skipped", score=score)),
+            Event(EventKind.EXPLANATION, item.result.explanation.shown, data=item.result),
+        ]
         return events + self._next()
 
     def finish(self) -> list[Event]:
@@ -208,9 +240,16 @@ class TrainingSession:
         else:
             accuracy = ""
             if tally.answered:
-                accuracy = t("train.summary.accuracy", percent=plain(quantize(Decimal(100) * tally.correct / tally.answered, 0)))
-            text = t("train.summary", correct=tally.correct, answered=tally.answered, skipped=tally.skipped,
-                     accuracy=accuracy)
+                accuracy = t(
+                    "train.summary.accuracy", percent=plain(quantize(Decimal(100) * tally.correct / tally.answered, 0))
+                )
+            text = t(
+                "train.summary",
+                correct=tally.correct,
+                answered=tally.answered,
+                skipped=tally.skipped,
+                accuracy=accuracy,
+            )
         return [Event(EventKind.DONE, text, data=tally)]
 
     # --- inner workings -------------------------------------------------------------------------
@@ -233,8 +272,12 @@ class TrainingSession:
             funds = evaluation.funds
             budget = score_budget(funds, profile)
             if budget.score is not None:
-                description = t("train.budget", budget=plain(funds.total.annual_budget or Decimal(0)),
-                                executed=plain(funds.total.executed or Decimal(0)), weight=plain(funds.weight))
+                description = t(
+                    "train.budget",
+                    budget=plain(funds.total.annual_budget or Decimal(0)),
+                    executed=plain(funds.total.executed or Decimal(0)),
+                    weight=plain(funds.weight),
+                )
                 items.append(TrainingItem(number, None, description, budget))
             shown = 0
             for index, row in enumerate(evaluation.indicators):
@@ -246,9 +289,15 @@ class TrainingSession:
                 band = None
                 if result.status is RowStatus.JUDGEMENT or result.band is not None:
                     band = result.band or (Decimal(0), row.weight)
-                description = t("train.row", number=shown, level2=row.level2 or "—", name=row.name,
-                                target=row.target_text or "—", actual=row.actual_text or "—",
-                                weight=plain(row.weight))
+                description = t(
+                    "train.row",
+                    number=shown,
+                    level2=row.level2 or "—",
+                    name=row.name,
+                    target=row.target_text or "—",
+                    actual=row.actual_text or "—",
+                    weight=plain(row.weight),
+                )
                 items.append(TrainingItem(number, index, description, result, band, shown))
         return items
 
@@ -258,9 +307,17 @@ class TrainingSession:
         events: list[Event] = []
         if fresh or self.position == 0 or self.items[self.position - 1].form != item.form:
             _, evaluation = self.forms[item.form]
-            events.append(Event(EventKind.INFO, t("train.form", number=item.form + 1,
-                                                  name=evaluation.header.project_name,
-                                                  department=evaluation.header.department or "—")))
+            events.append(
+                Event(
+                    EventKind.INFO,
+                    t(
+                        "train.form",
+                        number=item.form + 1,
+                        name=evaluation.header.project_name,
+                        department=evaluation.header.department or "—",
+                    ),
+                )
+            )
         events.append(Event(EventKind.INFO, item.description, data=item))
         if item.band is not None:
             band = "train.band.walk" if self.walk else "train.band"
@@ -301,8 +358,11 @@ class TrainingSession:
         if item.band is not None:
             low, high = item.band
             right = low - TOLERANCE <= given <= high + TOLERANCE
-            text = (t("train.correct.band", low=plain(low), high=plain(high)) if right
-                    else t("train.wrong.band", given=plain(given), low=plain(low), high=plain(high)))
+            text = (
+                t("train.correct.band", low=plain(low), high=plain(high))
+                if right
+                else t("train.wrong.band", given=plain(given), low=plain(low), high=plain(high))
+            )
         else:
             expected = item.expected if item.expected is not None else Decimal(0)
             right = abs(given - expected) <= TOLERANCE

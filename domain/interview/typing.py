@@ -33,7 +33,9 @@ class IndicatorQuery:
         """Matches for what is typed; with nothing typed, the entries under the row's 二级."""
         query = clean_answer(text, FieldKind.TEXT)
         if not query:
-            return [suggestion_of(entry, 0.0, "browse") for entry in self.catalogue.entries_under(self.level2)[:self.limit]]
+            return [
+                suggestion_of(entry, 0.0, "browse") for entry in self.catalogue.entries_under(self.level2)[: self.limit]
+            ]
         matches = self.matcher.search(query, self.level2 or None, self.limit, level1=self.level1 or None)
         return [suggestion_of(match.entry, match.score, match.how) for match in matches]
 

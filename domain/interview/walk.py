@@ -69,7 +69,7 @@ def scored_form(session: TrainingSession, form: int) -> ScoredEvaluation:
 
 
 def total_event(session: TrainingSession, form: int) -> Event:
-    """"第 N 份表合计：9.80 + 16.67 + … = 89.18 分（良）", with the scored form as data (for its charts)."""
+    """ "第 N 份表合计：9.80 + 16.67 + … = 89.18 分（良）", with the scored form as data (for its charts)."""
     scored = scored_form(session, form)
     parts = [scored.budget.score, *(result.score for result in scored.rows if result.status is not RowStatus.UNUSED)]
     terms = " + ".join(t("train.pending") if part is None else fixed(part, 2) for part in parts)

@@ -29,8 +29,13 @@ if TYPE_CHECKING:
     from domain.interview.controller import Interview
 
 FIELDS = ("weight", "target_text", "actual_text", "direction", "judged")
-_FIELD_KEYS = {"weight": "weight", "target_text": "target_text", "actual_text": "actual_text",
-               "direction": "direction", "judged": "judged_score"}
+_FIELD_KEYS = {
+    "weight": "weight",
+    "target_text": "target_text",
+    "actual_text": "actual_text",
+    "direction": "direction",
+    "judged": "judged_score",
+}
 
 
 @dataclass(frozen=True)
@@ -76,8 +81,12 @@ class Preview:
 class WhatIf:
     """One what-if session (see the module's docstring)."""
 
-    def __init__(self, profile: Profile | None = None, start: RowStart | None = None,
-                 catalogue_direction: Direction | None = None) -> None:
+    def __init__(
+        self,
+        profile: Profile | None = None,
+        start: RowStart | None = None,
+        catalogue_direction: Direction | None = None,
+    ) -> None:
         from domain.scoring.profile import builtin_profile
 
         self.profile = profile or builtin_profile()
@@ -93,8 +102,9 @@ class WhatIf:
         entry = interview.form.context.entry(row)
         result = interview.row_result(index)
         values = row_values(interview, index)
-        start = RowStart(index, row.name, values, result.score if result is not None else None,
-                         interview.scored().total)
+        start = RowStart(
+            index, row.name, values, result.score if result is not None else None, interview.scored().total
+        )
         whatif = cls(interview.profile, start, entry.direction if entry is not None else None)
         whatif.entry = entry
         return whatif
@@ -120,8 +130,16 @@ class WhatIf:
             raise InputError(t("ui.whatif.fill_in"))
         judged = parse_amount(tried.judged, t("ui.whatif.judged")) if tried.judged.strip() else None
         direction = Direction(tried.direction) if tried.direction else None
-        result = indicator_whatif(parse_weight(tried.weight), tried.target_text, tried.actual_text, direction,
-                                  self.catalogue_direction, judged, self.profile, self.typed_name)
+        result = indicator_whatif(
+            parse_weight(tried.weight),
+            tried.target_text,
+            tried.actual_text,
+            direction,
+            self.catalogue_direction,
+            judged,
+            self.profile,
+            self.typed_name,
+        )
         start = self.start
         if start is None or result.score is None:
             return Preview(result)
@@ -140,9 +158,12 @@ class WhatIf:
     def budget(self, budget: str, executed: str, weight: str = "") -> BudgetResult:
         if not (budget.strip() and executed.strip()):
             raise InputError(t("ui.whatif.fill_in_budget"))
-        return budget_whatif(parse_amount(budget, t("ui.whatif.budget")),
-                             parse_amount(executed, t("ui.whatif.executed")),
-                             parse_weight(weight) if weight.strip() else None, self.profile)
+        return budget_whatif(
+            parse_amount(budget, t("ui.whatif.budget")),
+            parse_amount(executed, t("ui.whatif.executed")),
+            parse_weight(weight) if weight.strip() else None,
+            self.profile,
+        )
 
     def apply(self, interview: Interview, tried: Tried) -> tuple[bool, list[str]]:
         """Write the tried values into the row, field by field as answers (the interview stays where it was).
@@ -158,8 +179,9 @@ class WhatIf:
             field_id = _field_id(interview, index, _FIELD_KEYS[name])
             if field_id is None:
                 continue
-            problems += [event.text for event in interview.edit(field_id, tried.get(name))
-                         if event.kind is EventKind.ERROR]
+            problems += [
+                event.text for event in interview.edit(field_id, tried.get(name)) if event.kind is EventKind.ERROR
+            ]
         after = row_values(interview, index, effective=True)
         for name in changed:
             if not _same(name, after.get(name), tried.get(name)) and not problems:
@@ -179,8 +201,9 @@ def row_values(interview: Interview, index: int, effective: bool = False) -> Tri
         result = interview.row_result(index)
         if optional and result is not None and result.score is not None:
             judged = plain(result.score)
-    return Tried(plain(row.weight), row.target_text, row.actual_text,
-                 row.direction.value if row.direction else "", judged)
+    return Tried(
+        plain(row.weight), row.target_text, row.actual_text, row.direction.value if row.direction else "", judged
+    )
 
 
 def _field_id(interview: Interview, row: int, key: str) -> str | None:

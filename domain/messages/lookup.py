@@ -60,11 +60,12 @@ def read_mo(data: bytes) -> Catalogue:
     entries: dict[str, Entry] = {}
     plural_rule = "n != 1"
     for index in range(count):
-        key_length, key_offset = struct.unpack(order + "2I", data[keys_at + 8 * index: keys_at + 8 * index + 8])
-        value_length, value_offset = struct.unpack(order + "2I",
-                                                   data[values_at + 8 * index: values_at + 8 * index + 8])
-        key = data[key_offset: key_offset + key_length].decode("utf-8")
-        value = data[value_offset: value_offset + value_length].decode("utf-8")
+        key_length, key_offset = struct.unpack(order + "2I", data[keys_at + 8 * index : keys_at + 8 * index + 8])
+        value_length, value_offset = struct.unpack(
+            order + "2I", data[values_at + 8 * index : values_at + 8 * index + 8]
+        )
+        key = data[key_offset : key_offset + key_length].decode("utf-8")
+        value = data[value_offset : value_offset + value_length].decode("utf-8")
         if not key:  # the header
             for line in value.splitlines():
                 if line.lower().startswith("plural-forms:") and "plural=" in line:
@@ -96,8 +97,10 @@ def catalogue(locale: str) -> Catalogue:
 
 def tables() -> dict[str, dict[str, str]]:
     """Every locale's texts by id (a plural message by its first form), for the catalogue's tests."""
-    return {locale: {key: entry if isinstance(entry, str) else entry[0]
-                     for key, entry in catalogue(locale).entries.items()} for locale in LOCALES}
+    return {
+        locale: {key: entry if isinstance(entry, str) else entry[0] for key, entry in catalogue(locale).entries.items()}
+        for locale in LOCALES
+    }
 
 
 def plural_forms(locale: str) -> dict[str, tuple[str, ...]]:

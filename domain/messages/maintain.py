@@ -51,8 +51,7 @@ def read(locale: str) -> Catalog:
 
 def _po_bytes(catalog: Catalog, *, template: bool = False) -> bytes:
     out = io.BytesIO()
-    write_po(out, catalog, width=0, omit_header=False, sort_output=False, include_previous=True,
-             ignore_obsolete=True)
+    write_po(out, catalog, width=0, omit_header=False, sort_output=False, include_previous=True, ignore_obsolete=True)
     return out.getvalue()
 
 
@@ -92,8 +91,14 @@ def template(chinese: Catalog) -> Catalog:
     for message in chinese:
         if not message.id:
             continue
-        pot.add(message.id, None, locations=used.get(_key(message), [])[:3], flags=message.flags,
-                auto_comments=message.auto_comments, context=message.context)
+        pot.add(
+            message.id,
+            None,
+            locations=used.get(_key(message), [])[:3],
+            flags=message.flags,
+            auto_comments=message.auto_comments,
+            context=message.context,
+        )
     return pot
 
 
@@ -123,8 +128,14 @@ def update_translation(chinese: Catalog, other: Catalog) -> Catalog:
         elif not plural and isinstance(string, (list, tuple)):
             string = string[-1]
             flags.add("fuzzy")
-        result.add(message.id, string, flags=flags, context=message.context, previous_id=previous or (),
-                   user_comments=before.user_comments)
+        result.add(
+            message.id,
+            string,
+            flags=flags,
+            context=message.context,
+            previous_id=previous or (),
+            user_comments=before.user_comments,
+        )
     return result
 
 
@@ -147,8 +158,9 @@ def import_tables(singular: dict[str, str] | None = None) -> list[Path]:
     by_key = {"zh": {_key(m): m for m in chinese if m.id}, "en": {_key(m): m for m in english if m.id}}
     taken: list[Path] = []
     tables = list(_tables())
-    sources: dict[str, str] = {_key(m): str(m.id[0] if isinstance(m.id, (list, tuple)) else m.id)
-                               for m in chinese if m.id}
+    sources: dict[str, str] = {
+        _key(m): str(m.id[0] if isinstance(m.id, (list, tuple)) else m.id) for m in chinese if m.id
+    }
     for path, zh, _ in tables:
         for key, text in zh.items():
             _drop(chinese, by_key["zh"], key)
@@ -217,8 +229,11 @@ def _planned() -> dict[Path, bytes]:
 
 def _without_dates(data: bytes) -> bytes:
     """The file without what changes by itself: dates, and the template's note of where ids are used."""
-    return b"\n".join(line for line in data.split(b"\n")
-                      if not line.lstrip(b'"').startswith((b"POT-Creation-Date", b"PO-Revision-Date", b"#: ")))
+    return b"\n".join(
+        line
+        for line in data.split(b"\n")
+        if not line.lstrip(b'"').startswith((b"POT-Creation-Date", b"PO-Revision-Date", b"#: "))
+    )
 
 
 def update() -> list[Path]:
@@ -234,9 +249,11 @@ def update() -> list[Path]:
 
 def check() -> list[str]:
     """What is out of step, without writing: stale files, untranslated or fuzzy English entries."""
-    problems = [f"{path.relative_to(ROOT)} is out of date: run python -m domain.messages.maintain update"
-                for path, data in _planned().items()
-                if not path.exists() or _without_dates(path.read_bytes()) != _without_dates(data)]
+    problems = [
+        f"{path.relative_to(ROOT)} is out of date: run python -m domain.messages.maintain update"
+        for path, data in _planned().items()
+        if not path.exists() or _without_dates(path.read_bytes()) != _without_dates(data)
+    ]
     for message in read("en"):
         if not message.id:
             continue
@@ -266,8 +283,10 @@ def main(argv: list[str]) -> int:
         for problem in problems:
             print(problem)
         return 1 if problems else 0
-    print("usage: python -m domain.messages.maintain update | check | import | add ID CHINESE ENGLISH [ENGLISH_PLURAL]",
-          file=sys.stderr)
+    print(
+        "usage: python -m domain.messages.maintain update | check | import | add ID CHINESE ENGLISH [ENGLISH_PLURAL]",
+        file=sys.stderr,
+    )
     return 2
 
 

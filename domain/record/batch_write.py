@@ -73,8 +73,13 @@ def _left_by_a_killed_batch(target: Path, left: dict[str, str]) -> bool:
         return False
 
 
-def write_batch(targets: Sequence[Path], content: Callable[[int], bytes], directory: Path, overwrite: bool,
-                in_the_way: Callable[[list[str]], InputError]) -> None:
+def write_batch(
+    targets: Sequence[Path],
+    content: Callable[[int], bytes],
+    directory: Path,
+    overwrite: bool,
+    in_the_way: Callable[[list[str]], InputError],
+) -> None:
     """Write ``content(i)`` to ``targets[i]`` (all in ``directory``) atomically, all or nothing; each file's
     bytes are made only when it is written, so a batch of thousands never holds them all.
 
@@ -88,8 +93,11 @@ def write_batch(targets: Sequence[Path], content: Callable[[int], bytes], direct
             left, journals = unfinished(directory) if held else ({}, [])
             for target in targets:
                 regular_or_absent(target)
-            existing = [target.name for target in targets
-                        if os.path.lexists(target) and not _left_by_a_killed_batch(target, left)]
+            existing = [
+                target.name
+                for target in targets
+                if os.path.lexists(target) and not _left_by_a_killed_batch(target, left)
+            ]
             if existing and not overwrite:
                 raise in_the_way(existing)
             for target in targets:
@@ -117,8 +125,10 @@ def _write_all(targets: Sequence[Path], content: Callable[[int], bytes], directo
             for first in range(0, len(targets), CHUNK):
                 chunk = range(first, min(first + CHUNK, len(targets)))
                 contents = [content(index) for index in chunk]
-                futures = [pool.submit(write_temporary, targets[index], data)
-                           for index, data in zip(chunk, contents, strict=True)]
+                futures = [
+                    pool.submit(write_temporary, targets[index], data)
+                    for index, data in zip(chunk, contents, strict=True)
+                ]
                 failure: BaseException | None = None
                 for future, data in zip(futures, contents, strict=True):  # every one, so none is left behind
                     try:
@@ -136,7 +146,7 @@ def _write_all(targets: Sequence[Path], content: Callable[[int], bytes], directo
         pending.clear()
         sync_directory(directory)  # once for the batch, not once a file
     except BaseException:
-        for temporary, _ in pending[len(written):]:  # those not renamed
+        for temporary, _ in pending[len(written) :]:  # those not renamed
             with contextlib.suppress(OSError):
                 temporary.unlink()
         if not overwrite:

@@ -17,9 +17,13 @@ MAX_FORM_BYTES = 2 * MIB  # the largest seed form is 9 KB; a form of 500 rows is
 MAX_SETTINGS_BYTES = 256 * KIB  # profiles and keymaps
 MAX_SHEET_BYTES = 64 * MIB
 
-_KINDS = ((stat.S_ISDIR, "storage.kind.directory"), (stat.S_ISFIFO, "storage.kind.fifo"),
-          (stat.S_ISSOCK, "storage.kind.socket"), (stat.S_ISCHR, "storage.kind.device"),
-          (stat.S_ISBLK, "storage.kind.device"))
+_KINDS = (
+    (stat.S_ISDIR, "storage.kind.directory"),
+    (stat.S_ISFIFO, "storage.kind.fifo"),
+    (stat.S_ISSOCK, "storage.kind.socket"),
+    (stat.S_ISCHR, "storage.kind.device"),
+    (stat.S_ISBLK, "storage.kind.device"),
+)
 
 
 class SaveConflict(InputError):
@@ -81,8 +85,9 @@ def read_bounded(path: Path, limit: int, what: str = "") -> bytes:
         before = os.stat(path)
         if not stat.S_ISREG(before.st_mode):
             raise InputError(t("storage.not_regular", path=path, what=what, kind=kind_of(before.st_mode)))
-        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
-                             | getattr(os, "O_BINARY", 0))
+        descriptor = os.open(
+            path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
+        )
     except OSError as error:
         raise InputError(os_error_message(error, path, what=what)) from None
     try:
@@ -90,8 +95,9 @@ def read_bounded(path: Path, limit: int, what: str = "") -> bytes:
         if not stat.S_ISREG(status.st_mode):
             raise InputError(t("storage.not_regular", path=path, what=what, kind=kind_of(status.st_mode)))
         if status.st_size > limit:
-            raise InputError(t("storage.too_large", path=path, what=what, size=_size(status.st_size),
-                               limit=_size(limit)))
+            raise InputError(
+                t("storage.too_large", path=path, what=what, size=_size(status.st_size), limit=_size(limit))
+            )
         chunks: list[bytes] = []
         remaining = limit + 1
         while remaining > 0:
@@ -123,8 +129,9 @@ def regular_or_absent(path: Path, what: str = "") -> None:
     except OSError as error:
         raise InputError(os_error_message(error, path, what=what)) from None
     if not stat.S_ISREG(status.st_mode):
-        raise InputError(t("storage.not_regular", path=path, what=what or t("storage.what.file"),
-                           kind=kind_of(status.st_mode)))
+        raise InputError(
+            t("storage.not_regular", path=path, what=what or t("storage.what.file"), kind=kind_of(status.st_mode))
+        )
 
 
 def write_target(path: Path) -> Path:

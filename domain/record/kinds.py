@@ -38,7 +38,8 @@ _REQUIRED = object()  # a field without default that follows one with a default:
 
 def _is_class_var(annotation: Any) -> bool:
     return (isinstance(annotation, str) and annotation.startswith(("ClassVar", "typing.ClassVar"))) or (
-        getattr(annotation, "__origin__", None) is ClassVar)
+        getattr(annotation, "__origin__", None) is ClassVar
+    )
 
 
 def _make_init(name: str, fields: tuple[str, ...], defaults: dict[str, Any]) -> Any:

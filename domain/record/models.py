@@ -17,8 +17,18 @@ from domain.record.kinds import Comparator, Direction, Grade, ParsedValue, Value
 from domain.record.values import parse_value
 
 __all__ = [
-    "SCHEMA_VERSION", "Comparator", "Direction", "Evaluation", "Funds", "FundsRow", "Goals", "Grade", "Header",
-    "IndicatorRow", "ParsedValue", "ValueKind",
+    "SCHEMA_VERSION",
+    "Comparator",
+    "Direction",
+    "Evaluation",
+    "Funds",
+    "FundsRow",
+    "Goals",
+    "Grade",
+    "Header",
+    "IndicatorRow",
+    "ParsedValue",
+    "ValueKind",
 ]
 
 SCHEMA_VERSION = 1

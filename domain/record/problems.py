@@ -50,8 +50,14 @@ def field_labels() -> dict[str, str]:
             description = info.description or ""
             if description and any("\u4e00" <= char <= "\u9fff" for char in description):
                 labels.setdefault(name, description.split(" ")[0])
-    labels.update({"header": t("problem.section.header"), "funds": t("problem.section.funds"),
-                   "goals": t("problem.section.goals"), "indicators": t("problem.section.indicators")})
+    labels.update(
+        {
+            "header": t("problem.section.header"),
+            "funds": t("problem.section.funds"),
+            "goals": t("problem.section.goals"),
+            "indicators": t("problem.section.indicators"),
+        }
+    )
     return labels
 
 
@@ -92,8 +98,9 @@ def problem_words(error: Any) -> str:
     return message.removeprefix("Value error, ")
 
 
-def describe_validation_error(error: ValidationError, where: str, lines: dict[tuple[Any, ...], int] | None = None,
-                              show_keys: bool = True) -> str:
+def describe_validation_error(
+    error: ValidationError, where: str, lines: dict[tuple[Any, ...], int] | None = None, show_keys: bool = True
+) -> str:
     """One line per problem: where it is (the field's name, its key path unless ``show_keys`` is off, and the
     line when known) and what is wrong."""
     messages: list[str] = []
@@ -101,5 +108,7 @@ def describe_validation_error(error: ValidationError, where: str, lines: dict[tu
         location = tuple(problem.get("loc", ()))
         line = (lines or {}).get(location)
         place = t("problem.place_line", where=where, line=line) if line else where
-        messages.append(t("problem.line", place=place, path=path_text(location, show_keys), problem=problem_words(problem)))
+        messages.append(
+            t("problem.line", place=place, path=path_text(location, show_keys), problem=problem_words(problem))
+        )
     return "\n".join(messages)

@@ -117,8 +117,15 @@ def parse_toml(text: str, where: str, limit: int = MAX_FORM_BYTES) -> dict[str, 
     """TOML text as data with exact decimals; InputError for text too long, keys too deep, bad TOML or
     nesting too deep."""
     if len(text) > limit:
-        raise InputError(t("storage.too_large", path=where, what=t("storage.what.file"),
-                           size=f"{len(text) // 1024} KB", limit=f"{limit // 1024} KB"))
+        raise InputError(
+            t(
+                "storage.too_large",
+                path=where,
+                what=t("storage.what.file"),
+                size=f"{len(text) // 1024} KB",
+                limit=f"{limit // 1024} KB",
+            )
+        )
     if _LONG_DOTTED_KEY.search(text):
         raise InputError(t("storage.key_too_long", where=where, parts=MAX_KEY_PARTS))
     try:

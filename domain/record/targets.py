@@ -79,16 +79,31 @@ class Targets(_Record):
 
         def row(amount: Decimal | None) -> FundsRow:
             value = None if amount is None else (amount * scale).normalize()
-            value = None if value is None else value.quantize(Decimal(1)) if value == value.to_integral_value() else value
+            value = (
+                None if value is None else value.quantize(Decimal(1)) if value == value.to_integral_value() else value
+            )
             return FundsRow(initial_budget=value, annual_budget=value)
 
         funds = Funds(unit="元", total=row(budget.total), fiscal=row(budget.fiscal), other=row(budget.other))
-        rows = [IndicatorRow(level1=row.level1, level2=row.level2, name=row.name, target_text=row.target_text,
-                             weight=row.weight if row.weight is not None else Decimal(0))
-                for row in self.indicators]
+        rows = [
+            IndicatorRow(
+                level1=row.level1,
+                level2=row.level2,
+                name=row.name,
+                target_text=row.target_text,
+                weight=row.weight if row.weight is not None else Decimal(0),
+            )
+            for row in self.indicators
+        ]
         remarks = {CODE_REMARK: self.project_code} if self.project_code else None
-        return Evaluation(header=self.header.model_copy(), funds=funds, goals=Goals(expected=self.goal),
-                          indicators=rows, remarks=remarks, source=self.source)
+        return Evaluation(
+            header=self.header.model_copy(),
+            funds=funds,
+            goals=Goals(expected=self.goal),
+            indicators=rows,
+            remarks=remarks,
+            source=self.source,
+        )
 
 
 def targets_to_toml(targets: Targets) -> str:

@@ -8,28 +8,32 @@ import re
 
 from domain.messages import t
 
-_PLACE = re.compile(r"^(?P<problem>.*?)\s*\(at (?:line (?P<line>\d+), column (?P<column>\d+)|end of document)\)$",
-                    re.DOTALL)
+_PLACE = re.compile(
+    r"^(?P<problem>.*?)\s*\(at (?:line (?P<line>\d+), column (?P<column>\d+)|end of document)\)$", re.DOTALL
+)
 
 # the parser's words (a pattern over its message) → the message id; a group "x" is passed on as {x}
-_PROBLEMS: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(pattern), key) for pattern, key in (
-    (r"^Expected '=' after a key", "toml.expected_equals"),
-    (r"^Cannot overwrite a value", "toml.overwrite"),
-    (r"^Cannot declare (?P<x>.+) twice", "toml.table_twice"),
-    (r"^Cannot (?:mutate immutable|redefine) namespace (?P<x>.+)", "toml.namespace"),
-    (r"^Duplicate inline table key (?P<x>.+)", "toml.inline_duplicate"),
-    (r"^Unterminated string|^Illegal character '\\n'", "toml.unterminated_string"),
-    (r"^Unclosed array", "toml.unclosed_array"),
-    (r"^Unclosed inline table", "toml.unclosed_inline"),
-    (r"^Invalid value", "toml.invalid_value"),
-    (r"^Invalid statement", "toml.invalid_statement"),
-    (r"^Invalid initial character for a key part", "toml.bad_key"),
-    (r"^Invalid hex value", "toml.bad_hex"),
-    (r"^Invalid date or datetime", "toml.bad_date"),
-    (r"^(?:Illegal|Found invalid) character (?P<x>.+)", "toml.bad_character"),
-    (r"^Unescaped '\\' in a string", "toml.backslash"),
-    (r"^Expected (?P<x>.+)", "toml.expected"),
-))
+_PROBLEMS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), key)
+    for pattern, key in (
+        (r"^Expected '=' after a key", "toml.expected_equals"),
+        (r"^Cannot overwrite a value", "toml.overwrite"),
+        (r"^Cannot declare (?P<x>.+) twice", "toml.table_twice"),
+        (r"^Cannot (?:mutate immutable|redefine) namespace (?P<x>.+)", "toml.namespace"),
+        (r"^Duplicate inline table key (?P<x>.+)", "toml.inline_duplicate"),
+        (r"^Unterminated string|^Illegal character '\\n'", "toml.unterminated_string"),
+        (r"^Unclosed array", "toml.unclosed_array"),
+        (r"^Unclosed inline table", "toml.unclosed_inline"),
+        (r"^Invalid value", "toml.invalid_value"),
+        (r"^Invalid statement", "toml.invalid_statement"),
+        (r"^Invalid initial character for a key part", "toml.bad_key"),
+        (r"^Invalid hex value", "toml.bad_hex"),
+        (r"^Invalid date or datetime", "toml.bad_date"),
+        (r"^(?:Illegal|Found invalid) character (?P<x>.+)", "toml.bad_character"),
+        (r"^Unescaped '\\' in a string", "toml.backslash"),
+        (r"^Expected (?P<x>.+)", "toml.expected"),
+    )
+)
 
 
 def _key_text(text: str) -> str:

@@ -20,7 +20,7 @@ def read_date(raw: str, text: str) -> ParsedValue | None:
                 comparator = Comparator.LE
             elif prefix in ("早于", "<"):
                 comparator = Comparator.LT
-            lead = lead[len(prefix):]
+            lead = lead[len(prefix) :]
             break
     match = DATE.match(lead)
     if match is None:
@@ -29,7 +29,7 @@ def read_date(raw: str, text: str) -> ParsedValue | None:
     if not 1900 <= year <= 2100:
         return None
     tail_notes: list[str] = []
-    if not acceptable_tail(lead[match.end():], tail_notes):
+    if not acceptable_tail(lead[match.end() :], tail_notes):
         return None
     notes: list[str] = []
     part = match["part"]

@@ -99,19 +99,22 @@ def _read_unit(rest: str, per_part: bool = True) -> tuple[str, str]:
     unit = ""
     for word in UNITS_LONGEST_FIRST:
         if rest.startswith(word):
-            unit, rest = word, rest[len(word):]
+            unit, rest = word, rest[len(word) :]
             break
     else:
         match = ASCII_UNIT.match(rest)
         if match:
-            unit, rest = match.group(), rest[match.end():]
+            unit, rest = match.group(), rest[match.end() :]
         else:
             run = CJK_RUN.match(rest)
             if run:
                 candidate = run.group()
                 cut = min(
-                    (candidate.find(word) for word in (*SUFFIX_COMPARATORS, *APPROX_SUFFIXES, *NEUTRAL_SUFFIXES)
-                     if word in candidate),
+                    (
+                        candidate.find(word)
+                        for word in (*SUFFIX_COMPARATORS, *APPROX_SUFFIXES, *NEUTRAL_SUFFIXES)
+                        if word in candidate
+                    ),
                     default=len(candidate),
                 )
                 if 1 <= cut <= 2:
@@ -140,7 +143,7 @@ def read_quantity(raw: str, text: str) -> ParsedValue | None:
     number = Decimal(digits)
     if negative:
         number = -number
-    number, unit, rest, _ = scale_and_unit(number, text[match.end():])
+    number, unit, rest, _ = scale_and_unit(number, text[match.end() :])
     suffix, approx_after, rest = _read_suffix(rest)
     approx = approx or approx_after
     if suffix is not None:
@@ -149,7 +152,7 @@ def read_quantity(raw: str, text: str) -> ParsedValue | None:
         comparator = comparator or suffix
     range_match = RANGE.match(rest)
     if range_match:
-        return _read_range(raw, number, unit, comparator, rest[range_match.end():], notes)
+        return _read_range(raw, number, unit, comparator, rest[range_match.end() :], notes)
     if not acceptable_tail(rest, notes):
         return None
     if approx:
@@ -179,7 +182,7 @@ def scale_and_unit(number: Decimal, rest: str) -> tuple[Decimal, str, str, int |
                 with localcontext() as context:
                     context.prec = MAX_DIGITS + 20
                     number = number.scaleb(power)
-                rest = rest[len(word):]
+                rest = rest[len(word) :]
                 applied = power
                 break
     unit, after = _read_unit(rest)
@@ -193,19 +196,19 @@ def _read_suffix(rest: str) -> tuple[Comparator | None, bool, str]:
     while rest and progress:
         progress = False
         if rest.startswith(("(含)", "(含本数)")):
-            rest, progress = rest[rest.index(")") + 1:], True
+            rest, progress = rest[rest.index(")") + 1 :], True
             continue
         for word in SUFFIX_LONGEST_FIRST:
             if rest.startswith(word):
                 found = SUFFIX_COMPARATORS[word]
                 if comparator is not None and found != comparator:
                     raise Unreadable(say("values.conflicting_comparators"))
-                comparator, rest, progress = found, rest[len(word):], True
+                comparator, rest, progress = found, rest[len(word) :], True
                 break
         else:
             for word in APPROX_SUFFIXES:
                 if rest.startswith(word):
-                    approx, rest, progress = True, rest[len(word):], True
+                    approx, rest, progress = True, rest[len(word) :], True
     return comparator, approx, rest
 
 
@@ -218,7 +221,7 @@ def _read_range(
     match = NUMBER.match(rest)
     if match is None:
         raise Unreadable(say("values.bad_range"))
-    high, high_unit, after, _ = scale_and_unit(Decimal(match.group().replace(",", "")), rest[match.end():])
+    high, high_unit, after, _ = scale_and_unit(Decimal(match.group().replace(",", "")), rest[match.end() :])
     if low_unit and high_unit and low_unit != high_unit:
         raise Unreadable(say("values.range_units"))
     unit = high_unit or low_unit
@@ -229,11 +232,21 @@ def _read_range(
     if unit in TIME_UNITS:
         notes.insert(0, say("values.range_upper", shown=shown, number=format_number(high), unit=unit))
         return ParsedValue(
-            raw=raw, kind=ValueKind.QUANTITY, comparator=Comparator.LE, number=plain_number(high), unit=unit,
-            direction_hint=Direction.REVERSE, note=join_notes(notes),
+            raw=raw,
+            kind=ValueKind.QUANTITY,
+            comparator=Comparator.LE,
+            number=plain_number(high),
+            unit=unit,
+            direction_hint=Direction.REVERSE,
+            note=join_notes(notes),
         )
     notes.insert(0, say("values.range_lower", shown=shown, number=format_number(low), unit=unit))
     return ParsedValue(
-        raw=raw, kind=ValueKind.QUANTITY, comparator=Comparator.GE, number=plain_number(low), unit=unit,
-        direction_hint=Direction.POSITIVE, note=join_notes(notes),
+        raw=raw,
+        kind=ValueKind.QUANTITY,
+        comparator=Comparator.GE,
+        number=plain_number(low),
+        unit=unit,
+        direction_hint=Direction.POSITIVE,
+        note=join_notes(notes),
     )

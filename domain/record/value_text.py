@@ -58,7 +58,9 @@ def spell_out(text: str) -> str:
     is a Chinese numeral (九十, 九十五点五%)."""
     text = text.replace("百分之百", "100%")
     text = re.sub(r"百分之(\d+(?:\.\d+)?)", r"\1%", text)
-    text = re.sub(r"百分之([零〇一二两三四五六七八九十百]+)", lambda match: _chinese_integer(match.group(1)) + "%", text)
+    text = re.sub(
+        r"百分之([零〇一二两三四五六七八九十百]+)", lambda match: _chinese_integer(match.group(1)) + "%", text
+    )
     text = _spell_whole(text)
     return CN_NUMBER_BEFORE_TIME.sub(lambda match: _chinese_integer(match.group(1)), text)
 

@@ -74,7 +74,7 @@ def multiplier_of(value: ParsedValue) -> int | None:
     match = NUMBER.search(text)
     if match is None:
         return None
-    return scale_and_unit(Decimal(1), text[match.end():])[3]
+    return scale_and_unit(Decimal(1), text[match.end() :])[3]
 
 
 def describe(value: ParsedValue) -> str:
@@ -99,9 +99,7 @@ def describe(value: ParsedValue) -> str:
     return text
 
 
-
 # --- parsing -------------------------------------------------------------------------------------
-
 
 
 @lru_cache(maxsize=8192)
@@ -116,9 +114,7 @@ def _parse(raw: str) -> ParsedValue:
     grade = _read_grade(text.strip(TRIM))
     if grade is not None:
         found, note = grade
-        return ParsedValue(
-            raw=raw, kind=ValueKind.GRADE, grade=found, direction_hint=Direction.QUALITATIVE, note=note
-        )
+        return ParsedValue(raw=raw, kind=ValueKind.GRADE, grade=found, direction_hint=Direction.QUALITATIVE, note=note)
     spelled = spell_out(text)
     if spelled != text:
         # Chinese numerals count only when they make a clean value (三个工作日内), not in 百年大计.

@@ -54,8 +54,11 @@ def form_paths(names: Iterable[str]) -> list[Path]:
     for name in names:
         path = Path(name)
         if path.is_dir():
-            found = sorted(item for item in path.rglob("*") if item.suffix.lower() in FORM_SUFFIXES
-                           and not item.name.startswith((".", "~$")) and item.is_file())
+            found = sorted(
+                item
+                for item in path.rglob("*")
+                if item.suffix.lower() in FORM_SUFFIXES and not item.name.startswith((".", "~$")) and item.is_file()
+            )
             if not found:
                 raise InputError(t("review.no_forms_in_dir", path=path))
             files.extend(found)
@@ -80,8 +83,9 @@ class _Worker(Generic[Shaped]):
     def __init__(self, load: Loader, profile: str | None, shape: Shape[Shaped]) -> None:
         self.load = load
         # "auto": each form's own layout picks its profile (domain.scoring.choosing)
-        self.profile: Profile | str | None = (load_profile(profile, allow_path=True) if profile and profile != AUTO
-                                              else profile)
+        self.profile: Profile | str | None = (
+            load_profile(profile, allow_path=True) if profile and profile != AUTO else profile
+        )
         self.shape = shape
 
     def review(self, path: str) -> list[Outcome[Shaped]]:
@@ -137,8 +141,9 @@ def _batched(items: Sequence[str], size: int) -> Iterator[Sequence[str]]:
         yield items[start : start + size]
 
 
-def review_paths(paths: Sequence[Path], load: Loader, shape: Shape[Shaped], *, profile: str | None = None,
-                 jobs: int = 1) -> Iterator[Outcome[Shaped]]:
+def review_paths(
+    paths: Sequence[Path], load: Loader, shape: Shape[Shaped], *, profile: str | None = None, jobs: int = 1
+) -> Iterator[Outcome[Shaped]]:
     """Review each path, in input order; ``load`` and ``shape`` must be module-level functions (pickled by name).
 
     ``profile`` is a profile name or file (None: each form's own). A profile that cannot be loaded raises
@@ -149,8 +154,9 @@ def review_paths(paths: Sequence[Path], load: Loader, shape: Shape[Shaped], *, p
     return _review(paths, load, shape, profile, jobs)
 
 
-def _review(paths: Sequence[Path], load: Loader, shape: Shape[Shaped], profile: str | None,
-            jobs: int) -> Iterator[Outcome[Shaped]]:
+def _review(
+    paths: Sequence[Path], load: Loader, shape: Shape[Shaped], profile: str | None, jobs: int
+) -> Iterator[Outcome[Shaped]]:
     names = [str(path) for path in paths]
     jobs = max(1, min(jobs, len(names)))
     if jobs == 1:
@@ -171,4 +177,3 @@ def _review(paths: Sequence[Path], load: Loader, shape: Shape[Shaped], profile: 
         yield from pool.run(_batched(names, size), window=jobs * 3)  # type: ignore[misc]
     finally:
         pool.close()
-

@@ -68,11 +68,31 @@ class ReportForm:
 
 def report_form(summary: FormSummary) -> ReportForm:
     """The report's record of an audited form."""
-    findings = tuple(ReportFinding(finding.row, finding.indicator, finding.severity, finding.code, finding.declared,
-                                   finding.computed, finding.shown) for finding in summary.findings)
-    return ReportForm(summary.file, summary.project, summary.department, summary.implementer, summary.declared_total,
-                      summary.computed_total, summary.grade, tuple(summary.lost().items()), findings, summary.rows,
-                      summary.key)
+    findings = tuple(
+        ReportFinding(
+            finding.row,
+            finding.indicator,
+            finding.severity,
+            finding.code,
+            finding.declared,
+            finding.computed,
+            finding.shown,
+        )
+        for finding in summary.findings
+    )
+    return ReportForm(
+        summary.file,
+        summary.project,
+        summary.department,
+        summary.implementer,
+        summary.declared_total,
+        summary.computed_total,
+        summary.grade,
+        tuple(summary.lost().items()),
+        findings,
+        summary.rows,
+        summary.key,
+    )
 
 
 Parsed = TypeVar("Parsed")
@@ -115,9 +135,15 @@ def _finding(data: Any) -> ReportFinding:
         severity = Severity(_field(data, "severity", str))
     except ValueError:
         raise BadLine("severity") from None
-    return ReportFinding(_field(data, "row", int, optional=True), _field(data, "indicator", str, optional=True), severity,
-                         _field(data, "code", str), _decimal(data, "declared", True), _decimal(data, "computed", True),
-                         _field(data, "message", str))
+    return ReportFinding(
+        _field(data, "row", int, optional=True),
+        _field(data, "indicator", str, optional=True),
+        severity,
+        _field(data, "code", str),
+        _decimal(data, "declared", True),
+        _decimal(data, "computed", True),
+        _field(data, "message", str),
+    )
 
 
 def _row(data: Any) -> RowScore:
@@ -125,8 +151,14 @@ def _row(data: Any) -> RowScore:
         raise BadLine("rows")
     weight, score = _decimal(data, "weight"), _decimal(data, "score")
     assert weight is not None and score is not None
-    return RowScore(_field(data, "level1", str), _field(data, "level2", str), _field(data, "indicator", str),
-                    _field(data, "catalogue", str, optional=True), weight, score)
+    return RowScore(
+        _field(data, "level1", str),
+        _field(data, "level2", str),
+        _field(data, "indicator", str),
+        _field(data, "catalogue", str, optional=True),
+        weight,
+        score,
+    )
 
 
 def _nested(key: str, read: Callable[[], Parsed]) -> Parsed:
@@ -152,25 +184,51 @@ def form_from_data(data: Any) -> ReportForm:
         levels.append((str(level), points))
     findings = _nested("findings", lambda: tuple(_finding(item) for item in _field(data, "findings", list)))
     rows = _nested("rows", lambda: tuple(_row(item) for item in _field(data, "rows", list)))
-    return ReportForm(_field(data, "file", str), _field(data, "project", str), _field(data, "department", str),
-                      _field(data, "implementer", str), _decimal(data, "declared_total", True), computed,
-                      _field(data, "grade", str, optional=True), tuple(levels), findings, rows,
-                      _field(data, "key", str, optional=True) or "")
+    return ReportForm(
+        _field(data, "file", str),
+        _field(data, "project", str),
+        _field(data, "department", str),
+        _field(data, "implementer", str),
+        _decimal(data, "declared_total", True),
+        computed,
+        _field(data, "grade", str, optional=True),
+        tuple(levels),
+        findings,
+        rows,
+        _field(data, "key", str, optional=True) or "",
+    )
 
 
 def packed(form: ReportForm) -> tuple[Any, ...]:
     """The form as plain tuples, which pickle several times faster than the records (for the spool)."""
-    return (form.file, form.project, form.department, form.implementer, form.declared_total, form.computed_total,
-            form.grade, form.lost,
-            tuple((f.row, f.indicator, f.severity.value, f.code, f.declared, f.computed, f.message)
-                  for f in form.findings),
-            tuple((r.level1, r.level2, r.name, r.catalogue_name, r.weight, r.score) for r in form.rows), form.key)
+    return (
+        form.file,
+        form.project,
+        form.department,
+        form.implementer,
+        form.declared_total,
+        form.computed_total,
+        form.grade,
+        form.lost,
+        tuple((f.row, f.indicator, f.severity.value, f.code, f.declared, f.computed, f.message) for f in form.findings),
+        tuple((r.level1, r.level2, r.name, r.catalogue_name, r.weight, r.score) for r in form.rows),
+        form.key,
+    )
 
 
 def unpacked(data: tuple[Any, ...]) -> ReportForm:
     """The form ``packed`` made."""
     file, project, department, implementer, declared, computed, grade, lost, findings, rows, key = data
-    return ReportForm(file, project, department, implementer, declared, computed, grade, lost,
-                      tuple(ReportFinding(row, indicator, Severity(severity), *rest)
-                            for row, indicator, severity, *rest in findings),
-                      tuple(RowScore(*row) for row in rows), key)
+    return ReportForm(
+        file,
+        project,
+        department,
+        implementer,
+        declared,
+        computed,
+        grade,
+        lost,
+        tuple(ReportFinding(row, indicator, Severity(severity), *rest) for row, indicator, severity, *rest in findings),
+        tuple(RowScore(*row) for row in rows),
+        key,
+    )

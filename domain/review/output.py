@@ -53,7 +53,7 @@ def _remove_left_behind(directory: Path, name: str) -> None:
     """Work folders of this target left by a write that was killed (their process has gone)."""
     with contextlib.suppress(OSError):
         for item in directory.glob(f".{glob.escape(name)}{_TAG}*.tmp"):
-            pid = item.name[len(name) + 1 + len(_TAG):].split("-", 1)[0]
+            pid = item.name[len(name) + 1 + len(_TAG) :].split("-", 1)[0]
             if pid.isdigit() and int(pid) != os.getpid() and not _alive(int(pid)):
                 if item.is_dir() and not item.is_symlink():
                     shutil.rmtree(item, ignore_errors=True)
@@ -82,8 +82,9 @@ def check_target(path: Path, *, force: bool, inputs: Iterable[Path] = ()) -> Non
         raise InputError(t("report.cannot_write", path=path, reason=t("report.out_is_directory")))
 
 
-def write_atomically(path: Path, write: Callable[[Path], None], *, force: bool = False,
-                     inputs: Iterable[Path] = ()) -> None:
+def write_atomically(
+    path: Path, write: Callable[[Path], None], *, force: bool = False, inputs: Iterable[Path] = ()
+) -> None:
     """Call ``write`` on a file in a work folder beside ``path``, then rename it to ``path``."""
     inputs = tuple(inputs)
     check_target(path, force=force, inputs=inputs)
@@ -93,7 +94,9 @@ def write_atomically(path: Path, write: Callable[[Path], None], *, force: bool =
     try:  # a folder of its own: the spreadsheet library's temporary files go there too
         work = Path(tempfile.mkdtemp(prefix=f".{name}{_TAG}{os.getpid()}-", suffix=".tmp", dir=directory))
     except OSError as error:
-        raise InputError(t("report.cannot_write", path=path, reason=os_error_message(error, directory, writing=True))) from None
+        raise InputError(
+            t("report.cannot_write", path=path, reason=os_error_message(error, directory, writing=True))
+        ) from None
     temporary = work / "report.xlsx"
     try:
         write(temporary)
@@ -103,6 +106,8 @@ def write_atomically(path: Path, write: Callable[[Path], None], *, force: bool =
         check_target(path, force=force, inputs=inputs)  # again: it may have appeared meanwhile
         os.replace(temporary, path)
     except OSError as error:
-        raise InputError(t("report.cannot_write", path=path, reason=os_error_message(error, path, writing=True))) from None
+        raise InputError(
+            t("report.cannot_write", path=path, reason=os_error_message(error, path, writing=True))
+        ) from None
     finally:
         shutil.rmtree(work, ignore_errors=True)

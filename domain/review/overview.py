@@ -67,10 +67,15 @@ def write_overview(book: Workbook, sheet: Worksheet, styles: dict[str, Any], rev
         page.note(t("report.unusable", count=headline.unusable))
     page.row += 1
     for key, value, style in (
-        ("forms", headline.forms, "int"), ("with_errors", headline.with_errors, "int"), ("errors", headline.errors, "int"),
-        ("warnings", headline.warnings, "int"), ("infos", headline.infos, "int"),
-        ("mean", _number(headline.mean_total), "score"), ("gap", _number(headline.overstated), "score"),
-        ("read_twice", headline.read_twice, "int"), ("unusable", headline.unusable, "int"),
+        ("forms", headline.forms, "int"),
+        ("with_errors", headline.with_errors, "int"),
+        ("errors", headline.errors, "int"),
+        ("warnings", headline.warnings, "int"),
+        ("infos", headline.infos, "int"),
+        ("mean", _number(headline.mean_total), "score"),
+        ("gap", _number(headline.overstated), "score"),
+        ("read_twice", headline.read_twice, "int"),
+        ("unusable", headline.unusable, "int"),
     ):
         page.pair(t(f"report.headline.{key}"), value, style)
     page.row += 1
@@ -81,14 +86,26 @@ def write_overview(book: Workbook, sheet: Worksheet, styles: dict[str, Any], rev
     for word, count in grades:
         page.pair(word, count, "int")
     chart = book.add_chart({"type": "column"})
-    chart.add_series({"name": t("report.grades.count"), "categories": [name, grades_at + 2, 0, grades_at + 1 + len(grades), 0],
-                      "values": [name, grades_at + 2, 1, grades_at + 1 + len(grades), 1], "fill": {"color": "#4472C4"},
-                      "data_labels": {"value": True}})
+    chart.add_series(
+        {
+            "name": t("report.grades.count"),
+            "categories": [name, grades_at + 2, 0, grades_at + 1 + len(grades), 0],
+            "values": [name, grades_at + 2, 1, grades_at + 1 + len(grades), 1],
+            "fill": {"color": "#4472C4"},
+            "data_labels": {"value": True},
+        }
+    )
     chart.set_title({"name": t("report.grades.title"), "name_font": {"size": 12}})
     chart.set_legend({"none": True})
     most = max((count for _, count in grades), default=0)
-    chart.set_y_axis({"major_gridlines": {"visible": True, "line": {"color": "#D9D9D9"}}, "min": 0,
-                      "major_unit": max(1, -(-most // 8)), "num_format": "0"})  # whole forms only
+    chart.set_y_axis(
+        {
+            "major_gridlines": {"visible": True, "line": {"color": "#D9D9D9"}},
+            "min": 0,
+            "major_unit": max(1, -(-most // 8)),
+            "num_format": "0",
+        }
+    )  # whole forms only
     sheet.insert_chart(grades_at, 3, chart, {"x_scale": 1.1, "y_scale": 1.0})
     page.row = max(page.row, grades_at + 15) + 1
     gaps_at = page.row
@@ -101,9 +118,16 @@ def write_overview(book: Workbook, sheet: Worksheet, styles: dict[str, Any], rev
         for form in gaps:
             page.pair(form.project or form.file, _number(form.gap), "score")
         bars = book.add_chart({"type": "bar"})
-        bars.add_series({"name": t("report.gaps.gap"), "categories": [name, gaps_at + 2, 0, gaps_at + 1 + len(gaps), 0],
-                         "values": [name, gaps_at + 2, 1, gaps_at + 1 + len(gaps), 1], "fill": {"color": "#C00000"},
-                         "invert_if_negative": False, "data_labels": {"value": True, "num_format": "0.00"}})
+        bars.add_series(
+            {
+                "name": t("report.gaps.gap"),
+                "categories": [name, gaps_at + 2, 0, gaps_at + 1 + len(gaps), 0],
+                "values": [name, gaps_at + 2, 1, gaps_at + 1 + len(gaps), 1],
+                "fill": {"color": "#C00000"},
+                "invert_if_negative": False,
+                "data_labels": {"value": True, "num_format": "0.00"},
+            }
+        )
         bars.set_title({"name": t("report.gaps.title"), "name_font": {"size": 12}})
         bars.set_legend({"none": True})
         bars.set_y_axis({"reverse": True, "label_position": "low"})

@@ -70,8 +70,9 @@ def interrupts_deferred() -> Iterator[None]:
         raise KeyboardInterrupt
 
 
-def _serve(conn: Connection, progress: Any, start: Callable[..., None], args: tuple[Any, ...],
-           work: Callable[[str], Any]) -> None:
+def _serve(
+    conn: Connection, progress: Any, start: Callable[..., None], args: tuple[Any, ...], work: Callable[[str], Any]
+) -> None:
     """A worker's life: set up, then batches until told to stop; it ends without flushing what it inherited
     (the parent's unwritten output is the parent's to write)."""
     try:
@@ -97,8 +98,15 @@ def _serve(conn: Connection, progress: Any, start: Callable[..., None], args: tu
 class Pool(Generic[Result]):
     """``jobs`` workers running ``work(path) -> list[Result]`` after ``start(*args)``."""
 
-    def __init__(self, context: BaseContext, jobs: int, start: Callable[..., None], args: tuple[Any, ...],
-                 work: Callable[[str], list[Result]], lost: Callable[[str, str], Result]) -> None:
+    def __init__(
+        self,
+        context: BaseContext,
+        jobs: int,
+        start: Callable[..., None],
+        args: tuple[Any, ...],
+        work: Callable[[str], list[Result]],
+        lost: Callable[[str, str], Result],
+    ) -> None:
         self.context, self.start, self.args, self.work, self.lost = context, start, args, work, lost
         self.slots = [self._spawn() for _ in range(jobs)]
         self.batches: dict[int, _Batch[Result]] = {}
@@ -111,8 +119,11 @@ class Pool(Generic[Result]):
                 pass
         parent, child = self.context.Pipe()
         progress = self.context.RawValue("q", 0)
-        process = self.context.Process(target=_serve, args=(child, progress, self.start, self.args, self.work),  # type: ignore[attr-defined]
-                                       daemon=True)
+        process = self.context.Process(  # type: ignore[attr-defined]
+            target=_serve,
+            args=(child, progress, self.start, self.args, self.work),
+            daemon=True,
+        )
         with interrupts_deferred():
             process.start()
         child.close()  # only the worker holds its end: its death is an end of file here

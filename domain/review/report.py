@@ -125,12 +125,17 @@ class Review:
             elif entry[:2] > self._gaps[0][:2]:
                 heapq.heapreplace(self._gaps, entry)
         self._levels.update(level for level, _ in form.lost)
-        self.compared_targets = self.compared_targets or any(finding.code.startswith("targets.")
-                                                             for finding in form.findings)
+        self.compared_targets = self.compared_targets or any(
+            finding.code.startswith("targets.") for finding in form.findings
+        )
         for row in form.rows:
             if row.catalogue_name is None:  # names outside the catalogue grow with the forms: kept on disk
-                self.spool.tally((row.level1, row.level2, row.name), _rank(row.level1), partial(_added, row),
-                                 lambda tally: float(tally.lost))
+                self.spool.tally(
+                    (row.level1, row.level2, row.name),
+                    _rank(row.level1),
+                    partial(_added, row),
+                    lambda tally: float(tally.lost),
+                )
                 continue
             key = (row.level1, row.level2, row.catalogue_name)
             tally = self._indicators.get(key)
@@ -145,8 +150,17 @@ class Review:
 
     def headline(self) -> Headline:
         mean = (self._total / self._forms).quantize(Decimal("0.01")) if self._forms else None
-        return Headline(self._forms, self._with_errors, self._counts[Severity.ERROR], self._counts[Severity.WARNING],
-                        self._counts[Severity.INFO], mean, self._overstated, self.spool.repeats, self.spool.unusable_count)
+        return Headline(
+            self._forms,
+            self._with_errors,
+            self._counts[Severity.ERROR],
+            self._counts[Severity.WARNING],
+            self._counts[Severity.INFO],
+            mean,
+            self._overstated,
+            self.spool.repeats,
+            self.spool.unusable_count,
+        )
 
     def grade_counts(self) -> list[tuple[str, int]]:
         """Each grade of the profile, best first, with how many forms earned it (grades not in it after)."""

@@ -35,9 +35,15 @@ def _text(value: str) -> str:
 def form_key(evaluation: Evaluation) -> str:
     """A short fingerprint of what the form says; equal for a form and its export."""
     header, funds = evaluation.header, evaluation.funds
-    parts = [_text(header.project_name), _text(header.department), str(header.year or ""),
-             *(_amount(value, funds.unit) for value in (funds.total.initial_budget, funds.total.annual_budget,
-                                                        funds.total.executed))]
+    parts = [
+        _text(header.project_name),
+        _text(header.department),
+        str(header.year or ""),
+        *(
+            _amount(value, funds.unit)
+            for value in (funds.total.initial_budget, funds.total.annual_budget, funds.total.executed)
+        ),
+    ]
     for row in evaluation.indicators:
         if not row.is_unused:
             parts += [_text(row.name), _text(row.target_text), _text(row.actual_text), _plain(row.weight)]

@@ -63,8 +63,9 @@ class Column:
 class Sheet:
     """A table over one or more worksheets: the header frozen, filterable and repeated on every printed page."""
 
-    def __init__(self, book: Workbook, name: str, formats: dict[str, Any], columns: Sequence[Column],
-                 max_rows: int = EXCEL_ROWS) -> None:
+    def __init__(
+        self, book: Workbook, name: str, formats: dict[str, Any], columns: Sequence[Column], max_rows: int = EXCEL_ROWS
+    ) -> None:
         self.book, self.name, self.formats, self.columns = book, name, formats, list(columns)
         self.max_rows = max(2, max_rows)
         self.parts: list[tuple[Worksheet, int]] = []  # each worksheet with the rows written on it
@@ -74,8 +75,9 @@ class Sheet:
 
     def _start(self, name: str) -> Worksheet:
         sheet = self.book.add_worksheet(name)
-        sheet.set_row(0, LINE_HEIGHT * max(lines_needed(column.heading, column.width or MAX_WIDTH)
-                                           for column in self.columns))
+        sheet.set_row(
+            0, LINE_HEIGHT * max(lines_needed(column.heading, column.width or MAX_WIDTH) for column in self.columns)
+        )
         for index, column in enumerate(self.columns):
             sheet.write_string(0, index, column.heading, self.formats["header"])
         return sheet

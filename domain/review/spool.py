@@ -28,8 +28,10 @@ class Spool:
         self._db.execute("CREATE TABLE forms (seq INTEGER PRIMARY KEY, errors INTEGER, gap REAL, data BLOB)")
         self._db.execute("CREATE TABLE twice (seq INTEGER PRIMARY KEY, file TEXT, first TEXT)")
         self._db.execute("CREATE TABLE unusable (seq INTEGER PRIMARY KEY, problem TEXT)")
-        self._db.execute("CREATE TABLE tallies (level1 TEXT, level2 TEXT, name TEXT, rank INTEGER, lost REAL, "
-                         "data BLOB, PRIMARY KEY (level1, level2, name)) WITHOUT ROWID")
+        self._db.execute(
+            "CREATE TABLE tallies (level1 TEXT, level2 TEXT, name TEXT, rank INTEGER, lost REAL, "
+            "data BLOB, PRIMARY KEY (level1, level2, name)) WITHOUT ROWID"
+        )
         self._forms = self._twice = self._unusable = 0
 
     def first_seen(self, key: str, file: str) -> str | None:
@@ -47,17 +49,22 @@ class Spool:
 
     def keep(self, form: Any, has_errors: bool, gap: float) -> None:
         """Keep a form to be read back by ``in_send_back_order``."""
-        self._db.execute("INSERT INTO forms VALUES (?, ?, ?, ?)",
-                         (self._forms, int(has_errors), abs(gap), pickle.dumps(form, pickle.HIGHEST_PROTOCOL)))
+        self._db.execute(
+            "INSERT INTO forms VALUES (?, ?, ?, ?)",
+            (self._forms, int(has_errors), abs(gap), pickle.dumps(form, pickle.HIGHEST_PROTOCOL)),
+        )
         self._forms += 1
 
-    def tally(self, key: tuple[str, str, str], rank: int, update: Callable[[Any], Any],
-              lost: Callable[[Any], float]) -> None:
+    def tally(
+        self, key: tuple[str, str, str], rank: int, update: Callable[[Any], Any], lost: Callable[[Any], float]
+    ) -> None:
         """Update the tally kept under ``key`` (一级, 二级, name; ``update(None)`` makes a new one)."""
         row = self._db.execute("SELECT data FROM tallies WHERE level1 = ? AND level2 = ? AND name = ?", key).fetchone()
         tally = update(None if row is None else pickle.loads(row[0]))  # noqa: S301 - written by this process
-        self._db.execute("INSERT OR REPLACE INTO tallies VALUES (?, ?, ?, ?, ?, ?)",
-                         (*key, rank, lost(tally), pickle.dumps(tally, pickle.HIGHEST_PROTOCOL)))
+        self._db.execute(
+            "INSERT OR REPLACE INTO tallies VALUES (?, ?, ?, ?, ?, ?)",
+            (*key, rank, lost(tally), pickle.dumps(tally, pickle.HIGHEST_PROTOCOL)),
+        )
 
     def tallies(self) -> Iterator[Any]:
         """The tallies by ``rank`` and 一级, then the most points lost first, then by 二级 and name."""

@@ -92,13 +92,30 @@ def summarise(audit: FormAudit) -> FormSummary:
     for row, match, adopted in zip(audit.evaluation.indicators, audit.matches, audit.adopted_rows, strict=True):
         if row.is_unused:
             continue
-        rows.append(RowScore(match.level1 or row.level1.strip(), match.level2 or row.level2.strip(), row.name.strip(),
-                             match.entry.name if match.entry else None, row.weight, adopted))
+        rows.append(
+            RowScore(
+                match.level1 or row.level1.strip(),
+                match.level2 or row.level2.strip(),
+                row.name.strip(),
+                match.entry.name if match.entry else None,
+                row.weight,
+                adopted,
+            )
+        )
     return FormSummary(
-        file=audit.file, project=header.project_name, department=header.department.strip(),
-        implementer=header.implementer.strip(), declared_total=audit.declared_total,
-        computed_total=audit.computed_total, grade=audit.grade, findings=tuple(audit.findings), rows=tuple(rows),
-        budget_weight=audit.evaluation.funds.weight, budget_score=audit.adopted_budget, key=form_key(audit.evaluation))
+        file=audit.file,
+        project=header.project_name,
+        department=header.department.strip(),
+        implementer=header.implementer.strip(),
+        declared_total=audit.declared_total,
+        computed_total=audit.computed_total,
+        grade=audit.grade,
+        findings=tuple(audit.findings),
+        rows=tuple(rows),
+        budget_weight=audit.evaluation.funds.weight,
+        budget_score=audit.adopted_budget,
+        key=form_key(audit.evaluation),
+    )
 
 
 def summary_data(summary: FormSummary) -> dict[str, Any]:
@@ -117,8 +134,17 @@ def summary_data(summary: FormSummary) -> dict[str, Any]:
         "infos": summary.count(Severity.INFO),
         "lost": {level: number(points) for level, points in summary.lost().items()},
         "findings": [finding_data(finding) for finding in summary.findings],
-        "rows": [{"level1": row.level1, "level2": row.level2, "indicator": row.name, "catalogue": row.catalogue_name,
-                  "weight": number(row.weight), "score": number(row.score)} for row in summary.rows],
+        "rows": [
+            {
+                "level1": row.level1,
+                "level2": row.level2,
+                "indicator": row.name,
+                "catalogue": row.catalogue_name,
+                "weight": number(row.weight),
+                "score": number(row.score),
+            }
+            for row in summary.rows
+        ],
         "key": summary.key,
     }
 

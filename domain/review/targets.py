@@ -48,8 +48,11 @@ class TargetIndex:
 
     def __init__(self, tables: Sequence[tuple[str, Targets]]) -> None:
         self.tables = list(tables)
-        self.by_code = {_code(targets.project_code): (label, targets) for label, targets in self.tables
-                        if _code(targets.project_code)}
+        self.by_code = {
+            _code(targets.project_code): (label, targets)
+            for label, targets in self.tables
+            if _code(targets.project_code)
+        }
 
     def find(self, evaluation: Evaluation) -> tuple[str, Targets] | None:
         code = _code((evaluation.remarks or {}).get(CODE_REMARK, ""))
@@ -57,8 +60,11 @@ class TargetIndex:
             return self.by_code[code]
         name = evaluation.header.project_name
         # by name, never with a targets table whose code says it is another project
-        scored = [(similar(name, targets.project), label, targets) for label, targets in self.tables
-                  if not (code and _code(targets.project_code) and _code(targets.project_code) != code)]
+        scored = [
+            (similar(name, targets.project), label, targets)
+            for label, targets in self.tables
+            if not (code and _code(targets.project_code) and _code(targets.project_code) != code)
+        ]
         best = max(scored, default=None, key=lambda item: item[0])
         if best is None or best[0] < NAME_SIMILARITY:
             return None
@@ -83,7 +89,7 @@ def _direction(row: TargetRow | IndicatorRow) -> Direction | None:
 
 
 def target_change(approved: TargetRow, now: IndicatorRow) -> str | None:
-    """"lowered", "raised" (a lower-is-better target loosened), "changed", or None when the same."""
+    """ "lowered", "raised" (a lower-is-better target loosened), "changed", or None when the same."""
     if _key(approved.target_text) == _key(now.target_text):
         return None
     before, after = parse_value(approved.target_text), parse_value(now.target_text)
@@ -98,7 +104,9 @@ def target_change(approved: TargetRow, now: IndicatorRow) -> str | None:
     return "changed"
 
 
-def _pair_rows(approved: list[TargetRow], rows: list[IndicatorRow]) -> tuple[list[tuple[int, int]], list[int], list[int]]:
+def _pair_rows(
+    approved: list[TargetRow], rows: list[IndicatorRow]
+) -> tuple[list[tuple[int, int]], list[int], list[int]]:
     """(approved index, row index) pairs, approved rows left, form rows left."""
     used = [row for row in range(len(rows)) if not rows[row].is_unused]
     pairs: list[tuple[int, int]] = []
@@ -110,10 +118,15 @@ def _pair_rows(approved: list[TargetRow], rows: list[IndicatorRow]) -> tuple[lis
             used.remove(match)
             left.remove(index)
     for index in list(left):  # a renamed row: the most similar name in the same 二级, or at the same place
-        candidates = [(similar(approved[index].name, rows[row].name), row) for row in used
-                      if _key(rows[row].level2) == _key(approved[index].level2)]
+        candidates = [
+            (similar(approved[index].name, rows[row].name), row)
+            for row in used
+            if _key(rows[row].level2) == _key(approved[index].level2)
+        ]
         best = max(candidates, default=None)
-        if best is not None and (best[0] >= 0.5 or _key(rows[best[1]].target_text) == _key(approved[index].target_text)):
+        if best is not None and (
+            best[0] >= 0.5 or _key(rows[best[1]].target_text) == _key(approved[index].target_text)
+        ):
             pairs.append((index, best[1]))
             used.remove(best[1])
             left.remove(index)
@@ -130,22 +143,63 @@ def compare(evaluation: Evaluation, targets: Targets) -> list[Finding]:
         then, now = approved[index], rows[position]
         number = position + 1
         if _key(then.name) != _key(now.name):
-            findings.append(_finding("reworded", msg("targets.check.reworded", row=number, approved=then.name, now=now.name),
-                                     number, now.name))
+            findings.append(
+                _finding(
+                    "reworded",
+                    msg("targets.check.reworded", row=number, approved=then.name, now=now.name),
+                    number,
+                    now.name,
+                )
+            )
         change = target_change(then, now)
         if change is not None:
-            findings.append(_finding(change, msg(f"targets.check.{change}", row=number, name=now.name,
-                                                 approved=then.target_text, now=now.target_text), number, now.name))
+            findings.append(
+                _finding(
+                    change,
+                    msg(
+                        f"targets.check.{change}",
+                        row=number,
+                        name=now.name,
+                        approved=then.target_text,
+                        now=now.target_text,
+                    ),
+                    number,
+                    now.name,
+                )
+            )
         if then.weight is not None and then.weight != now.weight:
-            findings.append(_finding("weight", msg("targets.check.weight", row=number, name=now.name,
-                                                   approved=plain_decimal(then.weight), now=plain_decimal(now.weight)),
-                                     number, now.name))
+            findings.append(
+                _finding(
+                    "weight",
+                    msg(
+                        "targets.check.weight",
+                        row=number,
+                        name=now.name,
+                        approved=plain_decimal(then.weight),
+                        now=plain_decimal(now.weight),
+                    ),
+                    number,
+                    now.name,
+                )
+            )
     for index in dropped:
-        findings.append(_finding("dropped", msg("targets.check.dropped", name=approved[index].name,
-                                                approved=approved[index].target_text), None, approved[index].name))
+        findings.append(
+            _finding(
+                "dropped",
+                msg("targets.check.dropped", name=approved[index].name, approved=approved[index].target_text),
+                None,
+                approved[index].name,
+            )
+        )
     for position in added:
-        findings.append(_finding("added", msg("targets.check.added", row=position + 1, name=rows[position].name),
-                                 position + 1, rows[position].name))
+        findings.append(
+            _finding(
+                "added",
+                msg("targets.check.added", row=position + 1, name=rows[position].name),
+                position + 1,
+                rows[position].name,
+            )
+        )
     findings += _budget(evaluation, targets)
     return findings
 
@@ -163,8 +217,11 @@ def _budget(evaluation: Evaluation, targets: Targets) -> list[Finding]:
     now_yuan = now * _UNIT.get(funds.unit, Decimal(1))
     if abs(then_yuan - now_yuan) < Decimal("0.5"):
         return []
-    text = msg("targets.check.budget", now=f"{plain_decimal(now)}{funds.unit}",
-               approved=f"{plain_decimal(approved)}{targets.budget.unit}")
+    text = msg(
+        "targets.check.budget",
+        now=f"{plain_decimal(now)}{funds.unit}",
+        approved=f"{plain_decimal(approved)}{targets.budget.unit}",
+    )
     return [_finding("budget", text, 0)]
 
 

@@ -28,13 +28,14 @@ def adopted_scoring(audit: FormAudit) -> ScoredEvaluation:
     rows = audit.evaluation.indicators
     directions = [match.entry.direction if match.entry else None for match in audit.matches]
     habit = audit.habit.describe() if audit.habit is not None else None
-    results = [_adopted_row(row, result, adopted, profile, direction, habit)
-               for row, result, adopted, direction in zip(rows, scored.rows, audit.adopted_rows, directions, strict=True)]
+    results = [
+        _adopted_row(row, result, adopted, profile, direction, habit)
+        for row, result, adopted, direction in zip(rows, scored.rows, audit.adopted_rows, directions, strict=True)
+    ]
     return scored.replace(budget=_adopted_budget(scored.budget, audit.adopted_budget, audit.evaluation), rows=results)
 
 
-def _adopted_row(row: Any, result: RowResult, adopted: Decimal, profile: Any, direction: Any,
-                 habit: Any) -> RowResult:
+def _adopted_row(row: Any, result: RowResult, adopted: Decimal, profile: Any, direction: Any, habit: Any) -> RowResult:
     if result.status is RowStatus.UNUSED or (result.score == adopted and result.status is RowStatus.SCORED):
         return result
     declared = row.declared_score
@@ -48,15 +49,24 @@ def _adopted_row(row: Any, result: RowResult, adopted: Decimal, profile: Any, di
             said = msg("scoring.note.declared_kept", declared=plain(declared), low=plain(low), high=plain(high))
             base = judged if judged.score == declared else result
             return _with(base, adopted, note("declared_kept", said))
-        said = msg("scoring.note.declared_rounding", declared=plain(declared), computed=plain(result.score or adopted),
-                   habit=habit or "")
+        said = msg(
+            "scoring.note.declared_rounding",
+            declared=plain(declared),
+            computed=plain(result.score or adopted),
+            habit=habit or "",
+        )
         return _with(result, adopted, note("declared_rounding", said))
     if result.score is None:
         low, high = result.band or (Decimal(0), result.weight)
         if declared is None:
             return _with(result, adopted, note("nothing_declared", msg("scoring.note.nothing_declared")))
-        said = msg("scoring.note.declared_clamped", declared=plain(declared), low=plain(low), high=plain(high),
-                   adopted=plain(adopted))
+        said = msg(
+            "scoring.note.declared_clamped",
+            declared=plain(declared),
+            low=plain(low),
+            high=plain(high),
+            adopted=plain(adopted),
+        )
         return _with(result, adopted, note("declared_clamped", said))
     return result
 
@@ -70,10 +80,22 @@ def _adopted_budget(budget: BudgetResult, adopted: Decimal, evaluation: Any) -> 
         return budget
     declared = evaluation.funds.declared_score
     if declared is not None and adopted == declared:
-        said = (msg("scoring.note.budget_declared_rounding", declared=plain(declared), computed=plain(budget.score))
-                if budget.score is not None else msg("scoring.note.budget_declared_unscored", declared=plain(declared)))
+        said = (
+            msg("scoring.note.budget_declared_rounding", declared=plain(declared), computed=plain(budget.score))
+            if budget.score is not None
+            else msg("scoring.note.budget_declared_unscored", declared=plain(declared))
+        )
         return budget.replace(score=adopted, notes=(*budget.notes, note("declared_kept", said)))
     weight = evaluation.funds.weight
-    said = (msg("scoring.note.declared_clamped", declared=plain(declared), low="0", high=plain(weight),
-                adopted=plain(adopted)) if declared is not None else msg("scoring.note.nothing_declared"))
+    said = (
+        msg(
+            "scoring.note.declared_clamped",
+            declared=plain(declared),
+            low="0",
+            high=plain(weight),
+            adopted=plain(adopted),
+        )
+        if declared is not None
+        else msg("scoring.note.nothing_declared")
+    )
     return budget.replace(score=adopted, notes=(*budget.notes, note("declared_clamped", said)))

@@ -30,9 +30,18 @@ AUTO = "auto"  # the profile option that lets the form's own layout choose
 class FormAudit:
     """The audit of one form: the scored form, what was adopted for the total, and the findings."""
 
-    def __init__(self, file: str, scored: ScoredEvaluation, matches: list[RowMatch], adopted_rows: list[Decimal],
-                 adopted_budget: Decimal, findings: list[Finding] | None = None, habit: Habit | None = None,
-                 habit_rows: int = 0, profile_choice: Msg | None = None) -> None:
+    def __init__(
+        self,
+        file: str,
+        scored: ScoredEvaluation,
+        matches: list[RowMatch],
+        adopted_rows: list[Decimal],
+        adopted_budget: Decimal,
+        findings: list[Finding] | None = None,
+        habit: Habit | None = None,
+        habit_rows: int = 0,
+        profile_choice: Msg | None = None,
+    ) -> None:
         self.file = file
         self.scored = scored
         self.matches = matches
@@ -119,17 +128,26 @@ def audit_evaluation(evaluation: Evaluation, profile: Profile | str | None = Non
         findings.extend(row_findings)
         for note in result.notes:
             if note.code in ("direction_conflict", "direction_unknown"):
-                findings.append(Finding(FindingClass.JUDGEMENT, note.code,
-                                        msg("audit.row_note", row=number, name=row.name, note=note.text),
-                                        number, row.name, row.declared_score, result.score))
+                findings.append(
+                    Finding(
+                        FindingClass.JUDGEMENT,
+                        note.code,
+                        msg("audit.row_note", row=number, name=row.name, note=note.text),
+                        number,
+                        row.name,
+                        row.declared_score,
+                        result.score,
+                    )
+                )
     for number, match in enumerate(matches, start=1):
         findings.extend(match.findings(number))
     findings.extend(form_checks(scored, adopted_rows))
     if choice is not None:
         findings.insert(0, Finding(FindingClass.ADVICE, "profile_auto", choice))
     if told and habit != habit_of(chosen):
-        findings.insert(0, Finding(FindingClass.ADVICE, "rounding_habit",
-                                   msg("audit.habit", habit=habit.describe(), rows=told)))
+        findings.insert(
+            0, Finding(FindingClass.ADVICE, "rounding_habit", msg("audit.habit", habit=habit.describe(), rows=told))
+        )
     audit = FormAudit(file, scored, matches, adopted_rows, adopted_budget, findings, habit, told, choice)
     _audit_total(audit)
     return audit
@@ -138,7 +156,8 @@ def audit_evaluation(evaluation: Evaluation, profile: Profile | str | None = Non
 def _is_rounded_total(declared: Decimal, exact: Decimal) -> bool:
     """A total written at another precision than the sum it stands for (89.18 written as 89.2)."""
     return abs(declared - exact) <= ROUNDING_TOLERANCE and any(
-        quantize(exact, decimals, rounding) == declared for decimals, rounding in PRECISIONS)
+        quantize(exact, decimals, rounding) == declared for decimals, rounding in PRECISIONS
+    )
 
 
 def _declared_sum(evaluation: Any) -> Decimal:
@@ -158,29 +177,69 @@ def _audit_total(audit: FormAudit) -> None:
     rate = audit.scored.budget.rate
     if cap is not None and rate is not None and audit.adopted_sum > cap:
         below = min(below for below, limit in audit.scored.profile.execution_caps if rate < below and limit == cap)
-        audit.findings.append(Finding(
-            FindingClass.METHOD if declared_total is not None and declared_total > cap else FindingClass.ADVICE,
-            "total_capped",
-            msg("audit.total_capped", percent=plain(quantize(rate * ONE_HUNDRED, 2)), below=plain(below * ONE_HUNDRED),
-                cap=plain(cap), excess=plain(audit.adopted_sum - cap)), None, "总分", declared_total, cap))
+        audit.findings.append(
+            Finding(
+                FindingClass.METHOD if declared_total is not None and declared_total > cap else FindingClass.ADVICE,
+                "total_capped",
+                msg(
+                    "audit.total_capped",
+                    percent=plain(quantize(rate * ONE_HUNDRED, 2)),
+                    below=plain(below * ONE_HUNDRED),
+                    cap=plain(cap),
+                    excess=plain(audit.adopted_sum - cap),
+                ),
+                None,
+                "总分",
+                declared_total,
+                cap,
+            )
+        )
     if audit.scored_rows == 0:
         audit.findings.append(Finding(FindingClass.COMPLETENESS, "no_scored_rows", msg("audit.no_scored_rows")))
     if declared_total is None:
-        audit.findings.append(Finding(FindingClass.COMPLETENESS, "missing_total", msg("audit.missing_total"),
-                                      None, None, None, audit.computed_total))
+        audit.findings.append(
+            Finding(
+                FindingClass.COMPLETENESS,
+                "missing_total",
+                msg("audit.missing_total"),
+                None,
+                None,
+                None,
+                audit.computed_total,
+            )
+        )
         return
     declared_sum = _declared_sum(evaluation)
     if declared_sum != declared_total:
         rounded = _is_rounded_total(declared_total, declared_sum)
-        tail = msg("audit.total_sum.rounded") if rounded else msg("audit.total_sum.off",
-                                                                 difference=_written(declared_total - declared_sum))
-        audit.findings.append(Finding(
-            FindingClass.ROUNDING if rounded else FindingClass.ARITHMETIC, "total_sum",
-            msg("audit.total_sum", declared=_written(declared_total), sum=_written(declared_sum), tail=tail),
-            None, "总分", declared_total, declared_sum))
+        tail = (
+            msg("audit.total_sum.rounded")
+            if rounded
+            else msg("audit.total_sum.off", difference=_written(declared_total - declared_sum))
+        )
+        audit.findings.append(
+            Finding(
+                FindingClass.ROUNDING if rounded else FindingClass.ARITHMETIC,
+                "total_sum",
+                msg("audit.total_sum", declared=_written(declared_total), sum=_written(declared_sum), tail=tail),
+                None,
+                "总分",
+                declared_total,
+                declared_sum,
+            )
+        )
     if audit.computed_total != declared_total:
-        finding_class = FindingClass.ROUNDING if _is_rounded_total(declared_total, audit.computed_total) else FindingClass.METHOD
-        audit.findings.append(Finding(
-            finding_class, "total",
-            msg("audit.total", computed=_written(audit.computed_total), declared=_written(declared_total)),
-            None, "总分", declared_total, audit.computed_total))
+        finding_class = (
+            FindingClass.ROUNDING if _is_rounded_total(declared_total, audit.computed_total) else FindingClass.METHOD
+        )
+        audit.findings.append(
+            Finding(
+                finding_class,
+                "total",
+                msg("audit.total", computed=_written(audit.computed_total), declared=_written(declared_total)),
+                None,
+                "总分",
+                declared_total,
+                audit.computed_total,
+            )
+        )

@@ -56,6 +56,12 @@ def level_shares(scored: ScoredEvaluation, budget_label: str) -> list[LevelShare
         weights[name] = weights.get(name, Decimal(0)) + row.weight
         scores[name] = scores.get(name, Decimal(0)) + (result.score or Decimal(0))
     total = sum(scores.values(), Decimal(0))
-    return [LevelShare(name, weights[name], scores[name],
-                       quantize(divide(scores[name] * ONE_HUNDRED, total), 2) if total else Decimal(0))
-            for name in weights]
+    return [
+        LevelShare(
+            name,
+            weights[name],
+            scores[name],
+            quantize(divide(scores[name] * ONE_HUNDRED, total), 2) if total else Decimal(0),
+        )
+        for name in weights
+    ]

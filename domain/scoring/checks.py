@@ -47,10 +47,15 @@ def check_weights(evaluation: Any, profile: Any) -> list[Finding]:
     findings: list[Finding] = []
     total = weight_total(evaluation)
     if total != FULL_MARKS:
-        findings.append(Finding(
-            FindingClass.ARITHMETIC, "weights_total",
-            msg("check.weights_total", total=plain(total), budget=plain(evaluation.funds.weight)),
-            declared=total, computed=FULL_MARKS))
+        findings.append(
+            Finding(
+                FindingClass.ARITHMETIC,
+                "weights_total",
+                msg("check.weights_total", total=plain(total), budget=plain(evaluation.funds.weight)),
+                declared=total,
+                computed=FULL_MARKS,
+            )
+        )
     by_level1: dict[str, Decimal] = {}
     for row in evaluation.indicators:
         labelled = label_weight(row.level1)
@@ -62,14 +67,17 @@ def check_weights(evaluation: Any, profile: Any) -> list[Finding]:
         if by_level1.get(name, Decimal(0)) != usual
     ]
     if evaluation.funds.weight != profile.budget_weight:
-        differing.insert(0, msg("check.differ.budget", actual=plain(evaluation.funds.weight),
-                                usual=plain(profile.budget_weight)))
+        differing.insert(
+            0, msg("check.differ.budget", actual=plain(evaluation.funds.weight), usual=plain(profile.budget_weight))
+        )
     if differing and total == FULL_MARKS:
         parts = {f"part{index}": part for index, part in enumerate(differing)}
-        joined = msg("check.join" + str(len(differing)), **parts) if len(differing) <= 4 else msg(
-            "check.join4", **{f"part{index}": differing[index] for index in range(4)})
-        findings.append(Finding(FindingClass.ADVICE, "level1_weights",
-                                msg("check.level1_weights", differing=joined)))
+        joined = (
+            msg("check.join" + str(len(differing)), **parts)
+            if len(differing) <= 4
+            else msg("check.join4", **{f"part{index}": differing[index] for index in range(4)})
+        )
+        findings.append(Finding(FindingClass.ADVICE, "level1_weights", msg("check.level1_weights", differing=joined)))
     return findings
 
 
@@ -94,23 +102,43 @@ def check_funds(funds: Any) -> list[Finding]:
     sources = [getattr(funds, name) for name, _ in FUNDS_SOURCES]
     if total_left_empty(funds):  # one slip, not a sum error in every column
         executed = _add(sources, "executed")
-        return [Finding(FindingClass.ARITHMETIC, "funds_sum", msg(
-            "check.funds_total_zero", budget=plain(_add(sources, "annual_budget") or _add(sources, "initial_budget")
-                                                   or Decimal(0)), executed=plain(executed or Decimal(0))), row=0)]
+        return [
+            Finding(
+                FindingClass.ARITHMETIC,
+                "funds_sum",
+                msg(
+                    "check.funds_total_zero",
+                    budget=plain(_add(sources, "annual_budget") or _add(sources, "initial_budget") or Decimal(0)),
+                    executed=plain(executed or Decimal(0)),
+                ),
+                row=0,
+            )
+        ]
     for column, label in FUNDS_COLUMNS:
         total = getattr(funds.total, column)
         parts = _add(sources, column)
         if total is None or parts is None or parts == total:
             continue
-        findings.append(Finding(
-            FindingClass.ARITHMETIC, "funds_sum",
-            msg("check.funds_sum", label=msg(label), parts=plain(parts), total=plain(total)),
-            row=0, declared=total, computed=parts))
+        findings.append(
+            Finding(
+                FindingClass.ARITHMETIC,
+                "funds_sum",
+                msg("check.funds_sum", label=msg(label), parts=plain(parts), total=plain(total)),
+                row=0,
+                declared=total,
+                computed=parts,
+            )
+        )
     budget, executed = funds.total.annual_budget, funds.total.executed
     if budget is not None and executed is not None and executed > budget:
-        findings.append(Finding(
-            FindingClass.JUDGEMENT, "executed_over_budget",
-            msg("check.executed_over_budget", executed=plain(executed), budget=plain(budget)), row=0))
+        findings.append(
+            Finding(
+                FindingClass.JUDGEMENT,
+                "executed_over_budget",
+                msg("check.executed_over_budget", executed=plain(executed), budget=plain(budget)),
+                row=0,
+            )
+        )
     return findings
 
 
@@ -143,13 +171,24 @@ def check_reasons(scored: ScoredEvaluation, scores: list[Decimal] | None = None)
             ratio = profile.deviation_ratio if deviation else profile.overachievement_ratio
             why = msg("check.why.over", share=plain(ratio * ONE_HUNDRED))
         key = "check.empty_reason" if row.deviation_reason.strip() else "check.missing_reason"
-        findings.append(Finding(FindingClass.COMPLETENESS, "missing_reason",
-                                msg(key, row=number, name=row.name, why=why, reason=row.deviation_reason.strip()),
-                                row=number, indicator=row.name))
+        findings.append(
+            Finding(
+                FindingClass.COMPLETENESS,
+                "missing_reason",
+                msg(key, row=number, name=row.name, why=why, reason=row.deviation_reason.strip()),
+                row=number,
+                indicator=row.name,
+            )
+        )
     if any(note.code == "low_execution" for note in scored.budget.notes):
-        findings.append(Finding(FindingClass.COMPLETENESS, "missing_budget_reason",
-                                msg("check.missing_budget_reason", floor=plain(profile.low_execution_rate * ONE_HUNDRED)),
-                                row=0))
+        findings.append(
+            Finding(
+                FindingClass.COMPLETENESS,
+                "missing_budget_reason",
+                msg("check.missing_budget_reason", floor=plain(profile.low_execution_rate * ONE_HUNDRED)),
+                row=0,
+            )
+        )
     return findings
 
 
@@ -162,12 +201,22 @@ def check_declared_grade(evaluation: Any, profile: Any) -> list[Finding]:
     earned = profile.grade_of(total)
     if grade == earned:
         return []
-    return [Finding(FindingClass.ARITHMETIC, "declared_grade",
-                    msg("check.declared_grade", grade=grade, total=format(total, "f"), earned=grade_msg(earned)))]
+    return [
+        Finding(
+            FindingClass.ARITHMETIC,
+            "declared_grade",
+            msg("check.declared_grade", grade=grade, total=format(total, "f"), earned=grade_msg(earned)),
+        )
+    ]
 
 
 def form_checks(scored: ScoredEvaluation, scores: list[Decimal] | None = None) -> list[Finding]:
     """Every check that does not compare declared scores (``scores``: the row scores that count)."""
     evaluation = scored.evaluation
-    return [*check_weights(evaluation, scored.profile), *check_funds(evaluation.funds), *check_reasons(scored, scores),
-            *structure_slips(evaluation), *check_declared_grade(evaluation, scored.profile)]
+    return [
+        *check_weights(evaluation, scored.profile),
+        *check_funds(evaluation.funds),
+        *check_reasons(scored, scores),
+        *structure_slips(evaluation),
+        *check_declared_grade(evaluation, scored.profile),
+    ]

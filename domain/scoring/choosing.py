@@ -62,6 +62,11 @@ def choose_profile(evaluation: Any) -> tuple[str, Msg]:
         reasons.append(msg("profile.auto.habit", habit=msg("audit.habit.own", habit=habit.describe())))
     if not reasons:
         reasons.append(msg("profile.auto.default"))
-    why = reasons[0] if len(reasons) == 1 else msg(f"check.join{min(len(reasons), 4)}",
-                                                   **{f"part{index}": part for index, part in enumerate(reasons[:4])})
+    why = (
+        reasons[0]
+        if len(reasons) == 1
+        else msg(
+            f"check.join{min(len(reasons), 4)}", **{f"part{index}": part for index, part in enumerate(reasons[:4])}
+        )
+    )
     return name, msg("profile.auto", name=name, why=why)

@@ -39,8 +39,11 @@ SEVERITY_OF_CLASS = {
     FindingClass.TARGETS: Severity.WARNING,
 }
 # details whose severity is not their class's
-SEVERITY_OF_CODE = {"targets.lowered": Severity.ERROR, "targets.raised": Severity.ERROR,
-                    "targets.no_match": Severity.INFO}
+SEVERITY_OF_CODE = {
+    "targets.lowered": Severity.ERROR,
+    "targets.raised": Severity.ERROR,
+    "targets.no_match": Severity.INFO,
+}
 
 
 class Finding(Frozen):

@@ -33,8 +33,10 @@ class Habit(Frozen):
     rounding: Rounding
 
     def describe(self) -> Msg:
-        return msg("audit.habit.truncate" if self.rounding is Rounding.TRUNCATE else "audit.habit.half_up",
-                   places=places_word(self.decimals))
+        return msg(
+            "audit.habit.truncate" if self.rounding is Rounding.TRUNCATE else "audit.habit.half_up",
+            places=places_word(self.decimals),
+        )
 
 
 def places_word(decimals: int) -> Msg:
@@ -71,7 +73,9 @@ def at_habit(profile: Profile, habit: Habit) -> Profile:
 _ROUNDED = frozenset({Rule.POSITIVE_SHORTFALL, Rule.REVERSE_LINEAR, Rule.REVERSE_RATIO})
 
 
-def score_at(row: Any, result: RowResult, profile: Profile, habit: Habit, direction: Direction | None) -> Decimal | None:
+def score_at(
+    row: Any, result: RowResult, profile: Profile, habit: Habit, direction: Direction | None
+) -> Decimal | None:
     """The row's score at the habit's precision: scored once, rounded again. Only a row whose rounded
     score also chose its path (two readings of a bare number, a direction that did not matter) is
     scored again at that precision."""
@@ -112,7 +116,8 @@ def find_habit(
     return min((habit for habit, count in counts.items() if count == best), key=_ALL.index), best
 
 
-def gives(row: Any, result: RowResult, profile: Profile, habit: Habit, direction: Direction | None,
-          declared: Decimal) -> bool:
+def gives(
+    row: Any, result: RowResult, profile: Profile, habit: Habit, direction: Direction | None, declared: Decimal
+) -> bool:
     """Whether the row, scored at the habit's precision, gives the declared score."""
     return score_at(row, result, profile, habit, direction) == declared

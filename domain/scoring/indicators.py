@@ -33,16 +33,33 @@ class RowMatch:
             return []
         found: list[Finding] = []
         if self.level1 is None:
-            found.append(Finding(FindingClass.STRUCTURE, "level1", msg("check.level1", row=number, level1=row.level1),
-                                 number, row.name))
+            found.append(
+                Finding(
+                    FindingClass.STRUCTURE,
+                    "level1",
+                    msg("check.level1", row=number, level1=row.level1),
+                    number,
+                    row.name,
+                )
+            )
         if self.level2 is None:
             expected = msg("check.level2.satisfaction" if self.level1 == "满意度指标" else "check.level2.usual")
             what = msg("check.level2.unknown", level2=row.level2) if row.level2.strip() else msg("check.level2.blank")
-            found.append(Finding(FindingClass.STRUCTURE, "level2", msg("check.level2", row=number, name=row.name,
-                                                                       what=what, expected=expected), number, row.name))
+            found.append(
+                Finding(
+                    FindingClass.STRUCTURE,
+                    "level2",
+                    msg("check.level2", row=number, name=row.name, what=what, expected=expected),
+                    number,
+                    row.name,
+                )
+            )
         if self.entry is None:
-            found.append(Finding(FindingClass.STRUCTURE, "level3", msg("check.level3", row=number, name=row.name),
-                                 number, row.name))
+            found.append(
+                Finding(
+                    FindingClass.STRUCTURE, "level3", msg("check.level3", row=number, name=row.name), number, row.name
+                )
+            )
         return found
 
 
@@ -58,7 +75,9 @@ def entry_for(row: IndicatorRow, catalogue: Catalogue | None = None) -> Catalogu
     return catalogue.resolve(name, catalogue.normalise_level2(row.level2, catalogue.normalise_level1(row.level1)))
 
 
-def match_row(row: IndicatorRow, catalogue: Catalogue | None = None, matcher: IndicatorMatcher | None = None) -> RowMatch:
+def match_row(
+    row: IndicatorRow, catalogue: Catalogue | None = None, matcher: IndicatorMatcher | None = None
+) -> RowMatch:
     """Match one row: the recorded catalogue_name if it is known, else the best fuzzy match above ACCEPT_SCORE."""
     catalogue = catalogue or load_catalogue()
     matcher = matcher or default_matcher()
@@ -72,8 +91,9 @@ def match_row(row: IndicatorRow, catalogue: Catalogue | None = None, matcher: In
     if row.catalogue_name == "":
         return RowMatch(row, None, 0.0, "declined", level1, level2)  # the user said it is not in the catalogue
     named = entry_for(row, catalogue)
-    if named is not None and (row.catalogue_name or row.name.strip() == named.name
-                              or not contradicts(named.unit, row.target_text)):
+    if named is not None and (
+        row.catalogue_name or row.name.strip() == named.name or not contradicts(named.unit, row.target_text)
+    ):
         return RowMatch(row, named, 100.0, "recorded" if row.catalogue_name else "exact", level1, level2)
     if named is not None:  # an alias, but a target of another kind of unit: not taken on trust
         return RowMatch(row, None, 0.0, "none", level1, level2)

@@ -30,8 +30,18 @@ from domain.scoring.conventions import (
 )
 
 __all__ = [
-    "DEFAULT_PROFILE", "PROFILE_DIR", "Bands", "BudgetDenominator", "Profile", "ReverseConvention", "Rounding",
-    "builtin_profile", "builtin_profile_names", "load_profile", "profile_from_data", "profile_from_toml",
+    "DEFAULT_PROFILE",
+    "PROFILE_DIR",
+    "Bands",
+    "BudgetDenominator",
+    "Profile",
+    "ReverseConvention",
+    "Rounding",
+    "builtin_profile",
+    "builtin_profile_names",
+    "load_profile",
+    "profile_from_data",
+    "profile_from_toml",
 ]
 
 _T = TypeVar("_T")
@@ -46,17 +56,27 @@ class _Setting(factory):
 
     __slots__ = ("default", "bounds", "above", "pair", "ordered")
 
-    def __init__(self, default: Any, bounds: Bounds, above: Decimal | None, pair: tuple[Bounds, Bounds] | None,
-                 ordered: bool) -> None:
-        made = (lambda: dict(default)) if isinstance(default, dict) else (
-            (lambda: list(default)) if isinstance(default, list) else (lambda: default))
+    def __init__(
+        self, default: Any, bounds: Bounds, above: Decimal | None, pair: tuple[Bounds, Bounds] | None, ordered: bool
+    ) -> None:
+        made = (
+            (lambda: dict(default))
+            if isinstance(default, dict)
+            else ((lambda: list(default)) if isinstance(default, list) else (lambda: default))
+        )
         super().__init__(made)
         self.default, self.bounds, self.above, self.pair, self.ordered = default, bounds, above, pair, ordered
 
 
-def setting(default: _T, *, low: Decimal | int | None = None, high: Decimal | int | None = None,
-            above: Decimal | int | None = None, pair: tuple[Bounds, Bounds] | None = None,
-            ordered: bool = False) -> _T:
+def setting(
+    default: _T,
+    *,
+    low: Decimal | int | None = None,
+    high: Decimal | int | None = None,
+    above: Decimal | int | None = None,
+    pair: tuple[Bounds, Bounds] | None = None,
+    ordered: bool = False,
+) -> _T:
     """Declares an option: its default; ``low``/``high`` (inclusive) or ``above`` for a number or each
     number of a table; ``pair`` the bounds of each half of a pair (or of each pair of a list);
     ``ordered`` when a pair's first half may not exceed its second."""
@@ -68,10 +88,15 @@ def setting(default: _T, *, low: Decimal | int | None = None, high: Decimal | in
 class Bands(Frozen):
     """The share of a row's 分值 each qualitative grade may earn, as (low, high)."""
 
-    achieved: tuple[Decimal, Decimal] = setting((Decimal("0.8"), Decimal("1.0")), pair=(FRACTION, FRACTION), ordered=True)
-    partial: tuple[Decimal, Decimal] = setting((Decimal("0.6"), Decimal("0.8")), pair=(FRACTION, FRACTION), ordered=True)
-    not_achieved: tuple[Decimal, Decimal] = setting((Decimal("0.0"), Decimal("0.6")), pair=(FRACTION, FRACTION),
-                                                    ordered=True)
+    achieved: tuple[Decimal, Decimal] = setting(
+        (Decimal("0.8"), Decimal("1.0")), pair=(FRACTION, FRACTION), ordered=True
+    )
+    partial: tuple[Decimal, Decimal] = setting(
+        (Decimal("0.6"), Decimal("0.8")), pair=(FRACTION, FRACTION), ordered=True
+    )
+    not_achieved: tuple[Decimal, Decimal] = setting(
+        (Decimal("0.0"), Decimal("0.6")), pair=(FRACTION, FRACTION), ordered=True
+    )
 
 
 class Profile(Frozen):
@@ -91,7 +116,8 @@ class Profile(Frozen):
     overachievement_ratio: Decimal = setting(Decimal("1.2"), above=1)
     low_execution_rate: Decimal = setting(Decimal("0.9"), low=0, high=1)
     level1_weights: dict[str, Decimal] = setting(
-        {"产出指标": Decimal(50), "效益指标": Decimal(30), "满意度指标": Decimal(10)}, low=0, high=100)
+        {"产出指标": Decimal(50), "效益指标": Decimal(30), "满意度指标": Decimal(10)}, low=0, high=100
+    )
     grades: dict[str, Decimal] = setting({"优": Decimal(90), "良": Decimal(80), "中": Decimal(60)}, low=0, high=100)
     bands: Bands = setting(Bands())
     lowest_grade: str = setting("差")
@@ -164,8 +190,11 @@ def _value(value: Any, key: str, declared: _Setting, problems: _Problems) -> Any
     """A file's value for one option, checked against its declaration (None after saying what is wrong)."""
     default = declared.default
     if isinstance(default, Frozen):
-        return _record(type(default), value, key, problems) if isinstance(value, dict) else problems.add(
-            key, t("problem.table"))
+        return (
+            _record(type(default), value, key, problems)
+            if isinstance(value, dict)
+            else problems.add(key, t("problem.table"))
+        )
     if isinstance(default, StrEnum):
         kind = type(default)
         if isinstance(value, str) and value in kind._value2member_map_:
@@ -188,8 +217,10 @@ def _value(value: Any, key: str, declared: _Setting, problems: _Problems) -> Any
     if isinstance(default, dict):
         if not isinstance(value, dict):
             return problems.add(key, t("problem.table"))
-        table = {name: _number(number, f"{key}.{name}", declared, declared.bounds, problems)
-                 for name, number in value.items()}
+        table = {
+            name: _number(number, f"{key}.{name}", declared, declared.bounds, problems)
+            for name, number in value.items()
+        }
         return table if None not in table.values() else None
     if not isinstance(value, list):
         return problems.add(key, t("problem.list"))
@@ -255,7 +286,9 @@ def builtin_profile(name: str = DEFAULT_PROFILE) -> Profile:
         return Profile()
     path = PROFILE_DIR / f"{name}.toml"
     if not path.is_file():
-        raise InputError(t("profile.unknown", name=name, known=t("ui.review.list_separator").join(builtin_profile_names())))
+        raise InputError(
+            t("profile.unknown", name=name, known=t("ui.review.list_separator").join(builtin_profile_names()))
+        )
     import tomli
 
     return profile_from_data(tomli.loads(path.read_text(encoding="utf-8"), parse_float=Decimal), str(path))

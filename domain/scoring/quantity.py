@@ -24,8 +24,13 @@ from domain.scoring.wording import Msg, msg
 if TYPE_CHECKING:
     from domain.scoring.profile import Profile
 
-_TIME_UNITS_IN_HOURS = {"秒": Decimal(1) / Decimal(3600), "分钟": Decimal(1) / Decimal(60), "小时": Decimal(1),
-                        "天": Decimal(24), "日": Decimal(24)}
+_TIME_UNITS_IN_HOURS = {
+    "秒": Decimal(1) / Decimal(3600),
+    "分钟": Decimal(1) / Decimal(60),
+    "小时": Decimal(1),
+    "天": Decimal(24),
+    "日": Decimal(24),
+}
 ALMOST_NOTHING = Decimal("0.1")  # a reading scoring at most this share of 分值 …
 NEARLY_MET = Decimal("0.8")  # … while another gives at least this share is put to the user
 
@@ -75,21 +80,55 @@ def readings(target: ParsedValue, actual: ParsedValue) -> tuple[list[Reading], N
         return [Reading(goal, number, shown_target, show(actual, number))], None
     if bare and power:
         scaled = number.scaleb(power)
-        as_written = Reading(goal, number, shown_target, f"{plain(number)}{target.unit}",
-                             (note("unit_assumed", msg("scoring.note.unit_base", raw=raw, target=shown_target,
-                                                       unit=target.unit or "个", reading=f"{plain(number)}{target.unit}")),))
-        multiplied = Reading(goal, scaled, shown_target, f"{plain(scaled)}{target.unit}",
-                             (note("unit_assumed", msg("scoring.note.unit_scaled", raw=raw,
-                                                       reading=_with_multiplier(number, scaled, power, target))),))
+        as_written = Reading(
+            goal,
+            number,
+            shown_target,
+            f"{plain(number)}{target.unit}",
+            (
+                note(
+                    "unit_assumed",
+                    msg(
+                        "scoring.note.unit_base",
+                        raw=raw,
+                        target=shown_target,
+                        unit=target.unit or "个",
+                        reading=f"{plain(number)}{target.unit}",
+                    ),
+                ),
+            ),
+        )
+        multiplied = Reading(
+            goal,
+            scaled,
+            shown_target,
+            f"{plain(scaled)}{target.unit}",
+            (
+                note(
+                    "unit_assumed",
+                    msg("scoring.note.unit_scaled", raw=raw, reading=_with_multiplier(number, scaled, power, target)),
+                ),
+            ),
+        )
         if number == 0 or _closeness(number, goal) <= _closeness(scaled, goal):
             return [as_written, multiplied], None
         return [multiplied, as_written], None
     if bare and target.unit == "%" and 0 < number <= 1:
         percent = number * ONE_HUNDRED
-        fraction = Reading(goal, percent, shown_target, f"{plain(percent)}%",
-                           (note("unit_assumed", msg("scoring.note.unit_fraction", raw=raw, reading=f"{plain(percent)}%")),))
-        as_percent = Reading(goal, number, shown_target, f"{plain(number)}%",
-                             (note("unit_assumed", msg("scoring.note.actual_unit_assumed", raw=raw, unit="%")),))
+        fraction = Reading(
+            goal,
+            percent,
+            shown_target,
+            f"{plain(percent)}%",
+            (note("unit_assumed", msg("scoring.note.unit_fraction", raw=raw, reading=f"{plain(percent)}%")),),
+        )
+        as_percent = Reading(
+            goal,
+            number,
+            shown_target,
+            f"{plain(number)}%",
+            (note("unit_assumed", msg("scoring.note.actual_unit_assumed", raw=raw, unit="%")),),
+        )
         if _closeness(percent, goal) <= _closeness(number, goal):
             return [fraction, as_percent], None
         return [as_percent, fraction], None
@@ -100,24 +139,42 @@ def readings(target: ParsedValue, actual: ParsedValue) -> tuple[list[Reading], N
         said = note("unit_assumed", msg("scoring.note.target_unit_assumed", raw=target.raw.strip(), unit=actual.unit))
         return [Reading(goal, number, f"{plain(goal)}{actual.unit}", show(actual, number), (said,))], None
     if target.unit in _TIME_UNITS_IN_HOURS and actual.unit in _TIME_UNITS_IN_HOURS:
-        return [Reading(goal * _TIME_UNITS_IN_HOURS[target.unit], number * _TIME_UNITS_IN_HOURS[actual.unit],
-                        shown_target, show(actual, number))], None
+        return [
+            Reading(
+                goal * _TIME_UNITS_IN_HOURS[target.unit],
+                number * _TIME_UNITS_IN_HOURS[actual.unit],
+                shown_target,
+                show(actual, number),
+            )
+        ], None
     if not target.unit or not actual.unit:  # one side bare: say which, never an empty “”
         if not target.unit:
-            return [], note("unit_mismatch", msg("scoring.note.unit_bare_target", raw=target.raw.strip(), unit=actual.unit))
+            return [], note(
+                "unit_mismatch", msg("scoring.note.unit_bare_target", raw=target.raw.strip(), unit=actual.unit)
+            )
         return [], note("unit_mismatch", msg("scoring.note.unit_bare_actual", raw=actual.raw.strip(), unit=target.unit))
-    return [], note("unit_mismatch", msg("scoring.note.unit_mismatch", target_unit=target.unit, actual_unit=actual.unit))
+    return [], note(
+        "unit_mismatch", msg("scoring.note.unit_mismatch", target_unit=target.unit, actual_unit=actual.unit)
+    )
 
 
 def _with_multiplier(number: Decimal, scaled: Decimal, power: int, target: ParsedValue) -> Msg:
     word = {4: "万", 8: "亿", 3: "千", 5: "十万", 6: "百万", 7: "千万"}.get(power, "")
-    return msg("scoring.reading.multiplied", written=f"{plain(number)}{word}{target.unit}",
-               scaled=f"{plain(scaled)}{target.unit}")
+    return msg(
+        "scoring.reading.multiplied",
+        written=f"{plain(number)}{word}{target.unit}",
+        scaled=f"{plain(scaled)}{target.unit}",
+    )
 
 
 def score_quantity(
-    weight: Decimal, target: ParsedValue, actual: ParsedValue, direction: Direction, profile: Profile,
-    notes: list[Note], judged: Decimal | None,
+    weight: Decimal,
+    target: ParsedValue,
+    actual: ParsedValue,
+    direction: Direction,
+    profile: Profile,
+    notes: list[Note],
+    judged: Decimal | None,
 ) -> RowResult:
     found, problem = readings(target, actual)
     if not found:
@@ -135,22 +192,36 @@ def score_quantity(
         said.append(note("zero_time", msg("scoring.note.zero_time", actual=show(actual))))
         return judgement(weight, direction, msg("scoring.zero_time"), said, judged)
     equal_zero = target.comparator is Comparator.EQ or direction is Direction.EQUAL
-    results = [_score_reading(weight, reading, direction, equal_zero, profile, [*notes, *reading.notes])
-               for reading in found]
+    results = [
+        _score_reading(weight, reading, direction, equal_zero, profile, [*notes, *reading.notes]) for reading in found
+    ]
     chosen = results[0] if len(results) == 1 else results[0].replace(exact=None)
     first_score = chosen.score
     second_score = results[1].score if len(results) > 1 else None
     if first_score is not None and second_score is not None:
-        if second_score > first_score and first_score <= weight * ALMOST_NOTHING and second_score >= weight * NEARLY_MET:
-            reason = msg("scoring.reading_unsure", raw=actual.raw.strip(), chosen=found[0].actual_text,
-                         chosen_score=score_text(first_score, profile), other=found[1].actual_text,
-                         other_score=score_text(second_score, profile))
+        if (
+            second_score > first_score
+            and first_score <= weight * ALMOST_NOTHING
+            and second_score >= weight * NEARLY_MET
+        ):
+            reason = msg(
+                "scoring.reading_unsure",
+                raw=actual.raw.strip(),
+                chosen=found[0].actual_text,
+                chosen_score=score_text(first_score, profile),
+                other=found[1].actual_text,
+                other_score=score_text(second_score, profile),
+            )
             return judgement(weight, direction, reason, notes, judged)
     return chosen
 
 
 def _score_reading(
-    weight: Decimal, reading: Reading, direction: Direction, equal_zero: bool, profile: Profile,
+    weight: Decimal,
+    reading: Reading,
+    direction: Direction,
+    equal_zero: bool,
+    profile: Profile,
     notes: list[Note],
 ) -> RowResult:
     if reading.goal == 0 and (equal_zero or direction is Direction.REVERSE):
@@ -166,10 +237,19 @@ def _score_zero_target(weight: Decimal, reading: Reading, direction: Direction, 
     if reading.achieved == 0:
         reason = msg("scoring.reverse.zero_met" if reverse else "scoring.zero.met", actual=reading.actual_text)
         return full_marks(weight, Rule.TARGET_ZERO, reason, direction, notes)
-    sentence = msg("scoring.reverse.zero_missed" if reverse else "scoring.zero.missed", actual=reading.actual_text,
-                   weight=plain(weight))
-    return RowResult(weight=weight, score=Decimal(0), direction=direction, status=RowStatus.SCORED,
-                     explanation=Explanation(Rule.TARGET_ZERO, msg("scoring.formula.zero"), sentence), notes=tuple(notes))
+    sentence = msg(
+        "scoring.reverse.zero_missed" if reverse else "scoring.zero.missed",
+        actual=reading.actual_text,
+        weight=plain(weight),
+    )
+    return RowResult(
+        weight=weight,
+        score=Decimal(0),
+        direction=direction,
+        status=RowStatus.SCORED,
+        explanation=Explanation(Rule.TARGET_ZERO, msg("scoring.formula.zero"), sentence),
+        notes=tuple(notes),
+    )
 
 
 def _percent_of(achieved: Decimal, goal: Decimal) -> str:
@@ -182,33 +262,68 @@ def _overachievement(reading: Reading, direction: Direction, profile: Profile) -
         return []
     found: list[Note] = []
     if achieved >= goal * profile.overachievement_ratio:
-        found.append(note("overachieved", msg("scoring.note.overachieved", share=_percent_of(achieved, goal),
-                                              limit=plain(profile.overachievement_ratio * ONE_HUNDRED))))
+        found.append(
+            note(
+                "overachieved",
+                msg(
+                    "scoring.note.overachieved",
+                    share=_percent_of(achieved, goal),
+                    limit=plain(profile.overachievement_ratio * ONE_HUNDRED),
+                ),
+            )
+        )
     return found
 
 
 def _score_positive(
-    weight: Decimal, reading: Reading, direction: Direction, profile: Profile, notes: list[Note],
+    weight: Decimal,
+    reading: Reading,
+    direction: Direction,
+    profile: Profile,
+    notes: list[Note],
 ) -> RowResult:
     goal, achieved = reading.goal, reading.achieved
     target_text, actual_text = reading.target_text, reading.actual_text
     if goal == 0:
-        return full_marks(weight, Rule.TARGET_ZERO, msg("scoring.positive.zero_met", actual=actual_text), direction, notes)
+        return full_marks(
+            weight, Rule.TARGET_ZERO, msg("scoring.positive.zero_met", actual=actual_text), direction, notes
+        )
     if achieved >= goal:
         notes.extend(_overachievement(reading, direction, profile))
         if profile.deviation_deduction > 0 and achieved >= goal * profile.deviation_ratio:
             return _deviation(weight, reading, direction, profile, notes)
-        return full_marks(weight, Rule.POSITIVE_MET, msg("scoring.positive.met", actual=actual_text, target=target_text),
-                          direction, notes)
+        return full_marks(
+            weight,
+            Rule.POSITIVE_MET,
+            msg("scoring.positive.met", actual=actual_text, target=target_text),
+            direction,
+            notes,
+        )
     exact = divide(weight * achieved, goal)
     score = round_score(exact, profile)
-    formula = msg("scoring.formula.positive", weight=plain(weight), actual=actual_text, target=target_text,
-                  score=score_text(score, profile))
-    sentence = msg("scoring.positive.shortfall", actual=actual_text, target=target_text, formula=formula,
-                   lost=score_text(weight - score, profile))
-    return RowResult(weight=weight, score=score, direction=direction, status=RowStatus.SCORED,
-                     explanation=Explanation(Rule.POSITIVE_SHORTFALL, formula, sentence), notes=tuple(notes),
-                     exact=exact)
+    formula = msg(
+        "scoring.formula.positive",
+        weight=plain(weight),
+        actual=actual_text,
+        target=target_text,
+        score=score_text(score, profile),
+    )
+    sentence = msg(
+        "scoring.positive.shortfall",
+        actual=actual_text,
+        target=target_text,
+        formula=formula,
+        lost=score_text(weight - score, profile),
+    )
+    return RowResult(
+        weight=weight,
+        score=score,
+        direction=direction,
+        status=RowStatus.SCORED,
+        explanation=Explanation(Rule.POSITIVE_SHORTFALL, formula, sentence),
+        notes=tuple(notes),
+        exact=exact,
+    )
 
 
 def _deviation(
@@ -217,13 +332,26 @@ def _deviation(
     """The platform rule some localities apply: ≥ 130% of the target loses points as 指标偏离."""
     points = min(weight, profile.deviation_deduction)
     score = weight - points
-    formula = msg("scoring.formula.deviation", weight=plain(weight), points=plain(points), score=score_text(score, profile))
-    sentence = msg("scoring.deviation", actual=reading.actual_text, target=reading.target_text,
-                   share=_percent_of(reading.achieved, reading.goal),
-                   limit=plain(profile.deviation_ratio * ONE_HUNDRED), formula=formula, points=plain(points))
-    return RowResult(weight=weight, score=score, direction=direction, status=RowStatus.SCORED,
-                     explanation=Explanation(Rule.DEVIATION, formula, sentence),
-                     notes=(*notes, note("deviation", sentence)))
+    formula = msg(
+        "scoring.formula.deviation", weight=plain(weight), points=plain(points), score=score_text(score, profile)
+    )
+    sentence = msg(
+        "scoring.deviation",
+        actual=reading.actual_text,
+        target=reading.target_text,
+        share=_percent_of(reading.achieved, reading.goal),
+        limit=plain(profile.deviation_ratio * ONE_HUNDRED),
+        formula=formula,
+        points=plain(points),
+    )
+    return RowResult(
+        weight=weight,
+        score=score,
+        direction=direction,
+        status=RowStatus.SCORED,
+        explanation=Explanation(Rule.DEVIATION, formula, sentence),
+        notes=(*notes, note("deviation", sentence)),
+    )
 
 
 def _score_reverse(weight: Decimal, reading: Reading, profile: Profile, notes: list[Note]) -> RowResult:
@@ -231,23 +359,50 @@ def _score_reverse(weight: Decimal, reading: Reading, profile: Profile, notes: l
     goal, achieved = reading.goal, reading.achieved
     target_text, actual_text = reading.target_text, reading.actual_text
     if achieved <= goal:
-        return full_marks(weight, Rule.REVERSE_MET, msg("scoring.reverse.met", actual=actual_text, target=target_text),
-                          direction, notes)
+        return full_marks(
+            weight,
+            Rule.REVERSE_MET,
+            msg("scoring.reverse.met", actual=actual_text, target=target_text),
+            direction,
+            notes,
+        )
     formula: Msg
     if profile.reverse_convention is ReverseConvention.RATIO:
         exact = divide(weight * goal, achieved)
         score = round_score(exact, profile)
-        formula = msg("scoring.formula.reverse_ratio", weight=plain(weight), target=target_text, actual=actual_text,
-                      score=score_text(score, profile))
+        formula = msg(
+            "scoring.formula.reverse_ratio",
+            weight=plain(weight),
+            target=target_text,
+            actual=actual_text,
+            score=score_text(score, profile),
+        )
         rule = Rule.REVERSE_RATIO
     else:
         share_lost = divide(achieved - goal, goal)
         exact = weight * max(Decimal(0), 1 - share_lost)
         score = round_score(exact, profile)
-        formula = msg("scoring.formula.reverse_linear", weight=plain(weight), target=target_text, actual=actual_text,
-                      score=score_text(score, profile))
+        formula = msg(
+            "scoring.formula.reverse_linear",
+            weight=plain(weight),
+            target=target_text,
+            actual=actual_text,
+            score=score_text(score, profile),
+        )
         rule = Rule.REVERSE_LINEAR
-    sentence = msg("scoring.reverse.missed", actual=actual_text, target=target_text, formula=formula,
-                   lost=score_text(weight - score, profile))
-    return RowResult(weight=weight, score=score, direction=direction, status=RowStatus.SCORED,
-                     explanation=Explanation(rule, formula, sentence), notes=tuple(notes), exact=exact)
+    sentence = msg(
+        "scoring.reverse.missed",
+        actual=actual_text,
+        target=target_text,
+        formula=formula,
+        lost=score_text(weight - score, profile),
+    )
+    return RowResult(
+        weight=weight,
+        score=score,
+        direction=direction,
+        status=RowStatus.SCORED,
+        explanation=Explanation(rule, formula, sentence),
+        notes=tuple(notes),
+        exact=exact,
+    )

@@ -179,8 +179,11 @@ class RowResult(Frozen):
     def needs_direction(self) -> bool:
         """Not scored until someone says which way the row counts: the wording and the catalogue (or the
         name) disagree, or nothing tells."""
-        return self.score is None and self.direction is None and (
-            self.has_note("direction_conflict") or self.has_note("direction_unknown"))
+        return (
+            self.score is None
+            and self.direction is None
+            and (self.has_note("direction_conflict") or self.has_note("direction_unknown"))
+        )
 
     def admits(self, score: Decimal) -> bool:
         """Whether a judged score lies inside the row's band (0–分值 when it has none)."""
@@ -214,7 +217,9 @@ class ScoredEvaluation(Frozen):
     @property
     def pending_rows(self) -> list[int]:
         """Indexes of rows still awaiting the user's judgement."""
-        return [index for index, row in enumerate(self.rows) if row.score is None and row.status is not RowStatus.UNUSED]
+        return [
+            index for index, row in enumerate(self.rows) if row.score is None and row.status is not RowStatus.UNUSED
+        ]
 
     @property
     def sum(self) -> Decimal:

@@ -52,9 +52,25 @@ if TYPE_CHECKING:
     from domain.scoring.profile import Profile
 
 __all__ = [
-    "DIRECTION_WORDS", "GRADE_WORDS", "WORKING_PRECISION", "BudgetResult", "DirectionLookup", "Explanation",
-    "FundsInput", "Note", "RowInput", "RowResult", "RowStatus", "Rule", "ScoredEvaluation", "qualitative_band",
-    "resolve_direction", "score_budget", "score_evaluation", "score_row", "show",
+    "DIRECTION_WORDS",
+    "GRADE_WORDS",
+    "WORKING_PRECISION",
+    "BudgetResult",
+    "DirectionLookup",
+    "Explanation",
+    "FundsInput",
+    "Note",
+    "RowInput",
+    "RowResult",
+    "RowStatus",
+    "Rule",
+    "ScoredEvaluation",
+    "qualitative_band",
+    "resolve_direction",
+    "score_budget",
+    "score_evaluation",
+    "score_row",
+    "show",
 ]
 
 DirectionLookup = Callable[[Any], Direction | None]
@@ -65,8 +81,25 @@ _GRADE_ORDER = {Grade.NOT_ACHIEVED: 0, Grade.PARTIAL: 1, Grade.ACHIEVED: 2}
 
 
 # Comparison signs and phrases that state the direction outright: they win over the catalogue and the name.
-_EXPLICIT = ("≤", "≥", "<", ">", "＜", "＞", "≦", "≧", "⩽", "⩾", "不高于", "不低于", "不少于", "不多于", "不超过", "不大于",
-             "不小于")
+_EXPLICIT = (
+    "≤",
+    "≥",
+    "<",
+    ">",
+    "＜",
+    "＞",
+    "≦",
+    "≧",
+    "⩽",
+    "⩾",
+    "不高于",
+    "不低于",
+    "不少于",
+    "不多于",
+    "不超过",
+    "不大于",
+    "不小于",
+)
 
 
 def explicit_comparator(target: ParsedValue) -> bool:
@@ -102,9 +135,17 @@ def resolve_direction(
     if target.comparator is None and target.kind is ValueKind.DATE:
         return Direction.REVERSE, []  # a deadline: on time → full, whatever the indicator's name
     if from_name and numeric_catalogue is not None:
-        said = [note("direction_from_name", msg("scoring.note.direction_from_name", name=name.strip(),
-                                                word=name_word(name, numeric_catalogue),
-                                                direction=DIRECTION_NAMES[numeric_catalogue]))]
+        said = [
+            note(
+                "direction_from_name",
+                msg(
+                    "scoring.note.direction_from_name",
+                    name=name.strip(),
+                    word=name_word(name, numeric_catalogue),
+                    direction=DIRECTION_NAMES[numeric_catalogue],
+                ),
+            )
+        ]
     if target.comparator is None and target.unit in TIME_UNITS:
         if numeric_catalogue is not None:  # a bare 15年 or 30天: the catalogue knows which way is better
             return numeric_catalogue, said
@@ -116,8 +157,13 @@ def resolve_direction(
             if explicit_comparator(target):
                 return hint, []
             key = "scoring.note.direction_conflict_name" if from_name else "scoring.note.direction_conflict"
-            text = msg(key, target=target.raw.strip(), hint=DIRECTION_NAMES[hint],
-                       catalogue=DIRECTION_NAMES[numeric_catalogue], name=name.strip())
+            text = msg(
+                key,
+                target=target.raw.strip(),
+                hint=DIRECTION_NAMES[hint],
+                catalogue=DIRECTION_NAMES[numeric_catalogue],
+                name=name.strip(),
+            )
             return None, [note("direction_conflict", text)]
         return hint, []
     if hint is not None:
@@ -151,7 +197,11 @@ def _achieved_grade(target: ParsedValue, actual: ParsedValue) -> Grade | None:
 
 
 def _score_qualitative(
-    weight: Decimal, target: ParsedValue, actual: ParsedValue, profile: Profile, notes: list[Note],
+    weight: Decimal,
+    target: ParsedValue,
+    actual: ParsedValue,
+    profile: Profile,
+    notes: list[Note],
     judged: Decimal | None,
 ) -> RowResult:
     grade = _achieved_grade(target, actual)
@@ -165,20 +215,38 @@ def _score_qualitative(
     band = qualitative_band(grade, weight, profile)
     low_share, high_share = getattr(profile.bands, grade.value)
     open_top = _open_top(grade, profile)
-    share = msg("scoring.qualitative.share_open" if open_top else "scoring.qualitative.share",
-                low=plain(low_share * ONE_HUNDRED), high=plain(high_share * ONE_HUNDRED))
-    base = msg("scoring.qualitative.band", actual=show(actual), grade=GRADE_NAMES[grade], weight=plain(weight),
-               share=share)
+    share = msg(
+        "scoring.qualitative.share_open" if open_top else "scoring.qualitative.share",
+        low=plain(low_share * ONE_HUNDRED),
+        high=plain(high_share * ONE_HUNDRED),
+    )
+    base = msg(
+        "scoring.qualitative.band", actual=show(actual), grade=GRADE_NAMES[grade], weight=plain(weight), share=share
+    )
     if grade is Grade.ACHIEVED and judged is None:
         high = band[1]
         lost = weight - high
-        formula = msg("scoring.formula.top_of_band", weight=plain(weight), share=plain(high_share * ONE_HUNDRED),
-                      score=score_text(high, profile))
-        sentence = (msg("scoring.qualitative.top_lost", base=base, formula=formula, lost=score_text(lost, profile))
-                    if lost else msg("scoring.qualitative.top", base=base, formula=formula))
-        return RowResult(weight=weight, score=high, direction=direction, status=RowStatus.SCORED,
-                         explanation=Explanation(Rule.QUALITATIVE, formula, sentence), notes=tuple(notes), band=band,
-                         grade=grade)
+        formula = msg(
+            "scoring.formula.top_of_band",
+            weight=plain(weight),
+            share=plain(high_share * ONE_HUNDRED),
+            score=score_text(high, profile),
+        )
+        sentence = (
+            msg("scoring.qualitative.top_lost", base=base, formula=formula, lost=score_text(lost, profile))
+            if lost
+            else msg("scoring.qualitative.top", base=base, formula=formula)
+        )
+        return RowResult(
+            weight=weight,
+            score=high,
+            direction=direction,
+            status=RowStatus.SCORED,
+            explanation=Explanation(Rule.QUALITATIVE, formula, sentence),
+            notes=tuple(notes),
+            band=band,
+            grade=grade,
+        )
     return judgement(weight, direction, base, notes, judged, band, grade, Rule.QUALITATIVE, open_top=open_top)
 
 
@@ -208,15 +276,22 @@ def _score_row(row: RowInput, profile: Profile, catalogue_direction: Direction |
     weight = row.weight
     target, actual = row.target, row.actual
     if row.is_unused:
-        return RowResult(weight, Decimal(0), None, RowStatus.UNUSED,
-                         Explanation(Rule.UNUSED, msg("scoring.formula.unused"), msg("scoring.unused")))
+        return RowResult(
+            weight,
+            Decimal(0),
+            None,
+            RowStatus.UNUSED,
+            Explanation(Rule.UNUSED, msg("scoring.formula.unused"), msg("scoring.unused")),
+        )
     direction, notes = resolve_direction(target, catalogue_direction, row.direction, row.name)
     judged = row.judged_score
     if target.kind is ValueKind.UNUSED or actual.kind is ValueKind.UNUSED:
         missing = msg("scoring.word.target" if target.kind is ValueKind.UNUSED else "scoring.word.actual")
         return judgement(weight, direction, msg("scoring.missing", missing=missing), notes, judged)
     if direction is None:
-        both = [_score_row(row.replace(direction=way), profile, None) for way in (Direction.POSITIVE, Direction.REVERSE)]
+        both = [
+            _score_row(row.replace(direction=way), profile, None) for way in (Direction.POSITIVE, Direction.REVERSE)
+        ]
         if both[0].score is not None and both[0].score == both[1].score:
             agreed = both[0]
             same = note("direction_irrelevant", msg("scoring.note.direction_irrelevant"))
@@ -227,16 +302,24 @@ def _score_row(row: RowInput, profile: Profile, catalogue_direction: Direction |
     if actual.kind is ValueKind.GRADE or direction is Direction.QUALITATIVE:
         return _score_qualitative(weight, target, actual, profile, notes, judged)
     if _texts_match(target, actual):
-        return full_marks(weight, Rule.TEXT_RESTATED, msg("scoring.text_restated", actual=show(actual)), direction, notes)
+        return full_marks(
+            weight, Rule.TEXT_RESTATED, msg("scoring.text_restated", actual=show(actual)), direction, notes
+        )
     if target.kind is ValueKind.QUANTITY and actual.kind is ValueKind.QUANTITY:
         return score_quantity(weight, target, actual, direction, profile, notes, judged)
     if target.kind is ValueKind.DATE and actual.kind is ValueKind.DATE:
         assert target.number is not None and actual.number is not None
         if actual.number <= target.number:
-            return full_marks(weight, Rule.REVERSE_MET, msg("scoring.deadline.met", target=show(target), actual=show(actual)),
-                              direction, notes)
-        return judgement(weight, direction, msg("scoring.deadline.missed", target=show(target), actual=show(actual)),
-                         notes, judged)
+            return full_marks(
+                weight,
+                Rule.REVERSE_MET,
+                msg("scoring.deadline.met", target=show(target), actual=show(actual)),
+                direction,
+                notes,
+            )
+        return judgement(
+            weight, direction, msg("scoring.deadline.missed", target=show(target), actual=show(actual)), notes, judged
+        )
     reason = msg("scoring.incomparable", target=show(target), actual=show(actual))
     for value in (target, actual):
         if value.note:

@@ -24,8 +24,7 @@ def number(value: Decimal | None) -> str | None:
 
 
 def notes_data(notes: tuple[Note, ...]) -> list[dict[str, Any]]:
-    return [{"code": note.code, "message": note.shown,
-             "fields": note.text.data()} for note in notes]
+    return [{"code": note.code, "message": note.shown, "fields": note.text.data()} for note in notes]
 
 
 def row_data(result: RowResult) -> dict[str, Any]:
@@ -65,8 +64,16 @@ def scored_data(scored: ScoredEvaluation, file: str = "") -> dict[str, Any]:
     evaluation = scored.evaluation
     rows = []
     for row, result in zip(evaluation.indicators, scored.rows, strict=True):
-        rows.append({"level1": row.level1, "level2": row.level2, "indicator": row.name, "target": row.target_text,
-                     "actual": row.actual_text, **row_data(result)})
+        rows.append(
+            {
+                "level1": row.level1,
+                "level2": row.level2,
+                "indicator": row.name,
+                "target": row.target_text,
+                "actual": row.actual_text,
+                **row_data(result),
+            }
+        )
     return {
         "schema_version": SCHEMA_VERSION,
         "file": file,

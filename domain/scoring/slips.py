@@ -32,7 +32,7 @@ def label_weight(level1: str) -> tuple[str, Decimal] | None:
     match = _LABEL_WEIGHT.search(text)
     if match is None:
         return None
-    return text[: match.start()] + text[match.end():], Decimal(match.group(1))
+    return text[: match.start()] + text[match.end() :], Decimal(match.group(1))
 
 
 def structure_slips(evaluation: Any) -> list[Finding]:
@@ -44,14 +44,33 @@ def structure_slips(evaluation: Any) -> list[Finding]:
             continue
         key = (_key(row.level1), _key(row.level2), _key(row.name))
         if key in seen:
-            findings.append(Finding(FindingClass.STRUCTURE, "duplicate_indicator",
-                                    msg("check.duplicate", first=seen[key], second=number, level2=row.level2.strip(),
-                                        name=row.name.strip()), number, row.name))
+            findings.append(
+                Finding(
+                    FindingClass.STRUCTURE,
+                    "duplicate_indicator",
+                    msg(
+                        "check.duplicate",
+                        first=seen[key],
+                        second=number,
+                        level2=row.level2.strip(),
+                        name=row.name.strip(),
+                    ),
+                    number,
+                    row.name,
+                )
+            )
         else:
             seen[key] = number
         if row.weight == 0:
-            findings.append(Finding(FindingClass.STRUCTURE, "zero_weight", msg("check.zero_weight", row=number,
-                                                                               name=row.name.strip()), number, row.name))
+            findings.append(
+                Finding(
+                    FindingClass.STRUCTURE,
+                    "zero_weight",
+                    msg("check.zero_weight", row=number, name=row.name.strip()),
+                    number,
+                    row.name,
+                )
+            )
     labelled: dict[str, tuple[str, Decimal, Decimal]] = {}
     for row in rows:
         found = label_weight(row.level1)
@@ -62,7 +81,13 @@ def structure_slips(evaluation: Any) -> list[Finding]:
         labelled[row.level1] = (label, stated, total + row.weight)
     for label, stated, total in labelled.values():
         if stated != total:
-            findings.append(Finding(FindingClass.ARITHMETIC, "level1_label",
-                                    msg("check.level1_label", level1=label, stated=plain(stated), total=plain(total)),
-                                    declared=stated, computed=total))
+            findings.append(
+                Finding(
+                    FindingClass.ARITHMETIC,
+                    "level1_label",
+                    msg("check.level1_label", level1=label, stated=plain(stated), total=plain(total)),
+                    declared=stated,
+                    computed=total,
+                )
+            )
     return findings

@@ -42,8 +42,11 @@ def full_marks(weight: Decimal, rule: Rule, reason: Msg, direction: Direction | 
         score=weight,
         direction=direction,
         status=RowStatus.SCORED,
-        explanation=Explanation(rule, msg("scoring.formula.full", weight=plain(weight)),
-                                msg("scoring.full", reason=reason, weight=plain(weight))),
+        explanation=Explanation(
+            rule,
+            msg("scoring.formula.full", weight=plain(weight)),
+            msg("scoring.full", reason=reason, weight=plain(weight)),
+        ),
         notes=tuple(notes),
     )
 
@@ -86,8 +89,10 @@ def judgement(
             band_open=open_top,
         )
     if judged is not None:
-        notes = [*notes, note("judged_out_of_band", msg("scoring.note.judged_out_of_band", judged=plain(judged),
-                                                        range=shown))]
+        notes = [
+            *notes,
+            note("judged_out_of_band", msg("scoring.note.judged_out_of_band", judged=plain(judged), range=shown)),
+        ]
     return RowResult(
         weight=weight,
         score=None,

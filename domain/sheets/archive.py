@@ -34,8 +34,14 @@ def check_declared(archive: zipfile.ZipFile) -> None:
         if info.file_size > limits.MAX_PART_BYTES:
             raise SheetError(t("sheets.bounds.part_too_large", part=info.filename, limit=_mib(limits.MAX_PART_BYTES)))
         if info.file_size > limits.RATIO_FLOOR and info.file_size > limits.MAX_RATIO * max(1, info.compress_size):
-            raise SheetError(t("sheets.bounds.ratio", part=info.filename, ratio=info.file_size // max(1, info.compress_size),
-                               limit=limits.MAX_RATIO))
+            raise SheetError(
+                t(
+                    "sheets.bounds.ratio",
+                    part=info.filename,
+                    ratio=info.file_size // max(1, info.compress_size),
+                    limit=limits.MAX_RATIO,
+                )
+            )
         total += info.file_size
     if total > limits.MAX_UNPACKED_BYTES:
         raise SheetError(t("sheets.bounds.total_too_large", limit=_mib(limits.MAX_UNPACKED_BYTES)))
@@ -58,13 +64,14 @@ def check_actual(archive: zipfile.ZipFile) -> None:
                         raise SheetError(t("sheets.bounds.size_lie", part=info.filename))
                     if xml and _DOCTYPE in carry + chunk:
                         raise SheetError(t("sheets.bounds.dtd", part=info.filename))
-                    carry = chunk[-len(_DOCTYPE):]
+                    carry = chunk[-len(_DOCTYPE) :]
         except SheetError:
             raise
         except zipfile.BadZipFile as error:
             lied = "CRC" in str(error) or "runcated" in str(error) or "size" in str(error)
-            raise SheetError(t("sheets.bounds.size_lie" if lied else "sheets.bounds.damaged_part",
-                               part=info.filename)) from None
+            raise SheetError(
+                t("sheets.bounds.size_lie" if lied else "sheets.bounds.damaged_part", part=info.filename)
+            ) from None
         except (zlib.error, EOFError, OSError, ValueError):
             raise SheetError(t("sheets.bounds.damaged_part", part=info.filename)) from None
         except (RuntimeError, NotImplementedError):  # an encrypted member, or a compression zipfile lacks

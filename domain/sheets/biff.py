@@ -56,7 +56,7 @@ def workbook_stream(data: bytes) -> bytes:
         raise _Damaged
     sector_size, mini_size = 1 << sector_shift, 1 << mini_shift
     sectors_in_file = len(data) // sector_size
-    first_directory, = struct.unpack_from("<I", data, 0x30)
+    (first_directory,) = struct.unpack_from("<I", data, 0x30)
     cutoff, first_minifat, minifat_count, first_difat, difat_count = struct.unpack_from("<IIIII", data, 0x38)
 
     def sector(number: int) -> bytes:
@@ -104,8 +104,9 @@ def workbook_stream(data: bytes) -> bytes:
                 minifat.extend(struct.unpack(f"<{sector_size // 4}I", sector(number)))
             ministream = b"".join(sector(number) for number in _chain(fat, root[2], limit))
             mini_limit = len(ministream) // mini_size + 1
-            return b"".join(ministream[n * mini_size : (n + 1) * mini_size]
-                            for n in _chain(minifat, start, mini_limit))[:size]
+            return b"".join(
+                ministream[n * mini_size : (n + 1) * mini_size] for n in _chain(minifat, start, mini_limit)
+            )[:size]
     raise _Damaged
 
 

@@ -33,8 +33,16 @@ XLSX, XLS, ODS = "xlsx", "xls", "ods"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
 ODS_MIME = b"application/vnd.oasis.opendocument.spreadsheet"
-_ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, OSError, KeyError, EOFError, RuntimeError, NotImplementedError,
-               ValueError)
+_ZIP_ERRORS = (
+    zipfile.BadZipFile,
+    zlib.error,
+    OSError,
+    KeyError,
+    EOFError,
+    RuntimeError,
+    NotImplementedError,
+    ValueError,
+)
 
 # One sheet: name, hidden, rows, merges as (top, left, bottom, right)
 SheetData = tuple[str, bool, list[list[str]], list[tuple[int, int, int, int]]]
@@ -87,8 +95,9 @@ def _is_encrypted_ooxml(path: str) -> bool:
     return "EncryptionInfo".encode("utf-16-le") in head or "EncryptedPackage".encode("utf-16-le") in head
 
 
-def _calamine_sheets(path: str, kind: str, percent_cells: list[set[tuple[int, int]]],
-                     ods_extras: list[OdsSheet]) -> list[SheetData]:
+def _calamine_sheets(
+    path: str, kind: str, percent_cells: list[set[tuple[int, int]]], ods_extras: list[OdsSheet]
+) -> list[SheetData]:
     from python_calamine import CalamineError, CalamineWorkbook, PasswordError, SheetVisibleEnum
 
     try:
@@ -120,8 +129,9 @@ def _calamine_sheets(path: str, kind: str, percent_cells: list[set[tuple[int, in
                 extra = ods_extras[index] if index < len(ods_extras) else OdsSheet([], set())
                 merges, percent = extra.merges, extra.percent
             else:
-                merges = [(top, left, bottom, right)
-                          for (top, left), (bottom, right) in (sheet.merged_cell_ranges or [])]
+                merges = [
+                    (top, left, bottom, right) for (top, left), (bottom, right) in (sheet.merged_cell_ranges or [])
+                ]
             try:
                 rows = _sheet_rows(sheet, percent, meta.name)
             except SheetError:
@@ -149,8 +159,9 @@ def _sheet_rows(sheet: object, percent: set[tuple[int, int]], name: str) -> list
     for number, values in enumerate(listed, start=first):
         cells = [""] * padding
         if percent:
-            cells.extend(value_text(value, (number, column) in percent)
-                         for column, value in enumerate(values[:keep], start=left))
+            cells.extend(
+                value_text(value, (number, column) in percent) for column, value in enumerate(values[:keep], start=left)
+            )
         else:
             cells.extend(value_text(value) for value in values[:keep])
         while cells and not cells[-1]:

@@ -25,8 +25,20 @@ from domain.record.kinds import Direction
 from domain.record.models import Evaluation, IndicatorRow
 from domain.sheets.grid import DECISIONS_SHEET
 
-HEAD = ["sheet", "form", "indicator", "level1", "level2", "name", "target", "actual", "catalogue_name",
-        "direction", "judged_score", "profile"]
+HEAD = [
+    "sheet",
+    "form",
+    "indicator",
+    "level1",
+    "level2",
+    "name",
+    "target",
+    "actual",
+    "catalogue_name",
+    "direction",
+    "judged_score",
+    "profile",
+]
 NO_MATCH = "-"  # catalogue_name "" (the clerk declined every catalogue entry), told apart from no decision
 
 
@@ -43,8 +55,22 @@ def decision_lines(sheet: str, position: int, evaluation: Evaluation) -> list[li
         direction = row.direction.value if row.direction else ""
         judged = "" if row.judged_score is None else str(row.judged_score)
         if catalogue or direction or judged or (index == 1 and evaluation.profile != "default"):
-            lines.append([sheet, str(position), str(index), row.level1, row.level2, row.name, row.target_text,
-                          row.actual_text, catalogue, direction, judged, evaluation.profile])
+            lines.append(
+                [
+                    sheet,
+                    str(position),
+                    str(index),
+                    row.level1,
+                    row.level2,
+                    row.name,
+                    row.target_text,
+                    row.actual_text,
+                    catalogue,
+                    direction,
+                    judged,
+                    evaluation.profile,
+                ]
+            )
     if not lines and evaluation.profile != "default":
         lines.append([sheet, str(position), "0", "", "", "", "", "", "", "", "", evaluation.profile])
     return lines

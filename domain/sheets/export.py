@@ -37,8 +37,16 @@ def audited(evaluation: Evaluation) -> SheetForm:
 
     audit = audit_evaluation(evaluation)
     budget = audit.scored.budget
-    return SheetForm(evaluation, list(audit.adopted_rows), audit.adopted_budget, budget.rate_used,
-                     audit.computed_total, audit.grade or "", budget.rate, rate_note(budget, audit.adopted_budget))
+    return SheetForm(
+        evaluation,
+        list(audit.adopted_rows),
+        audit.adopted_budget,
+        budget.rate_used,
+        audit.computed_total,
+        audit.grade or "",
+        budget.rate,
+        rate_note(budget, audit.adopted_budget),
+    )
 
 
 def rate_note(budget: Any, adopted: Decimal) -> str:
@@ -49,8 +57,14 @@ def rate_note(budget: Any, adopted: Decimal) -> str:
         return ""
     if budget.rate_used > 1 or adopted != budget.score:
         return ""
-    return t("export.rate_rounded", rate=f"{fixed(budget.rate * 100, 2)}%", used=f"{plain_decimal(budget.rate_used * 100)}%",
-             weight=plain_decimal(budget.weight), factor=plain_decimal(budget.rate_used), score=fixed(budget.score, 2))
+    return t(
+        "export.rate_rounded",
+        rate=f"{fixed(budget.rate * 100, 2)}%",
+        used=f"{plain_decimal(budget.rate_used * 100)}%",
+        weight=plain_decimal(budget.weight),
+        factor=plain_decimal(budget.rate_used),
+        score=fixed(budget.score, 2),
+    )
 
 
 def _page_setup(worksheet: Any, writer: FormWriter) -> None:
@@ -65,8 +79,14 @@ def _page_setup(worksheet: Any, writer: FormWriter) -> None:
     worksheet.hide_gridlines(2)
 
 
-def write_workbook(forms: Sequence[SheetForm], path: Path, layout_id: str = "central", unit: str | None = None,
-                   stacked: bool = False, overwrite: bool = True) -> list[str]:
+def write_workbook(
+    forms: Sequence[SheetForm],
+    path: Path,
+    layout_id: str = "central",
+    unit: str | None = None,
+    stacked: bool = False,
+    overwrite: bool = True,
+) -> list[str]:
     """Write the forms to ``path`` atomically, one sheet each (or all on one sheet, one under another, when
     ``stacked``, as some offices collect them); returns notes about what had to be adapted.
 
@@ -79,16 +99,22 @@ def write_workbook(forms: Sequence[SheetForm], path: Path, layout_id: str = "cen
     return notes
 
 
-def workbook_bytes(forms: Sequence[SheetForm], layout_id: str = "central", unit: str | None = None,
-                   stacked: bool = False, notes: list[str] | None = None) -> bytes:
+def workbook_bytes(
+    forms: Sequence[SheetForm],
+    layout_id: str = "central",
+    unit: str | None = None,
+    stacked: bool = False,
+    notes: list[str] | None = None,
+) -> bytes:
     """The .xlsx file of the forms, built in memory; ``notes`` receives what had to be adapted."""
     import xlsxwriter
 
     declared = layout(layout_id)
     notes = [] if notes is None else notes
     buffer = io.BytesIO()
-    workbook = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_numbers": False,
-                                            "strings_to_formulas": False, "strings_to_urls": False})
+    workbook = xlsxwriter.Workbook(
+        buffer, {"in_memory": True, "strings_to_numbers": False, "strings_to_formulas": False, "strings_to_urls": False}
+    )
     formats = cell_formats(workbook)
     used: set[str] = set()
     writer: FormWriter | None = None
@@ -99,11 +125,18 @@ def workbook_bytes(forms: Sequence[SheetForm], layout_id: str = "central", unit:
         evaluation = form.evaluation
         form_unit = unit or evaluation.funds.unit or declared.funds_unit
         if form_unit not in UNITS or evaluation.funds.unit not in UNITS:
-            raise InputError(t("export.unit_unknown", unit=form_unit if form_unit not in UNITS else evaluation.funds.unit))
+            raise InputError(
+                t("export.unit_unknown", unit=form_unit if form_unit not in UNITS else evaluation.funds.unit)
+            )
         carry = evaluation.funds.carryover
         if "carryover" not in declared.write["funds_rows"] and (carry.annual_budget or carry.executed):
-            notes.append(t("export.note.carryover", project=evaluation.header.project_name,
-                           amount=plain_decimal(carry.annual_budget or carry.executed or Decimal(0))))
+            notes.append(
+                t(
+                    "export.note.carryover",
+                    project=evaluation.header.project_name,
+                    amount=plain_decimal(carry.annual_budget or carry.executed or Decimal(0)),
+                )
+            )
         if writer is None or not stacked:
             worksheet = workbook.add_worksheet(sheet_name(evaluation.header.project_name, used))
             writer = FormWriter(workbook, worksheet, declared, form_unit, formats)

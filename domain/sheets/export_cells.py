@@ -52,6 +52,7 @@ def convert(amount: Decimal | None, from_unit: str, to_unit: str) -> Decimal | N
     result = amount * UNITS[from_unit] / UNITS[to_unit]
     return result.normalize() if result == result.to_integral_value() else result
 
+
 def even_spans(columns: int, count: int) -> list[tuple[int, int]]:
     size = columns / count
     spans = []
@@ -66,9 +67,11 @@ def sum_rows(first: FundsRow, second: FundsRow) -> FundsRow:
     def add(a: Decimal | None, b: Decimal | None) -> Decimal | None:
         return None if a is None and b is None else (a or Decimal(0)) + (b or Decimal(0))
 
-    return FundsRow(initial_budget=add(first.initial_budget, second.initial_budget),
-                    annual_budget=add(first.annual_budget, second.annual_budget),
-                    executed=add(first.executed, second.executed))
+    return FundsRow(
+        initial_budget=add(first.initial_budget, second.initial_budget),
+        annual_budget=add(first.annual_budget, second.annual_budget),
+        executed=add(first.executed, second.executed),
+    )
 
 
 def funds_rate(row: FundsRow) -> Decimal | None:
@@ -85,8 +88,9 @@ def cell_formats(workbook: Any) -> dict[str, Any]:
         return workbook.add_format({**base, **extra})
 
     return {
-        "title": workbook.add_format({"font_name": FONT, "font_size": 16, "bold": True, "align": "center",
-                                      "valign": "vcenter"}),
+        "title": workbook.add_format(
+            {"font_name": FONT, "font_size": 16, "bold": True, "align": "center", "valign": "vcenter"}
+        ),
         "subtitle": workbook.add_format({"font_name": FONT, "font_size": 11, "align": "center", "valign": "vcenter"}),
         "label": make(bold=True, align="center"),
         "head": make(bold=True, align="center", bg_color="#F2F2F2"),
@@ -101,4 +105,3 @@ def cell_formats(workbook: Any) -> dict[str, Any]:
         "percent2": make(align="center", num_format="0.00%"),
         "footer": workbook.add_format({"font_name": FONT, "font_size": 10, "align": "left", "valign": "vcenter"}),
     }
-

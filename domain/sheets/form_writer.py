@@ -134,7 +134,9 @@ class FormWriter:
             self.put(row, 0, 1, f"{words['project_amount'].written}（{self.unit}）", "label")
             amount = self.amount(header.project_amount, evaluation.funds.unit)
             self.put(row, 2, middle, amount, "amount" if isinstance(amount, Decimal) else "center")
-            self.put(row, middle + 1, middle + 2, words["project_code"].written if "project_code" in words else "", "label")
+            self.put(
+                row, middle + 1, middle + 2, words["project_code"].written if "project_code" in words else "", "label"
+            )
             self.put(row, middle + 3, last, code, "left")
             row += 1
         self.row = row
@@ -174,18 +176,31 @@ class FormWriter:
             spans[-1] = (spans[-1][0], self.last)
         return spans
 
-    def _funds_values(self, row: int, spans: list[tuple[int, int]], heads: list[str], source: FundsRow,
-                      unit: str, form: SheetForm | None) -> None:
+    def _funds_values(
+        self,
+        row: int,
+        spans: list[tuple[int, int]],
+        heads: list[str],
+        source: FundsRow,
+        unit: str,
+        form: SheetForm | None,
+    ) -> None:
         funds = form.evaluation.funds if form else None
         for (left, right), key in zip(spans, heads, strict=True):
             if key in ("initial_budget", "annual_budget", "executed"):
                 value = self.amount(getattr(source, key), unit)
                 self.put(row, left, right, value, "amount" if isinstance(value, Decimal) else "center")
             elif key == "rate":
-                rate = (form.computed_rate if form.computed_rate is not None else form.rate) if form else funds_rate(source)
+                rate = (
+                    (form.computed_rate if form.computed_rate is not None else form.rate)
+                    if form
+                    else funds_rate(source)
+                )
                 if form and rate is not None:
                     rate = rate.quantize(Decimal("0.0001"))
-                self.put(row, left, right, rate if rate is not None else "—", "percent2" if rate is not None else "center")
+                self.put(
+                    row, left, right, rate if rate is not None else "—", "percent2" if rate is not None else "center"
+                )
             elif key == "weight":
                 self.put(row, left, right, funds.weight if funds else "—", "general" if funds else "center")
             elif key == "score":
@@ -268,6 +283,7 @@ class FormWriter:
 
     def _merge_levels(self, rows: Sequence[Any], first: int, columns: dict[str, int]) -> None:
         """一级 cells merged down their rows, 二级 cells down theirs (within their 一级)."""
+
         def runs(keyfunc: Any) -> list[tuple[int, int, str]]:
             found: list[tuple[int, int, str]] = []
             for index, indicator in enumerate(rows):
@@ -290,8 +306,11 @@ class FormWriter:
             self.put(row, 0, 1, label, "label")
             self.put(row, 2, self.last, remarks.get(label, ""), "left")
             row += 1
-        footer = [label for label in self.layout.footer if label in ("填表人", "联系电话", "填报日期", "单位负责人",
-                                                                     "项目负责人", "财务负责人")]
+        footer = [
+            label
+            for label in self.layout.footer
+            if label in ("填表人", "联系电话", "填报日期", "单位负责人", "项目负责人", "财务负责人")
+        ]
         footer = footer[:4] if footer else ["填表人", "联系电话", "填报日期"]
         spans = even_spans(self.columns, len(footer))
         for (left, right), label in zip(spans, footer, strict=True):
@@ -301,4 +320,3 @@ class FormWriter:
         if self.note:
             self.put(self.row, 0, self.last, self.note, "footer")
             self.row += 1
-

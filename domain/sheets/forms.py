@@ -124,7 +124,11 @@ def open_forms(path: Path) -> Iterator[tuple[str, Evaluation]]:
         raise InputError(t("targets.only_targets", path=path))
     for form in result.read:
         assert form.evaluation is not None
-        label = str(path) if len(result.forms) == 1 else f"{path} · {form.sheet.split(':', 1)[-1]} {t('sheets.row', row=form.row)}"
+        label = (
+            str(path)
+            if len(result.forms) == 1
+            else f"{path} · {form.sheet.split(':', 1)[-1]} {t('sheets.row', row=form.row)}"
+        )
         yield label, form.evaluation
     refused = result.refused
     if refused:

@@ -76,8 +76,13 @@ def with_catalogue_names(evaluation: Evaluation, known: dict[MatchKey, str | Non
     keys = [(row.level1, row.level2, row.name, row.catalogue_name, row.is_unused) for row in evaluation.indicators]
     fresh = [row for row, key in zip(evaluation.indicators, keys, strict=True) if key not in known]
     for row, match in zip(fresh, match_rows(fresh), strict=True):
-        known[(row.level1, row.level2, row.name, row.catalogue_name, row.is_unused)] = match.entry.name if match.entry else None
-    rows = [row.model_copy(update={"catalogue_name": known[key]}) for row, key in zip(evaluation.indicators, keys, strict=True)]
+        known[(row.level1, row.level2, row.name, row.catalogue_name, row.is_unused)] = (
+            match.entry.name if match.entry else None
+        )
+    rows = [
+        row.model_copy(update={"catalogue_name": known[key]})
+        for row, key in zip(evaluation.indicators, keys, strict=True)
+    ]
     return evaluation.model_copy(update={"indicators": rows})
 
 
@@ -94,17 +99,25 @@ def _in_the_way(out_dir: Path) -> Callable[[list[str]], InputError]:
     def refusal(existing: list[str]) -> InputError:
         shown = "、".join(existing[:3]) + (t("import.exists.more") if len(existing) > 3 else "")
         return InputError(t("import.exists", out=out_dir, count=len(existing), shown=shown))
+
     return refusal
 
 
 def write_forms(evaluations: Sequence[tuple[Evaluation, Path]], out_dir: Path, overwrite: bool) -> None:
     """Write each evaluation as TOML, all or nothing (``domain.record.batch_write``): files already there are
     refused unless ``overwrite``, except those an import cut short left, so running it again just works."""
-    write_batch([path for _, path in evaluations], lambda index: to_toml(evaluations[index][0]).encode("utf-8"),
-                out_dir, overwrite, _in_the_way(out_dir))
+    write_batch(
+        [path for _, path in evaluations],
+        lambda index: to_toml(evaluations[index][0]).encode("utf-8"),
+        out_dir,
+        overwrite,
+        _in_the_way(out_dir),
+    )
 
 
-def import_files(paths: Sequence[Path], out_dir: Path, year: int | None = None, overwrite: bool = False) -> ImportReport:
+def import_files(
+    paths: Sequence[Path], out_dir: Path, year: int | None = None, overwrite: bool = False
+) -> ImportReport:
     """Read every form of every file and write the complete ones under ``out_dir``.
 
     Raises InputError (writing nothing) when files of the same names exist and ``overwrite`` is not set.
@@ -124,7 +137,9 @@ def import_files(paths: Sequence[Path], out_dir: Path, year: int | None = None, 
             continue
         for form in result.forms:
             if form.evaluation is None:
-                report.refused.append(Refusal(form.where, "", form.refusal or t("sheets.refuse.incomplete"), form.warnings))
+                report.refused.append(
+                    Refusal(form.where, "", form.refusal or t("sheets.refuse.incomplete"), form.warnings)
+                )
             else:
                 complete.append((form, with_catalogue_names(form.evaluation, known)))
         tables.extend(result.targets)
@@ -132,28 +147,54 @@ def import_files(paths: Sequence[Path], out_dir: Path, year: int | None = None, 
         return _with_targets(report, tables, out_dir, overwrite, 1)
     names = [form_file_name(evaluation, index) for index, (_, evaluation) in enumerate(complete, start=1)]
     targets = [_inside(out_dir, name) for name in names]
-    write_forms([(evaluation, target) for (_, evaluation), target in zip(complete, targets, strict=True)],
-                out_dir, overwrite)
+    write_forms(
+        [(evaluation, target) for (_, evaluation), target in zip(complete, targets, strict=True)], out_dir, overwrite
+    )
     for (form, evaluation), target in zip(complete, targets, strict=True):
-        report.written.append(WrittenForm(target, evaluation.header.project_name, len(evaluation.indicators),
-                                          form.row, form.warnings, form.sheet, form.layout))
+        report.written.append(
+            WrittenForm(
+                target,
+                evaluation.header.project_name,
+                len(evaluation.indicators),
+                form.row,
+                form.warnings,
+                form.sheet,
+                form.layout,
+            )
+        )
     return _with_targets(report, tables, out_dir, overwrite, len(complete) + 1)
 
 
-def _with_targets(report: ImportReport, tables: list[TargetsRead], out_dir: Path, overwrite: bool,
-                  first: int) -> ImportReport:
+def _with_targets(
+    report: ImportReport, tables: list[TargetsRead], out_dir: Path, overwrite: bool, first: int
+) -> ImportReport:
     for path, table in write_targets(tables, out_dir, overwrite, first) if tables else []:
-        report.written.append(WrittenForm(path, table.targets.project, len(table.targets.indicators), table.row,
-                                          table.warnings, table.sheet, "targets"))
+        report.written.append(
+            WrittenForm(
+                path,
+                table.targets.project,
+                len(table.targets.indicators),
+                table.row,
+                table.warnings,
+                table.sheet,
+                "targets",
+            )
+        )
     return report
 
 
-def import_sheet(text: str, source_name: str, out_dir: Path, year: int | None = None,
-                 overwrite: bool = False) -> list[WrittenForm]:
+def import_sheet(
+    text: str, source_name: str, out_dir: Path, year: int | None = None, overwrite: bool = False
+) -> list[WrittenForm]:
     """Parse a tab-separated sheet export and save each form under ``out_dir`` (the text already decoded)."""
     forms = parse_sheet(text, source_name=source_name, year=year)
     evaluations = [with_catalogue_names(form.evaluation) for form in forms]
-    paths = [_inside(Path(out_dir), form_file_name(evaluation, index)) for index, evaluation in enumerate(evaluations, start=1)]
+    paths = [
+        _inside(Path(out_dir), form_file_name(evaluation, index))
+        for index, evaluation in enumerate(evaluations, start=1)
+    ]
     write_forms(list(zip(evaluations, paths, strict=True)), Path(out_dir), overwrite)
-    return [WrittenForm(path, evaluation.header.project_name, len(evaluation.indicators), form.line, form.warnings)
-            for form, evaluation, path in zip(forms, evaluations, paths, strict=True)]
+    return [
+        WrittenForm(path, evaluation.header.project_name, len(evaluation.indicators), form.line, form.warnings)
+        for form, evaluation, path in zip(forms, evaluations, paths, strict=True)
+    ]

@@ -21,8 +21,9 @@ Word = Annotated[str, StringConstraints(min_length=1, max_length=80)]
 Words = Annotated[list[Word], Field(min_length=1)]
 FundsColumn = Literal["initial_budget", "annual_budget", "executed", "weight", "rate", "score", "reason"]
 FundsRowKey = Literal["total", "fiscal", "carryover", "other", "other_parts"]
-IndicatorColumn = Literal["level1", "level2", "name", "target", "comparator", "target_value", "unit", "actual",
-                          "weight", "score", "reason"]
+IndicatorColumn = Literal[
+    "level1", "level2", "name", "target", "comparator", "target_value", "unit", "actual", "weight", "score", "reason"
+]
 HeaderKey = Literal["project_name", "department", "implementer", "project_amount", "project_code", "year"]
 Unit = Literal["元", "万元", "千元", "亿元"]
 
@@ -163,19 +164,37 @@ def load_spec(directory: Path, layout_id: str) -> tuple[LayoutSpec, dict[str, An
     seen, parent = [layout_id], own.get("extends")
     while parent:
         if not isinstance(parent, str) or not (directory / f"{parent}.toml").is_file():
-            raise InputError(t("reader.layout.invalid", file=f"{seen[-1]}.toml", where="extends",
-                               problem=t("reader.layout.no_parent", parent=str(parent))))
+            raise InputError(
+                t(
+                    "reader.layout.invalid",
+                    file=f"{seen[-1]}.toml",
+                    where="extends",
+                    problem=t("reader.layout.no_parent", parent=str(parent)),
+                )
+            )
         if parent in seen:
-            raise InputError(t("reader.layout.invalid", file=f"{seen[-1]}.toml", where="extends",
-                               problem=t("reader.layout.cycle", parent=parent)))
+            raise InputError(
+                t(
+                    "reader.layout.invalid",
+                    file=f"{seen[-1]}.toml",
+                    where="extends",
+                    problem=t("reader.layout.cycle", parent=parent),
+                )
+            )
         seen.append(parent)
         parent_data = _read(directory / f"{parent}.toml")
         data = merged({key: value for key, value in parent_data.items() if key != "extends"}, data)
         parent = parent_data.get("extends")
     data["extends"] = own.get("extends")
     if data.get("id") != layout_id:
-        raise InputError(t("reader.layout.invalid", file=f"{layout_id}.toml", where="id",
-                           problem=t("reader.layout.id", id=layout_id)))
+        raise InputError(
+            t(
+                "reader.layout.invalid",
+                file=f"{layout_id}.toml",
+                where="id",
+                problem=t("reader.layout.id", id=layout_id),
+            )
+        )
     try:
         return LayoutSpec.model_validate(data), own
     except ValidationError as error:

@@ -22,8 +22,19 @@ from domain.sheets.layout_files import DEFAULT_LAYOUT, LAYOUT_DIR, layout_ids
 if TYPE_CHECKING:
     from domain.sheets.layout_model import LayoutSpec
 
-__all__ = ["DEFAULT_LAYOUT", "LAYOUT_DIR", "Layout", "Words", "all_layouts", "bare", "choose_layout", "layout",
-           "layout_ids", "norm", "writable_layouts"]
+__all__ = [
+    "DEFAULT_LAYOUT",
+    "LAYOUT_DIR",
+    "Layout",
+    "Words",
+    "all_layouts",
+    "bare",
+    "choose_layout",
+    "layout",
+    "layout_ids",
+    "norm",
+    "writable_layouts",
+]
 
 _SPACES = re.compile(r"\s+")
 _WIDTH = str.maketrans({"（": "(", "）": ")", "：": ":", "，": ",", "％": "%", "＊": "*", "／": "/"})
@@ -235,8 +246,11 @@ def _marker_hits(text: str) -> tuple[tuple[int, int], ...]:
     hits: list[tuple[int, int]] = []
     for index, candidate in enumerate(all_layouts()):
         for number, marker in enumerate(candidate.markers):
-            if text in marker.exact or bare(text) in marker.exact or (
-                    (marker.prefixes or marker.patterns) and marker.match(text)):
+            if (
+                text in marker.exact
+                or bare(text) in marker.exact
+                or ((marker.prefixes or marker.patterns) and marker.match(text))
+            ):
                 hits.append((index, number))
     return tuple(hits)
 

@@ -138,8 +138,9 @@ class FormReader(BlockReading, IndicatorReading):
             if len(_CLOSING) > 1 << 15:
                 _CLOSING.clear()
             label = norm(text).split(":", 1)[0]
-            found = _CLOSING[key] = (label in self.layout.closing or label in self.layout.footer
-                                     or label.startswith("填表说明"))
+            found = _CLOSING[key] = (
+                label in self.layout.closing or label in self.layout.footer or label.startswith("填表说明")
+            )
         return found
 
     def read_closing(self, row: int, pieces: list[Piece]) -> None:
@@ -182,16 +183,21 @@ class FormReader(BlockReading, IndicatorReading):
         for name, (points, row) in self.level_points.items():
             rows = sum((r.weight for r in self.indicator_rows if r.level1 == name), Decimal(0))
             if rows != points:
-                self.warn(row, "sheets.read.level_points", level=name, points=plain_decimal(points), rows=plain_decimal(rows))
+                self.warn(
+                    row, "sheets.read.level_points", level=name, points=plain_decimal(points), rows=plain_decimal(rows)
+                )
         funds = dict(self.funds)
         settle_parts(self, funds)
         other_parts = funds.pop("other_parts", None)
         if isinstance(other_parts, FundsRow):
             other = funds.get("other", FundsRow())
             assert isinstance(other, FundsRow)
-            funds["other"] = FundsRow(**{
-                name: (getattr(other, name) or Decimal(0)) + (getattr(other_parts, name) or Decimal(0))
-                for name in ("initial_budget", "annual_budget", "executed")})
+            funds["other"] = FundsRow(
+                **{
+                    name: (getattr(other, name) or Decimal(0)) + (getattr(other_parts, name) or Decimal(0))
+                    for name in ("initial_budget", "annual_budget", "executed")
+                }
+            )
         unit = self.unit or self.unit_note or layout.funds_unit
         if not self.unit and not self.unit_note:
             self.warn(self.funds_heading_row, "sheets.read.unit_assumed", unit=unit)
@@ -209,8 +215,11 @@ class FormReader(BlockReading, IndicatorReading):
                     project_amount=self.header.get("project_amount"),
                     year=self.year,
                 ),
-                funds=Funds(unit=unit, weight=self.funds_weight if self.funds_weight is not None else Decimal(layout.funds_weight),
-                            **funds),
+                funds=Funds(
+                    unit=unit,
+                    weight=self.funds_weight if self.funds_weight is not None else Decimal(layout.funds_weight),
+                    **funds,
+                ),
                 goals=Goals(expected=expected, achieved="\n".join(self.achieved)),
                 indicators=self.indicator_rows,
                 declared_total=self.declared_total,
@@ -256,15 +265,18 @@ def read_grid(grid: Grid) -> Iterator[FormRead]:
     starts = list(form_starts(rows, _PROJECT_NAME))
     for position, (start, kind) in enumerate(starts):
         if position >= MAX_FORMS_PER_FILE:
-            yield FormRead(grid.name, start + 1, "", refusal=t("sheets.refuse.too_many_forms", limit=MAX_FORMS_PER_FILE))
+            yield FormRead(
+                grid.name, start + 1, "", refusal=t("sheets.refuse.too_many_forms", limit=MAX_FORMS_PER_FILE)
+            )
             return
         end = starts[position + 1][0] if position + 1 < len(starts) else len(rows)
         if kind == "department":
             yield FormRead(grid.name, start + 1, "", refusal=t("sheets.refuse.department"))
             continue
         if kind == "target":
-            yield FormRead(grid.name, start + 1, "", refusal=t("sheets.refuse.target_form"), kind="target",
-                           rows=(start, end))
+            yield FormRead(
+                grid.name, start + 1, "", refusal=t("sheets.refuse.target_form"), kind="target", rows=(start, end)
+            )
             continue
         rows.forget()  # pieces are kept for one form at a time
         layout = choose_layout(form_texts(rows, start, end))
@@ -272,12 +284,21 @@ def read_grid(grid: Grid) -> Iterator[FormRead]:
         try:
             evaluation = reader.read()
         except TargetTable as refusal:
-            yield FormRead(grid.name, start + 1, layout.id, warnings=reader.warnings, refusal=str(refusal),
-                           kind="target", rows=(start, end))
+            yield FormRead(
+                grid.name,
+                start + 1,
+                layout.id,
+                warnings=reader.warnings,
+                refusal=str(refusal),
+                kind="target",
+                rows=(start, end),
+            )
             continue
         except Refused as refusal:
-            yield FormRead(grid.name, start + 1, layout.id, warnings=reader.warnings, refusal=str(refusal),
-                           rows=(start, end))
+            yield FormRead(
+                grid.name, start + 1, layout.id, warnings=reader.warnings, refusal=str(refusal), rows=(start, end)
+            )
             continue
-        yield FormRead(grid.name, start + 1, layout.id, evaluation=evaluation, warnings=reader.warnings,
-                       rows=(start, end))
+        yield FormRead(
+            grid.name, start + 1, layout.id, evaluation=evaluation, warnings=reader.warnings, rows=(start, end)
+        )

@@ -41,8 +41,14 @@ class BlockReading(FormState):
         if len(_HEADER_LABELS) > 1 << 15:
             _HEADER_LABELS.clear()
         label = norm(text).split(":", 1)[0]
-        found = next((key for key, words in self.layout.header.items()
-                      if words.match(label) and len(label) <= len(words.written) + 8), None)
+        found = next(
+            (
+                key
+                for key, words in self.layout.header.items()
+                if words.match(label) and len(label) <= len(words.written) + 8
+            ),
+            None,
+        )
         _HEADER_LABELS[cache_key] = found
         return found
 
@@ -72,8 +78,11 @@ class BlockReading(FormState):
             if len(inline) == 2 and inline[1].strip():
                 values.append(inline[1].strip())
             index += 1
-            while index < len(pieces) and self._header_label(pieces[index].text) is None and self._other_label(
-                    pieces[index].text) is None:
+            while (
+                index < len(pieces)
+                and self._header_label(pieces[index].text) is None
+                and self._other_label(pieces[index].text) is None
+            ):
                 values.append(pieces[index].text)
                 index += 1
             if key is not None:
@@ -139,8 +148,15 @@ class BlockReading(FormState):
     def read_funds_row(self, row: int, pieces: list[Piece]) -> None:
         assert self.funds_columns is not None
         first = min(left for left, _ in self.funds_columns.values())
-        labels = [p for p in pieces if p.left < first and not self.layout.funds_labels.match(p.text)
-                  and p.text not in self.funds_label_words and number(p.text) is None and not is_blank(p.text)]
+        labels = [
+            p
+            for p in pieces
+            if p.left < first
+            and not self.layout.funds_labels.match(p.text)
+            and p.text not in self.funds_label_words
+            and number(p.text) is None
+            and not is_blank(p.text)
+        ]
         values = {key: self.rows.value(row, span) for key, span in self.funds_columns.items()}
         sideways = self.sideways(row) if not labels else None
         if sideways is not None:
@@ -203,8 +219,14 @@ class BlockReading(FormState):
                 self.warn(row, "reader.funds.sideways_mixed", labels="、".join(clip(text) for text in seen))
                 return "", {}
             label = label or head
-            found[key] = next((text for column in range(left + 1, right + 1)
-                               if (text := grid.at(row, column)) and grid.origin(row, column) == (row, column)), "")
+            found[key] = next(
+                (
+                    text
+                    for column in range(left + 1, right + 1)
+                    if (text := grid.at(row, column)) and grid.origin(row, column) == (row, column)
+                ),
+                "",
+            )
         return (label, found) if label else None
 
     def _rate_in_percent(self) -> bool:
@@ -214,8 +236,14 @@ class BlockReading(FormState):
         return norm(head).endswith("(%)")
 
     def _funds_row_key(self, label: str) -> str:
-        return next((name for name, words in self.layout.funds_rows.items()
-                     if words.match(label.removeprefix("其中").lstrip(":：")) or words.match(label)), "")
+        return next(
+            (
+                name
+                for name, words in self.layout.funds_rows.items()
+                if words.match(label.removeprefix("其中").lstrip(":：")) or words.match(label)
+            ),
+            "",
+        )
 
     def read_funds_part(self, row: int, label: str, values: dict[str, str]) -> None:
         """A funds row the layout does not name (其中：中央补助, 单位资金 …): kept aside, and counted once the
@@ -223,7 +251,8 @@ class BlockReading(FormState):
         cells = [values.get(key, "") for key in AMOUNTS]
         numbers = [number(cell) for cell in cells]
         if any(value is None and not is_blank(cell) for value, cell in zip(numbers, cells, strict=True)) or any(
-                value is not None and value < 0 for value in numbers):
+            value is not None and value < 0 for value in numbers
+        ):
             self.warn(row, "sheets.read.funds_row_unknown", label=clip(label))
             return
         self.parts.append((row, label, FundsRow(**dict(zip(AMOUNTS, numbers, strict=True)))))
@@ -234,8 +263,10 @@ class BlockReading(FormState):
             return
         current = self.funds.get("other_parts", FundsRow())
         assert isinstance(current, FundsRow)
-        summed = {name: (getattr(current, name) or Decimal(0)) + (getattr(amounts, name) or Decimal(0))
-                  for name in ("initial_budget", "annual_budget", "executed")}
+        summed = {
+            name: (getattr(current, name) or Decimal(0)) + (getattr(amounts, name) or Decimal(0))
+            for name in ("initial_budget", "annual_budget", "executed")
+        }
         self.funds["other_parts"] = FundsRow(**summed)
         self.warn(row, "sheets.read.other_parts", label=clip(label))
 
@@ -244,7 +275,9 @@ class BlockReading(FormState):
         if not is_blank(weight_cell):
             weight = number(weight_cell.strip().removesuffix("分"))
             if weight is None or not 0 <= weight <= 100:
-                raise self.refuse(row, "sheets.read.not_number", what=t("sheets.field.budget_weight"), text=clip(weight_cell))
+                raise self.refuse(
+                    row, "sheets.read.not_number", what=t("sheets.field.budget_weight"), text=clip(weight_cell)
+                )
             self.funds_weight = weight
         rate_cell = values.get("rate", "")
         if not is_blank(rate_cell):
@@ -258,7 +291,9 @@ class BlockReading(FormState):
         if not is_blank(score_cell):
             score = number(score_cell)
             if score is None:
-                raise self.refuse(row, "sheets.read.not_number", what=t("sheets.field.budget_score"), text=clip(score_cell))
+                raise self.refuse(
+                    row, "sheets.read.not_number", what=t("sheets.field.budget_score"), text=clip(score_cell)
+                )
             self.funds["declared_score"] = score
         reason = values.get("reason", "")
         if reason and not is_blank(reason):

@@ -52,8 +52,11 @@ class IndicatorReading(FormState):
         some are declared heads. Each sub-head takes its columns; a spanning head keeps those left to it."""
         spanning = [p for p in pieces if not p.above and p.right > p.left]
         below = [p for p in self.rows.pieces(row + 1) if not p.above] if row + 1 < self.end else []
-        if not spanning or not below or not all(
-                any(head.left <= p.left and p.right <= head.right for head in spanning) for p in below):
+        if (
+            not spanning
+            or not below
+            or not all(any(head.left <= p.left and p.right <= head.right for head in spanning) for p in below)
+        ):
             return
         found = find_columns(below, self.layout.indicator_columns)
         if not found:
@@ -76,8 +79,7 @@ class IndicatorReading(FormState):
         if self.sub_heads_row > 0:
             heads += [p for p in self.rows.pieces(self.sub_heads_row) if not p.above]
         claimed = {column for left, right in columns.values() for column in range(left, right + 1)}
-        found = [p for p in heads if unread.match(p.text)
-                 and not claimed & set(range(p.left, p.right + 1))]
+        found = [p for p in heads if unread.match(p.text) and not claimed & set(range(p.left, p.right + 1))]
         if found:
             self.passed_columns = frozenset(c for p in found for c in range(p.left, p.right + 1))
             self.warn(row, "reader.columns_unread", heads="、".join(clip(p.text) for p in found))
@@ -86,6 +88,27 @@ class IndicatorReading(FormState):
         assert self.columns is not None
         span = self.columns.get(key)
         return self.rows.value(row, span) if span else ""
+
+    def weight_of(self, row: int, name: str, weight_cell: str) -> tuple[str, Decimal]:
+        """A row's 分值: its cell, or "(5分)" written after the name (taken off the name); none for an unused row
+        or a form without a 分值 column (its weights were set in the target table, said once)."""
+        assert self.columns is not None
+        name_points = POINTS.search(name)
+        if not is_blank(weight_cell):
+            weight = number(weight_cell.strip().removesuffix("分"))
+            if weight is None or not 0 <= weight <= 100:
+                raise self.refuse(row, "sheets.read.not_weight", text=clip(weight_cell), name=clip(name))
+            return name, weight
+        if name_points:
+            return name[: name_points.start()].strip(), Decimal(name_points.group(1))
+        if name.strip() in ("", "*"):
+            return name, Decimal(0)
+        if "weight" not in self.columns:
+            if not self.weights_missing:
+                self.weights_missing = True
+                self.warn(row, "reader.no_weight_column")
+            return name, Decimal(0)
+        raise self.refuse(row, "sheets.read.no_weight", name=clip(name))
 
     def read_indicator(self, row: int, pieces: list[Piece]) -> None:
         assert self.columns is not None
@@ -98,8 +121,12 @@ class IndicatorReading(FormState):
         placed = self.placer.place(row)
         values = placed.values
         level1_raw, level2_raw = placed.level1, placed.level2
-        if layout.indicator_groups and own and layout.indicator_groups.match(own[0].text) and not any(
-                number(values.get(key, "")) is not None for key in ("weight", "score")):
+        if (
+            layout.indicator_groups
+            and own
+            and layout.indicator_groups.match(own[0].text)
+            and not any(number(values.get(key, "")) is not None for key in ("weight", "score"))
+        ):
             self.groups.append(" ".join(p.text for p in own))
             return
         if all(is_blank(value) or not value for value in values.values()):
@@ -117,26 +144,7 @@ class IndicatorReading(FormState):
         notes = placed.notes
         level1_raw, level2_raw = settle_levels(level1_raw, level2_raw, self.level1, notes)
         level1, level2 = self.levels(row, level1_raw, level2_raw)
-        name = values.get("name", "")
-        weight_cell = values.get("weight", "")
-        name_points = POINTS.search(name)
-        weight: Decimal | None
-        if not is_blank(weight_cell):
-            weight = number(weight_cell.strip().removesuffix("分"))
-            if weight is None or not 0 <= weight <= 100:
-                raise self.refuse(row, "sheets.read.not_weight", text=clip(weight_cell), name=clip(name))
-        elif name_points:
-            weight = Decimal(name_points.group(1))
-            name = name[: name_points.start()].strip()
-        elif name.strip() in ("", "*"):
-            weight = Decimal(0)
-        elif "weight" not in self.columns:
-            weight = Decimal(0)  # a form without a 分值 column (the weights were set in the target table)
-            if not self.weights_missing:
-                self.weights_missing = True
-                self.warn(row, "reader.no_weight_column")
-        else:
-            raise self.refuse(row, "sheets.read.no_weight", name=clip(name))
+        name, weight = self.weight_of(row, values.get("name", ""), values.get("weight", ""))
         score_cell = values.get("score", "")
         score = None
         if not is_blank(score_cell):
@@ -155,10 +163,18 @@ class IndicatorReading(FormState):
         if notes:
             self.note(row, "；".join(notes))
         try:
-            self.indicator_rows.append(IndicatorRow(
-                level1=level1, level2=level2, name=name, target_text=target, actual_text=actual, weight=weight,
-                declared_score=score, deviation_reason="" if values.get("reason", "").strip() in DASHES else values.get("reason", ""),
-            ))
+            self.indicator_rows.append(
+                IndicatorRow(
+                    level1=level1,
+                    level2=level2,
+                    name=name,
+                    target_text=target,
+                    actual_text=actual,
+                    weight=weight,
+                    declared_score=score,
+                    deviation_reason="" if values.get("reason", "").strip() in DASHES else values.get("reason", ""),
+                )
+            )
         except ValidationError:
             raise self.refuse(row, "sheets.read.bad_row", name=clip(name)) from None
 
@@ -181,7 +197,9 @@ class IndicatorReading(FormState):
         unit = values.get("unit", "").strip()
         symbol = None
         if comparator_cell:
-            symbol = next((sign for sign, words in self.layout.comparators.items() if words.match(comparator_cell)), None)
+            symbol = next(
+                (sign for sign, words in self.layout.comparators.items() if words.match(comparator_cell)), None
+            )
             if symbol is None:
                 raise self.refuse(row, "sheets.read.bad_comparator", text=clip(comparator_cell))
         if symbol == "" or number(value) is None:

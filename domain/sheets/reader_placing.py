@@ -134,8 +134,11 @@ class RowPlacer:
         if self.ordered and not values.get("name"):
             name_at = self.columns["name"][0]
             level_at = {self.columns["level1"][0]: "1", self.columns["level2"][0]: "2"}
-            displaced = [(column, text) for column, text in self._filled(row) if column < name_at
-                         and not is_level_name(_plain(text))]
+            displaced = [
+                (column, text)
+                for column, text in self._filled(row)
+                if column < name_at and not is_level_name(_plain(text))
+            ]
             if displaced:
                 column, name = displaced[-1]
                 values["name"] = name
@@ -186,8 +189,11 @@ class RowPlacer:
             level_at = {columns["level1"][0] + shift: "1", columns["level2"][0] + shift: "2"}
             raw1, raw2 = self._levels(row, shift)
             name = self.own(row, name_at)
-            used |= {column for column in (columns["level1"][0] + shift, columns["level2"][0] + shift, name_at)
-                     if column >= 0}
+            used |= {
+                column
+                for column in (columns["level1"][0] + shift, columns["level2"][0] + shift, name_at)
+                if column >= 0
+            }
             weight_at = columns["weight"][0] + shift
             before = [(column, text) for column, text in self._filled(row) if column < weight_at]
             target, actual = values.get("target", ""), values.get("actual", "")
@@ -209,8 +215,11 @@ class RowPlacer:
                 used |= {column for column, _ in before}
                 notes.append(t("tsv.read_from_right", name=clip(name), target=clip(target), actual=clip(actual)))
             elif not name:
-                displaced = [(column, text) for column, text in self._filled(row)
-                             if column < name_at and not is_level_name(_plain(text))]
+                displaced = [
+                    (column, text)
+                    for column, text in self._filled(row)
+                    if column < name_at and not is_level_name(_plain(text))
+                ]
                 if displaced:
                     column, name = displaced[-1]
                     used.add(column)

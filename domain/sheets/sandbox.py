@@ -36,7 +36,9 @@ from domain.sheets.sandbox_child import Child
 from domain.sheets.tsv import SheetError
 
 _HEADER = struct.Struct("<Q")  # the same framing as sandbox_child.HEADER
-Answer = tuple[str, str, Any]  # ("ok", kind, sheets) or ("refused", message, None) or ("failed", kind of failure, detail)
+Answer = tuple[
+    str, str, Any
+]  # ("ok", kind, sheets) or ("refused", message, None) or ("failed", kind of failure, detail)
 
 
 class _PlainUnpickler(pickle.Unpickler):
@@ -139,6 +141,7 @@ def _forked(path: str, kind: str) -> tuple[bytes, int]:
             import python_calamine  # noqa: F401 - imported here once, not in the child for every file
 
             import domain.sheets.biff  # noqa: F401
+
             _child = Child(key, _serve, lambda: limit_this_process(cpu=False))
         child = _child
         try:
@@ -160,8 +163,12 @@ def _ended_outside(status: int) -> bool:
     """A child that ended by itself or by a signal from outside (ctrl+c, kill), not by what it read."""
     if os.WIFEXITED(status):
         return os.WEXITSTATUS(status) == 0
-    return os.WIFSIGNALED(status) and os.WTERMSIG(status) in (signal.SIGKILL, signal.SIGINT, signal.SIGTERM,
-                                                              signal.SIGHUP)
+    return os.WIFSIGNALED(status) and os.WTERMSIG(status) in (
+        signal.SIGKILL,
+        signal.SIGINT,
+        signal.SIGTERM,
+        signal.SIGHUP,
+    )
 
 
 def stop() -> None:
@@ -185,11 +192,19 @@ atexit.register(stop)
 
 def _spawned(path: str, kind: str) -> tuple[bytes, int]:
     root = str(Path(__file__).resolve().parents[2])  # where `domain` is, installed or not
-    env = dict(os.environ, JIXIAO_LOCALE=current_locale(),
-               PYTHONPATH=os.pathsep.join(filter(None, (root, os.environ.get("PYTHONPATH")))))
+    env = dict(
+        os.environ,
+        JIXIAO_LOCALE=current_locale(),
+        PYTHONPATH=os.pathsep.join(filter(None, (root, os.environ.get("PYTHONPATH")))),
+    )
     try:
-        done = subprocess.run([sys.executable, "-m", "domain.sheets.sandbox", path, kind], capture_output=True,
-                              timeout=limits.READ_WALL_SECONDS + 5, env=env, check=False)
+        done = subprocess.run(
+            [sys.executable, "-m", "domain.sheets.sandbox", path, kind],
+            capture_output=True,
+            timeout=limits.READ_WALL_SECONDS + 5,
+            env=env,
+            check=False,
+        )
     except subprocess.TimeoutExpired:
         raise SheetError(t("sheets.sandbox.time", limit=limits.READ_WALL_SECONDS)) from None
     status = done.returncode

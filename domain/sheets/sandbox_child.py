@@ -43,7 +43,7 @@ def _read_exactly(fd: int, size: int) -> bytes | None:
 def _write_all(fd: int, data: bytes) -> None:
     view = memoryview(data)
     while view:
-        view = view[os.write(fd, view):]
+        view = view[os.write(fd, view) :]
 
 
 def _cpu_used() -> float:
@@ -56,8 +56,9 @@ def _cpu_used() -> float:
 class Child:
     """One forked reader: ``ask`` sends a file and returns the raw answer, or what the child ended with."""
 
-    def __init__(self, key: tuple[Any, ...], serve: Callable[[str, str], tuple[bytes, bool]],
-                 set_up: Callable[[], int]) -> None:
+    def __init__(
+        self, key: tuple[Any, ...], serve: Callable[[str, str], tuple[bytes, bool]], set_up: Callable[[], int]
+    ) -> None:
         self.key = key
         self.owner = os.getpid()
         request_read, self.requests = os.pipe()

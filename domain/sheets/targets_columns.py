@@ -24,7 +24,7 @@ def pieces(grid: Grid, row: int) -> list[Piece]:
 
 
 def title_of(text: str) -> str | None:
-    """"target" for a target table's title, "form" for a self-evaluation's, else None."""
+    """ "target" for a target table's title, "form" for a self-evaluation's, else None."""
     reduced = norm(text)
     if "表" not in reduced or len(reduced) > 60 or "部门整体" in reduced:
         return None

@@ -52,8 +52,9 @@ def settle(result: FileRead) -> None:
     others = list(dict.fromkeys(result.other_sheets))
     refused = {form.sheet for form in result.forms if form.evaluation is None}
     result.forms = [form for form in result.forms if form.evaluation is not None]
-    result.notes = [note for note in result.notes
-                    if note not in {t("sheets.note.no_form", sheet=name) for name in others}]
+    result.notes = [
+        note for note in result.notes if note not in {t("sheets.note.no_form", sheet=name) for name in others}
+    ]
     names = others + [sheet.split(":", 1)[-1] for sheet in sorted(refused) if sheet.split(":", 1)[-1] not in others]
     if names:
         result.notes.append(t("targets.note.other_sheets", count=len(names), sheets="、".join(names)))
@@ -63,8 +64,9 @@ def settle(result: FileRead) -> None:
         if same is None:
             kept.append(table)
         else:
-            result.notes.append(t("targets.note.repeated", sheet=table.sheet.split(":", 1)[-1],
-                                  first=same.sheet.split(":", 1)[-1]))
+            result.notes.append(
+                t("targets.note.repeated", sheet=table.sheet.split(":", 1)[-1], first=same.sheet.split(":", 1)[-1])
+            )
     result.targets = kept
 
 
@@ -85,8 +87,15 @@ def read_targets(path: Path) -> list[tuple[str, Targets]]:
     result = read_file(path)
     if not result.targets:
         raise InputError(t("targets.none_in_file", path=path, reason=result.error or t("targets.no_table")))
-    return [(f"{path} · {table.sheet.split(':', 1)[-1]} {t('sheets.row', row=table.row)}"
-             if len(result.targets) > 1 else str(path), table.targets) for table in result.targets]
+    return [
+        (
+            f"{path} · {table.sheet.split(':', 1)[-1]} {t('sheets.row', row=table.row)}"
+            if len(result.targets) > 1
+            else str(path),
+            table.targets,
+        )
+        for table in result.targets
+    ]
 
 
 def targets_in(paths: list[Path]) -> list[tuple[str, Targets]]:
@@ -108,7 +117,9 @@ def targets_in(paths: list[Path]) -> list[tuple[str, Targets]]:
     return found
 
 
-def write_targets(tables: list[TargetsRead], out_dir: Path, overwrite: bool, first_index: int) -> list[tuple[Path, TargetsRead]]:
+def write_targets(
+    tables: list[TargetsRead], out_dir: Path, overwrite: bool, first_index: int
+) -> list[tuple[Path, TargetsRead]]:
     """Write each table as a targets TOML file under ``out_dir`` (``NN-项目名称.targets.toml``); nothing is
     written when a file of the same name exists and ``overwrite`` is not set."""
     from domain.record.targets import save_targets

@@ -58,8 +58,12 @@ def _heading(grid: Grid) -> tuple[int, dict[str, list[int]]] | None:
             continue
         columns = {role: found[:1] for role, found in roles.items()}
         for role in _PREFERRED_FIRST:  # 一级指标名称 left empty: the 一级指标 column says it
-            columns[role] = [column for written in FLAT_COLUMNS[role].words
-                             for column, text in enumerate(cells) if text and norm(text) == norm(written)]
+            columns[role] = [
+                column
+                for written in FLAT_COLUMNS[role].words
+                for column, text in enumerate(cells)
+                if text and norm(text) == norm(written)
+            ]
         names = roles["name"]
         if "target" not in roles and len(names) > 1:
             columns["target"] = [names[1]]  # 短期三级指标 twice: the name, then the value
@@ -114,18 +118,34 @@ def _table(cell: Callable[[int, str], str], start: int, rows: list[int]) -> Targ
         if norm(name) in UNUSED or norm(target) in UNUSED - {""}:
             continue
         weight = _amount(cell(row, "weight")) if cell(row, "weight") else None
-        indicators.append(TargetRow(level1=cell(row, "level1"), level2=cell(row, "level2"), name=name,
-                                    target_text=target + unit if unit and not target.endswith(unit) else target,
-                                    weight=weight if weight is not None and weight <= 100 else None))
+        indicators.append(
+            TargetRow(
+                level1=cell(row, "level1"),
+                level2=cell(row, "level2"),
+                name=name,
+                target_text=target + unit if unit and not target.endswith(unit) else target,
+                weight=weight if weight is not None and weight <= 100 else None,
+            )
+        )
     if not indicators:
         return None
     try:
         return Targets(
             project_code=cell(start, "code"),
-            header=Header(project_name=cell(start, "project_name"), department=cell(start, "department"),
-                          implementer=cell(start, "implementer"), year=_year(cell(start, "year"))),
-            budget=TargetBudget(unit="万元", total=_amount(cell(start, "total")), fiscal=_amount(cell(start, "fiscal")),
-                                other=_amount(cell(start, "other"))),
-            goal=cell(start, "goal"), indicators=indicators)
+            header=Header(
+                project_name=cell(start, "project_name"),
+                department=cell(start, "department"),
+                implementer=cell(start, "implementer"),
+                year=_year(cell(start, "year")),
+            ),
+            budget=TargetBudget(
+                unit="万元",
+                total=_amount(cell(start, "total")),
+                fiscal=_amount(cell(start, "fiscal")),
+                other=_amount(cell(start, "other")),
+            ),
+            goal=cell(start, "goal"),
+            indicators=indicators,
+        )
     except ValidationError:
         return None

@@ -193,8 +193,15 @@ class TableReader:
             if "weight" in columns:
                 weight = _decimal(grid.at(row, columns["weight"]))
                 weight = weight if weight is not None and weight <= 100 else None
-            rows.append(TargetRow(level1=level1, level2=level2, name=name, target_text=self._target(row, columns, target),
-                                  weight=weight))
+            rows.append(
+                TargetRow(
+                    level1=level1,
+                    level2=level2,
+                    name=name,
+                    target_text=self._target(row, columns, target),
+                    weight=weight,
+                )
+            )
         return rows, actuals
 
     def _target(self, row: int, columns: dict[str, int], value: str) -> str:
@@ -231,11 +238,21 @@ class TableReader:
         try:
             targets = Targets(
                 project_code=code,
-                header=Header(project_name=self.header["project_name"], department=department,
-                              implementer=self.header.get("implementer", ""), year=self.year),
-                budget=TargetBudget(unit=unit, total=self.budget.get("total"),
-                                    fiscal=self.budget.get("fiscal"), other=self.budget.get("other")),
-                goal=self.goal, indicators=rows)
+                header=Header(
+                    project_name=self.header["project_name"],
+                    department=department,
+                    implementer=self.header.get("implementer", ""),
+                    year=self.year,
+                ),
+                budget=TargetBudget(
+                    unit=unit,
+                    total=self.budget.get("total"),
+                    fiscal=self.budget.get("fiscal"),
+                    other=self.budget.get("other"),
+                ),
+                goal=self.goal,
+                indicators=rows,
+            )
         except ValidationError:
             return None
         return TargetsRead(self.grid.name, self.start + 1, targets, self.warnings)
@@ -243,7 +260,9 @@ class TableReader:
 
 def _is_label(text: str) -> bool:
     reduced = text.replace("：", ":").partition(":")[0]
-    return any(words.match(text) or words.match(reduced) for words in (*HEADER_LABELS.values(), *BUDGET_LABELS.values()))
+    return any(
+        words.match(text) or words.match(reduced) for words in (*HEADER_LABELS.values(), *BUDGET_LABELS.values())
+    )
 
 
 def read_targets_grid(grid: Grid) -> Iterator[TargetsRead]:

@@ -143,8 +143,11 @@ def parse_sheet(text: str, source_name: str = "", year: int | None = None) -> li
     if not forms:
         raise SheetError(t("tsv.no_title", title=TITLE))
     first = forms[0].line - 1
-    forms[0].warnings[:0] = [t("sheets.at_row", row=number + 1, message=t("tsv.before_first"))
-                             for number, cells in enumerate(grid.rows[:first]) if any(cells)]
+    forms[0].warnings[:0] = [
+        t("sheets.at_row", row=number + 1, message=t("tsv.before_first"))
+        for number, cells in enumerate(grid.rows[:first])
+        if any(cells)
+    ]
     return forms
 
 

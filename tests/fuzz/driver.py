@@ -95,10 +95,12 @@ def main() -> None:
         if pid == 0:
             _child(request, out_path, err_path)
         _, status = os.waitpid(pid, 0)
-        result: dict[str, object] = {"code": os.waitstatus_to_exitcode(status),
-                                     # the largest resident size of any process ended so far (the command, or
-                                     # a child it waited for, such as the workbook reader), in KiB
-                                     "maxrss": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}
+        result: dict[str, object] = {
+            "code": os.waitstatus_to_exitcode(status),
+            # the largest resident size of any process ended so far (the command, or
+            # a child it waited for, such as the workbook reader), in KiB
+            "maxrss": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss,
+        }
         for name, path in (("stdout", out_path), ("stderr", err_path)):
             with open(path, "rb") as stream:
                 result[name] = stream.read(200_000).decode("utf-8", errors="replace")

@@ -37,11 +37,24 @@ class Driver:
 
     def __init__(self, home: Path) -> None:
         env = {key: value for key, value in os.environ.items() if not key.startswith(("JIXIAO", "XDG_"))}
-        env.update(HOME=str(home), XDG_DATA_HOME=str(home / "data"), XDG_CONFIG_HOME=str(home / "config"),
-                   JIXIAO_DRAFTS=str(home / "drafts"), TERM="dumb", LANG="C.UTF-8", PYTHONIOENCODING="utf-8",
-                   PYTHONPATH=str(ROOT))
-        self.process = subprocess.Popen([sys.executable, str(Path(__file__).parent / "driver.py")], cwd=home,
-                                        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=env)
+        env.update(
+            HOME=str(home),
+            XDG_DATA_HOME=str(home / "data"),
+            XDG_CONFIG_HOME=str(home / "config"),
+            JIXIAO_DRAFTS=str(home / "drafts"),
+            TERM="dumb",
+            LANG="C.UTF-8",
+            PYTHONIOENCODING="utf-8",
+            PYTHONPATH=str(ROOT),
+        )
+        self.process = subprocess.Popen(
+            [sys.executable, str(Path(__file__).parent / "driver.py")],
+            cwd=home,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+            env=env,
+        )
         self.home = home
         self.runs = 0
 
@@ -63,7 +76,9 @@ class Driver:
         assert "Traceback" not in stderr, f"{label}\n{stderr[-3000:]}"
         for name, text in (("stdout", stdout), ("stderr", stderr)):
             found = RAW.search(text)
-            assert found is None, f"{label}\nraw {found.group()!r} on {name}: {text[max(0, found.start() - 80):found.end() + 80]!r}"
+            assert found is None, (
+                f"{label}\nraw {found.group()!r} on {name}: {text[max(0, found.start() - 80) : found.end() + 80]!r}"
+            )
         return result
 
     def close(self) -> None:
@@ -117,8 +132,9 @@ def test_values(driver: Driver, tmp_path: Path) -> None:
     for name, path in _inputs("values", tmp_path / "values"):
         weight, target, actual = (path.read_text(encoding="utf-8", errors="replace").split("\t") + ["", "", ""])[:3]
         driver.check({"argv": ["whatif", "--weight", weight, "--target", target, "--actual", actual]}, f"values/{name}")
-        driver.check({"argv": ["whatif", "--budget", target, "--executed", actual, "--weight", weight]},
-                     f"values/{name}")
+        driver.check(
+            {"argv": ["whatif", "--budget", target, "--executed", actual, "--weight", weight]}, f"values/{name}"
+        )
 
 
 def test_keymaps(driver: Driver, tmp_path: Path) -> None:
@@ -129,8 +145,10 @@ def test_keymaps(driver: Driver, tmp_path: Path) -> None:
 def test_profiles(driver: Driver, tmp_path: Path) -> None:
     for name, path in _inputs("profiles", tmp_path / "profiles"):
         driver.check({"argv": ["score", str(FIRST_FORM), "--profile", str(path)]}, f"profiles/{name}")
-        driver.check({"argv": ["whatif", "--weight", "20", "--target", "90%", "--actual", "75%", "--profile",
-                               str(path)]}, f"profiles/{name}")
+        driver.check(
+            {"argv": ["whatif", "--weight", "20", "--target", "90%", "--actual", "75%", "--profile", str(path)]},
+            f"profiles/{name}",
+        )
 
 
 @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck))
@@ -145,5 +163,6 @@ def test_whatif_values_from_hypothesis(driver: Driver, weight: str, target: str,
 @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck))
 @given(answers=st.lists(st.text(max_size=40).filter(lambda text: "\n" not in text and "\r" not in text), max_size=12))
 def test_interview_answers_from_hypothesis(driver: Driver, answers: list[str]) -> None:
-    driver.check({"argv": ["new", "--plain"], "stdin": "".join(answer + "\n" for answer in answers)},
-                 "hypothesis answers")
+    driver.check(
+        {"argv": ["new", "--plain"], "stdin": "".join(answer + "\n" for answer in answers)}, "hypothesis answers"
+    )

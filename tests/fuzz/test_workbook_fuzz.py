@@ -27,8 +27,13 @@ WALL, CPU = 15, 15
 MAX_RSS_KIB = 500 * 1024
 QUICK_MUTATIONS = 12
 # Crafted files that are damaged but still readable (what they break is ignored by every reader)
-READABLE = {"huge-dimension.xlsx", "sheet-outside.xlsx", "style-index-text.xlsx", "ods-cells-huge.ods",
-            "xls-difat-loop.xls"}
+READABLE = {
+    "huge-dimension.xlsx",
+    "sheet-outside.xlsx",
+    "style-index-text.xlsx",
+    "ods-cells-huge.ods",
+    "xls-difat-loop.xls",
+}
 
 
 @pytest.fixture(scope="module")
@@ -52,7 +57,9 @@ def _run(driver: Driver, argv: list[str], path: Path, what: str) -> int:
     driver.codes[code] += 1  # type: ignore[attr-defined]
     stderr = str(result["stderr"])
     if code == 2:
-        assert path.name in stderr and "：" in stderr.split(path.name, 1)[1], f"{what}: refused without name or reason\n{stderr}"
+        assert path.name in stderr and "：" in stderr.split(path.name, 1)[1], (
+            f"{what}: refused without name or reason\n{stderr}"
+        )
     assert int(result["maxrss"]) <= MAX_RSS_KIB, f"{what}: {result['maxrss']} KiB resident"  # type: ignore[call-overload]
     return code
 
@@ -76,5 +83,9 @@ def test_mutated_workbooks(driver: Driver, tmp_path: Path) -> None:
         path.write_bytes(data)
         _run(driver, ["check", str(path), "--format", "json"], path, f"mutant {name} (seed {FUZZ_SEED})")
         if LONG:
-            _run(driver, ["import", str(path), "--out", str(tmp_path / "out" / path.stem)], path,
-                 f"mutant {name} (seed {FUZZ_SEED})")
+            _run(
+                driver,
+                ["import", str(path), "--out", str(tmp_path / "out" / path.stem)],
+                path,
+                f"mutant {name} (seed {FUZZ_SEED})",
+            )

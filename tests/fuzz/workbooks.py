@@ -21,8 +21,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "fixtures" / "workbooks"
 CRAFTED = FIXTURES / "crafted"
-BASES = {".xlsx": FIXTURES / "central-2022.xlsx", ".xls": FIXTURES / "central-2022.xls",
-         ".ods": FIXTURES / "central-2022.ods"}
+BASES = {
+    ".xlsx": FIXTURES / "central-2022.xlsx",
+    ".xls": FIXTURES / "central-2022.xls",
+    ".ods": FIXTURES / "central-2022.ods",
+}
 MIB = 1024 * 1024
 BOMB = 30 * MIB  # a part of this many blanks: far past the compression ratio the reader allows
 
@@ -47,8 +50,9 @@ def _zip(members: list[tuple[str, bytes]]) -> bytes:
     return buffer.getvalue()
 
 
-def replaced(base: bytes, changes: dict[str, bytes | Callable[[bytes], bytes]], extra: list[tuple[str, bytes]] = ()
-             ) -> bytes:  # type: ignore[assignment]
+def replaced(
+    base: bytes, changes: dict[str, bytes | Callable[[bytes], bytes]], extra: list[tuple[str, bytes]] = ()
+) -> bytes:  # type: ignore[assignment]
     """The zip ``base`` with some members' bodies replaced (a bytes value or a function of the old body)."""
     members = []
     for info, body in _members(base):
@@ -98,16 +102,21 @@ def _flip_numfmt(value: bytes) -> Callable[[bytes], bytes]:
     def change(body: bytes) -> bytes:
         body = re.sub(rb'numFmtId="[0-9]+"', b'numFmtId="' + value + b'"', body, count=2)
         if b"<numFmts" not in body:  # make sure a custom percent format is there to be read
-            body = body.replace(b"<fonts", b'<numFmts count="1"><numFmt numFmtId="' + value
-                                + b'" formatCode="0.0%"/></numFmts><fonts', 1)
+            body = body.replace(
+                b"<fonts",
+                b'<numFmts count="1"><numFmt numFmtId="' + value + b'" formatCode="0.0%"/></numFmts><fonts',
+                1,
+            )
         return body
+
     return change
 
 
-_LAUGHS = (b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lollollollollollollollollollol">'
-           + b"".join(b'<!ENTITY lol%d "%s">' % (n, (b"&lol%d;" % (n - 1) if n > 1 else b"&lol;") * 10)
-                      for n in range(1, 10))
-           + b"]>")
+_LAUGHS = (
+    b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lollollollollollollollollollol">'
+    + b"".join(b'<!ENTITY lol%d "%s">' % (n, (b"&lol%d;" % (n - 1) if n > 1 else b"&lol;") * 10) for n in range(1, 10))
+    + b"]>"
+)
 
 
 def _with_dtd(body: bytes) -> bytes:
@@ -173,6 +182,7 @@ def _xls_header(offset: int, fmt: str, value: int) -> Callable[[bytes], bytes]:
         out = bytearray(data)
         struct.pack_into(fmt, out, offset, value)
         return bytes(out)
+
     return change
 
 
@@ -201,9 +211,19 @@ def crafted() -> dict[str, bytes]:
     sheet = "xl/worksheets/sheet1.xml"
     cases: dict[str, bytes] = {
         # zip bombs in each part the reader touches, declared truthfully (refused by the declared size)
-        "bomb-shared-strings.xlsx": replaced(xlsx, {}, [("xl/sharedStrings.xml", _padded_xml(
-            b'<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>',
-            BOMB))]),
+        "bomb-shared-strings.xlsx": replaced(
+            xlsx,
+            {},
+            [
+                (
+                    "xl/sharedStrings.xml",
+                    _padded_xml(
+                        b'<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>',
+                        BOMB,
+                    ),
+                )
+            ],
+        ),
         "bomb-styles.xlsx": replaced(xlsx, {"xl/styles.xml": lambda body: _padded_xml(body, BOMB)}),
         "bomb-workbook.xlsx": replaced(xlsx, {"xl/workbook.xml": lambda body: _padded_xml(body, BOMB)}),
         "bomb-sheet.xlsx": replaced(xlsx, {sheet: lambda body: _padded_xml(body, BOMB)}),
@@ -213,57 +233,140 @@ def crafted() -> dict[str, bytes]:
         "no-close-bracket.xlsx": replaced(xlsx, {sheet: _no_close_bracket}),
         "many-members.xlsx": replaced(xlsx, {}, [(f"m/{n}", b"") for n in range(2_100)]),
         # the same bombs with their sizes lying (declared tiny)
-        "lie-shared-strings.xlsx": lie_about_size(replaced(xlsx, {}, [("xl/sharedStrings.xml", _padded_xml(
-            b'<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>',
-            BOMB))]), "xl/sharedStrings.xml", 100),
-        "lie-styles.xlsx": lie_about_size(replaced(xlsx, {"xl/styles.xml": lambda b: _padded_xml(b, BOMB)}),
-                                          "xl/styles.xml", 5000),
+        "lie-shared-strings.xlsx": lie_about_size(
+            replaced(
+                xlsx,
+                {},
+                [
+                    (
+                        "xl/sharedStrings.xml",
+                        _padded_xml(
+                            b'<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>',
+                            BOMB,
+                        ),
+                    )
+                ],
+            ),
+            "xl/sharedStrings.xml",
+            100,
+        ),
+        "lie-styles.xlsx": lie_about_size(
+            replaced(xlsx, {"xl/styles.xml": lambda b: _padded_xml(b, BOMB)}), "xl/styles.xml", 5000
+        ),
         "lie-sheet.xlsx": lie_about_size(replaced(xlsx, {sheet: lambda b: _padded_xml(b, BOMB)}), sheet, 10_000),
         "lie-small.xlsx": lie_about_size(xlsx, "xl/workbook.xml", 10),
         # what the sheet says about itself
-        "huge-dimension.xlsx": replaced(xlsx, {sheet: lambda body: re.sub(
-            rb'<dimension ref="[^"]*"/>', b'<dimension ref="A1:XFD1048576"/>', body)}),
-        "huge-dimension-only.xlsx": replaced(xlsx, {sheet: lambda body: re.sub(
-            rb"<sheetData>.*</sheetData>", b'<sheetData><row r="1048576"><c r="XFD1048576"><v>1</v></c></row>'
-            b"</sheetData>", re.sub(rb'<dimension ref="[^"]*"/>', b'<dimension ref="A1:XFD1048576"/>', body),
-            flags=re.S)}),
+        "huge-dimension.xlsx": replaced(
+            xlsx, {sheet: lambda body: re.sub(rb'<dimension ref="[^"]*"/>', b'<dimension ref="A1:XFD1048576"/>', body)}
+        ),
+        "huge-dimension-only.xlsx": replaced(
+            xlsx,
+            {
+                sheet: lambda body: re.sub(
+                    rb"<sheetData>.*</sheetData>",
+                    b'<sheetData><row r="1048576"><c r="XFD1048576"><v>1</v></c></row></sheetData>',
+                    re.sub(rb'<dimension ref="[^"]*"/>', b'<dimension ref="A1:XFD1048576"/>', body),
+                    flags=re.S,
+                )
+            },
+        ),
         "ref-last-cell.xlsx": replaced(xlsx, {sheet: lambda body: _ref_in_first_cell(body, b"XFD1048576")}),
         "ref-garbage.xlsx": replaced(xlsx, {sheet: lambda body: _ref_in_first_cell(body, b"garbage!")}),
         "ref-zero.xlsx": replaced(xlsx, {sheet: lambda body: _ref_in_first_cell(body, b"A0")}),
-        "ref-enormous.xlsx": replaced(xlsx, {sheet: lambda body: _ref_in_first_cell(body, b"ZZZZZZZZ99999999999999999")}),
+        "ref-enormous.xlsx": replaced(
+            xlsx, {sheet: lambda body: _ref_in_first_cell(body, b"ZZZZZZZZ99999999999999999")}
+        ),
         "numfmt-text.xlsx": replaced(xlsx, {"xl/styles.xml": _flip_numfmt(b"abc")}),
         "numfmt-negative.xlsx": replaced(xlsx, {"xl/styles.xml": _flip_numfmt(b"-99999999999999999999")}),
-        "style-index-text.xlsx": replaced(xlsx, {sheet: lambda body: re.sub(rb'\bs="[0-9]+"', b's="x"', body, count=3)}),
-        "dtd-shared-strings.xlsx": replaced(xlsx, {}, [("xl/sharedStrings.xml", _LAUGHS + b'<sst xmlns="http://'
-                                            b'schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>&lol9;</t>'
-                                            b"</si></sst>")]),
-        "dtd-styles.xlsx": replaced(xlsx, {"xl/styles.xml": lambda body: _LAUGHS + body[body.find(b"?>") + 2:]}),
+        "style-index-text.xlsx": replaced(
+            xlsx, {sheet: lambda body: re.sub(rb'\bs="[0-9]+"', b's="x"', body, count=3)}
+        ),
+        "dtd-shared-strings.xlsx": replaced(
+            xlsx,
+            {},
+            [
+                (
+                    "xl/sharedStrings.xml",
+                    _LAUGHS + b'<sst xmlns="http://'
+                    b'schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>&lol9;</t>'
+                    b"</si></sst>",
+                )
+            ],
+        ),
+        "dtd-styles.xlsx": replaced(xlsx, {"xl/styles.xml": lambda body: _LAUGHS + body[body.find(b"?>") + 2 :]}),
         "workbook-missing-rels.xlsx": replaced(xlsx, {"xl/_rels/workbook.xml.rels": b"<Relationships/>"}),
         "workbook-not-xml.xlsx": replaced(xlsx, {"xl/workbook.xml": b"<workbook><sheets><sheet"}),
-        "sheet-outside.xlsx": replaced(xlsx, {"xl/_rels/workbook.xml.rels": lambda body: body.replace(
-            b'Target="worksheets/sheet1.xml"', b'Target="../../../../etc/passwd"')}),
+        "sheet-outside.xlsx": replaced(
+            xlsx,
+            {
+                "xl/_rels/workbook.xml.rels": lambda body: body.replace(
+                    b'Target="worksheets/sheet1.xml"', b'Target="../../../../etc/passwd"'
+                )
+            },
+        ),
         "zlib-damage.xlsx": _damage_deflate(xlsx, "xl/styles.xml"),
         "truncated.xlsx": xlsx[: len(xlsx) // 2],
         # .ods
-        "ods-repeat-text.ods": replaced(ods, {"content.xml": lambda body: re.sub(
-            rb"<table:table-cell\b", b'<table:table-cell table:number-columns-repeated="lots"', body, count=1)}),
-        "ods-rows-repeat-text.ods": replaced(ods, {"content.xml": lambda body: re.sub(
-            rb"<table:table-row\b", b'<table:table-row table:number-rows-repeated="many"', body, count=1)}),
-        "ods-span-text.ods": replaced(ods, {"content.xml": lambda body: re.sub(
-            rb"<table:table-cell\b", b'<table:table-cell table:number-columns-spanned="two"', body, count=1)}),
-        "ods-repeat-huge.ods": replaced(ods, {"content.xml": lambda body: re.sub(
-            rb"<table:table-row\b([^>]*)>", rb'<table:table-row\1 table:number-rows-repeated="1048576">', body,
-            count=1)}),
-        "ods-cells-huge.ods": replaced(ods, {"content.xml": lambda body: re.sub(
-            rb'<table:table-cell office:value-type="string"', b'<table:table-cell table:number-columns-repeated='
-            b'"16384" office:value-type="string"', body, count=200)}),
-        "ods-repeat-negative.ods": replaced(ods, {"content.xml": lambda body: re.sub(
-            rb"<table:table-cell\b", b'<table:table-cell table:number-columns-repeated="-5"', body, count=1)}),
+        "ods-repeat-text.ods": replaced(
+            ods,
+            {
+                "content.xml": lambda body: re.sub(
+                    rb"<table:table-cell\b", b'<table:table-cell table:number-columns-repeated="lots"', body, count=1
+                )
+            },
+        ),
+        "ods-rows-repeat-text.ods": replaced(
+            ods,
+            {
+                "content.xml": lambda body: re.sub(
+                    rb"<table:table-row\b", b'<table:table-row table:number-rows-repeated="many"', body, count=1
+                )
+            },
+        ),
+        "ods-span-text.ods": replaced(
+            ods,
+            {
+                "content.xml": lambda body: re.sub(
+                    rb"<table:table-cell\b", b'<table:table-cell table:number-columns-spanned="two"', body, count=1
+                )
+            },
+        ),
+        "ods-repeat-huge.ods": replaced(
+            ods,
+            {
+                "content.xml": lambda body: re.sub(
+                    rb"<table:table-row\b([^>]*)>",
+                    rb'<table:table-row\1 table:number-rows-repeated="1048576">',
+                    body,
+                    count=1,
+                )
+            },
+        ),
+        "ods-cells-huge.ods": replaced(
+            ods,
+            {
+                "content.xml": lambda body: re.sub(
+                    rb'<table:table-cell office:value-type="string"',
+                    b'<table:table-cell table:number-columns-repeated="16384" office:value-type="string"',
+                    body,
+                    count=200,
+                )
+            },
+        ),
+        "ods-repeat-negative.ods": replaced(
+            ods,
+            {
+                "content.xml": lambda body: re.sub(
+                    rb"<table:table-cell\b", b'<table:table-cell table:number-columns-repeated="-5"', body, count=1
+                )
+            },
+        ),
         "ods-dtd.ods": replaced(ods, {"content.xml": _with_dtd}),
         "ods-bomb-content.ods": replaced(ods, {"content.xml": lambda body: _padded_xml(body, BOMB)}),
         "ods-bomb-styles.ods": replaced(ods, {"styles.xml": lambda body: _padded_xml(body, BOMB)}),
-        "ods-lie-content.ods": lie_about_size(replaced(ods, {"content.xml": lambda b: _padded_xml(b, BOMB)}),
-                                              "content.xml", 60_000),
+        "ods-lie-content.ods": lie_about_size(
+            replaced(ods, {"content.xml": lambda b: _padded_xml(b, BOMB)}), "content.xml", 60_000
+        ),
         "ods-no-content.ods": _zip([("mimetype", b"application/vnd.oasis.opendocument.spreadsheet")]),
         "ods-zlib-damage.ods": _damage_deflate(ods, "content.xml"),
         # .xls
@@ -300,8 +403,9 @@ def _mutate_zip(data: bytes, rng: random.Random) -> bytes:
     index = rng.randrange(len(members))
     info = members[index][0]
     if choice == 0:  # a member's size lies
-        return lie_about_size(data, info.filename, rng.choice([0, 1, info.file_size // 2, info.file_size * 7,
-                                                              0xFFFFFFFF, 0x7FFFFFFF]))
+        return lie_about_size(
+            data, info.filename, rng.choice([0, 1, info.file_size // 2, info.file_size * 7, 0xFFFFFFFF, 0x7FFFFFFF])
+        )
     if choice == 1:  # a member's XML mangled (a span repeated, deleted or an attribute garbled), re-zipped
         body = members[index][1]
         at = rng.randrange(len(body) + 1)
@@ -312,13 +416,19 @@ def _mutate_zip(data: bytes, rng: random.Random) -> bytes:
         elif kind == 1:
             body = body[:at] + body[end:]
         elif kind == 2:
-            body = re.sub(rb'="[^"]*"', lambda _: b'="' + rng.choice([b"", b"-1", b"x", b"99999999999", b"1e9",
-                                                                     b"A0", b"XFD1048576", b"\xff"]) + b'"',
-                          body, count=rng.randint(1, 20))
+            body = re.sub(
+                rb'="[^"]*"',
+                lambda _: (
+                    b'="' + rng.choice([b"", b"-1", b"x", b"99999999999", b"1e9", b"A0", b"XFD1048576", b"\xff"]) + b'"'
+                ),
+                body,
+                count=rng.randint(1, 20),
+            )
         else:
             body = body[:at]
-        return _zip([(item.filename, body if number == index else content)
-                     for number, (item, content) in enumerate(members)])
+        return _zip(
+            [(item.filename, body if number == index else content) for number, (item, content) in enumerate(members)]
+        )
     if choice == 2:  # bytes of a member's compressed data flipped
         start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
         out = bytearray(data)
@@ -343,9 +453,13 @@ def _mutate_xls(data: bytes, rng: random.Random) -> bytes:
     if choice == 0:  # the header's numbers (sector shifts, directory, FAT counts, DIFAT)
         out = bytearray(data)
         offset = rng.choice([0x1E, 0x20, 0x2C, 0x30, 0x38, 0x3C, 0x40, 0x44, 0x48, 0x4C])
-        struct.pack_into("<I" if offset >= 0x2C else "<H", out, offset,
-                         rng.choice([0, 1, 2, 7, 40, 0xFFFF, 0xFFFFFFFE, 0xFFFFFFFF, 0x7FFFFFFF]) & (
-                             0xFFFFFFFF if offset >= 0x2C else 0xFFFF))
+        struct.pack_into(
+            "<I" if offset >= 0x2C else "<H",
+            out,
+            offset,
+            rng.choice([0, 1, 2, 7, 40, 0xFFFF, 0xFFFFFFFE, 0xFFFFFFFF, 0x7FFFFFFF])
+            & (0xFFFFFFFF if offset >= 0x2C else 0xFFFF),
+        )
         return bytes(out)
     if choice == 1:  # a FAT entry pointing somewhere else (often a loop)
         sector_size, _, fat = _ole(data)

@@ -143,7 +143,6 @@ async def test_mid_form_the_interview_offers_no_way_home(tmp_path):
         assert isinstance(app.screen, InterviewScreen) and app.session.dirty
 
 
-
 # --- signals --------------------------------------------------------------------------------------------------
 
 
@@ -179,8 +178,13 @@ def test_sighup_flushes_the_draft_and_exits(tmp_path):
     """A dropped SSH connection: the app gets SIGHUP mid-form, exits, and the next start can resume, with
     the text typed but not yet submitted back in the answer line."""
     drafts = tmp_path / "drafts"
-    env = {**os.environ, "TERM": "xterm-256color", "JIXIAO_DRAFTS": str(drafts),
-           "XDG_CONFIG_HOME": str(tmp_path / "config"), "XDG_DATA_HOME": str(tmp_path / "data")}
+    env = {
+        **os.environ,
+        "TERM": "xterm-256color",
+        "JIXIAO_DRAFTS": str(drafts),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+    }
     jixiao = str(Path(sys.executable).parent / "jixiao")
     pid, fd = pty.fork()
     if pid == 0:
@@ -217,7 +221,6 @@ def test_sighup_flushes_the_draft_and_exits(tmp_path):
     assert resumed.interview.evaluation.header.department == ""
 
 
-
 # --- the keymap -----------------------------------------------------------------------------------------------
 
 
@@ -237,12 +240,13 @@ async def test_user_keymap_remaps_by_binding_id_but_never_quit(tmp_path):
 def test_keymap_file_problems_are_reported_not_raised():
     from tui.keymap import parse_keymap
 
-    keymap = parse_keymap('[keys]\n"interview.jump" = ["ctrl+t", "f6"]\n"interview.undo" = 3\n'
-                          '"interview.save" = "ctrl+q"\n"app.quit" = "ctrl+x"\n')
+    keymap = parse_keymap(
+        '[keys]\n"interview.jump" = ["ctrl+t", "f6"]\n"interview.undo" = 3\n'
+        '"interview.save" = "ctrl+q"\n"app.quit" = "ctrl+x"\n'
+    )
     assert keymap.keys == {"interview.jump": "ctrl+t,f6"}
     assert len(keymap.problems) == 3
     assert parse_keymap("not toml [").problems
-
 
 
 # --- NO_COLOR and themes --------------------------------------------------------------------------------------
@@ -279,7 +283,6 @@ def test_no_color_alone_still_greys_the_default_theme(monkeypatch):
     assert not any(isinstance(f, NoColor) for f in app._filters)
 
 
-
 # --- launching ------------------------------------------------------------------------------------------------
 
 
@@ -303,7 +306,6 @@ def test_launcher_falls_back_to_plain_mode():
     assert wants_plain(Namespace(plain=False), {"TERM": "dumb"}, terminal, terminal)
     assert wants_plain(Namespace(plain=False), xterm, pipe, terminal)
     assert wants_plain(Namespace(plain=False), xterm, terminal, pipe)
-
 
 
 # --- the key bar ----------------------------------------------------------------------------------------------

@@ -79,7 +79,6 @@ async def test_the_jump_key_also_closes_the_jump_list(tmp_path, keymap, key):
         assert isinstance(app.screen, InterviewScreen)
 
 
-
 # --- draft offers and the resume list -------------------------------------------------------------------------
 
 
@@ -137,7 +136,6 @@ async def test_the_resume_list_filters_as_you_type(tmp_path: Path) -> None:
         await pilot.press(*"安防", "enter")
         await until(app, pilot, lambda: app.session is not None)
         assert app.session.interview.evaluation.header.project_name == "校园安防"
-
 
 
 # --- saving and the path dialog -------------------------------------------------------------------------------

@@ -139,9 +139,15 @@ async def test_typing_replaces_a_shown_default_and_enter_keeps_it(tmp_path):
 
 
 async def test_a_direction_to_decide_low_execution_and_examples_are_said_once_and_plainly(tmp_path):
-    answers = {**HEADER_AND_FUNDS, "funds.total.executed": "300000", "indicators[0].level1": "1",
-               "indicators[0].level2": "4", "indicators[0].name": "经费节约率",
-               "indicators[0].target_text": "节约5%以内", "indicators[0].actual_text": "1%"}
+    answers = {
+        **HEADER_AND_FUNDS,
+        "funds.total.executed": "300000",
+        "indicators[0].level1": "1",
+        "indicators[0].level2": "4",
+        "indicators[0].name": "经费节约率",
+        "indicators[0].target_text": "节约5%以内",
+        "indicators[0].actual_text": "1%",
+    }
     session = session_at(answers, tmp_path / "drafts", until="funds.weight")
     app = JixiaoApp("new", session=session)
     async with app.run_test() as pilot:
@@ -193,7 +199,6 @@ async def test_a_resumed_draft_puts_the_typed_text_back_unsubmitted(tmp_path):
         await pilot.press("enter")
         await settle(app, pilot)
         assert resumed.interview.evaluation.funds.other.annual_budget == Decimal(400000)
-
 
 
 # --- answers typed before the form has loaded, and keys arriving at once --------------------------------------
@@ -294,7 +299,6 @@ async def test_a_late_change_of_the_last_answer_does_not_hide_the_next_question_
         await pilot.pause()
         suggestions = line.query_one("#suggestions", OptionList)
         assert suggestions.display and suggestions.option_count == 4
-
 
 
 # --- the side panel -------------------------------------------------------------------------------------------

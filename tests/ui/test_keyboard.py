@@ -33,7 +33,10 @@ async def test_at_60_columns_the_key_bar_keeps_quit_and_help(tmp_path: Path) -> 
         bar = key_bar(app)
         assert "^q" in bar and "f1" in bar, bar
         assert len(bar) <= 60
-    app = JixiaoApp("new", session=session_at({"header.project_name": "测试项目"}, tmp_path / "drafts2", until="header.project_amount"))
+    app = JixiaoApp(
+        "new",
+        session=session_at({"header.project_name": "测试项目"}, tmp_path / "drafts2", until="header.project_amount"),
+    )
     async with app.run_test(size=(120, 24)) as pilot:
         await settle(app, pilot)
         wide = key_bar(app)
@@ -48,11 +51,13 @@ def test_the_jump_filter_takes_every_word() -> None:
     def state(row, label, answer, field_id):
         return SimpleNamespace(spec=SimpleNamespace(row=row, label=label, id=field_id), answer=answer)
 
-    fields = [state(None, "项目名称", "培训项目", "header.project_name"),
-              state(0, "三级指标", "培训人数", "indicators[0].name"),
-              state(0, "分值", "20", "indicators[0].weight"),
-              state(1, "三级指标", "满意度", "indicators[1].name"),
-              state(1, "分值", "10", "indicators[1].weight")]
+    fields = [
+        state(None, "项目名称", "培训项目", "header.project_name"),
+        state(0, "三级指标", "培训人数", "indicators[0].name"),
+        state(0, "分值", "20", "indicators[0].weight"),
+        state(1, "三级指标", "满意度", "indicators[1].name"),
+        state(1, "分值", "10", "indicators[1].weight"),
+    ]
     assert [f.spec.id for f in filter_fields(fields, "分值 10")] == ["indicators[1].weight"]
     assert [f.spec.id for f in filter_fields(fields, "培训  三级")] == ["indicators[0].name"]
     assert filter_fields(fields, "分值 99") == []
@@ -134,8 +139,10 @@ def test_the_review_shows_whole_second_level_names_at_80_columns() -> None:
     from tui.cells import cell_width
     from tui.screens.review import column_widths, level_shown
 
-    rows = [SimpleNamespace(level1="满意度指标", level2="服务对象满意度指标"),
-            SimpleNamespace(level1="效益指标", level2="可持续影响指标")]
+    rows = [
+        SimpleNamespace(level1="满意度指标", level2="服务对象满意度指标"),
+        SimpleNamespace(level1="效益指标", level2="可持续影响指标"),
+    ]
     widths = column_widths(rows, 80)
     assert widths[2] >= cell_width(level_shown("服务对象满意度指标")) == 14
     assert widths[1] >= cell_width("满意度")
@@ -152,11 +159,23 @@ async def test_the_side_panel_stays_on_the_row_just_completed(tmp_path: Path) ->
 
     from tui.widgets.side_panel import SidePanel, form_lines
 
-    rows = {f"indicators[{index}].{key}": value for index in range(1, 7) for key, value in (
-        ("level1", "1"), ("level2", "1"), ("name", "培训人数"), ("catalogue", "1"), ("target_text", "≥90%"),
-        ("actual_text", "75%"), ("weight", "5"), ("deviation_reason", "参训人员临时调整"))}
-    session = session_at({**TO_MORE, **rows, "loop.more": ["y"] * 6}, tmp_path / "drafts",
-                         until="indicators[6].deviation_reason")
+    rows = {
+        f"indicators[{index}].{key}": value
+        for index in range(1, 7)
+        for key, value in (
+            ("level1", "1"),
+            ("level2", "1"),
+            ("name", "培训人数"),
+            ("catalogue", "1"),
+            ("target_text", "≥90%"),
+            ("actual_text", "75%"),
+            ("weight", "5"),
+            ("deviation_reason", "参训人员临时调整"),
+        )
+    }
+    session = session_at(
+        {**TO_MORE, **rows, "loop.more": ["y"] * 6}, tmp_path / "drafts", until="indicators[6].deviation_reason"
+    )
     assert session.interview.current.id == "indicators[6].deviation_reason"
     app = JixiaoApp("new", session=session)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -174,8 +193,13 @@ async def test_the_side_panel_stays_on_the_row_just_completed(tmp_path: Path) ->
 async def test_ctrl_f_takes_the_catalogues_full_name(tmp_path: Path) -> None:
     from helpers import HEADER_AND_FUNDS
 
-    answers = {**HEADER_AND_FUNDS, "indicators[0].level1": "1", "indicators[0].level2": "成本指标",
-               "indicators[0].name": "项目招标资金", "indicators[0].target_text": "≥3%"}
+    answers = {
+        **HEADER_AND_FUNDS,
+        "indicators[0].level1": "1",
+        "indicators[0].level2": "成本指标",
+        "indicators[0].name": "项目招标资金",
+        "indicators[0].target_text": "≥3%",
+    }
     session = session_at(answers, tmp_path / "drafts", until="indicators[0].actual_text")
     app = JixiaoApp("new", session=session)
     async with app.run_test() as pilot:

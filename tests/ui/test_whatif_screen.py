@@ -156,7 +156,6 @@ async def test_every_label_fits_its_column():
             await pilot.pause()
 
 
-
 # --- from the review ------------------------------------------------------------------------------------------
 
 
@@ -181,11 +180,23 @@ async def test_whatif_from_review_changes_the_form_only_when_confirmed(tmp_path)
 
 
 def qualitative_session(drafts: Path) -> EditSession:
-    session = session_at({**HEADER_AND_FUNDS, "indicators[0].level1": "满意度指标", "indicators[0].name": "群众满意度",
-                          "indicators[0].target_text": "满意", "indicators[0].actual_text": "满意",
-                          "indicators[0].weight": "10", "loop.more": "y", "indicators[1].name": "硬件配置完成率",
-                          "indicators[1].target_text": "90%", "indicators[1].actual_text": "90%",
-                          "indicators[1].weight": "80"}, drafts, until=("loop.more", 2))
+    session = session_at(
+        {
+            **HEADER_AND_FUNDS,
+            "indicators[0].level1": "满意度指标",
+            "indicators[0].name": "群众满意度",
+            "indicators[0].target_text": "满意",
+            "indicators[0].actual_text": "满意",
+            "indicators[0].weight": "10",
+            "loop.more": "y",
+            "indicators[1].name": "硬件配置完成率",
+            "indicators[1].target_text": "90%",
+            "indicators[1].actual_text": "90%",
+            "indicators[1].weight": "80",
+        },
+        drafts,
+        until=("loop.more", 2),
+    )
     assert session.interview.current.id == "loop.more"
     session.interview.answer("")
     assert session.interview.current.id == "review.save"
@@ -206,7 +217,9 @@ async def test_a_what_if_judged_score_is_applied_or_reported_never_dropped(tmp_p
         await settle(app, pilot)
         rows = session.interview.evaluation.indicators
         assert rows[0].judged_score == Decimal(9) and session.interview.row_result(0).score == Decimal(9)
-        review.apply_whatif(WhatIf.for_row(session.interview, 1), Tried("80", "90%", "90%", "", "70"))  # a formula row takes no judged score
+        review.apply_whatif(
+            WhatIf.for_row(session.interview, 1), Tried("80", "90%", "90%", "", "70")
+        )  # a formula row takes no judged score
         await settle(app, pilot)
         assert rows[1].judged_score is None
         messages = [notification.message for notification in app._notifications]

@@ -44,8 +44,9 @@ def add_format(parser: argparse.ArgumentParser) -> None:
 def add_session_options(parser: argparse.ArgumentParser, top_level: bool = False) -> None:
     """--plain and --drafts, accepted before or after the subcommand (a subcommand never resets them)."""
     default = None if top_level else argparse.SUPPRESS
-    parser.add_argument("--plain", action="store_true", default=False if top_level else argparse.SUPPRESS,
-                        help=t("cli.plain"))
+    parser.add_argument(
+        "--plain", action="store_true", default=False if top_level else argparse.SUPPRESS, help=t("cli.plain")
+    )
     parser.add_argument("--drafts", default=default, help=t("cli.drafts"))
 
 

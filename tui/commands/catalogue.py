@@ -31,9 +31,20 @@ def run(args: argparse.Namespace) -> int:
             raise UsageError(t("cli.catalogue.unknown_level2", level2=args.level2, known=known))
     matches = match_indicator(args.query, level2=args.level2, limit=args.limit)
     if args.format == "json":
-        emit_json([{"name": m.entry.name, "level1": m.entry.level1, "level2": m.entry.level2,
-                     "score": f"{m.score:.1f}", "direction": m.entry.direction.value, "unit": m.entry.unit,
-                     "how": m.how} for m in matches])
+        emit_json(
+            [
+                {
+                    "name": m.entry.name,
+                    "level1": m.entry.level1,
+                    "level2": m.entry.level2,
+                    "score": f"{m.score:.1f}",
+                    "direction": m.entry.direction.value,
+                    "unit": m.entry.unit,
+                    "how": m.how,
+                }
+                for m in matches
+            ]
+        )
         return EXIT_OK
     if not matches:
         print(t("cli.catalogue.none", query=args.query))

@@ -162,6 +162,5 @@ def add_batch_options(parser: argparse.ArgumentParser) -> None:
 def register(commands: Any) -> None:
     check = commands.add_parser("check", help=t("review.help.check"))
     add_batch_options(check)
-    check.add_argument("--format", choices=("text", "json", "ndjson"), default="text",
-                       help=t("review.help.format"))
+    check.add_argument("--format", choices=("text", "json", "ndjson"), default="text", help=t("review.help.format"))
     check.set_defaults(handler=run)

@@ -35,9 +35,15 @@ def run(args: argparse.Namespace) -> int:
     limit = None if args.all else (args.limit or draft_index.LIST_LIMIT)
     listing = draft_index.recent(kept, args.filter, limit)
     if args.format == "json":
-        emit_json({"directory": str(store.directory), "total": listing.total, "matched": listing.matched,
-                   "cleared": [entry.id for entry in cleared],
-                   "drafts": [_as_json(entry) for entry in listing.shown]})
+        emit_json(
+            {
+                "directory": str(store.directory),
+                "total": listing.total,
+                "matched": listing.matched,
+                "cleared": [entry.id for entry in cleared],
+                "drafts": [_as_json(entry) for entry in listing.shown],
+            }
+        )
         return EXIT_OK
     for entry in cleared:
         print(t("drafts.cleared", id=entry.id, target=entry.target))
@@ -62,14 +68,23 @@ def _line(entry: Any) -> str:
         return f"{entry.id}  {one_line(entry.describe())}"
     name = one_line(entry.project_name) or t("interview.untitled")
     target = t("drafts.for_file", target=entry.target) if entry.target else t("drafts.new_form")
-    return (f"{entry.id}  {entry.when}  {pad(name, 30)}  "
-            f"{t('drafts.progress', count=entry.answered, current=one_line(entry.current_label) or '—')}  {target}")
+    return (
+        f"{entry.id}  {entry.when}  {pad(name, 30)}  "
+        f"{t('drafts.progress', count=entry.answered, current=one_line(entry.current_label) or '—')}  {target}"
+    )
 
 
 def _as_json(entry: Any) -> dict[str, object]:
-    return {"id": entry.id, "project": entry.project_name, "updated": entry.updated, "origin": entry.origin,
-            "target": str(entry.target) if entry.target else None, "answered": entry.answered,
-            "current": entry.current_label, "error": entry.error or None}
+    return {
+        "id": entry.id,
+        "project": entry.project_name,
+        "updated": entry.updated,
+        "origin": entry.origin,
+        "target": str(entry.target) if entry.target else None,
+        "answered": entry.answered,
+        "current": entry.current_label,
+        "error": entry.error or None,
+    }
 
 
 def _remove(store: Any, entries: list[Any], ids: list[str], output: str) -> int:

@@ -20,17 +20,37 @@ def run(args: argparse.Namespace) -> int:
 
     report = import_files([Path(name) for name in args.files], Path(args.out), year=args.year, overwrite=args.force)
     if args.format == "json":
-        emit_json({
-            "written": [{"file": str(item.path), "project": item.project, "rows": item.rows, "line": item.line,
-                         "sheet": item.sheet, "layout": item.layout, "warnings": item.warnings}
-                        for item in report.written],
-            "refused": [{"where": item.where, "reason": item.reason, "warnings": item.warnings} for item in report.refused],
-            "notes": report.notes,
-            "exit": report.exit_code,
-        })
+        emit_json(
+            {
+                "written": [
+                    {
+                        "file": str(item.path),
+                        "project": item.project,
+                        "rows": item.rows,
+                        "line": item.line,
+                        "sheet": item.sheet,
+                        "layout": item.layout,
+                        "warnings": item.warnings,
+                    }
+                    for item in report.written
+                ],
+                "refused": [
+                    {"where": item.where, "reason": item.reason, "warnings": item.warnings} for item in report.refused
+                ],
+                "notes": report.notes,
+                "exit": report.exit_code,
+            }
+        )
         return report.exit_code
     for item in report.written:
-        print(t("import.written", path=item.path, rows=item.rows, where=t("sheets.where", sheet=item.sheet, row=item.line)))
+        print(
+            t(
+                "import.written",
+                path=item.path,
+                rows=item.rows,
+                where=t("sheets.where", sheet=item.sheet, row=item.line),
+            )
+        )
         for warning in item.warnings:
             print(f"    · {warning}")
     for note in report.notes:

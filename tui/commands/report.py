@@ -46,6 +46,7 @@ def run(args: argparse.Namespace) -> int:
 
     use_targets_option(args)
     with Review(load_profile(args.profile, allow_path=True)) as review:
+
         def take(form: ReportForm) -> None:
             first = review.add(form)
             if first is not None:
@@ -55,8 +56,9 @@ def run(args: argparse.Namespace) -> int:
             from domain.review.batch import default_jobs, review_paths
 
             progress = Progress(len(files))
-            for outcome in review_paths(files, load_form, report_form, profile=args.profile,
-                                        jobs=args.jobs or default_jobs()):
+            for outcome in review_paths(
+                files, load_form, report_form, profile=args.profile, jobs=args.jobs or default_jobs()
+            ):
                 if outcome.problem is not None:
                     review.add_unusable(outcome.problem)
                 else:

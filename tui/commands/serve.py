@@ -42,6 +42,8 @@ def run(args: argparse.Namespace) -> int:
     if args.host not in LOCAL_HOSTS:
         print(t("serve.no_login", host=args.host), file=sys.stderr)
     print(t("serve.listening", host=args.host, port=args.port), flush=True)
-    server = make_server(root, sys.executable, lang=current_locale(), host=args.host, port=args.port, title=t("ui.app.title"))
+    server = make_server(
+        root, sys.executable, lang=current_locale(), host=args.host, port=args.port, title=t("ui.app.title")
+    )
     server.serve()  # type: ignore[attr-defined]
     return EXIT_OK

@@ -47,7 +47,9 @@ def _catalogue_entry(name: str) -> tuple[tuple[str, Any] | None, str | None]:
     locale = current_locale()
     nearest = [match.entry.name for match in matches]
     if nearest:
-        return None, msg("whatif.not_found.nearest", name=name, nearest=t("ui.review.list_separator").join(nearest)).render(locale)
+        return None, msg(
+            "whatif.not_found.nearest", name=name, nearest=t("ui.review.list_separator").join(nearest)
+        ).render(locale)
     return None, msg("whatif.not_found", name=name).render(locale)
 
 
@@ -63,8 +65,12 @@ def run(args: argparse.Namespace) -> int:
             raise UsageError(t("cli.whatif.budget_needs_both"))
         profile = _profile(args.profile)
         weight = parse_weight(args.weight) if args.weight is not None else None
-        budget = budget_whatif(parse_amount(args.budget, t("cli.whatif.budget"), allow_zero=False),
-                               parse_amount(args.executed, t("cli.whatif.executed")), weight, profile)
+        budget = budget_whatif(
+            parse_amount(args.budget, t("cli.whatif.budget"), allow_zero=False),
+            parse_amount(args.executed, t("cli.whatif.executed")),
+            weight,
+            profile,
+        )
         if args.format == "json":
             emit_json(budget_data(budget))
         else:
@@ -79,8 +85,14 @@ def run(args: argparse.Namespace) -> int:
     for label, text in ((t("cli.whatif.target"), args.target), (t("cli.whatif.actual"), args.actual)):
         parsed = parse_value(text)
         if parsed.kind in (ValueKind.UNREADABLE, ValueKind.UNUSED):
-            raise InputError(t("cli.whatif.unreadable", label=label, text=text,
-                               why=parsed.note or t("cli.whatif.nothing_to_compare")))
+            raise InputError(
+                t(
+                    "cli.whatif.unreadable",
+                    label=label,
+                    text=text,
+                    why=parsed.note or t("cli.whatif.nothing_to_compare"),
+                )
+            )
     weight = parse_weight(args.weight)
     direction = Direction(args.direction) if args.direction else None
     catalogue_direction = entry[1] if entry is not None else None
@@ -98,11 +110,19 @@ def run(args: argparse.Namespace) -> int:
             low, high = undecided.band or (judged * 0, weight)
             shown = band_range(low, high, undecided.band_open)
             raise InputError(msg("whatif.judged_outside", judged=args.judged, band=shown).render(current_locale()))
-    result = undecided if judged is None else indicator_whatif(
-        weight, args.target, args.actual, direction, catalogue_direction, judged, profile, name)
+    result = (
+        undecided
+        if judged is None
+        else indicator_whatif(weight, args.target, args.actual, direction, catalogue_direction, judged, profile, name)
+    )
     if args.format == "json":
-        emit_json({**row_data(result), "indicator": entry[0] if entry else None,
-                   "indicator_found": entry is not None if args.indicator else None})
+        emit_json(
+            {
+                **row_data(result),
+                "indicator": entry[0] if entry else None,
+                "indicator_found": entry is not None if args.indicator else None,
+            }
+        )
     else:
         print(render_row_result(result, profile.score_decimals))
         if not_found:
@@ -117,7 +137,9 @@ def register(commands: Any) -> None:
     whatif.add_argument("--weight", help=t("cli.whatif.weight"))
     whatif.add_argument("--target", help=t("cli.whatif.target_help"))
     whatif.add_argument("--actual", help=t("cli.whatif.actual"))
-    whatif.add_argument("--direction", choices=("positive", "reverse", "equal", "qualitative"), help=t("cli.whatif.direction"))
+    whatif.add_argument(
+        "--direction", choices=("positive", "reverse", "equal", "qualitative"), help=t("cli.whatif.direction")
+    )
     whatif.add_argument("--indicator", help=t("cli.whatif.indicator"))
     whatif.add_argument("--judged", help=t("cli.whatif.judged_help"))
     whatif.add_argument("--budget", help=t("cli.whatif.budget"))

@@ -31,8 +31,13 @@ class ChoiceDialog(ModalScreen[str | None]):
         with Vertical(classes="dialog"):
             question = self.question if isinstance(self.question, Text) else literal(self.question)
             yield Static(question, classes="dialog-question")
-            yield OptionList(*(Option(literal(f"{number}. {label}"), id=value)  # labels hold data: never markup
-                               for number, (value, label) in enumerate(self.answers, start=1)), id="dialog-answers")
+            yield OptionList(
+                *(
+                    Option(literal(f"{number}. {label}"), id=value)  # labels hold data: never markup
+                    for number, (value, label) in enumerate(self.answers, start=1)
+                ),
+                id="dialog-answers",
+            )
 
     def on_mount(self) -> None:
         answers = self.query_one(OptionList)

@@ -47,14 +47,23 @@ class InterviewScreen(SessionLoading, Suggestions, Screen[None]):
         Binding("ctrl+r", "review", t("ui.interview.review"), id="interview.review", priority=True),
         Binding("ctrl+l", "home", t("ui.key.home"), id="interview.home", priority=True),
         Binding("f2", "toggle_panel", t("ui.key.panel"), id="interview.panel", priority=True),
-        Binding("ctrl+f", "full_name", t("ui.interview.full_name"), show=False, id="interview.full_name",
-                priority=True),
+        Binding(
+            "ctrl+f", "full_name", t("ui.interview.full_name"), show=False, id="interview.full_name", priority=True
+        ),
         Binding("pageup", "scroll_transcript(-1)", t("ui.interview.scroll_up"), show=False, id="interview.page_up"),
-        Binding("pagedown", "scroll_transcript(1)", t("ui.interview.scroll_down"), show=False, id="interview.page_down"),
+        Binding(
+            "pagedown", "scroll_transcript(1)", t("ui.interview.scroll_down"), show=False, id="interview.page_down"
+        ),
     ]
 
-    def __init__(self, how: str = "new", value: str | None = None, standalone: bool = False,
-                 session: EditSession | None = None, offer_drafts: bool = True) -> None:
+    def __init__(
+        self,
+        how: str = "new",
+        value: str | None = None,
+        standalone: bool = False,
+        session: EditSession | None = None,
+        offer_drafts: bool = True,
+    ) -> None:
         """``offer_drafts``: before a new form, offer the drafts of new forms left unfinished."""
         super().__init__()
         self.offer_drafts = offer_drafts
@@ -143,9 +152,14 @@ class InterviewScreen(SessionLoading, Suggestions, Screen[None]):
             hints.append(t("ui.interview.pending_restored"))
         self.default_choice = default if picks else ""
         self.shown_default = default
-        self.query_one(InputLine).ask(prompt, default=typed or ("" if picks else default),
-                                      placeholder=one_line(spec.placeholder), long=kind == "long_text",
-                                      hint="  ".join(hints), keep_typed=keep_typed)
+        self.query_one(InputLine).ask(
+            prompt,
+            default=typed or ("" if picks else default),
+            placeholder=one_line(spec.placeholder),
+            long=kind == "long_text",
+            hint="  ".join(hints),
+            keep_typed=keep_typed,
+        )
         self.update_suggestions(self.query_one(InputLine).value)
         self.refresh_bindings()
         if str(spec.section) == "review" and open_review:
@@ -191,8 +205,11 @@ class InterviewScreen(SessionLoading, Suggestions, Screen[None]):
             return
         echo = self.interview.echo(value)
         if not echo.strip():  # an empty enter keeps the shown answer, or leaves an optional field empty
-            echo = t("ui.transcript.kept", value=one_line(self.shown_default)) if self.shown_default.strip() \
+            echo = (
+                t("ui.transcript.kept", value=one_line(self.shown_default))
+                if self.shown_default.strip()
                 else t("ui.transcript.skipped")
+            )
         self.query_one(Transcript).user_answer(echo)
         self.show_events(self.interview.answer(value), keep_typed=True)
 

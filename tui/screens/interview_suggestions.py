@@ -79,8 +79,9 @@ class Suggestions(_ScreenBase):
         if kind in ("choice", "confirm") and spec.choices:
             offers = choice_offers(spec, text)
             keys = [offer.value for offer in offers]
-            line.set_offers(offers, highlight=keys.index(self.default_choice)
-                            if not text and self.default_choice in keys else None)
+            line.set_offers(
+                offers, highlight=keys.index(self.default_choice) if not text and self.default_choice in keys else None
+            )
         elif kind == "indicator":
             if not self.matcher_ready:
                 line.set_offers([])

@@ -96,8 +96,11 @@ class JumpScreen(ModalScreen[str | None]):
 
     def close_key(self) -> str:
         """The key that closes the list (the jump key of the user's keymap), the shortest when there are several."""
-        keys = [key for key, active in self.active_bindings.items()
-                if active.binding.action == "cancel" and active.binding.id == "interview.jump"]
+        keys = [
+            key
+            for key, active in self.active_bindings.items()
+            if active.binding.action == "cancel" and active.binding.id == "interview.jump"
+        ]
         return min(keys, key=len) if keys else "esc"
 
     def _fill(self, typed: str) -> None:
@@ -116,9 +119,9 @@ class JumpScreen(ModalScreen[str | None]):
         event.stop()
         index = self.query_one(OptionList).highlighted
         if index is None or index >= len(self.shown):  # nothing fits: say so and stay, the filter kept
-            self.query_one("#jump-hint", Static).update(Text(t("ui.jump.nothing", typed=one_line(event.value),
-                                                               close=self.close_key()),
-                                                             style="bold"))
+            self.query_one("#jump-hint", Static).update(
+                Text(t("ui.jump.nothing", typed=one_line(event.value), close=self.close_key()), style="bold")
+            )
             return
         self.dismiss(self.shown[index].spec.id)
 

@@ -42,14 +42,25 @@ class DraftOfferDialog(ChoiceDialog):
     def __init__(self, way: str, entries: list[Any], file: str | None = None) -> None:
         self.entries = entries
         shown = entries[:OFFERED]
-        answers = [(entry.id, t("ui.drafts.item", name=one_line(entry.project_name) or t("interview.untitled"),
-                                when=entry.when, count=entry.answered)) for entry in shown]
+        answers = [
+            (
+                entry.id,
+                t(
+                    "ui.drafts.item",
+                    name=one_line(entry.project_name) or t("interview.untitled"),
+                    when=entry.when,
+                    count=entry.answered,
+                ),
+            )
+            for entry in shown
+        ]
         answers.append((BLANK, t("ui.drafts.open_file") if way == "edit" else t("ui.drafts.blank")))
         if len(entries) > len(shown):
             answers.append(("more", t("ui.drafts.more", count=len(entries))))
-        question = {"new": t("ui.drafts.offer_new", count=len(entries)),
-                    "edit": t("ui.drafts.offer_edit", path=file, count=len(entries))}.get(
-                        way, t("ui.drafts.offer_start", count=len(entries)))
+        question = {
+            "new": t("ui.drafts.offer_new", count=len(entries)),
+            "edit": t("ui.drafts.offer_edit", path=file, count=len(entries)),
+        }.get(way, t("ui.drafts.offer_start", count=len(entries)))
         super().__init__(question, answers, cancel_value=BLANK)
 
     def dismiss(self, result: Any = None) -> Any:
@@ -159,10 +170,14 @@ class ResumeScreen(Screen[str | None]):
                 self.entries = [entry for entry in self.entries if entry.id != draft.id]
                 self._fill()
 
-        self.app.push_screen(ChoiceDialog(t("ui.resume.confirm_delete",
-                                            name=one_line(draft.project_name) or t("interview.untitled")),
-                                          [("keep", t("ui.resume.keep")), ("delete", t("ui.resume.delete"))],
-                                          cancel_value="keep"), decided)
+        self.app.push_screen(
+            ChoiceDialog(
+                t("ui.resume.confirm_delete", name=one_line(draft.project_name) or t("interview.untitled")),
+                [("keep", t("ui.resume.keep")), ("delete", t("ui.resume.delete"))],
+                cancel_value="keep",
+            ),
+            decided,
+        )
 
     def action_leave(self) -> None:
         self.dismiss(None)

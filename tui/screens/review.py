@@ -25,9 +25,16 @@ from tui.widgets.charts import charts
 from tui.widgets.form_blocks import NAME_SHOWN, funds_table, header_table, project_name, score_text, totals_text
 from tui.widgets.key_bar import KeyBar
 
-COLUMNS = (("#", 2), ("ui.review.col.level1", 8), ("ui.review.col.level2", 8), ("ui.review.col.name", 14),
-           ("field.target_text.label", 9), ("field.actual_text.label", 9), ("field.weight.label", 4),
-           ("ui.review.col.score", 6))
+COLUMNS = (
+    ("#", 2),
+    ("ui.review.col.level1", 8),
+    ("ui.review.col.level2", 8),
+    ("ui.review.col.name", 14),
+    ("field.target_text.label", 9),
+    ("field.actual_text.label", 9),
+    ("field.weight.label", 4),
+    ("ui.review.col.score", 6),
+)
 
 
 LEVEL_CELLS = (6, 14)  # 一级 and 二级 at most (满意度, 服务对象满意度), their 指标 left to the column head
@@ -45,8 +52,9 @@ def column_widths(rows: list[Any], screen_cells: int) -> list[int]:
     everything the screen has left (page padding, scroll bar and two cells of padding a column taken off)."""
     widths = [width for _, width in COLUMNS]
     for column, most in zip((1, 2), LEVEL_CELLS, strict=True):
-        longest = max((cell_width(level_shown(getattr(row, ("level1", "level2")[column - 1]))) for row in rows),
-                      default=0)
+        longest = max(
+            (cell_width(level_shown(getattr(row, ("level1", "level2")[column - 1]))) for row in rows), default=0
+        )
         widths[column] = max(cell_width(t(COLUMNS[column][0])), min(most, longest))
     room = screen_cells - 4 - 2 * len(COLUMNS) - (sum(widths) - widths[3])
     widths[3] = max(NAME_CELLS, room)
@@ -117,10 +125,20 @@ class ReviewScreen(Screen[str | None]):
                 score = ""  # the row still lacks answers: no score to show against it
             else:
                 score = t("ui.review.unused") if result.status is RowStatus.UNUSED else score_text(result.score)
-            cells = [str(index + 1), level_shown(row.level1), level_shown(row.level2), row.name, row.target_text,
-                     row.actual_text, plain(row.weight), score]
-            table.add_row(*(Text(truncate(one_line(cell), width)) for cell, width in zip(cells, widths, strict=True)),
-                          key=str(index))
+            cells = [
+                str(index + 1),
+                level_shown(row.level1),
+                level_shown(row.level2),
+                row.name,
+                row.target_text,
+                row.actual_text,
+                plain(row.weight),
+                score,
+            ]
+            table.add_row(
+                *(Text(truncate(one_line(cell), width)) for cell, width in zip(cells, widths, strict=True)),
+                key=str(index),
+            )
         if evaluation.indicators:
             table.move_cursor(row=min(cursor, len(evaluation.indicators) - 1))
         try:

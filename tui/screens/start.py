@@ -51,8 +51,12 @@ class StartScreen(Screen[None]):
             "quit": t("ui.start.quit"),
             "targets": t("targets.menu.new"),
         }
-        return [Option(literal(f"{number}. {labels[action]}"), id=action, disabled=action == "resume" and not self.draft_count)
-                for number, action in enumerate(ACTIONS, start=1)]
+        return [
+            Option(
+                literal(f"{number}. {labels[action]}"), id=action, disabled=action == "resume" and not self.draft_count
+            )
+            for number, action in enumerate(ACTIONS, start=1)
+        ]
 
     def _resume_label(self) -> str:
         """How many drafts, naming the newest by project and time."""
@@ -61,8 +65,12 @@ class StartScreen(Screen[None]):
         newest = self.newest
         if newest is None:
             return t("ui.start.resume", count=self.draft_count)
-        return t("ui.start.resume_newest", count=self.draft_count, when=newest.when,
-                 name=one_line(newest.project_name) or t("interview.untitled"))
+        return t(
+            "ui.start.resume_newest",
+            count=self.draft_count,
+            when=newest.when,
+            name=one_line(newest.project_name) or t("interview.untitled"),
+        )
 
     def _first_choice(self) -> int:
         """Where the highlight starts: the drafts when there are some, else a new form."""

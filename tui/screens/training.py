@@ -65,7 +65,6 @@ ARROWS = {"left": "←", "right": "→"}
 NARROW = 70  # columns below which the tally folds away behind f2
 
 
-
 class TrainingReady(Message):
     """The exercises were loaded off the UI thread."""
 
@@ -78,6 +77,7 @@ class TrainingFailed(Message):
     def __init__(self, text: str) -> None:
         super().__init__()
         self.text = text
+
 
 class TrainingScreen(Screen[None]):
     """Enter answers (or steps on in walk mode); ctrl+n skips a row, ctrl+e ends with the summary.
@@ -98,8 +98,9 @@ class TrainingScreen(Screen[None]):
         Binding("pagedown", "scroll_transcript(1)", show=False),
     ]
 
-    def __init__(self, path: str | None = None, walk: bool = False, standalone: bool = False,
-                 session: Any = None) -> None:
+    def __init__(
+        self, path: str | None = None, walk: bool = False, standalone: bool = False, session: Any = None
+    ) -> None:
         super().__init__()
         self.path = path
         self.walk = walk
@@ -178,8 +179,16 @@ class TrainingScreen(Screen[None]):
         line = self.query_one(InputLine)
         if question is not None and question.field is not None:
             spec = question.field
-            hint = t("ui.walk.hint", back=ARROWS.get(self.key_for("walk_back"), self.key_for("walk_back")), goto=self.key_for("walk_goto"),
-                     finish=self.key_for("finish")) if self.walk else t("ui.train.hint", keys=self.keys_text())
+            hint = (
+                t(
+                    "ui.walk.hint",
+                    back=ARROWS.get(self.key_for("walk_back"), self.key_for("walk_back")),
+                    goto=self.key_for("walk_goto"),
+                    finish=self.key_for("finish"),
+                )
+                if self.walk
+                else t("ui.train.hint", keys=self.keys_text())
+            )
             line.ask(Text(clean(question.text), style="bold"), placeholder=spec.placeholder, hint=hint)
         elif self.session is not None and self.session.done:
             over = "ui.train.over_walk" if self.walk else "ui.train.over"
@@ -263,5 +272,6 @@ class TrainingScreen(Screen[None]):
         (transcript.scroll_page_down if direction > 0 else transcript.scroll_page_up)(animate=False)
 
     def help_text(self) -> tuple[str, str]:
-        return t("ui.train.help_title"), t("ui.train.help_body", skip=self.key_for("skip"),
-                                           finish=self.key_for("finish"))
+        return t("ui.train.help_title"), t(
+            "ui.train.help_body", skip=self.key_for("skip"), finish=self.key_for("finish")
+        )

@@ -86,8 +86,7 @@ def no_name_note(result: Any) -> Any:
     from domain.scoring.wording import msg
 
     worded = msg("ui.whatif.no_name_note")
-    notes = tuple(note.replace(text=worded) if note.code == "direction_unknown" else note
-                  for note in result.notes)
+    notes = tuple(note.replace(text=worded) if note.code == "direction_unknown" else note for note in result.notes)
     return result.replace(notes=notes)
 
 
@@ -158,23 +157,57 @@ class WhatIfScreen(Screen[Tried | None]):
                 if base is not None:
                     yield Static(Text(one_line(base.name) or "—"), id="wi-name-fixed", classes="wi-indicator")
                 else:
-                    yield FieldInput("", placeholder=t("ui.whatif.name_placeholder"), id="wi-name", compact=True,
-                                classes="wi-indicator", suggester=self.suggester)
+                    yield FieldInput(
+                        "",
+                        placeholder=t("ui.whatif.name_placeholder"),
+                        id="wi-name",
+                        compact=True,
+                        classes="wi-indicator",
+                        suggester=self.suggester,
+                    )
                 yield Label("", classes="wi-indicator")
                 yield Static("", id="wi-name-status", classes="wi-indicator")
                 yield Label(t("ui.whatif.weight"), classes="wi-indicator")
-                yield FieldInput(values.weight if values else "", placeholder="20", id="wi-weight", compact=True, classes="wi-indicator")
+                yield FieldInput(
+                    values.weight if values else "",
+                    placeholder="20",
+                    id="wi-weight",
+                    compact=True,
+                    classes="wi-indicator",
+                )
                 yield Label(t("ui.whatif.target"), classes="wi-indicator")
-                yield FieldInput(values.target_text if values else "", placeholder="≥90%", id="wi-target", compact=True, classes="wi-indicator")
+                yield FieldInput(
+                    values.target_text if values else "",
+                    placeholder="≥90%",
+                    id="wi-target",
+                    compact=True,
+                    classes="wi-indicator",
+                )
                 yield Label(t("ui.whatif.actual"), classes="wi-indicator")
-                yield FieldInput(values.actual_text if values else "", placeholder="75%", id="wi-actual", compact=True, classes="wi-indicator")
+                yield FieldInput(
+                    values.actual_text if values else "",
+                    placeholder="75%",
+                    id="wi-actual",
+                    compact=True,
+                    classes="wi-indicator",
+                )
                 yield Label(t("ui.whatif.direction"), classes="wi-indicator")
-                yield Select([(t(f"ui.direction.{name}"), name) for name in DIRECTIONS], allow_blank=False,
-                             value=(values.direction or "auto") if values else "auto", id="wi-direction", compact=True,
-                             classes="wi-indicator")
+                yield Select(
+                    [(t(f"ui.direction.{name}"), name) for name in DIRECTIONS],
+                    allow_blank=False,
+                    value=(values.direction or "auto") if values else "auto",
+                    id="wi-direction",
+                    compact=True,
+                    classes="wi-indicator",
+                )
                 yield Label(t("ui.whatif.judged"), classes="wi-indicator")
-                yield FieldInput(values.judged if values else "", placeholder=t("ui.whatif.judged_placeholder"), id="wi-judged",
-                            compact=True, classes="wi-indicator")
+                yield FieldInput(
+                    values.judged if values else "",
+                    placeholder=t("ui.whatif.judged_placeholder"),
+                    id="wi-judged",
+                    compact=True,
+                    classes="wi-indicator",
+                )
                 yield Label(t("ui.whatif.budget"), classes="wi-budget")
                 yield FieldInput("", placeholder="1000000", id="wi-budget", compact=True, classes="wi-budget")
                 yield Label(t("ui.whatif.executed"), classes="wi-budget")
@@ -312,8 +345,13 @@ class WhatIfScreen(Screen[Tried | None]):
         result_view.update(text)
 
     def _tried(self) -> Tried:
-        return Tried(self._value("weight"), self._value("target"), self._value("actual"), self._direction() or "",
-                     self._value("judged"))
+        return Tried(
+            self._value("weight"),
+            self._value("target"),
+            self._value("actual"),
+            self._direction() or "",
+            self._value("judged"),
+        )
 
     def _indicator_text(self) -> Text:
         preview = self.controller.preview(self._tried())
@@ -328,8 +366,15 @@ class WhatIfScreen(Screen[Tried | None]):
         change = preview.total_change
         if preview.total_before is not None and preview.total_after is not None and change is not None:
             text.append("\n\n")
-            text.append(t("ui.whatif.total_change", old=fixed(preview.total_before, 2),
-                          new=fixed(preview.total_after, 2), delta=_signed(change)), style="bold")
+            text.append(
+                t(
+                    "ui.whatif.total_change",
+                    old=fixed(preview.total_before, 2),
+                    new=fixed(preview.total_after, 2),
+                    delta=_signed(change),
+                ),
+                style="bold",
+            )
             text.append("\n" + t("ui.whatif.apply_hint"), style="dim")
         return text
 

@@ -69,8 +69,14 @@ def share_chart(scored: Any, width: int) -> Text:
         length = _cells(share.share, Decimal(room) / 100)
         text.append(FULL * length, style="cyan")
         text.append(" " * (room - length + 1))
-        text.append(t("chart.share", score=pad(fixed(share.score, 2), 6, "right"), weight=pad(plain(share.weight), 3),
-                       share=pad(fixed(share.share, 1), 5, "right")))
+        text.append(
+            t(
+                "chart.share",
+                score=pad(fixed(share.score, 2), 6, "right"),
+                weight=pad(plain(share.weight), 3),
+                share=pad(fixed(share.share, 1), 5, "right"),
+            )
+        )
     return text
 
 

@@ -42,14 +42,26 @@ def funds_table(evaluation: Any, scored: Any) -> Table:
         table.add_column(t(f"funds.column.{column}"), justify="right", no_wrap=True)
     for key in ("total", "fiscal", "carryover", "other"):
         row = getattr(funds, key)
-        table.add_row(t(f"funds.row.{key}"), _money(row.initial_budget), _money(row.annual_budget), _money(row.executed))
+        table.add_row(
+            t(f"funds.row.{key}"), _money(row.initial_budget), _money(row.annual_budget), _money(row.executed)
+        )
     budget = scored.budget
     rate = "—" if budget.rate is None else f"{fixed(budget.rate * 100, 2)}%"
     caption = t("ui.review.budget_line", weight=plain(budget.weight), rate=rate, score=score_text(budget.score))
-    if budget.rate is not None and budget.rate_used is not None and budget.rate_used != budget.rate \
-            and budget.score is not None and budget.rate_used <= 1:
-        caption += "\n" + t("ui.review.rate_rounded", rate=rate, used=plain(budget.rate_used),
-                               weight=plain(budget.weight), score=fixed(budget.score, 2))
+    if (
+        budget.rate is not None
+        and budget.rate_used is not None
+        and budget.rate_used != budget.rate
+        and budget.score is not None
+        and budget.rate_used <= 1
+    ):
+        caption += "\n" + t(
+            "ui.review.rate_rounded",
+            rate=rate,
+            used=plain(budget.rate_used),
+            weight=plain(budget.weight),
+            score=fixed(budget.score, 2),
+        )
     table.caption = caption
     table.caption_justify = "left"
     return table
@@ -62,11 +74,18 @@ def header_table(evaluation: Any) -> Table:
     for _ in range(2):
         grid.add_column(style="dim", no_wrap=True)
         grid.add_column(ratio=1)
-    grid.add_row(t("field.header.project_name.label"), literal(project_name(header.project_name) or "—"),
-                 t("field.header.year.label"), str(header.year or "—"))
-    grid.add_row(t("field.header.department.label"), literal(one_line(header.department) or "—"),
-                 t("field.header.implementer.label"),
-                 literal(one_line(header.implementer) or "—"))
+    grid.add_row(
+        t("field.header.project_name.label"),
+        literal(project_name(header.project_name) or "—"),
+        t("field.header.year.label"),
+        str(header.year or "—"),
+    )
+    grid.add_row(
+        t("field.header.department.label"),
+        literal(one_line(header.department) or "—"),
+        t("field.header.implementer.label"),
+        literal(one_line(header.implementer) or "—"),
+    )
     grid.add_row(t("field.header.project_amount.label"), _money(header.project_amount) or "—", "", "")
     grid.add_row(t("field.goals.expected.label"), literal(one_line(goals.expected) or "—"), "", "")
     grid.add_row(t("ui.review.achieved"), literal(one_line(goals.achieved) or "—"), "", "")
@@ -83,7 +102,9 @@ def totals_text(scored: Any, findings: list[Any]) -> Text:
     if findings:
         text.append("\n\n" + t("ui.review.findings") + "\n", style="bold")
         for finding in findings:
-            text.append(f"[{t('ui.severity.' + finding.severity.value)}] ", style=SEVERITY_STYLE.get(finding.severity, ""))
+            text.append(
+                f"[{t('ui.severity.' + finding.severity.value)}] ", style=SEVERITY_STYLE.get(finding.severity, "")
+            )
             text.append(one_line(finding.message) + "\n")
     else:
         text.append("\n" + t("ui.review.no_findings"), style="dim")

@@ -138,8 +138,15 @@ class InputLine(Vertical):
         return area
 
     # --- what the screen sets ----------------------------------------------------------------------
-    def ask(self, prompt: Text, default: str = "", placeholder: str = "", long: bool = False, hint: str = "",
-            keep_typed: bool = False) -> None:
+    def ask(
+        self,
+        prompt: Text,
+        default: str = "",
+        placeholder: str = "",
+        long: bool = False,
+        hint: str = "",
+        keep_typed: bool = False,
+    ) -> None:
         """Show a new question: its prompt, the current answer as default, and the right kind of field.
 
         ``keep_typed``: text the user typed in the field (rather than what the line put there) stays, in

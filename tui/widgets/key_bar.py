@@ -44,8 +44,9 @@ class KeyBar(Static):
             if known is None or cell_width(key) < cell_width(known[0]):
                 shown[binding.action] = (key, binding.description)
         width = max(10, self.size.width or 80) - 1
-        reserved = sum(cell_width(key) + cell_width(words) + 3 for action, (key, words) in shown.items()
-                       if action in ALWAYS_SHOWN)  # quit and help stay, in their place, however narrow
+        reserved = sum(
+            cell_width(key) + cell_width(words) + 3 for action, (key, words) in shown.items() if action in ALWAYS_SHOWN
+        )  # quit and help stay, in their place, however narrow
         text = Text(" ")
         used = 1
         for action, (key, description) in shown.items():

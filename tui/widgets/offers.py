@@ -16,8 +16,9 @@ def choice_offers(spec: Any, text: str) -> list[Offer]:
     typed = text.strip().lower()
     offers = []
     for choice in spec.choices:
-        if typed and not (choice.key.lower().startswith(typed) or typed in choice.label.lower()
-                          or typed in str(choice.value).lower()):
+        if typed and not (
+            choice.key.lower().startswith(typed) or typed in choice.label.lower() or typed in str(choice.value).lower()
+        ):
             continue
         label = Text(f"{choice.key}. ", style="bold")
         label.append(clean(choice.label))

@@ -25,8 +25,11 @@ def complete_path(text: str, cwd: str | Path | None = None) -> tuple[str, list[s
     if not folder.is_absolute():
         folder = base / folder
     try:
-        names = sorted(entry.name + ("/" if entry.is_dir() else "") for entry in os.scandir(folder)
-                       if entry.name.startswith(stem) and (stem.startswith(".") or not entry.name.startswith(".")))
+        names = sorted(
+            entry.name + ("/" if entry.is_dir() else "")
+            for entry in os.scandir(folder)
+            if entry.name.startswith(stem) and (stem.startswith(".") or not entry.name.startswith("."))
+        )
     except OSError:
         return text, []
     if not names:

@@ -43,8 +43,9 @@ def _pair(label: str, value: str, width: int = PANEL_CELLS) -> Text:
     return line
 
 
-def form_lines(interview: Any, current_row: int | None = None, width: int = PANEL_CELLS,
-               follow_row: int | None = None) -> tuple[list[Text], int | None]:
+def form_lines(
+    interview: Any, current_row: int | None = None, width: int = PANEL_CELLS, follow_row: int | None = None
+) -> tuple[list[Text], int | None]:
     """The panel's scrolling part, one line each (header, funds, each indicator's score), and the index of
     the current row's line (when no indicator row is being answered, of ``follow_row``'s line, else None).
     Reads only; changes nothing."""
@@ -108,8 +109,13 @@ def total_lines(interview: Any, width: int = PANEL_CELLS) -> list[Text]:
         grade = t("ui.panel.grade", grade=grade_name(scored.grade)) if complete and scored.grade else ""
         lines.append(_pair(label, f"{_number(scored.total)}{grade}", width))
     if left_weight is not None:
-        lines.append(_pair(t("ui.panel.weight_left"), _number(left_weight, 0) if left_weight == left_weight.to_integral_value()
-                           else _number(left_weight), width))
+        lines.append(
+            _pair(
+                t("ui.panel.weight_left"),
+                _number(left_weight, 0) if left_weight == left_weight.to_integral_value() else _number(left_weight),
+                width,
+            )
+        )
     return lines
 
 
@@ -162,7 +168,9 @@ class SidePanel(Vertical):
             self._last_row = current_row
         count = len(interview.evaluation.indicators)
         section = str(getattr(interview.current, "section", ""))
-        follow = None if self._last_row is None or not count or section in TOP_SECTIONS else min(self._last_row, count - 1)
+        follow = (
+            None if self._last_row is None or not count or section in TOP_SECTIONS else min(self._last_row, count - 1)
+        )
         lines, current_line = form_lines(interview, current_row, width, follow)
         self.query_one("#panel-text", Static).update(Text("\n").join(lines))
         totals = total_lines(interview, width)

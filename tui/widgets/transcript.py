@@ -21,7 +21,14 @@ KIND_STYLES = {
     "info": "dim italic",
     "done": "bold green",
 }
-KIND_MARKS = {"question": "?\u00a0", "hint": "\u00a0\u00a0", "warning": "!\u00a0", "error": "✗\u00a0", "info": "·\u00a0", "done": "✓\u00a0"}
+KIND_MARKS = {
+    "question": "?\u00a0",
+    "hint": "\u00a0\u00a0",
+    "warning": "!\u00a0",
+    "error": "✗\u00a0",
+    "info": "·\u00a0",
+    "done": "✓\u00a0",
+}
 ANSWER_MARK = "›\u00a0"
 
 
@@ -41,8 +48,10 @@ def _direction_pending(result: object) -> bool:
     """A row that needs its direction decided before it can be scored (as domain.interview.controller.direction_pending)."""
     if not hasattr(result, "direction") or result.direction is not None or getattr(result, "score", 0) is not None:
         return False
-    return any(getattr(note, "code", "") in ("direction_conflict", "direction_unknown")
-               for note in getattr(result, "notes", ()))
+    return any(
+        getattr(note, "code", "") in ("direction_conflict", "direction_unknown")
+        for note in getattr(result, "notes", ())
+    )
 
 
 def explanation_block(text: str, result: object) -> Panel | Wrapped:
@@ -81,8 +90,15 @@ class Transcript(RichLog):
         self._wrapped_at = 0
         self._replaying = False
 
-    def write(self, content: object, width: int | None = None, expand: bool = False, shrink: bool = True,
-              scroll_end: bool | None = None, animate: bool = False) -> Transcript:
+    def write(
+        self,
+        content: object,
+        width: int | None = None,
+        expand: bool = False,
+        shrink: bool = True,
+        scroll_end: bool | None = None,
+        animate: bool = False,
+    ) -> Transcript:
         """Write and remember ``content``, so that a resize can wrap it again to the new width."""
         if not self._replaying and self._size_known:  # before the size is known RichLog defers, then writes again
             self._history.append((content, expand))

@@ -26,8 +26,16 @@ FORM_QUESTIONS: tuple[Question, ...] = (
     *(GoalQuestion(name) for name in GOAL_KEYS),
 )
 ROW_QUESTIONS: tuple[Question, ...] = (
-    Level1(), Level2(), IndicatorName(), CatalogueEntryChoice(),
-    Value("target_text"), Value("actual_text"), Weight(), RowDirection(), JudgedScore(), DeviationReason(),
+    Level1(),
+    Level2(),
+    IndicatorName(),
+    CatalogueEntryChoice(),
+    Value("target_text"),
+    Value("actual_text"),
+    Weight(),
+    RowDirection(),
+    JudgedScore(),
+    DeviationReason(),
 )
 CLOSING: tuple[Question, ...] = (AnotherRow(), Save())
 

@@ -42,13 +42,18 @@ class AnotherRow(Question):
         rows = form.rows
         if wanted:
             rows.append(IndicatorRow())
-            return Outcome([Event(EventKind.INFO, t("interview.row_added", number=len(rows)))],
-                           goto=row_field_id(len(rows) - 1, "level1"), answered=False, extras={MORE_ID: None})
+            return Outcome(
+                [Event(EventKind.INFO, t("interview.row_added", number=len(rows)))],
+                goto=row_field_id(len(rows) - 1, "level1"),
+                answered=False,
+                extras={MORE_ID: None},
+            )
         left = form.weight_left()
         events = []
         if left > 0:
-            events.append(Event(EventKind.WARNING, t("warning.weights_short", total=plain(FULL_MARKS - left),
-                                                     left=plain(left))))
+            events.append(
+                Event(EventKind.WARNING, t("warning.weights_short", total=plain(FULL_MARKS - left), left=plain(left)))
+            )
         elif left < 0:
             events.append(Event(EventKind.WARNING, t("warning.weights_over", total=plain(FULL_MARKS - left))))
         return Outcome(events, goto=SAVE_ID, extras={MORE_ID: "no"})
@@ -73,5 +78,10 @@ class Save(Question):
         if wanted:
             return Outcome(goto=DONE_ID, extras={SAVE_ID: "yes"})
         target = form.conversation.return_to or FIRST_ID
-        return Outcome([Event(EventKind.INFO, t("interview.review_declined"))], goto=target, answered=False,
-                       extras={SAVE_ID: None}, clear_return=True)
+        return Outcome(
+            [Event(EventKind.INFO, t("interview.review_declined"))],
+            goto=target,
+            answered=False,
+            extras={SAVE_ID: None},
+            clear_return=True,
+        )

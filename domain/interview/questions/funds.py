@@ -40,11 +40,18 @@ class FundsAmount(Question):
         if self.row != "total" and form.conversation.extras.get(SOURCES_ID) != "split":
             return []
         names = {"source": t(f"funds.row.{self.row}"), "column": t(f"funds.column.{self.column}")}
-        help_text = (t(f"field.funds.{self.column}.help") if self.row == "total"
-                     else t("field.funds.source.help", **names))
+        help_text = (
+            t(f"field.funds.{self.column}.help") if self.row == "total" else t("field.funds.source.help", **names)
+        )
         spec = make_spec(self.key, self.key, "funds", "funds.amount", FieldKind.AMOUNT, prompt=names)
-        return [replace(spec, label=t("field.funds.amount.label", **names), help=help_text,
-                        placeholder=t("field.funds.amount.placeholder"))]
+        return [
+            replace(
+                spec,
+                label=t("field.funds.amount.label", **names),
+                help=help_text,
+                placeholder=t("field.funds.amount.placeholder"),
+            )
+        ]
 
     def value_text(self, form: Form, spec: FieldSpec) -> str:
         return number_text(getattr(getattr(form.evaluation.funds, self.row), self.column))
@@ -74,8 +81,7 @@ class FundsAmount(Question):
         if self.row == "total" and mode in SOURCE_ROWS:
             fill_sources(form, mode)
         events: list[Event] = []
-        sources_done = mode == "split" and all(form.answered(f"funds.{source}.{self.column}")
-                                               for source in SOURCE_ROWS)
+        sources_done = mode == "split" and all(form.answered(f"funds.{source}.{self.column}") for source in SOURCE_ROWS)
         label = t(f"funds.column.{self.column}")
         for finding in check_funds(funds):
             if finding.detail == "funds_sum" and sources_done and finding.message.startswith(label):
@@ -93,8 +99,9 @@ class FundingSources(Question):
     key = SOURCES_ID
 
     def specs(self, form: Form, row: int | None = None) -> list[FieldSpec]:
-        choices = tuple(Choice(str(number), mode, t(f"choice.sources.{mode}"))
-                        for number, mode in enumerate(SOURCE_MODES, start=1))
+        choices = tuple(
+            Choice(str(number), mode, t(f"choice.sources.{mode}")) for number, mode in enumerate(SOURCE_MODES, start=1)
+        )
         return [make_spec(self.key, SOURCES_ID, "funds", "funds.sources", FieldKind.CHOICE, choices=choices)]
 
     def value_text(self, form: Form, spec: FieldSpec) -> str:
@@ -128,8 +135,11 @@ class BudgetWeight(Question):
 
     def specs(self, form: Form, row: int | None = None) -> list[FieldSpec]:
         usual = plain(form.context.profile.budget_weight)
-        return [make_spec(self.key, FUNDS_WEIGHT_ID, "funds", "funds.weight", FieldKind.NUMBER,
-                          help_fields={"usual": usual})]
+        return [
+            make_spec(
+                self.key, FUNDS_WEIGHT_ID, "funds", "funds.weight", FieldKind.NUMBER, help_fields={"usual": usual}
+            )
+        ]
 
     def value_text(self, form: Form, spec: FieldSpec) -> str:
         return number_text(form.evaluation.funds.weight)
@@ -166,8 +176,18 @@ class BudgetReason(Question):
             return []
         rate_text = "—" if rate is None else f"{plain(round(rate * ONE_HUNDRED, 2))}%"
         floor = plain(profile.low_execution_rate * ONE_HUNDRED)
-        return [make_spec(self.key, FUNDS_REASON_ID, "funds", "funds.reason", FieldKind.LONG_TEXT, optional=True,
-                          help_fields={"floor": floor}, prompt={"rate": rate_text, "floor": floor})]
+        return [
+            make_spec(
+                self.key,
+                FUNDS_REASON_ID,
+                "funds",
+                "funds.reason",
+                FieldKind.LONG_TEXT,
+                optional=True,
+                help_fields={"floor": floor},
+                prompt={"rate": rate_text, "floor": floor},
+            )
+        ]
 
     def value_text(self, form: Form, spec: FieldSpec) -> str:
         return form.evaluation.funds.reason

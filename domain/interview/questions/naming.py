@@ -43,8 +43,9 @@ class Level1(RowQuestion):
         values = [choice.value for choice in spec.choices]
         return current or (above.level1 if above is not None and above.level1 else values[0] if values else "")
 
-    def change(self, form: Form, spec: FieldSpec, index: int, row: IndicatorRow, raw: str,
-               keep: bool) -> tuple[Outcome, bool]:
+    def change(
+        self, form: Form, spec: FieldSpec, index: int, row: IndicatorRow, raw: str, keep: bool
+    ) -> tuple[Outcome, bool]:
         outcome = Outcome()
         if keep:
             return outcome, False
@@ -83,8 +84,9 @@ class Level2(Level1):
             return above.level2
         return values[0] if values else current
 
-    def change(self, form: Form, spec: FieldSpec, index: int, row: IndicatorRow, raw: str,
-               keep: bool) -> tuple[Outcome, bool]:
+    def change(
+        self, form: Form, spec: FieldSpec, index: int, row: IndicatorRow, raw: str, keep: bool
+    ) -> tuple[Outcome, bool]:
         outcome = Outcome()
         if keep:
             return outcome, True
@@ -97,12 +99,18 @@ class Level2(Level1):
         before = form.score(row, direction=None, judged_score=None)
         row.level2 = value or ""
         after = form.score(row, direction=None, judged_score=None)
-        if (before.status, before.band, before.direction, before.notes) != (after.status, after.band,
-                                                                          after.direction, after.notes):
+        if (before.status, before.band, before.direction, before.notes) != (
+            after.status,
+            after.band,
+            after.direction,
+            after.notes,
+        ):
             outcome.unanswer |= reset_decisions(row, index)  # another reading of the row: decisions may not hold
         if row.name.strip():
-            outcome.events, outcome.unanswer = match_name(form, index, row), outcome.unanswer | {
-                row_field_id(index, "catalogue")}
+            outcome.events, outcome.unanswer = (
+                match_name(form, index, row),
+                outcome.unanswer | {row_field_id(index, "catalogue")},
+            )
         return outcome, True
 
 
@@ -111,8 +119,9 @@ class IndicatorName(RowQuestion):
     kind = FieldKind.INDICATOR
     on_unused_rows = True
 
-    def change(self, form: Form, spec: FieldSpec, index: int, row: IndicatorRow, raw: str,
-               keep: bool) -> tuple[Outcome, bool]:
+    def change(
+        self, form: Form, spec: FieldSpec, index: int, row: IndicatorRow, raw: str, keep: bool
+    ) -> tuple[Outcome, bool]:
         if keep:
             return Outcome(), True
         changed = raw != row.name
@@ -141,8 +150,12 @@ def match_name(form: Form, index: int, row: IndicatorRow) -> list[Event]:
         events = [Event(EventKind.HINT, entry_hint(entry), data=entry), *full_name_hint(form, index)]
         level2 = catalogue.normalise_level2(row.level2, row.level1)
         if level2 is not None and entry.level2 != level2:
-            events.append(Event(EventKind.WARNING, t("warning.catalogue_level", name=entry.name,
-                                                     level1=entry.level1, level2=entry.level2)))
+            events.append(
+                Event(
+                    EventKind.WARNING,
+                    t("warning.catalogue_level", name=entry.name, level1=entry.level1, level2=entry.level2),
+                )
+            )
         return events
     matches = form.context.matches(row)
     if not matches:
@@ -189,8 +202,9 @@ class CatalogueEntryChoice(RowQuestion):
             return self.value_text(form, spec)
         return label_of(spec, "")
 
-    def change(self, form: Form, spec: FieldSpec, index: int, row: IndicatorRow, raw: str,
-               keep: bool) -> tuple[Outcome, bool]:
+    def change(
+        self, form: Form, spec: FieldSpec, index: int, row: IndicatorRow, raw: str, keep: bool
+    ) -> tuple[Outcome, bool]:
         value = choose(spec, raw).value
         outcome = Outcome()
         if value != (row.catalogue_name or ""):
@@ -213,13 +227,20 @@ def _is_pinyin(name: str) -> bool:
 
 def entry_hint(entry: CatalogueEntry) -> str:
     definition = t("hint.catalogue.definition", definition=entry.definition) if entry.definition else ""
-    return t("hint.catalogue", name=entry.name, direction=direction_words(entry.direction),
-             unit=unit_words(entry.unit)) + definition
+    return (
+        t("hint.catalogue", name=entry.name, direction=direction_words(entry.direction), unit=unit_words(entry.unit))
+        + definition
+    )
 
 
 def entry_label(entry: CatalogueEntry) -> str:
-    return t("choice.catalogue.entry", name=entry.name, level2=entry.level2,
-             direction=direction_words(entry.direction), unit=unit_words(entry.unit))
+    return t(
+        "choice.catalogue.entry",
+        name=entry.name,
+        level2=entry.level2,
+        direction=direction_words(entry.direction),
+        unit=unit_words(entry.unit),
+    )
 
 
 def unit_conflict(form: Form, index: int, row: IndicatorRow) -> Outcome:
@@ -234,8 +255,14 @@ def unit_conflict(form: Form, index: int, row: IndicatorRow) -> Outcome:
     kinds = {kind: t(f"unit_kind.{kind}") for kind in ("percent", "money", "time", "count")}
     from domain.record.values import parse_value
 
-    warning = t("warning.catalogue_unit", name=entry.name, unit=entry.unit, target=row.target_text.strip(),
-                kind=kinds[unit_kind(parse_value(row.target_text).unit)], entry_kind=kinds[unit_kind(entry.unit)])
+    warning = t(
+        "warning.catalogue_unit",
+        name=entry.name,
+        unit=entry.unit,
+        target=row.target_text.strip(),
+        kind=kinds[unit_kind(parse_value(row.target_text).unit)],
+        entry_kind=kinds[unit_kind(entry.unit)],
+    )
     asked = row_field_id(index, "catalogue")
     return Outcome([Event(EventKind.WARNING, warning)], goto=asked, unanswer={asked})
 

@@ -34,8 +34,16 @@ class RowQuestion(Question):
         return [self.spec(index, title=title)]
 
     def spec(self, index: int, *, help_fields: Mapping[str, object] | None = None, **fields: object) -> FieldSpec:
-        return make_spec(self.key, row_field_id(index, self.name), "indicators", self.name, self.kind, row=index,
-                         help_fields=help_fields, prompt=fields)
+        return make_spec(
+            self.key,
+            row_field_id(index, self.name),
+            "indicators",
+            self.name,
+            self.kind,
+            row=index,
+            help_fields=help_fields,
+            prompt=fields,
+        )
 
     def value_text(self, form: Form, spec: FieldSpec) -> str:
         assert spec.row is not None
@@ -50,8 +58,9 @@ class RowQuestion(Question):
             outcome.events.extend(form.row_events(index, spec))
         return outcome
 
-    def change(self, form: Form, spec: FieldSpec, index: int, row: IndicatorRow, raw: str,
-               keep: bool) -> tuple[Outcome, bool]:
+    def change(
+        self, form: Form, spec: FieldSpec, index: int, row: IndicatorRow, raw: str, keep: bool
+    ) -> tuple[Outcome, bool]:
         """Apply the answer to the row: the outcome, and whether the row changed."""
         raise NotImplementedError
 

@@ -39,8 +39,9 @@ class Value(RowQuestion):
             spec = replace(spec, placeholder=t("field.target_text.example", example=entry.typical_target))
         return [spec]
 
-    def change(self, form: Form, spec: FieldSpec, index: int, row: IndicatorRow, raw: str,
-               keep: bool) -> tuple[Outcome, bool]:
+    def change(
+        self, form: Form, spec: FieldSpec, index: int, row: IndicatorRow, raw: str, keep: bool
+    ) -> tuple[Outcome, bool]:
         if keep:
             return Outcome(), True
         setattr(row, self.name, raw)
@@ -54,8 +55,9 @@ class Value(RowQuestion):
             outcome.goto = conflict.goto
         parsed = parse_value(raw)
         if parsed.kind is ValueKind.UNREADABLE:
-            outcome.events.append(Event(EventKind.WARNING, t("warning.value_unreadable", value=raw,
-                                                             note=parsed.note), data=parsed))
+            outcome.events.append(
+                Event(EventKind.WARNING, t("warning.value_unreadable", value=raw, note=parsed.note), data=parsed)
+            )
         elif parsed.direction_hint is not None and self.name == "target_text":
             text = _reading_with_direction(describe(parsed), direction_words(parsed.direction_hint))
             outcome.events.append(Event(EventKind.HINT, text, data=parsed))
@@ -89,8 +91,9 @@ class Weight(RowQuestion):
         assert spec.row is not None
         return self.value_text(form, spec) if form.rows[spec.row].weight else ""
 
-    def change(self, form: Form, spec: FieldSpec, index: int, row: IndicatorRow, raw: str,
-               keep: bool) -> tuple[Outcome, bool]:
+    def change(
+        self, form: Form, spec: FieldSpec, index: int, row: IndicatorRow, raw: str, keep: bool
+    ) -> tuple[Outcome, bool]:
         weight = parse_weight_answer(raw)
         others = FULL_MARKS - form.weight_left() - row.weight
         outcome = Outcome(weight_events(others, weight, keep))
@@ -112,11 +115,16 @@ class RowDirection(RowQuestion):
         if not form.row_complete(index):
             return []
         undecided = form.score(row, direction=None, judged_score=None)
-        if not (undecided.has_note("direction_conflict") or undecided.has_note("direction_unknown")
-                or row.direction is not None):
+        if not (
+            undecided.has_note("direction_conflict")
+            or undecided.has_note("direction_unknown")
+            or row.direction is not None
+        ):
             return []
-        choices = tuple(Choice(str(number), value, t(f"choice.direction.{value}"))
-                        for number, value in enumerate(DIRECTION_CHOICES, start=1))
+        choices = tuple(
+            Choice(str(number), value, t(f"choice.direction.{value}"))
+            for number, value in enumerate(DIRECTION_CHOICES, start=1)
+        )
         return [replace(self.spec(index, title=title), choices=choices)]
 
     def value_text(self, form: Form, spec: FieldSpec) -> str:
@@ -124,8 +132,9 @@ class RowDirection(RowQuestion):
         direction = form.rows[spec.row].direction
         return label_of(spec, direction.value if direction else None)
 
-    def change(self, form: Form, spec: FieldSpec, index: int, row: IndicatorRow, raw: str,
-               keep: bool) -> tuple[Outcome, bool]:
+    def change(
+        self, form: Form, spec: FieldSpec, index: int, row: IndicatorRow, raw: str, keep: bool
+    ) -> tuple[Outcome, bool]:
         direction = Direction(choose(spec, raw).value)
         outcome = Outcome()
         if direction != row.direction:
@@ -155,10 +164,14 @@ class JudgedScore(RowQuestion):
         if undecided.status is RowStatus.JUDGEMENT or undecided.score is None:
             return [spec]
         default = plain(undecided.score)
-        return [replace(spec, optional=True,
-                        prompt=t("field.judged_score.prompt_default", title=title, low=low, high=high,
-                                 default=default),
-                        help=t("field.judged_score.help_default", low=low, high=high, default=default))]
+        return [
+            replace(
+                spec,
+                optional=True,
+                prompt=t("field.judged_score.prompt_default", title=title, low=low, high=high, default=default),
+                help=t("field.judged_score.help_default", low=low, high=high, default=default),
+            )
+        ]
 
     def value_text(self, form: Form, spec: FieldSpec) -> str:
         assert spec.row is not None
@@ -167,8 +180,9 @@ class JudgedScore(RowQuestion):
             return number_text(form.score(row, judged_score=None).score)  # the method's own score
         return number_text(row.judged_score)
 
-    def change(self, form: Form, spec: FieldSpec, index: int, row: IndicatorRow, raw: str,
-               keep: bool) -> tuple[Outcome, bool]:
+    def change(
+        self, form: Form, spec: FieldSpec, index: int, row: IndicatorRow, raw: str, keep: bool
+    ) -> tuple[Outcome, bool]:
         value = parse_amount_answer(normalise_text(raw).removesuffix("分"), spec.label)
         undecided = form.score(row, judged_score=None)
         low, high = undecided.band or (Decimal(0), row.weight)
@@ -198,11 +212,18 @@ class DeviationReason(RowQuestion):
         over = result.has_note("overachieved")
         if not ((result.status is not RowStatus.UNUSED and (lost or over)) or row.deviation_reason.strip()):
             return []
-        why = t("reason.lost", lost=fixed(result.deduction or Decimal(0), 2)) if lost else t("reason.overachieved") if over else ""
+        why = (
+            t("reason.lost", lost=fixed(result.deduction or Decimal(0), 2))
+            if lost
+            else t("reason.overachieved")
+            if over
+            else ""
+        )
         return [replace(self.spec(index, why=why, title=title), optional=True)]
 
-    def change(self, form: Form, spec: FieldSpec, index: int, row: IndicatorRow, raw: str,
-               keep: bool) -> tuple[Outcome, bool]:
+    def change(
+        self, form: Form, spec: FieldSpec, index: int, row: IndicatorRow, raw: str, keep: bool
+    ) -> tuple[Outcome, bool]:
         row.deviation_reason = raw
         events = [] if raw else [Event(EventKind.WARNING, t("warning.reason_missing"), spec)]
         return Outcome(events), True
