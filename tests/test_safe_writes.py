@@ -335,3 +335,25 @@ def test_a_forced_import_that_meets_a_full_disk_replaces_nothing(tmp_path: Path,
     names = sorted(item.name for item in out.iterdir())
     assert len(names) == 37 and all(name.endswith(".toml") for name in names)  # no temporary, no journal
     assert all(path.read_text(encoding="utf-8") == "# 旧内容\n" for path in out.glob("*.toml"))
+
+
+def test_a_write_interrupted_by_a_write_into_the_same_folder_on_the_same_thread_does_not_wait_for_itself(tmp_path):
+    """A hangup's handler saves the draft on the main thread while that thread is inside its own write of the
+    same folder: the folder lock is taken again at once, never waited for (that wait hung the process)."""
+    import threading
+
+    from domain.record.locking import folder_lock
+
+    finished = threading.Event()
+
+    def nested() -> None:
+        with folder_lock(tmp_path) as outer, folder_lock(tmp_path) as inner:
+            assert outer and inner
+        finished.set()
+
+    worker = threading.Thread(target=nested, daemon=True)
+    worker.start()
+    worker.join(timeout=10)
+    assert finished.is_set()
+    with folder_lock(tmp_path) as again:  # released: another taker gets it
+        assert again

@@ -10,20 +10,39 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 WINDOWS_LOCK_NAME = ".jixiao.lock"
 
+# The folders each thread holds locked now. A thread that already holds a folder's lock takes it again at
+# once: a hangup's handler saving the draft runs on the main thread in the middle of that thread's own write,
+# and waiting there for a lock it holds itself would hang the process for good.
+_held: dict[tuple[int, str], int] = {}
+
 
 @contextlib.contextmanager
 def folder_lock(directory: Path) -> Iterator[bool]:
     """Hold an exclusive lock on ``directory``; yields True when it is held, False when the folder could
-    not be locked (a file system without locks): the caller goes ahead, only more carefully."""
+    not be locked (a file system without locks): the caller goes ahead, only more carefully. The lock is
+    re-entrant within a thread."""
+    key = (threading.get_ident(), os.path.realpath(directory))
+    if _held.get(key):
+        _held[key] += 1
+        try:
+            yield True
+        finally:
+            _held[key] -= 1
+        return
     opener = _windows_lock if sys.platform == "win32" else _posix_lock
     with opener(Path(directory)) as held:
-        yield held
+        _held[key] = 1
+        try:
+            yield held
+        finally:
+            _held.pop(key, None)
 
 
 @contextlib.contextmanager
