@@ -61,7 +61,7 @@ def render_scored(scored: ScoredEvaluation, file: str = "") -> str:
         out += _indent(explanation_lines(result))
     out.append("")
     if scored.complete:
-        out.append(t("text.total", total=fixed(scored.total, decimals), grade=grade_name(scored.grade)))
+        out.append(t("text.total", total=fixed(scored.total, decimals), grade=grade_name(scored.grade) or "—"))
     else:
         pending = t("ui.review.list_separator").join(str(index + 1) for index in scored.pending_rows)
         waiting = t("text.waiting_rows", rows=pending) if pending else t("text.waiting_budget")

@@ -244,4 +244,8 @@ class ScoredEvaluation(Frozen):
 
     @property
     def grade(self) -> str | None:
-        return self.profile.grade_of(self.total) if self.complete else None
+        """优/良/中/差 of the total; None while rows await a score, or for a form with no indicator row to score
+        (as the audit says)."""
+        if not self.complete or all(row.status is RowStatus.UNUSED for row in self.rows):
+            return None
+        return self.profile.grade_of(self.total)

@@ -292,7 +292,15 @@ def _score_row(row: RowInput, profile: Profile, catalogue_direction: Direction |
         both = [
             _score_row(row.replace(direction=way), profile, None) for way in (Direction.POSITIVE, Direction.REVERSE)
         ]
-        if both[0].score is not None and both[0].score == both[1].score:
+        same_score = both[0].score is not None and both[0].score == both[1].score
+        same_judgement = (  # words compared with words: judged inside the same band whichever way it counts
+            both[0].score is None
+            and both[1].score is None
+            and both[0].band == both[1].band
+            and both[0].explanation.rule is both[1].explanation.rule
+            and not both[0].needs_direction
+        )
+        if same_score or same_judgement:
             agreed = both[0]
             same = note("direction_irrelevant", msg("scoring.note.direction_irrelevant"))
             kept = tuple(found for found in notes if found.code != "direction_unknown")  # nothing left to decide

@@ -95,7 +95,9 @@ def header_table(evaluation: Any) -> Table:
 def totals_text(scored: Any, findings: list[Any]) -> Text:
     text = Text()
     if scored.complete:
-        text.append(t("ui.review.total", total=fixed(scored.total, 2), grade=grade_name(scored.grade)), style="bold")
+        text.append(
+            t("ui.review.total", total=fixed(scored.total, 2), grade=grade_name(scored.grade) or "—"), style="bold"
+        )
     else:
         pending = t("ui.review.list_separator").join(str(index + 1) for index in scored.pending_rows)
         text.append(t("ui.review.partial_total", total=fixed(scored.total, 2), rows=pending or "—"), style="bold")
