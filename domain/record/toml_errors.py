@@ -31,7 +31,10 @@ _PROBLEMS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"^Invalid date or datetime", "toml.bad_date"),
         (r"^(?:Illegal|Found invalid) character (?P<x>.+)", "toml.bad_character"),
         (r"^Unescaped '\\' in a string", "toml.backslash"),
-        (r"^Expected (?P<x>.+)", "toml.expected"),
+        (r"^Expected '\]' at the end of a table declaration", "toml.table_close"),
+        (r"^Expected '\]\]' at the end of an array declaration", "toml.array_table_close"),
+        (r"^Expected newline or end of document after a statement", "toml.line_end"),
+        (r"^Expected (?P<x>'[^']+'|\"[^\"]+\")$", "toml.expected"),
     )
 )
 
