@@ -107,6 +107,20 @@ async def test_new_can_decline_the_drafts_and_start_blank(tmp_path: Path) -> Non
         assert app.session.interview.evaluation.header.project_name == ""
 
 
+async def test_a_name_typed_before_the_offer_was_seen_never_goes_into_an_old_draft(tmp_path: Path) -> None:
+    """Asked for a new form, enter alone takes the blank form: a clerk who types the project name at once and
+    presses enter does not resume someone's old draft and answer its questions."""
+    drafts = tmp_path / "drafts"
+    draft_id = new_draft(drafts, "旧表")
+    app = JixiaoApp("new", AppOptions(drafts=str(drafts)))
+    async with app.run_test() as pilot:
+        await until(app, pilot, lambda: isinstance(app.screen, DraftOfferDialog))
+        await pilot.press(*"新项目", "enter")
+        await until(app, pilot, lambda: app.session is not None)
+        assert app.session.draft_id != draft_id
+        assert app.session.interview.evaluation.header.project_name == ""
+
+
 async def test_edit_offers_the_files_drafts(tmp_path: Path) -> None:
     drafts = tmp_path / "drafts"
     form = copy_seed(tmp_path)

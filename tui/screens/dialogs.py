@@ -21,11 +21,18 @@ class ChoiceDialog(ModalScreen[str | None]):
 
     BINDINGS = [Binding("escape", "cancel", t("ui.key.cancel"), show=False, id="dialog.cancel")]
 
-    def __init__(self, question: str | Text, answers: list[tuple[str, str]], cancel_value: str | None = None) -> None:
+    def __init__(
+        self,
+        question: str | Text,
+        answers: list[tuple[str, str]],
+        cancel_value: str | None = None,
+        highlighted: int = 0,
+    ) -> None:
         super().__init__()
         self.question = question
         self.answers = answers
         self.cancel_value = cancel_value
+        self.highlighted = highlighted  # the answer enter picks before any arrow is pressed
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -41,7 +48,7 @@ class ChoiceDialog(ModalScreen[str | None]):
 
     def on_mount(self) -> None:
         answers = self.query_one(OptionList)
-        answers.highlighted = 0
+        answers.highlighted = self.highlighted
         answers.focus()
 
     def on_key(self, event: events.Key) -> None:

@@ -61,7 +61,10 @@ class DraftOfferDialog(ChoiceDialog):
             "new": t("ui.drafts.offer_new", count=len(entries)),
             "edit": t("ui.drafts.offer_edit", path=file, count=len(entries)),
         }.get(way, t("ui.drafts.offer_start", count=len(entries)))
-        super().__init__(question, answers, cancel_value=BLANK)
+        # a new form was asked for: enter alone takes the blank form (a name typed at once, before the offer was
+        # seen, must not send the answers into an old draft); a draft is taken by its digit or the arrows
+        blank_first = len(shown) if way == "new" else 0
+        super().__init__(question, answers, cancel_value=BLANK, highlighted=blank_first)
 
     def dismiss(self, result: Any = None) -> Any:
         if result == "more":
