@@ -10,7 +10,6 @@ number that picks the form is its ``count`` field, or else its first field holdi
 
 from __future__ import annotations
 
-import gettext
 import os
 import string
 import struct
@@ -57,26 +56,38 @@ def read_mo(data: bytes) -> Catalogue:
     magic = struct.unpack("<I", data[:4])[0]
     order = "<" if magic == 0x950412DE else ">"
     _, count, keys_at, values_at = struct.unpack(order + "4I", data[4:20])
+    keys = struct.iter_unpack(order + "2I", data[keys_at : keys_at + 8 * count])
+    values = struct.iter_unpack(order + "2I", data[values_at : values_at + 8 * count])
     entries: dict[str, Entry] = {}
     plural_rule = "n != 1"
-    for index in range(count):
-        key_length, key_offset = struct.unpack(order + "2I", data[keys_at + 8 * index : keys_at + 8 * index + 8])
-        value_length, value_offset = struct.unpack(
-            order + "2I", data[values_at + 8 * index : values_at + 8 * index + 8]
-        )
-        key = data[key_offset : key_offset + key_length].decode("utf-8")
+    for (key_length, key_offset), (value_length, value_offset) in zip(keys, values, strict=True):
+        key = data[key_offset : key_offset + key_length]
         value = data[value_offset : value_offset + value_length].decode("utf-8")
         if not key:  # the header
             for line in value.splitlines():
                 if line.lower().startswith("plural-forms:") and "plural=" in line:
                     plural_rule = line.split("plural=", 1)[1].strip().rstrip(";")
             continue
-        context, _, _ = key.partition("\x04")
-        if not context or not value:
+        context, separator, source = key.partition(b"\x04")
+        if not separator or not value:
             continue
         forms = value.split("\x00")
-        entries[context] = forms[0] if len(forms) == 1 and "\x00" not in key else tuple(forms)
-    return Catalogue(entries, gettext.c2py(plural_rule))
+        entry: Entry = forms[0] if len(forms) == 1 and b"\x00" not in source else tuple(forms)
+        entries[context.decode("utf-8")] = entry
+    return Catalogue(entries, plural_function(plural_rule))
+
+
+def plural_function(rule: str) -> Callable[[int], int]:
+    """The plural rule of a catalogue's header as a function (the two rules jixiao's languages use are
+    built in; any other is compiled by the standard library)."""
+    compact = rule.replace(" ", "").strip("()")
+    if compact == "0":
+        return lambda n: 0
+    if compact == "n!=1":
+        return lambda n: int(n != 1)
+    import gettext
+
+    return gettext.c2py(rule)
 
 
 _catalogues: dict[str, Catalogue] = {}
