@@ -106,5 +106,6 @@ def test_check_and_report_exit_2_and_report_every_other_form(forms, monkeypatch,
     assert "boom-03.toml：审核这个文件的进程意外终止" in captured.err
     assert run(["report", *map(str, forms), "--jobs", "2", "--out", str(tmp_path / "r.xlsx")]) == 2
     captured = capsys.readouterr()
-    assert "17 份" in captured.out or "17" in captured.out
+    written = [line for line in captured.out.splitlines() if line.startswith("已写入")]
+    assert len(written) == 1 and "：17 份表，" in written[0], captured.out
     assert "abort-09.toml：审核这个文件的进程意外终止" in captured.err

@@ -215,7 +215,9 @@ def test_json_messages_come_in_the_chosen_language_with_code_fields_and_schema_v
     assert code == 1
     assert {form["schema_version"] for form in data} == {2}
     finding = next(f for form in data for f in form["findings"] if f["code"] == "rounding.row_score")
-    assert finding["message"].isascii() or "row" in finding["message"]
+    name = finding["fields"]["name"]
+    assert finding["message"].startswith(f"row {finding['fields']['row']} “{name}”: declared ")
+    assert "a rounding difference; kept" in finding["message"]
     assert "message_en" not in finding and finding["fields"]
     code, data = run_json(capsys, "check", str(SEED_DIR))
     finding = next(f for form in data for f in form["findings"] if f["code"] == "rounding.row_score")

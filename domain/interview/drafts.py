@@ -21,6 +21,7 @@ import tomli_w
 from domain.errors import InputError
 from domain.messages import t
 from domain.paths import drafts_dir
+from domain.record.atomic import is_temporary
 from domain.record.files import MAX_FORM_BYTES, make_directory, os_error_message, read_bounded
 from domain.record.models import SCHEMA_VERSION, Evaluation
 from domain.record.storage import atomic_write_text, evaluation_from_data, parse_toml, to_toml
@@ -152,10 +153,7 @@ class DraftStore:
         """True when the folder holds nothing but drafts (so tightening it never locks out other files, as
         for ``--drafts /tmp`` or ``--drafts $HOME``)."""
         try:
-            return all(
-                name.endswith(SUFFIX) or (name.startswith(".") and name.endswith(".tmp"))
-                for name in os.listdir(self.directory)
-            )
+            return all(name.endswith(SUFFIX) or is_temporary(name) for name in os.listdir(self.directory))
         except OSError:
             return False
 

@@ -56,7 +56,6 @@ class FieldSpec:
 
 
 HEADER_KEYS = ("project_name", "department", "implementer", "project_amount", "year")
-FUNDS_ROWS = ("total", "fiscal", "carryover", "other")
 SOURCE_ROWS = ("fiscal", "carryover", "other")
 FUNDS_COLUMNS = ("initial_budget", "annual_budget", "executed")
 SOURCE_MODES = ("fiscal", "carryover", "other", "split")

@@ -45,19 +45,6 @@ class TrainingSession(Protocol):
     def ask_again(self) -> list[Event]: ...
 
 
-def shown_numbers(statuses: list[RowStatus]) -> list[int | None]:
-    """The number each row is shown with: 1, 2, 3 … over the rows that are shown (unused rows: None)."""
-    numbers: list[int | None] = []
-    count = 0
-    for status in statuses:
-        if status is RowStatus.UNUSED:
-            numbers.append(None)
-        else:
-            count += 1
-            numbers.append(count)
-    return numbers
-
-
 def scored_form(session: TrainingSession, form: int) -> ScoredEvaluation:
     """The form scored by its profile, each row's direction from the catalogue (as the walk explains it), each
     row counting what ``jixiao check`` counts (the form's own score where the rules admit it)."""

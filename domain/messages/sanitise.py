@@ -29,11 +29,6 @@ def strip_controls(text: object) -> str:
     return UNSAFE.sub("", str(text))
 
 
-def is_safe(text: str) -> bool:
-    """True when ``text`` holds nothing a terminal would act on."""
-    return UNSAFE.search(text) is None
-
-
 def without_invisible(text: object) -> str:
     """``text`` without any control or format character (C0, DEL, C1, bidirectional marks and overrides,
     zero-width joiners, soft hyphens …): for names that end up on disk, where an invisible character would

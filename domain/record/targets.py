@@ -8,6 +8,7 @@ goal and the indicator rows with their 指标值 (and 分值 where the table giv
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -141,6 +142,10 @@ def load_targets(path: Path) -> Targets:
     return targets_from_data(data, str(path))
 
 
+# kind = "targets" (either quote, spaces anywhere, a comment after it)
+_KIND_LINE = re.compile(r"""^\s*kind\s*=\s*(["'])targets\1\s*(#.*)?$""")
+
+
 def is_targets_file(path: Path) -> bool:
     """A TOML file that says ``kind = "targets"`` near its top (read cheaply, never raises)."""
     path = Path(path)
@@ -151,4 +156,4 @@ def is_targets_file(path: Path) -> bool:
             head = stream.read(4096).decode("utf-8", "ignore")
     except OSError:
         return False
-    return any(line.replace(" ", "") == 'kind="targets"' for line in head.splitlines())
+    return any(_KIND_LINE.match(line) for line in head.splitlines())

@@ -5,11 +5,10 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from domain.messages.lookup import current_locale, grade_name
+from domain.messages.lookup import grade_name
 from domain.scoring.results import BudgetResult, Note, RowResult, ScoredEvaluation
 
 if TYPE_CHECKING:  # a what-if serialises without loading the audit
-    from domain.scoring.audit import FormAudit
     from domain.scoring.findings import Finding
 
 
@@ -99,20 +98,4 @@ def finding_data(finding: Finding) -> dict[str, Any]:
         "computed": number(finding.computed),
         "message": finding.shown,
         "fields": finding.text.data(),
-    }
-
-
-def audit_data(audit: FormAudit) -> dict[str, Any]:
-    """One audited form, in the documented `jixiao check --format json` schema."""
-    return {
-        "schema_version": SCHEMA_VERSION,
-        "file": audit.file,
-        "project": audit.project,
-        "declared_total": number(audit.declared_total),
-        "computed_total": number(audit.computed_total),
-        "grade": audit.grade,
-        "profile": audit.scored.profile.name,
-        "profile_choice": audit.profile_choice.render(current_locale()) if audit.profile_choice is not None else None,
-        "rounding_habit": audit.habit.describe().render(current_locale()) if audit.habit is not None else None,
-        "findings": [finding_data(finding) for finding in audit.findings],
     }

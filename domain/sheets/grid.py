@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime
 import math
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import cast
@@ -139,8 +138,3 @@ def value_text(value: object, percent: bool = False) -> str:
     if isinstance(value, datetime.timedelta):
         return str(value)
     return str(value).strip()
-
-
-def grid_from_lines(name: str, lines: Iterator[list[str]]) -> Grid:
-    """A grid from rows of texts (CSV, tab-separated text)."""
-    return Grid(name=name, rows=[[cell.strip() for cell in line] for line in lines])

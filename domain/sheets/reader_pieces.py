@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import NamedTuple
 
 from domain.sheets.grid import Grid, Range
@@ -95,14 +94,6 @@ def form_texts(rows: Rows, start: int, end: int) -> set[str]:
             if not piece.above:
                 texts.add(norm(piece.text))
     return texts
-
-
-@dataclass
-class _Columns:
-    spans: dict[str, tuple[int, int]]
-
-    def first(self) -> int:
-        return min(left for left, _ in self.spans.values())
 
 
 def find_columns(pieces: list[Piece], words: dict[str, Words]) -> dict[str, tuple[int, int]]:

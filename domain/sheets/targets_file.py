@@ -105,7 +105,9 @@ def targets_in(paths: list[Path]) -> list[tuple[str, Targets]]:
         path = Path(path)
         if path.is_dir():
             for item in sorted(path.rglob("*")):
-                if item.is_file() and (is_targets_file(item) or item.suffix.lower() in SHEET_SUFFIXES[:4]):
+                if is_targets_file(item):  # a targets file that cannot be read is said, never skipped
+                    found.extend(read_targets(item))
+                elif item.is_file() and item.suffix.lower() in SHEET_SUFFIXES[:4]:
                     try:
                         found.extend(read_targets(item))
                     except InputError:

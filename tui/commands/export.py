@@ -28,6 +28,8 @@ def run(args: argparse.Namespace) -> int:
     for name in args.files:
         for _, evaluation in open_forms(Path(name)):
             forms.append(audited(evaluation))
+    if not forms:  # nothing to write: no workbook of no sheets
+        raise InputError(t("export.nothing"))
     notes = write_workbook(forms, out, layout_id=args.layout, unit=args.unit, overwrite=args.force)
     for note in notes:
         print(f"· {note}")

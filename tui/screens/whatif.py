@@ -35,8 +35,6 @@ if TYPE_CHECKING:
     from domain.catalogue.matching import IndicatorMatcher
 
 DIRECTIONS = ("auto", "positive", "reverse", "equal", "qualitative")
-INDICATOR_FIELDS = ("name", "weight", "target", "actual", "direction", "judged")
-BUDGET_FIELDS = ("budget", "executed", "budget_weight")
 LABEL_KEYS = ("name", "weight", "target", "actual", "direction", "judged", "budget", "executed", "budget_weight")
 FIELD_CHECKS: dict[str, Callable[[str], object]] = {
     "weight": parse_weight,

@@ -119,12 +119,6 @@ def total_lines(interview: Any, width: int = PANEL_CELLS) -> list[Text]:
     return lines
 
 
-def form_summary(interview: Any, current_row: int | None = None, width: int = PANEL_CELLS) -> Text:
-    """The whole panel as one text: the form so far, a blank line, the totals."""
-    lines, _ = form_lines(interview, current_row, width)
-    return Text("\n").join([*lines, Text(""), *total_lines(interview, width)])
-
-
 def _scored(interview: Any) -> Any:
     try:
         return interview.scored()
