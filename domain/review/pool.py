@@ -153,14 +153,18 @@ class Pool(Generic[Result]):
         """Hand a worker a task (a fresh worker if this one died while idle)."""
         number, indices = task
         paths = [self.batches[number].paths[index] for index in indices]
+        sent = False
         for _ in range(2):
             slot.progress.value = 0
             try:
                 slot.conn.send(paths)
+                sent = True
                 break
             except (OSError, ValueError):
                 self._replace(slot)
-        slot.task, slot.seen, slot.deadline = task, 0, time.monotonic() + SECONDS_PER_PATH
+        # a task no worker could take is due at once: its files are reported, not waited for
+        slot.task, slot.seen = task, 0
+        slot.deadline = time.monotonic() + (SECONDS_PER_PATH if sent else 0)
 
     def run(self, batches: Iterator[Sequence[str]], window: int) -> Iterator[Result]:
         """Every batch's results, batch after batch in input order."""

@@ -94,18 +94,20 @@ def limit_this_process(cpu: bool = True) -> int:
     """The child's limits: memory beyond what it holds now, CPU seconds (unless set per file), no core file,
     a quiet stderr; returns the address space it started with."""
     faulthandler.disable()  # an abort is reported by the parent, not dumped on the terminal
-    for number in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP, signal.SIGPIPE):
-        signal.signal(number, signal.SIG_DFL)  # never the parent's handlers (they flush drafts)
-    import resource
-
+    for name in ("SIGINT", "SIGTERM", "SIGHUP", "SIGPIPE"):  # the ones this system has (Windows lacks two)
+        number = getattr(signal, name, None)
+        if number is not None:
+            signal.signal(number, signal.SIG_DFL)  # never the parent's handlers (they flush drafts)
     base = address_space()
     try:
+        import resource
+
         _set(resource.RLIMIT_CORE, 0)
         if cpu:
             _set(resource.RLIMIT_CPU, limits.READ_CPU_SECONDS)
         if base:
             _set(resource.RLIMIT_AS, base + limits.READ_MEMORY_BYTES)
-    except (ValueError, OSError):  # pragma: no cover - limits refused by the system
+    except (ImportError, ValueError, OSError):  # pragma: no cover - Windows has none; or limits refused
         pass
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, 2)  # a panic prints its own English message: the parent says what happened instead
@@ -161,14 +163,12 @@ def _forked(path: str, kind: str) -> tuple[bytes, int]:
 
 def _ended_outside(status: int) -> bool:
     """A child that ended by itself or by a signal from outside (ctrl+c, kill), not by what it read."""
+    if not hasattr(os, "WIFSIGNALED"):  # pragma: no cover - Windows: an exit code only
+        return status == 0
     if os.WIFEXITED(status):
         return os.WEXITSTATUS(status) == 0
-    return os.WIFSIGNALED(status) and os.WTERMSIG(status) in (
-        signal.SIGKILL,
-        signal.SIGINT,
-        signal.SIGTERM,
-        signal.SIGHUP,
-    )
+    outside = {getattr(signal, name, None) for name in ("SIGKILL", "SIGINT", "SIGTERM", "SIGHUP")} - {None}
+    return os.WIFSIGNALED(status) and os.WTERMSIG(status) in outside
 
 
 def stop() -> None:
@@ -235,6 +235,8 @@ def _decoded(data: bytes, status: int) -> tuple[str, list[SheetData]]:
 
 def _ended(status: int) -> str:
     """What a child that gave no answer died of, in words."""
+    if not hasattr(os, "WIFSIGNALED"):  # pragma: no cover - Windows: an exit code only
+        return t("sheets.sandbox.crashed", detail=f"exit {status}")
     if os.WIFSIGNALED(status):
         number = os.WTERMSIG(status)
         if number == signal.SIGXCPU:
