@@ -156,6 +156,21 @@ def _asked(interview: Interview) -> list[str]:
     return [step.field_id for step in interview.conversation.history]
 
 
+def test_the_actual_question_names_the_approved_target_it_is_measured_against() -> None:
+    """Started from targets the 年度指标值 was never typed in this form: the question for the actual says it."""
+    from tests.answers import HEADER_AND_FUNDS, ROW, fill
+
+    interview = start_from_targets(load_for_new(HERE / "export-2020.xlsx", "附图"))
+    interview.start()
+    fill(interview, {"funds.total.executed": "100000", "goals.achieved": "完成"}, until="indicators[0].actual_text")
+    target = interview.evaluation.indicators[0].target_text
+    assert target and interview.current.prompt.endswith(f"实际完成值是多少？（年度指标值 {target}）")
+    blank = Interview(None)
+    blank.start()
+    fill(blank, {**HEADER_AND_FUNDS, **ROW}, until="indicators[0].actual_text")
+    assert blank.current.prompt.endswith("实际完成值是多少？")  # typed a moment ago: not repeated
+
+
 def test_changing_a_target_is_announced_and_reviewed() -> None:
     interview = start_from_targets(load_for_new(HERE / "export-2020.xlsx", "附图"))
     interview.start()

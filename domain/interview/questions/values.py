@@ -7,6 +7,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from domain.errors import InputError
+from domain.interview.conversation import PREFILLED
 from domain.interview.events import Event, EventKind
 from domain.interview.form import FULL_MARKS, Form
 from domain.interview.outcome import Outcome
@@ -34,7 +35,12 @@ class Value(RowQuestion):
 
     def row_specs(self, form: Form, index: int, title: str) -> list[FieldSpec]:
         spec = self.spec(index, title=title)
-        entry = form.context.entry(form.rows[index]) if self.name == "target_text" else None
+        row = form.rows[index]
+        given = form.conversation.extras.get(PREFILLED, "").split(",")
+        if self.name == "actual_text" and row.target_text and f"indicators[{index}].target_text" in given:
+            # started from approved targets: the target was never typed here, so the question names it
+            spec = replace(spec, prompt=t("field.actual_text.prompt_target", title=title, target=row.target_text))
+        entry = form.context.entry(row) if self.name == "target_text" else None
         if entry is not None and entry.typical_target:
             spec = replace(spec, placeholder=t("field.target_text.example", example=entry.typical_target))
         return [spec]
